@@ -1,0 +1,3 @@
+"""Sentinelle: find and act on online signs of child sexual exploitation."""
+
+__version__ = "0.1.0"

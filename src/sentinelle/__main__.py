@@ -1,0 +1,5 @@
+"""Allow `python -m sentinelle`."""
+
+from sentinelle.cli import main
+
+main()

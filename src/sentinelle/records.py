@@ -1,0 +1,90 @@
+"""The record types every pipeline step passes around.
+
+Steps are pure functions over lists of these records; the store turns them into rows and back.
+Keeping them plain dataclasses lets a cluster engine (PySpark) ship them between workers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+POST_KINDS = ("ad", "social_post", "profile", "message")
+
+
+@dataclass(slots=True)
+class Post:
+    """One post as the input contract defines it (`../shared/contract/posts.md`)."""
+
+    source: str
+    id: str
+    kind: str
+    text: str
+    posted_at: str  # ISO 8601 with a UTC offset, exactly as given
+    url: str | None = None
+    city: str | None = None
+    title: str | None = None
+    author: str | None = None
+    image_phashes: list[str] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)  # unknown input fields, kept as they are
+
+
+@dataclass(slots=True, frozen=True)
+class PhoneHit:
+    """A phone number found in a post and how it was written.
+
+    `tricks` is empty for a plainly written number, otherwise the obfuscation tricks seen,
+    e.g. ("letters_for_digits", "number_words"): an obscured number is itself an indicator.
+    """
+
+    e164: str
+    raw: str
+    tricks: tuple[str, ...] = ()
+
+    @property
+    def obfuscated(self) -> bool:
+        return bool(self.tricks)
+
+
+@dataclass(slots=True, frozen=True)
+class StatedAge:
+    """An age the text states ("16 ans", "née en 2008"), with the words that state it."""
+
+    age: int
+    evidence: str
+
+
+@dataclass(slots=True, frozen=True)
+class Price:
+    """A price the text states, with its unit ("30min", "1h", "nuit") when given."""
+
+    amount: float
+    currency: str
+    unit: str | None
+    evidence: str
+
+
+@dataclass(slots=True, frozen=True)
+class Place:
+    """A French commune with its department code (e.g. "Clermont-Ferrand", "63")."""
+
+    city: str
+    department: str
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Everything extraction finds in one post."""
+
+    phones: list[PhoneHit] = field(default_factory=list)
+    handles: list[str] = field(default_factory=list)  # "platform:handle", lower case
+    stated_ages: list[StatedAge] = field(default_factory=list)
+    prices: list[Price] = field(default_factory=list)
+    emoji: list[str] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)
+    platforms: list[str] = field(default_factory=list)  # platform names mentioned
+    place: Place | None = None
+    places_mentioned: list[Place] = field(default_factory=list)
+
+    @property
+    def phone_numbers(self) -> list[str]:
+        return [hit.e164 for hit in self.phones]
