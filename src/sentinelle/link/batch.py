@@ -1,0 +1,129 @@
+"""Link a whole batch of posts: evidence edges, hub suppression, components."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from sentinelle.link.config import LinkConfig
+from sentinelle.link.graph import HUB_WEIGHT, Edges, components, concat_edges, make_edges
+from sentinelle.link.hubs import frequent_values, hub_values
+from sentinelle.link.identifiers import Incidence, incidence, star_pairs
+from sentinelle.link.images import near_pairs, parse_phashes
+from sentinelle.link.inputs import LinkInput
+from sentinelle.link.lsh import band_keys, candidate_pairs, has_text
+from sentinelle.link.minhash import MinHasher, Signatures
+from sentinelle.link.rarity import ShingleRarity
+from sentinelle.link.shingles import Shingles, shingle_texts
+from sentinelle.link.textlinks import check_pairs
+
+IDENTIFIER_KINDS = ("phone", "handle", "author", "image")
+
+
+@dataclass(slots=True)
+class TextModel:
+    """What text linking computed for a batch; kept so later batches can be matched to it."""
+
+    shingles: Shingles
+    signatures: Signatures
+    band_keys: np.ndarray
+    rarity: ShingleRarity
+
+
+@dataclass(slots=True)
+class LinkResult:
+    """Edges with evidence, the component of every post, and the values found to be hubs."""
+
+    edges: Edges
+    labels: np.ndarray
+    hubs: dict[str, list[str]]
+    text: TextModel
+
+
+def link_posts(posts: LinkInput, config: LinkConfig | None = None) -> LinkResult:
+    """Link every post of `posts` to the others; labels give the actor groups."""
+    config = config or LinkConfig()
+    text = build_text_model(posts.texts, config)
+    text_edges = text_pair_edges(text, config)
+    found = identifier_incidences(posts)
+    image_edges = near_image_edges(found["image"], config)
+    context = context_labels(len(posts), found, [text_edges, image_edges], config)
+    identifier_edges, hubs = [], {}
+    for kind, values in found.items():
+        hub = hub_values(values, *context, config.hub_min_posts, config.hub_min_contexts)
+        hubs[kind] = [values.values[i] for i in np.flatnonzero(hub)]
+        identifier_edges.append(identifier_edges_of(kind, values, hub))
+    edges = concat_edges([*identifier_edges, image_edges, text_edges])
+    strong = edges.strong(config.min_edge_weight)
+    labels = components(len(posts), edges.left[strong], edges.right[strong])
+    return LinkResult(edges, labels, hubs, text)
+
+
+def build_text_model(texts: list[str], config: LinkConfig) -> TextModel:
+    """Shingles, their corpus rarity, MinHash signatures and LSH band keys."""
+    shingles = shingle_texts(texts, config.shingle_width)
+    rarity = ShingleRarity(config.rarity_bits, config.boilerplate_floor, config.boilerplate_share)
+    rarity.add(shingles)
+    signatures = MinHasher(config.num_perm, config.seed).signatures(shingles)
+    return TextModel(shingles, signatures, band_keys(signatures, config.bands), rarity)
+
+
+def text_pair_edges(text: TextModel, config: LinkConfig) -> Edges:
+    """Candidates from LSH, filtered on signatures, then checked exactly on rare shingles."""
+    left, right = candidate_pairs(text.band_keys, has_text(text.signatures))
+    likely = text.signatures.agreement(left, right) >= config.signature_min
+    left, right = left[likely], right[likely]
+    return checked_text_edges(text.shingles, left, text.shingles, right, text.rarity, config)
+
+
+def checked_text_edges(left_shingles, left, right_shingles, right, rarity, config) -> Edges:
+    """Text edges for the candidate pairs that pass the exact check; weight = the score."""
+    check = check_pairs(left_shingles, left, right_shingles, right, rarity)
+    keep = (check.score >= config.text_min_score) & (check.shared_rare >= config.text_min_shared)
+    return make_edges(left[keep], right[keep], "text", check.score[keep])
+
+
+def identifier_incidences(posts: LinkInput) -> dict[str, Incidence]:
+    """Phones, handles, author accounts and exact image hashes, each as an incidence."""
+    return {
+        "phone": incidence(posts.phones),
+        "handle": incidence(posts.handles),
+        "author": incidence(posts.authors),
+        "image": incidence([[h.lower() for h in hashes] for hashes in posts.phashes]),
+    }
+
+
+def near_image_edges(images: Incidence, config: LinkConfig) -> Edges:
+    """Edges between the first posts of two distinct but near-identical image hashes."""
+    first, second = near_pairs(parse_phashes(images), config.image_max_distance)
+    leader = np.full(len(images.values), np.iinfo(np.int64).max, np.int64)
+    np.minimum.at(leader, images.value, images.post)
+    names = images.values
+    evidence = [f"{names[a]}~{names[b]}" for a, b in zip(first, second, strict=True)]
+    value = np.arange(len(first))
+    return make_edges(leader[first], leader[second], "image", 0.8, value, None, evidence)
+
+
+def context_labels(count: int, found: dict[str, Incidence], other: list[Edges], config: LinkConfig):
+    """Context of each post (components without frequent values) and whether it is anchored."""
+    left = [e.left for e in other]
+    right = [e.right for e in other]
+    anchored = np.zeros(count, dtype=bool)
+    for values in found.values():
+        rare = ~frequent_values(values, config.hub_min_posts)
+        member, leader, _ = star_pairs(values, rare)
+        left.append(member)
+        right.append(leader)
+        anchored[values.post[rare[values.value]]] = True
+    labels = components(count, np.concatenate(left), np.concatenate(right))
+    for edges in other:
+        anchored[edges.left] = anchored[edges.right] = True
+    return labels, anchored
+
+
+def identifier_edges_of(kind: str, values: Incidence, hub: np.ndarray) -> Edges:
+    """Star edges per value; a hub's edges are kept as evidence with a token weight."""
+    member, leader, value = star_pairs(values)
+    weight = np.where(hub[value], HUB_WEIGHT, 1.0)
+    return make_edges(member, leader, kind, weight, value, hub[value], values.values)
