@@ -6,6 +6,8 @@ the benchmark can check that speed did not cost quality.
 
 from __future__ import annotations
 
+import random
+
 import numpy as np
 
 from sentinelle.link.inputs import LinkInput
@@ -24,7 +26,7 @@ WORDS = [f"{a}{b}" for a in ("ka", "lo", "mi", "ra", "to", "ve", "zu", "pe", "no
 
 def synthetic_posts(count: int, seed: int = 0) -> tuple[LinkInput, np.ndarray]:
     """`count` posts and the true actor of each (groups then independents, shuffled in time)."""
-    rng = np.random.default_rng(seed)
+    rng = random.Random(seed)
     texts, phones, handles, actors, cities = [], [], [], [], []
     actor = 0
     while len(texts) < count:
@@ -34,8 +36,8 @@ def synthetic_posts(count: int, seed: int = 0) -> tuple[LinkInput, np.ndarray]:
             _independent_posts(rng, actor, texts, phones, handles, actors, cities)
         actor += 1
     _add_hotel_hubs(rng, phones, actors)
-    order = rng.permutation(len(texts))[:count]
-    posted_at = np.sort(rng.uniform(1.7e9, 1.7e9 + 3e7, size=count))
+    order = np.random.default_rng(seed).permutation(len(texts))[:count]
+    posted_at = np.sort(np.random.default_rng(seed).uniform(1.7e9, 1.7e9 + 3e7, size=count))
     posts = LinkInput(
         post_pk=np.arange(count, dtype=np.int64),
         posted_at=posted_at,
@@ -51,14 +53,14 @@ def synthetic_posts(count: int, seed: int = 0) -> tuple[LinkInput, np.ndarray]:
 
 
 def _group_posts(rng, actor, texts, phones, handles, actors, cities) -> None:
-    template = " ".join(rng.choice(WORDS, size=14))
+    template = " ".join(rng.choices(WORDS, k=14))
     phone = f"+336{actor:08d}"
     city = rng.choice(CITIES)
-    for _ in range(int(rng.integers(8, 60))):
+    for _ in range(rng.randint(8, 60)):
         if rng.random() < 0.1:
             city = rng.choice(CITIES)
-        name, price = rng.choice(NAMES), int(rng.integers(8, 30)) * 10
-        boiler = " ".join(rng.choice(BOILERPLATE, size=2))
+        name, price = rng.choice(NAMES), rng.randint(8, 30) * 10
+        boiler = " ".join(rng.choices(BOILERPLATE, k=2))
         texts.append(f"{name} {template} {city} {price} roses {boiler}")
         phones.append([phone] if rng.random() < 0.6 else [])
         handles.append([f"snapchat:grp{actor}"] if rng.random() < 0.3 else [])
@@ -67,11 +69,11 @@ def _group_posts(rng, actor, texts, phones, handles, actors, cities) -> None:
 
 
 def _independent_posts(rng, actor, texts, phones, handles, actors, cities) -> None:
-    own = " ".join(rng.choice(WORDS, size=6))
+    own = " ".join(rng.choices(WORDS, k=6))
     phone = f"+337{actor:08d}"
     name, city = rng.choice(NAMES), rng.choice(CITIES)
-    for _ in range(int(rng.integers(1, 4))):
-        boiler = " ".join(rng.choice(BOILERPLATE, size=4))
+    for _ in range(rng.randint(1, 3)):
+        boiler = " ".join(rng.choices(BOILERPLATE, k=4))
         texts.append(f"{name} {boiler} {own} {city}")
         phones.append([phone])
         handles.append([])
@@ -82,5 +84,5 @@ def _independent_posts(rng, actor, texts, phones, handles, actors, cities) -> No
 def _add_hotel_hubs(rng, phones, actors) -> None:
     """A few hotel numbers that many unrelated independents also list."""
     hotels = max(1, len(phones) // 5000)
-    for post in rng.choice(len(phones), size=hotels * 60, replace=False):
-        phones[post] = [*phones[post], f"+334{int(rng.integers(hotels)):08d}"]
+    for post in rng.sample(range(len(phones)), hotels * 60):
+        phones[post] = [*phones[post], f"+334{rng.randrange(hotels):08d}"]

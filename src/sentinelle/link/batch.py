@@ -16,7 +16,8 @@ from sentinelle.link.lsh import band_keys, candidate_pairs, has_text
 from sentinelle.link.minhash import MinHasher, Signatures
 from sentinelle.link.rarity import ShingleRarity
 from sentinelle.link.shingles import Shingles, shingle_texts
-from sentinelle.link.textlinks import check_pairs
+from sentinelle.link.textlinks import check_pairs, shingle_weights
+from sentinelle.link.timing import StageTimer
 
 IDENTIFIER_KINDS = ("phone", "handle", "author", "image")
 
@@ -26,6 +27,7 @@ class TextModel:
     """What text linking computed for a batch; kept so later batches can be matched to it."""
 
     shingles: Shingles
+    weights: np.ndarray  # rarity weight of each shingle, aligned with shingles.hashes
     signatures: Signatures
     band_keys: np.ndarray
     rarity: ShingleRarity
@@ -39,25 +41,32 @@ class LinkResult:
     labels: np.ndarray
     hubs: dict[str, list[str]]
     text: TextModel
+    seconds: dict[str, float]
 
 
 def link_posts(posts: LinkInput, config: LinkConfig | None = None) -> LinkResult:
     """Link every post of `posts` to the others; labels give the actor groups."""
     config = config or LinkConfig()
-    text = build_text_model(posts.texts, config)
-    text_edges = text_pair_edges(text, config)
-    found = identifier_incidences(posts)
-    image_edges = near_image_edges(found["image"], config)
-    context = context_labels(len(posts), found, [text_edges, image_edges], config)
-    identifier_edges, hubs = [], {}
-    for kind, values in found.items():
-        hub = hub_values(values, *context, config.hub_min_posts, config.hub_min_contexts)
-        hubs[kind] = [values.values[i] for i in np.flatnonzero(hub)]
-        identifier_edges.append(identifier_edges_of(kind, values, hub))
-    edges = concat_edges([*identifier_edges, image_edges, text_edges])
-    strong = edges.strong(config.min_edge_weight)
-    labels = components(len(posts), edges.left[strong], edges.right[strong])
-    return LinkResult(edges, labels, hubs, text)
+    timer = StageTimer()
+    with timer.stage("text model"):
+        text = build_text_model(posts.texts, config)
+    with timer.stage("text edges"):
+        text_edges = text_pair_edges(text, config)
+    with timer.stage("identifiers"):
+        found = identifier_incidences(posts)
+        image_edges = near_image_edges(found["image"], config)
+    with timer.stage("hubs"):
+        context = context_labels(len(posts), found, [text_edges, image_edges], config)
+        identifier_edges, hubs = [], {}
+        for kind, values in found.items():
+            hub = hub_values(values, *context, config.hub_min_posts, config.hub_min_contexts)
+            hubs[kind] = [values.values[i] for i in np.flatnonzero(hub)]
+            identifier_edges.append(identifier_edges_of(kind, values, hub))
+    with timer.stage("components"):
+        edges = concat_edges([*identifier_edges, image_edges, text_edges])
+        strong = edges.strong(config.min_edge_weight)
+        labels = components(len(posts), edges.left[strong], edges.right[strong])
+    return LinkResult(edges, labels, hubs, text, timer.seconds)
 
 
 def build_text_model(texts: list[str], config: LinkConfig) -> TextModel:
@@ -66,20 +75,37 @@ def build_text_model(texts: list[str], config: LinkConfig) -> TextModel:
     rarity = ShingleRarity(config.rarity_bits, config.boilerplate_floor, config.boilerplate_share)
     rarity.add(shingles)
     signatures = MinHasher(config.num_perm, config.seed).signatures(shingles)
-    return TextModel(shingles, signatures, band_keys(signatures, config.bands), rarity)
+    weights = shingle_weights(shingles, rarity)
+    return TextModel(shingles, weights, signatures, band_keys(signatures, config.bands), rarity)
 
 
-def text_pair_edges(text: TextModel, config: LinkConfig) -> Edges:
-    """Candidates from LSH, filtered on signatures, then checked exactly on rare shingles."""
-    left, right = candidate_pairs(text.band_keys, has_text(text.signatures))
-    likely = text.signatures.agreement(left, right) >= config.signature_min
-    left, right = left[likely], right[likely]
-    return checked_text_edges(text.shingles, left, text.shingles, right, text.rarity, config)
+def text_pair_edges(text: TextModel, config: LinkConfig, rounds: int = 4) -> Edges:
+    """Candidates from LSH, filtered on signatures, then checked exactly on rare shingles.
+
+    Bands are taken in `rounds` groups; a candidate whose posts earlier rounds already
+    joined is not checked again, which saves most checks inside big groups.
+    """
+    count = len(text.shingles)
+    usable = has_text(text.signatures)
+    side = (text.shingles, text.weights)
+    labels = np.arange(count)
+    accepted: list[Edges] = []
+    for bands in np.array_split(np.arange(config.bands), min(rounds, config.bands)):
+        left, right = candidate_pairs(text.band_keys[:, bands], usable)
+        unjoined = labels[left] != labels[right]
+        left, right = left[unjoined], right[unjoined]
+        likely = text.signatures.agreement(left, right) >= config.signature_min
+        accepted.append(
+            checked_text_edges(side, left[likely], side, right[likely], text.rarity, config)
+        )
+        joined = concat_edges(accepted)
+        labels = components(count, joined.left, joined.right)
+    return concat_edges(accepted)
 
 
-def checked_text_edges(left_shingles, left, right_shingles, right, rarity, config) -> Edges:
+def checked_text_edges(left_side, left, right_side, right, rarity, config) -> Edges:
     """Text edges for the candidate pairs that pass the exact check; weight = the score."""
-    check = check_pairs(left_shingles, left, right_shingles, right, rarity)
+    check = check_pairs(left_side, left, right_side, right, rarity)
     keep = (check.score >= config.text_min_score) & (check.shared_rare >= config.text_min_shared)
     return make_edges(left[keep], right[keep], "text", check.score[keep])
 

@@ -22,14 +22,19 @@ class Incidence:
 def incidence(per_post: list[list[str]] | list[str | None]) -> Incidence:
     """Encode the values each post carries; a post carrying a value twice counts once."""
     codes: dict[str, int] = {}
+    code = codes.setdefault
     posts: list[int] = []
     values: list[int] = []
     for index, items in enumerate(per_post):
         if not items:
             continue
-        for item in (items,) if isinstance(items, str) else set(items):
+        if isinstance(items, str):
+            items = (items,)
+        elif len(items) > 1:
+            items = dict.fromkeys(items)
+        for item in items:
             posts.append(index)
-            values.append(codes.setdefault(item, len(codes)))
+            values.append(code(item, len(codes)))
     return Incidence(np.asarray(posts, np.int64), np.asarray(values, np.int64), list(codes))
 
 

@@ -100,8 +100,9 @@ def unique_pairs(
     left, right = left[keep], right[keep]
     if len(left) == 0:
         return left, right
-    order = np.lexsort((right, left))
-    left, right = left[order], right[order]
-    first = np.ones(len(left), dtype=bool)
-    first[1:] = (left[1:] != left[:-1]) | (right[1:] != right[:-1])
-    return left[first], right[first]
+    width = int(right.max()) + 1
+    key = np.sort(left * width + right)
+    first = np.ones(len(key), dtype=bool)
+    first[1:] = key[1:] != key[:-1]
+    key = key[first]
+    return key // width, key % width

@@ -17,6 +17,7 @@ from sentinelle.link.shingles import Shingles
 
 _EMPTY = np.uint32(0xFFFFFFFF)
 _CHUNK = 1 << 21  # shingles per pass, so temporaries stay small
+_PAIR_CHUNK = 1 << 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +28,9 @@ class Signatures:
     seed: int
     num_perm: int
 
-    def agreement(self, left: np.ndarray, right: np.ndarray, other: Signatures | None = None):
+    def agreement(
+        self, left: np.ndarray, right: np.ndarray, other: Signatures | None = None
+    ) -> np.ndarray:
         """Estimated Jaccard similarity of post pairs (left[i] here, right[i] in `other`)."""
         other = self if other is None else other
         if (other.seed, other.num_perm) != (self.seed, self.num_perm):
@@ -35,7 +38,12 @@ class Signatures:
                 f"signatures from seed {other.seed}/{other.num_perm} perms cannot be compared "
                 f"with seed {self.seed}/{self.num_perm}: recompute them with one MinHasher"
             )
-        return (self.values[left] == other.values[right]).mean(axis=1)
+        agreement = np.empty(len(left), dtype=np.float32)
+        for start in range(0, len(left), _PAIR_CHUNK):
+            stop = start + _PAIR_CHUNK
+            same = self.values[left[start:stop]] == other.values[right[start:stop]]
+            agreement[start:stop] = same.mean(axis=1)
+        return agreement
 
 
 class MinHasher:

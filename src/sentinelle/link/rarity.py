@@ -19,6 +19,7 @@ class ShingleRarity:
     def __init__(
         self, bits: int = 22, boilerplate_floor: int = 40, boilerplate_share: float = 0.002
     ) -> None:
+        # weights are looked up from the low 32 bits of a hash, so the sketch stays below that
         if not 10 <= bits <= 28:
             raise ValueError(f"sketch bits must be in 10..28, got {bits}; 22 suits millions")
         self.bits = bits

@@ -25,20 +25,26 @@ class TextCheck:
     shared_rare: np.ndarray  # int32
 
 
+def shingle_weights(shingles: Shingles, rarity: ShingleRarity) -> np.ndarray:
+    """The rarity weight of every shingle, aligned with `shingles.hashes`."""
+    return rarity.weights(shingles.hashes)
+
+
 def check_pairs(
-    left_shingles: Shingles,
+    left_side: tuple[Shingles, np.ndarray],
     left: np.ndarray,
-    right_shingles: Shingles,
+    right_side: tuple[Shingles, np.ndarray],
     right: np.ndarray,
     rarity: ShingleRarity,
 ) -> TextCheck:
-    """Exact weighted Jaccard of each pair: left[i] in `left_shingles`, right[i] in the other."""
+    """Exact weighted Jaccard of each pair: left[i] of `left_side`, right[i] of `right_side`.
+
+    A side is shingles with their weights (`shingle_weights`), computed once per batch.
+    """
     scores, shared = [], []
     for start in range(0, len(left), _PAIR_CHUNK):
         stop = start + _PAIR_CHUNK
-        chunk = _check_chunk(
-            left_shingles, left[start:stop], right_shingles, right[start:stop], rarity
-        )
+        chunk = _check_chunk(left_side, left[start:stop], right_side, right[start:stop], rarity)
         scores.append(chunk.score)
         shared.append(chunk.shared_rare)
     if not scores:
@@ -46,33 +52,37 @@ def check_pairs(
     return TextCheck(np.concatenate(scores), np.concatenate(shared))
 
 
-def _check_chunk(left_shingles, left, right_shingles, right, rarity) -> TextCheck:
-    left_pair, left_hashes = _gather(left_shingles, left)
-    right_pair, right_hashes = _gather(right_shingles, right)
-    left_weight = rarity.weights(left_hashes)
-    right_weight = rarity.weights(right_hashes)
+def _check_chunk(left_side, left, right_side, right, rarity) -> TextCheck:
+    left_pair, left_hashes, left_weight = _gather(*left_side, left)
+    right_pair, right_hashes, right_weight = _gather(*right_side, right)
     pairs = len(left)
-    left_key = _pair_keys(left_pair, left_hashes)
-    right_key = _pair_keys(right_pair, right_hashes)
-    common = np.isin(right_key, left_key, kind="sort")
-    rare_common = common & (right_weight > 0)
-    inter = np.bincount(right_pair[common], weights=right_weight[common], minlength=pairs)
-    total_left = np.bincount(left_pair, weights=left_weight, minlength=pairs)
-    total_right = np.bincount(right_pair, weights=right_weight, minlength=pairs)
-    union = total_left + total_right - inter
+    keys = np.concatenate(
+        [_pair_keys(left_pair, left_hashes), _pair_keys(right_pair, right_hashes)]
+    )
+    keys.sort()
+    # each side is a set, so a key seen twice is a shingle the pair shares
+    common = keys[1:][keys[1:] == keys[:-1]]
+    common_pair = (common >> np.uint64(32)).astype(np.int64)
+    common_weight = rarity.weights(common & np.uint64(0xFFFFFFFF))
+    inter = np.bincount(common_pair, weights=common_weight, minlength=pairs)
+    union = (
+        np.bincount(left_pair, weights=left_weight, minlength=pairs)
+        + np.bincount(right_pair, weights=right_weight, minlength=pairs)
+        - inter
+    )
     score = np.divide(inter, union, out=np.zeros(pairs), where=union > 0).astype(np.float32)
-    shared = np.bincount(right_pair[rare_common], minlength=pairs).astype(np.int32)
+    shared = np.bincount(common_pair[common_weight > 0], minlength=pairs).astype(np.int32)
     return TextCheck(score, shared)
 
 
-def _gather(shingles: Shingles, posts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The shingles of `posts` flattened, each with the index of its pair."""
+def _gather(shingles: Shingles, weights: np.ndarray, posts: np.ndarray):
+    """The shingles of `posts` flattened: pair index, hash and weight of each."""
     starts = shingles.indptr[posts]
     counts = shingles.indptr[posts + 1] - starts
     pair = np.repeat(np.arange(len(posts), dtype=np.int64), counts)
     firsts = np.cumsum(counts) - counts
-    offsets = np.arange(counts.sum(), dtype=np.int64) - np.repeat(firsts, counts)
-    return pair, shingles.hashes[np.repeat(starts, counts) + offsets]
+    flat = np.arange(counts.sum(), dtype=np.int64) + np.repeat(starts - firsts, counts)
+    return pair, shingles.hashes[flat], weights[flat]
 
 
 def _pair_keys(pair: np.ndarray, hashes: np.ndarray) -> np.ndarray:
