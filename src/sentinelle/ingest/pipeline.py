@@ -1,4 +1,4 @@
-"""Ingest files into the store: read, validate, save in batches, quarantine what breaks the contract."""
+"""Ingest files: read, validate, save in batches, quarantine what breaks the contract."""
 
 from __future__ import annotations
 
