@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 DEMO_DIR := demo
 DEMO_POSTS ?= 20000
 DEMO_SEED ?= 7
-export SENTINELLE_DB ?= $(DEMO_DIR)/sentinelle.db
+demo: export SENTINELLE_DB := $(DEMO_DIR)/sentinelle.db
 
 demo: install
 	mkdir -p $(DEMO_DIR)

@@ -6,8 +6,19 @@ from pathlib import Path
 import orjson
 from factories import jsonl, post_dict
 
-CONTRACT_KEYS = ["id", "source", "scores", "flags", "indicators", "phones", "handles",
-                 "stated_ages", "city", "department", "network_id"]
+CONTRACT_KEYS = [
+    "id",
+    "source",
+    "scores",
+    "flags",
+    "indicators",
+    "phones",
+    "handles",
+    "stated_ages",
+    "city",
+    "department",
+    "network_id",
+]
 
 
 def test_ingest_analyze_export_round_trip(cli, tmp_path: Path):

@@ -30,10 +30,18 @@ def test_every_record_ends_stored_or_quarantined(sqlite_store, tmp_path: Path):
     path.write_bytes(b"".join(lines))
     summary = ingest_files(sqlite_store, [str(path), str(tmp_path / "absent.jsonl")])
     counts = summary.as_dict()
-    assert counts == {"files": 1, "read": 9, "stored": 2, "duplicates": 1, "updated": 0,
-                      "quarantined": 6}
+    assert counts == {
+        "files": 1,
+        "read": 9,
+        "stored": 2,
+        "duplicates": 1,
+        "updated": 0,
+        "quarantined": 6,
+    }
     assert counts["read"] == counts["stored"] + counts["duplicates"] + counts["quarantined"]
-    assert summary.unreadable == [f"{tmp_path / 'absent.jsonl'}: cannot open: No such file or directory"]
+    assert summary.unreadable == [
+        f"{tmp_path / 'absent.jsonl'}: cannot open: No such file or directory"
+    ]
     entries = {e["line"]: e for e in list_entries(sqlite_store)}
     assert entries[2]["reason"].startswith("not valid JSON")
     assert entries[3]["field"] == "text"

@@ -70,11 +70,15 @@ def test_warc_response_records_become_ads(tmp_path: Path):
     ).encode()
     with open(path, "wb") as out:
         writer = WARCWriter(out, gzip=True)
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
-                                   protocol="HTTP/1.1")
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+        )
         record = writer.create_warc_record(
-            "https://annonces.example/a/42", "response", payload=BytesIO(html),
-            http_headers=headers, warc_headers_dict={"WARC-Date": "2024-03-13T00:00:00Z"},
+            "https://annonces.example/a/42",
+            "response",
+            payload=BytesIO(html),
+            http_headers=headers,
+            warc_headers_dict={"WARC-Date": "2024-03-13T00:00:00Z"},
         )
         writer.write_record(record)
     [record] = list(WarcReader(str(path)))

@@ -41,8 +41,11 @@ def test_a_changed_post_keeps_its_history(store):
 
 
 def test_repeated_key_inside_one_batch_is_resolved_in_order(store):
-    batch = [_triple(post_dict(1, text="v1")), _triple(post_dict(1, text="v1")),
-             _triple(post_dict(1, text="v2"))]
+    batch = [
+        _triple(post_dict(1, text="v1")),
+        _triple(post_dict(1, text="v1")),
+        _triple(post_dict(1, text="v2")),
+    ]
     counts = save_posts(store, batch)
     assert (counts.stored, counts.duplicates, counts.updated) == (1, 1, 1)
     assert [h["text"] for h in post_versions_of(store, "annonces-test", "p00001")] == ["v1"]
