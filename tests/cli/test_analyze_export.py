@@ -4,6 +4,7 @@ import csv
 from pathlib import Path
 
 import orjson
+
 from factories import jsonl, post_dict
 
 CONTRACT_KEYS = [

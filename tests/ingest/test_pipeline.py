@@ -4,7 +4,6 @@ import gzip
 from pathlib import Path
 
 from factories import jsonl, post_dict
-
 from sentinelle.ingest.pipeline import ingest_files
 from sentinelle.store.posts import count_posts
 from sentinelle.store.quarantine import list_entries

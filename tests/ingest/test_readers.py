@@ -4,8 +4,8 @@ import gzip
 from pathlib import Path
 
 import pytest
-from factories import jsonl, post_dict
 
+from factories import jsonl, post_dict
 from sentinelle.errors import InputError
 from sentinelle.ingest.readers import CsvReader, JsonlReader, WarcReader, reader_for
 

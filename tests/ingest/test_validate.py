@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import pytest
-from factories import post_dict
 
+from factories import post_dict
 from sentinelle.ingest.validate import MAX_TEXT_CHARS, RecordError, validate_post
 
 

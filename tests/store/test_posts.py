@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from factories import post_dict
 from sqlalchemy import func, select
 
+from factories import post_dict
 from sentinelle.ingest.pipeline import content_hash
 from sentinelle.ingest.validate import validate_post
 from sentinelle.store.posts import (
