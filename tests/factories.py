@@ -10,7 +10,7 @@ def post_dict(index: int = 1, **overrides) -> dict:
         "id": f"p{index:05d}",
         "source": "annonces-test",
         "kind": "ad",
-        "text": f"Nouvelle sur Lyon, dispo du lundi au jeudi. Appeler 06 12 34 {index % 100:02d} 78",
+        "text": f"Nouvelle sur Lyon, dispo lundi au jeudi. Appeler 06 12 34 {index % 100:02d} 78",
         "posted_at": "2024-03-13T01:00:00+01:00",
         "url": f"https://annonces-test.example/a/{index}",
         "city": "Lyon",
