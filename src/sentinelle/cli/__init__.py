@@ -18,6 +18,7 @@ COMMANDS: dict[str, str] = {
     "analyze": "sentinelle.cli.analyze:analyze",
     "export": "sentinelle.cli.export:export",
     "quarantine": "sentinelle.cli.quarantine:quarantine",
+    "demo-data": "sentinelle.cli.demo_data:demo_data",
 }
 
 
