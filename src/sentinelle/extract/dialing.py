@@ -15,8 +15,9 @@ import phonenumbers
 
 # France first: a national number ("06...") is read as French before Belgian or Swiss.
 REGIONS = ("FR", "BE", "CH", "ES", "IT", "DE", "LU")
-# Regions whose numbers we accept written nationally (trunk "0", ten digits).
-NATIONAL_REGIONS = ("FR", "BE", "CH")
+# Regions whose numbers we accept written nationally (trunk "0", ten digits). Only France:
+# Belgian and Swiss national numbers read as French ones, and the rest only add false hits.
+NATIONAL_REGIONS = ("FR",)
 
 
 @dataclass(frozen=True, slots=True)

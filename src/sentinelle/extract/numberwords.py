@@ -34,13 +34,15 @@ _VALUES = {**_UNITS, **_TEENS, **_TENS, "et": 0}
 
 _SEP = r"(?:\s*-\s*|[ \t]+)"
 _AND = rf"(?:{_SEP}et{_SEP}|{_SEP})"
-_UNIT = r"(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf)"
+# "soixante quatre-vingt-deux" is 60 then 82, "quatre vingt-trois" 4 then 23: a hyphen binds
+# tighter than a space
+_UNIT = r"(?:un|deux|trois|quatre(?!\s*-\s*vingt)|cinq|six|sept|huit|neuf)"
 _TEEN = rf"(?:dix(?:{_SEP}(?:sept|huit|neuf))?|onze|douze|treize|quatorze|quinze|seize)"
 NUMBER_WORD = (
-    rf"(?i:\b(?:quatre{_SEP}vingts?(?:{_SEP}(?:{_TEEN}|{_UNIT}))?"
+    rf"(?i:(?<![^\W\d_])(?:quatre(?:\s*-\s*|[ \t]+(?!vingt\s*-))vingt(?:s|{_SEP}(?:{_TEEN}|{_UNIT}))?"
     rf"|soixante(?:{_AND}(?:{_TEEN}|{_UNIT}))?"
     rf"|(?:vingt|trente|quarante|cinquante)(?:{_AND}{_UNIT})?"
-    rf"|{_TEEN}|{_UNIT}|z[eé]ro)\b)"
+    rf"|{_TEEN}|{_UNIT}|z[eé]ro)(?![^\W\d_]))"
 )
 _WORD = re.compile(r"[a-zé]+")
 

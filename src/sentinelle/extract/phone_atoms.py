@@ -43,11 +43,14 @@ _BARRIER = re.compile(
     # prices: 150€, 150 €, € 150, 150 euros, 100 roses, 200 chf, 50$
     r"\d+(?:[.,]\d+)?\s*(?:€|eur(?:os?)?\b|roses?\b|chf\b|\$|balles\b|francs?\b)"
     r"|[€$]\s*\d+"
-    # dates: 12/03/2024, 12.03.24, 12/03 (not the start or middle of a longer run)
-    r"|(?<![\d/.\-])(?:[0-2]?\d|3[01])\s?[/.\-]\s?(?:0?[1-9]|1[0-2])"
-    r"(?:\s?[/.\-]\s?(?:19|20)?\d\d)?(?!\s?[/.\-_]?\s?\d)"
+    # dates: 12/03/2024, 12.03.24, 12/03 (not the start or middle of a longer run: the
+    # same characters write "06/12/34/56/78")
+    r"|(?<![\d/.\-])(?:0?[1-9]|[12]\d|3[01])([/.\-])(?:0?[1-9]|1[0-2])\1(?:19|20)?\d\d"
+    r"(?!\d|\s?\1\s?\d)"
+    r"|(?<![\d/.\-])(?:0[1-9]|[12]\d|3[01])([/.\-])(?:0[1-9]|1[0-2])"
+    r"(?![\d/\-_*|\\~#:]|\s?[/\-_*|\\~#:]\s?\d|\.\d)"
     # times and availability: 22h, 14h30, 22:00, 7j/7, 24/24, h24
-    r"|\b\d{1,2}\s?h(?:\s?\d\d)?\b|\b\d{1,2}:\d\d\b|\b\d\s?j\s?/\s?7\b|\b24\s?/\s?24\b"
+    r"|\b\d{1,2}\s?h(?:[0-5]\d)?\b|(?<![\d:])\d{1,2}:[0-5]\d(?![:\d])|\b\d\s?j\s?/\s?7\b|\b24\s?/\s?24\b"
     # durations, ages, quantities: 30min, 2 heures, 19 ans, 19a, 19yo, 50%, 1er, 3ème, 2x
     r"|\b\d+\s?(?:min(?:utes?)?|mn|heures?|hrs?|ans?|yo|y\.o|years?|%|kg|cm|km|m2|m²"
     r"|ers?|eres?|[eè]me|e|x|jours?|nuits?|semaines?|mois|fois|pers(?:onnes)?|places?)\b"
@@ -127,24 +130,26 @@ def _mark_barriers(text: str, atoms: list[Atom]) -> None:
 
 
 def _keep_weak(atoms: list[Atom], text: str) -> list[Atom]:
-    """Drop lone letter runs unless a real digit atom touches them across a plain separator."""
-    kept = []
-    for index, atom in enumerate(atoms):
-        if atom.kind == "weak" and not (
-            _touches_digits(atoms, index - 1, text, atom.start, backwards=True)
-            or _touches_digits(atoms, index + 1, text, atom.end, backwards=False)
-        ):
-            continue
-        kept.append(atom)
+    """Keep lone letter runs ("O", "lO") only in a tight run of atoms that holds real digits."""
+    kept: list[Atom] = []
+    run: list[Atom] = []
+    for atom in atoms:
+        if run and not _tight(text[run[-1].end : atom.start]):
+            kept.extend(_settle(run))
+            run = []
+        run.append(atom)
+    kept.extend(_settle(run))
     return kept
 
 
-def _touches_digits(atoms: list[Atom], index: int, text: str, at: int, backwards: bool) -> bool:
-    if not 0 <= index < len(atoms) or atoms[index].kind in ("weak", "barrier", "word"):
-        return False
-    other = atoms[index]
-    gap = text[other.end : at] if backwards else text[at : other.start]
-    return len(gap) <= 3 and all(char in _SEPARATORS for char in gap)
+def _tight(between: str) -> bool:
+    return len(between) <= 3 and all(char in _SEPARATORS for char in between)
+
+
+def _settle(run: list[Atom]) -> list[Atom]:
+    if any(atom.kind in ("plain", "unicode", "letter", "keycap") for atom in run):
+        return run
+    return [atom for atom in run if atom.kind != "weak"]
 
 
 def scan(text: str) -> list[Atom]:
@@ -167,6 +172,8 @@ def gap(between: str) -> Gap | None:
         return None
     line_break = "\n" in between or "\u2028" in between
     core = "".join(char for char in between if char not in _SEPARATORS and not char.isspace())
+    if "..." in between or "…" in between:
+        core += "…"  # an ellipsis reads as filler, not as a separator
     if core:
         if len(core) > 30 or len(between.split()) > _MAX_FILLER_WORDS:
             return None

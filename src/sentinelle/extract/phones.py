@@ -167,7 +167,10 @@ def _hit(text: str, chain: _Chain, reading: _Reading) -> PhoneHit:
 
 def _tricks(atoms: list[Atom], gaps: list[Gap], international: bool) -> tuple[str, ...]:
     found = {_KIND_TRICK[atom.kind] for atom in atoms if atom.kind in _KIND_TRICK}
-    singles = sum(len(atom.digits) == 1 and atom.kind in ("plain", "unicode") for atom in atoms)
+    singles = sum(
+        len(atom.digits) == 1 and atom.kind != "word" and _apart(gaps, index)
+        for index, atom in enumerate(atoms)
+    )
     if singles >= _SPACED_MIN_SINGLES:
         found.add("spaced_digits")
     if any(g.filler for g in gaps):
@@ -180,6 +183,13 @@ def _tricks(atoms: list[Atom], gaps: list[Gap], international: bool) -> tuple[st
     if any(g.odd for g in gaps) or len(separators) > 1:
         found.add("odd_separators")
     return tuple(trick for trick in TRICKS if trick in found)
+
+
+def _apart(gaps: list[Gap], index: int) -> bool:
+    """True when the atom is written apart from a neighbour (keycaps often touch)."""
+    before = gaps[index - 1] if index > 0 else None
+    after = gaps[index] if index < len(gaps) else None
+    return any(g is not None and (g.separator or g.filler) for g in (before, after))
 
 
 def merge_hits(hits: list[PhoneHit]) -> list[PhoneHit]:
