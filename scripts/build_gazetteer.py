@@ -62,10 +62,22 @@ def _fold_word(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# Words that join the parts of a name ("Pont-de-l'Arche", "Bois-les-Pargny").
+LINKING_WORDS = frozenset(
+    {"d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "lez", "sous", "sur"}
+)
+
+
 def french_words() -> frozenset[str]:
     """Common French words (lower-case entries of the word list), accents removed."""
     lines = WORDLIST.read_text(encoding="utf-8").split()
     return frozenset(_fold_word(w) for w in lines if w[:1].islower())
+
+
+def is_phrase(name: str, words: frozenset[str]) -> bool:
+    """True when every part of a name is an everyday word: "Sens", "Cheval-Blanc", "Mer"."""
+    parts = "".join(c if c.isalnum() else " " for c in _fold_word(name)).split()
+    return all(part in words or part in LINKING_WORDS for part in parts)
 
 
 def _coordinates(wkb_hex: str) -> tuple[float, float] | None:
@@ -143,7 +155,7 @@ def build_rows() -> tuple[list[dict[str, str]], list[tuple[str, str]]]:
                 "lon": f"{point[1]:.5f}" if point else "",
                 "postcodes": " ".join(sorted(set(postcodes.get(row["id"], [])))),
                 "prefecture": "1" if row["id"] in prefectures else "0",
-                "word": "1" if _fold_word(row["nom"]) in words else "0",
+                "word": "1" if is_phrase(row["nom"], words) else "0",
             }
         )
     return rows, [(row["code"], row["nom"]) for row in departments]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sentinelle.places.ambiguity import capitalized_words, is_capitalized, is_cue, needs_cue
+from sentinelle.places.ambiguity import Guard, capitalized_words, guard, is_capitalized, is_cue
 from sentinelle.places.gazetteer import gazetteer
 
 
@@ -11,13 +11,30 @@ def _commune(key: str):
 
 
 def test_words_first_names_and_short_names_need_a_cue() -> None:
-    for key in ["sens", "tours", "orange", "nancy", "albert", "pia", "mer", "eu", "le blanc"]:
-        assert needs_cue(key, _commune(key)), key
+    keys = [
+        "sens",
+        "tours",
+        "nancy",
+        "albert",
+        "pia",
+        "mer",
+        "eu",
+        "le blanc",
+        "au port",
+        "la couronne",
+    ]
+    for key in keys:
+        assert guard(key, _commune(key)) is Guard.CUE, key
 
 
-def test_large_towns_and_plain_names_need_no_cue() -> None:
+def test_names_made_of_words_need_a_capital() -> None:
+    for key in ["cheval blanc", "bois colombes", "grand champ"]:
+        assert guard(key, _commune(key)) is Guard.CAPITAL, key
+
+
+def test_large_towns_and_plain_names_need_nothing() -> None:
     for key in ["paris", "bordeaux", "rennes", "toulouse", "clermont ferrand", "le mans", "metz"]:
-        assert not needs_cue(key, _commune(key)), key
+        assert guard(key, _commune(key)) is Guard.NONE, key
 
 
 def test_cues() -> None:

@@ -66,6 +66,9 @@ def test_places_named_in_text(text: str, expected: list[Place]) -> None:
         "bientôt à pia",
         "Albert 06 12 34 56 78",
         "rendez-vous au port",
+        "pas au tampon",
+        "un cheval blanc",
+        "Grasse matinée",
         "Nancy, 25 ans",
         "de passage en Seine-Saint-Denis",
         "la vue est belle",
@@ -79,6 +82,11 @@ def test_words_and_first_names_are_not_places(text: str) -> None:
 
 def test_a_lowercase_ambiguous_name_in_a_list_is_not_taken() -> None:
     assert find_places("Toulouse, tours et sens") == [Place("Toulouse", "31")]
+
+
+def test_a_name_made_of_words_needs_a_capital_or_a_cue() -> None:
+    assert find_places("hôtel Cheval-Blanc") == [Place("Cheval-Blanc", "84")]
+    assert find_places("dispo cheval blanc") == [Place("Cheval-Blanc", "84")]
 
 
 def test_small_communes_are_not_matched_in_free_text() -> None:

@@ -2,8 +2,8 @@
 
 One Aho-Corasick automaton over the match form of the text finds every whole-word name of a
 commune of at least FREE_TEXT_MIN_POPULATION inhabitants (or a prefecture). Names that are also
-words or first names are kept only next to a department hint ("Sens (89)"), or written with
-a capital after a cue ("à Sens") or in a list after an accepted place ("Nice, Tours et Sens").
+words or first names need more evidence (see `ambiguity`): a department hint ("Sens (89)"),
+a capital, a cue ("à Sens") or a list after an accepted place ("Nice, Tours et Sens").
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from sentinelle.places.ambiguity import capitalized_words, is_capitalized, is_cue, needs_cue
+from sentinelle.places.ambiguity import Guard, capitalized_words, guard, is_capitalized, is_cue
 from sentinelle.places.cityfield import department_only_keys
 from sentinelle.places.gazetteer import ALIASES, Commune, gazetteer, keys_of
 from sentinelle.places.hints import department_hint, pick
@@ -107,10 +107,12 @@ def find_places(text: str) -> list[Place]:
             continue
         before = _words_before(form, hit.start)
         commune, hinted = pick(list(hit.candidates), _hints(before, _words_after(form, hit.end)))
-        if needs_cue(hit.key, commune) and not hinted:
+        needed = guard(hit.key, commune)
+        if needed is not Guard.NONE and not hinted:
             capitalized = capitalized_words(text) if capitalized is None else capitalized
-            listed = last_end is not None and _joined(form, last_end, hit.start)
-            if not (is_capitalized(hit.key, capitalized) and (listed or is_cue(before))):
+            written = is_capitalized(hit.key, capitalized)
+            cued = is_cue(before) or (last_end is not None and _joined(form, last_end, hit.start))
+            if not (written and cued if needed is Guard.CUE else written or cued):
                 continue
         last_end = hit.end
         place = gazetteer().place_of(commune)
