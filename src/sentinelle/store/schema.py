@@ -109,3 +109,34 @@ quarantine = Table(
     Column("raw", LargeBinary),  # the record's bytes exactly as read
     Column("quarantined_at", Float, nullable=False),
 )
+
+# Linking (migration 0002): one row per edge kept as evidence (star edges per shared value,
+# checked text pairs), so a network can say why its posts belong together.
+link_edges = Table(
+    "link_edges",
+    metadata,
+    Column("left_pk", PK, ForeignKey("posts.pk"), nullable=False, index=True),
+    Column("right_pk", PK, ForeignKey("posts.pk"), nullable=False),
+    Column("kind", String(10), nullable=False),  # phone, handle, author, image, text
+    Column("weight", Float, nullable=False),
+    Column("value", Text),  # the shared value; null for text (explained from the two texts)
+    Column("hub", Boolean, nullable=False),  # a hub value: evidence only, does not link
+    Column("network_id", String(20), index=True),
+)
+
+# An id that disappeared when its network merged into an older one.
+network_aliases = Table(
+    "network_aliases",
+    metadata,
+    Column("alias", String(20), primary_key=True),
+    Column("network_id", String(20), nullable=False, index=True),
+    Column("merged_at", Float, nullable=False),
+)
+
+# Small named values linking keeps between runs (next network number, seed, settings).
+link_state = Table(
+    "link_state",
+    metadata,
+    Column("name", String(40), primary_key=True),
+    Column("value", Text, nullable=False),
+)

@@ -1,0 +1,50 @@
+"""Linking: the evidence behind every link, network id aliases, linking state.
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-29
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+PK = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
+
+def upgrade() -> None:
+    op.create_table(
+        "link_edges",
+        sa.Column("left_pk", PK, sa.ForeignKey("posts.pk"), nullable=False),
+        sa.Column("right_pk", PK, sa.ForeignKey("posts.pk"), nullable=False),
+        sa.Column("kind", sa.String(10), nullable=False),
+        sa.Column("weight", sa.Float, nullable=False),
+        sa.Column("value", sa.Text),
+        sa.Column("hub", sa.Boolean, nullable=False),
+        sa.Column("network_id", sa.String(20)),
+    )
+    op.create_index("ix_link_edges_network_id", "link_edges", ["network_id"])
+    op.create_index("ix_link_edges_left_pk", "link_edges", ["left_pk"])
+    op.create_table(
+        "network_aliases",
+        sa.Column("alias", sa.String(20), primary_key=True),
+        sa.Column("network_id", sa.String(20), nullable=False),
+        sa.Column("merged_at", sa.Float, nullable=False),
+    )
+    op.create_index("ix_network_aliases_network_id", "network_aliases", ["network_id"])
+    op.create_table(
+        "link_state",
+        sa.Column("name", sa.String(40), primary_key=True),
+        sa.Column("value", sa.Text, nullable=False),
+    )
+
+
+def downgrade() -> None:
+    for table in ("link_state", "network_aliases", "link_edges"):
+        op.drop_table(table)

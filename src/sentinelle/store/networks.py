@@ -1,0 +1,144 @@
+"""Linking's side of the store: the posts as `LinkInput`, network ids and their aliases."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import orjson
+from sqlalchemy import select
+
+from sentinelle.link.inputs import LinkInput
+from sentinelle.store.bulk import delete_where_in, insert_rows, update_where_in
+from sentinelle.store.db import Store
+from sentinelle.store.schema import link_edges, link_state, network_aliases, post_analysis, posts
+
+_COLUMNS = (
+    posts.c.pk,
+    posts.c.posted_ts,
+    posts.c.text,
+    posts.c.title,
+    posts.c.source,
+    posts.c.image_phashes,
+    post_analysis.c.phones,
+    post_analysis.c.handles,
+    post_analysis.c.city,
+    post_analysis.c.department,
+    post_analysis.c.network_id,
+)
+
+
+def load_link_input(store: Store) -> tuple[LinkInput, list[str | None]]:
+    """Every analysed post in time order as linking input, with its current network id."""
+    query = (
+        select(*_COLUMNS)
+        .join(post_analysis, post_analysis.c.post_pk == posts.c.pk)
+        .order_by(posts.c.posted_ts, posts.c.pk)
+    )
+    with store.engine.connect() as connection:
+        rows = connection.execute(query).all()
+    handles = [orjson.loads(row.handles) for row in rows]
+    own = [_own_handles(hs, row.source) for hs, row in zip(handles, rows, strict=True)]
+    posts_input = LinkInput(
+        post_pk=np.array([row.pk for row in rows], dtype=np.int64),
+        posted_at=np.array([row.posted_ts for row in rows], dtype=np.float64),
+        texts=[f"{row.title or ''}\n{row.text}" for row in rows],
+        phones=[[p["e164"] for p in orjson.loads(row.phones)] for row in rows],
+        handles=[[h for h in hs if h not in mine] for hs, mine in zip(handles, own, strict=True)],
+        phashes=[orjson.loads(row.image_phashes) for row in rows],
+        cities=[row.city for row in rows],
+        departments=[row.department for row in rows],
+        sources=[row.source for row in rows],
+        authors=[mine[0] if mine else None for mine in own],
+    )
+    return posts_input, [row.network_id for row in rows]
+
+
+def _own_handles(handles: list[str], source: str) -> list[str]:
+    """The post's author account, which extraction writes as "source:author"."""
+    return [h for h in handles if h.split(":", 1)[0] == source.lower()]
+
+
+def load_aliases(store: Store) -> dict[str, str]:
+    """Every retired network id and the id that absorbed it."""
+    with store.engine.connect() as connection:
+        rows = connection.execute(select(network_aliases.c.alias, network_aliases.c.network_id))
+        return {row.alias: row.network_id for row in rows}
+
+
+def load_state(store: Store) -> dict:
+    with store.engine.connect() as connection:
+        rows = connection.execute(select(link_state)).all()
+    return {row.name: orjson.loads(row.value) for row in rows}
+
+
+def save_links(
+    store: Store,
+    network_of_post: dict[int, str | None],
+    aliases: dict[str, str],
+    edges: list[dict],
+    state: dict,
+) -> None:
+    """Replace network ids (only where they changed), aliases, evidence edges and state."""
+    now = time.time()
+    by_id: dict[str | None, list[int]] = {}
+    for pk, network_id in network_of_post.items():
+        by_id.setdefault(network_id, []).append(pk)
+    with store.engine.begin() as connection:
+        current = dict(
+            connection.execute(select(post_analysis.c.post_pk, post_analysis.c.network_id)).all()
+        )
+        for network_id, pks in by_id.items():
+            changed = [pk for pk in pks if current.get(pk) != network_id]
+            update_where_in(
+                connection, post_analysis, "post_pk", changed, {"network_id": network_id}
+            )
+        known = set(load_aliases_on(connection))
+        insert_rows(
+            connection,
+            network_aliases,
+            [
+                {"alias": alias, "network_id": target, "merged_at": now}
+                for alias, target in aliases.items()
+                if alias not in known
+            ],
+        )
+        for alias, target in aliases.items():
+            if alias in known:
+                connection.execute(
+                    network_aliases.update()
+                    .where(network_aliases.c.alias == alias)
+                    .values(network_id=target)
+                )
+        connection.execute(link_edges.delete())
+        insert_rows(connection, link_edges, edges)
+        delete_where_in(connection, link_state, "name", list(state))
+        insert_rows(
+            connection,
+            link_state,
+            [{"name": k, "value": orjson.dumps(v).decode()} for k, v in state.items()],
+        )
+
+
+def load_aliases_on(connection) -> dict[str, str]:
+    rows = connection.execute(select(network_aliases.c.alias, network_aliases.c.network_id))
+    return {row.alias: row.network_id for row in rows}
+
+
+def linked_posts(store: Store) -> list[dict]:
+    """Every analysed post with its network id, city and time: what linking evaluation needs."""
+    query = select(
+        posts.c.source, posts.c.post_id, posts.c.posted_ts,
+        post_analysis.c.network_id, post_analysis.c.city,
+    ).join(post_analysis, post_analysis.c.post_pk == posts.c.pk)  # fmt: skip
+    with store.engine.connect() as connection:
+        return [
+            {
+                "source": r.source,
+                "id": r.post_id,
+                "posted_ts": r.posted_ts,
+                "network_id": r.network_id,
+                "city": r.city,
+            }
+            for r in connection.execute(query)
+        ]
