@@ -8,7 +8,7 @@ import numpy as np
 
 from sentinelle.link.config import LinkConfig
 from sentinelle.link.graph import HUB_WEIGHT, Edges, components, concat_edges, make_edges
-from sentinelle.link.hubs import frequent_values, hub_values
+from sentinelle.link.hubs import hub_values
 from sentinelle.link.identifiers import Incidence, incidence, star_pairs
 from sentinelle.link.images import near_pairs, parse_phashes
 from sentinelle.link.inputs import LinkInput
@@ -56,12 +56,13 @@ def link_posts(posts: LinkInput, config: LinkConfig | None = None) -> LinkResult
         found = identifier_incidences(posts)
         image_edges = near_image_edges(found["image"], config)
     with timer.stage("hubs"):
-        context = context_labels(len(posts), found, [text_edges, image_edges], config)
-        identifier_edges, hubs = [], {}
-        for kind, values in found.items():
-            hub = hub_values(values, *context, config.hub_min_posts, config.hub_min_contexts)
-            hubs[kind] = [values.values[i] for i in np.flatnonzero(hub)]
-            identifier_edges.append(identifier_edges_of(kind, values, hub))
+        links = (
+            np.concatenate([text_edges.left, image_edges.left]),
+            np.concatenate([text_edges.right, image_edges.right]),
+        )
+        hub = hub_values(found, links, len(posts), config.hub_min_posts, config.hub_min_contexts)
+        hubs = {kind: [found[kind].values[i] for i in np.flatnonzero(hub[kind])] for kind in found}
+        identifier_edges = [identifier_edges_of(k, found[k], hub[k]) for k in found]
     with timer.stage("components"):
         edges = concat_edges([*identifier_edges, image_edges, text_edges])
         strong = edges.strong(config.min_edge_weight)
@@ -129,23 +130,6 @@ def near_image_edges(images: Incidence, config: LinkConfig) -> Edges:
     evidence = [f"{names[a]}~{names[b]}" for a, b in zip(first, second, strict=True)]
     value = np.arange(len(first))
     return make_edges(leader[first], leader[second], "image", 0.8, value, None, evidence)
-
-
-def context_labels(count: int, found: dict[str, Incidence], other: list[Edges], config: LinkConfig):
-    """Context of each post (components without frequent values) and whether it is anchored."""
-    left = [e.left for e in other]
-    right = [e.right for e in other]
-    anchored = np.zeros(count, dtype=bool)
-    for values in found.values():
-        rare = ~frequent_values(values, config.hub_min_posts)
-        member, leader, _ = star_pairs(values, rare)
-        left.append(member)
-        right.append(leader)
-        anchored[values.post[rare[values.value]]] = True
-    labels = components(count, np.concatenate(left), np.concatenate(right))
-    for edges in other:
-        anchored[edges.left] = anchored[edges.right] = True
-    return labels, anchored
 
 
 def identifier_edges_of(kind: str, values: Incidence, hub: np.ndarray) -> Edges:

@@ -20,6 +20,6 @@ class LinkConfig:
     boilerplate_floor: int = 200  # a shingle in more posts than this (or the share) is boilerplate
     boilerplate_share: float = 0.005
     image_max_distance: int = 3  # Hamming bits between two 64-bit perceptual hashes
-    hub_min_posts: int = 8  # a value on fewer posts is never a hub
-    hub_min_contexts: int = 8  # distinct unrelated contexts that make a value a hub
+    hub_min_posts: int = 4  # a value on fewer posts is never a hub
+    hub_min_contexts: int = 4  # distinct unrelated contexts that make a value a hub
     min_edge_weight: float = 0.3
