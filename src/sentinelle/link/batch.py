@@ -14,6 +14,7 @@ from sentinelle.link.images import near_pairs, parse_phashes
 from sentinelle.link.inputs import LinkInput
 from sentinelle.link.lsh import band_keys, candidate_pairs, has_text
 from sentinelle.link.minhash import MinHasher, Signatures
+from sentinelle.link.personas import generic_handle
 from sentinelle.link.rarity import ShingleRarity
 from sentinelle.link.shingles import Shingles, shingle_texts
 from sentinelle.link.textlinks import check_pairs, shingle_weights
@@ -61,6 +62,7 @@ def link_posts(posts: LinkInput, config: LinkConfig | None = None) -> LinkResult
             np.concatenate([text_edges.right, image_edges.right]),
         )
         hub = hub_values(found, links, len(posts), config.hub_min_posts, config.hub_min_contexts)
+        hub["handle"] |= generic_handles(found["handle"])
         hubs = {kind: [found[kind].values[i] for i in np.flatnonzero(hub[kind])] for kind in found}
         identifier_edges = [identifier_edges_of(k, found[k], hub[k]) for k in found]
     with timer.stage("components"):
@@ -137,3 +139,8 @@ def identifier_edges_of(kind: str, values: Incidence, hub: np.ndarray) -> Edges:
     member, leader, value = star_pairs(values)
     weight = np.where(hub[value], HUB_WEIGHT, 1.0)
     return make_edges(member, leader, kind, weight, value, hub[value], values.values)
+
+
+def generic_handles(handles: Incidence) -> np.ndarray:
+    """Handles that are only a first name: weak like a hub, whoever uses them."""
+    return np.fromiter((generic_handle(h) for h in handles.values), bool, len(handles.values))

@@ -14,7 +14,7 @@ class LinkConfig:
     bands: int = 16  # 16 bands x 3 rows: a pair at Jaccard 0.5 is a candidate 88% of the time
     seed: int = 1
     signature_min: float = 0.15  # estimated Jaccard below this skips the exact check
-    text_min_score: float = 0.4  # rarity-weighted Jaccard to link two texts
+    text_min_score: float = 0.45  # rarity-weighted Jaccard to link two texts
     text_min_shared: int = 4  # rare shingles the two texts must share
     rarity_bits: int = 22
     boilerplate_floor: int = 200  # a shingle in more posts than this (or the share) is boilerplate
