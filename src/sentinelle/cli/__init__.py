@@ -18,6 +18,7 @@ COMMANDS: dict[str, str] = {
     "analyze": "sentinelle.cli.analyze:analyze",
     "evaluate": "sentinelle.cli.evaluate:evaluate",
     "export": "sentinelle.cli.export:export",
+    "network": "sentinelle.cli.network:network",
     "quarantine": "sentinelle.cli.quarantine:quarantine",
     "demo-data": "sentinelle.cli.demo_data:demo_data",
 }

@@ -9,6 +9,7 @@ import orjson
 from sqlalchemy import select
 
 from sentinelle.link.inputs import LinkInput
+from sentinelle.link.profile import NetworkPost
 from sentinelle.store.bulk import delete_where_in, insert_rows, update_where_in
 from sentinelle.store.db import Store
 from sentinelle.store.schema import link_edges, link_state, network_aliases, post_analysis, posts
@@ -142,3 +143,96 @@ def linked_posts(store: Store) -> list[dict]:
             }
             for r in connection.execute(query)
         ]
+
+
+def network_posts(store: Store, network_id: str | None = None) -> dict[str, list[NetworkPost]]:
+    """Posts of every network (or of one), grouped by network id."""
+    query = (
+        select(
+            post_analysis.c.network_id,
+            posts.c.source,
+            posts.c.post_id,
+            posts.c.posted_at,
+            posts.c.posted_ts,
+            posts.c.title,
+            posts.c.text,
+            post_analysis.c.city,
+            post_analysis.c.department,
+            post_analysis.c.phones,
+            post_analysis.c.handles,
+            post_analysis.c.obfuscated_phones,
+            post_analysis.c.flags,
+            post_analysis.c.score_minor,
+            post_analysis.c.score_control,
+            post_analysis.c.score_recruitment,
+        )
+        .join(post_analysis, post_analysis.c.post_pk == posts.c.pk)
+        .where(post_analysis.c.network_id.is_not(None))
+        .order_by(post_analysis.c.network_id, posts.c.posted_ts)
+    )
+    if network_id is not None:
+        query = query.where(post_analysis.c.network_id == network_id)
+    grouped: dict[str, list[NetworkPost]] = {}
+    with store.engine.connect() as connection:
+        for row in connection.execute(query):
+            grouped.setdefault(row.network_id, []).append(_network_post(row))
+    return grouped
+
+
+def _network_post(row) -> NetworkPost:
+    return NetworkPost(
+        network_id=row.network_id,
+        source=row.source,
+        post_id=row.post_id,
+        posted_at=row.posted_at,
+        posted_ts=row.posted_ts,
+        text=f"{row.title}\n{row.text}" if row.title else row.text,
+        city=row.city,
+        department=row.department,
+        phones=[p["e164"] for p in orjson.loads(row.phones)],
+        handles=orjson.loads(row.handles),
+        obfuscated=bool(row.obfuscated_phones),
+        recruitment=bool((row.flags or 0) & 4),
+        scores={
+            "minor": row.score_minor,
+            "control": row.score_control,
+            "recruitment": row.score_recruitment,
+        },
+    )
+
+
+def aliases_by_network(store: Store) -> dict[str, list[str]]:
+    """Retired ids per surviving network."""
+    grouped: dict[str, list[str]] = {}
+    for alias, network_id in load_aliases(store).items():
+        grouped.setdefault(network_id, []).append(alias)
+    return grouped
+
+
+def resolve_network_id(store: Store, network_id: str) -> str:
+    """The surviving id for `network_id` (itself unless it was merged away)."""
+    return load_aliases(store).get(network_id, network_id)
+
+
+def network_edges(store: Store, network_id: str) -> list[dict]:
+    """The evidence edges of one network, with both posts' keys and texts."""
+    left, right = posts.alias("left_post"), posts.alias("right_post")
+    query = (
+        select(
+            link_edges.c.kind,
+            link_edges.c.weight,
+            link_edges.c.value,
+            link_edges.c.hub,
+            left.c.source.label("left_source"),
+            left.c.post_id.label("left_id"),
+            left.c.text.label("left_text"),
+            right.c.source.label("right_source"),
+            right.c.post_id.label("right_id"),
+            right.c.text.label("right_text"),
+        )
+        .join(left, left.c.pk == link_edges.c.left_pk)
+        .join(right, right.c.pk == link_edges.c.right_pk)
+        .where(link_edges.c.network_id == network_id)
+    )
+    with store.engine.connect() as connection:
+        return [dict(row._mapping) for row in connection.execute(query)]
