@@ -21,5 +21,5 @@ class LinkConfig:
     boilerplate_share: float = 0.005
     image_max_distance: int = 3  # Hamming bits between two 64-bit perceptual hashes
     hub_min_posts: int = 4  # a value on fewer posts is never a hub
-    hub_min_contexts: int = 4  # distinct unrelated contexts that make a value a hub
+    hub_min_contexts: int = 5  # distinct unrelated contexts that make a value a hub
     min_edge_weight: float = 0.3

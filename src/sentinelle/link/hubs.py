@@ -33,8 +33,14 @@ def hub_values(
     post, value, offsets = _all_values(found)
     counts = np.bincount(value, minlength=offsets[-1])
     frequent = counts >= min_posts
+    # evidence of a poster of one's own: a phone, or any value seen on another post too
+    # (a throwaway account used once says nothing about who else shares the value)
+    anchors = counts >= 2
+    if "phone" in found:
+        kind = list(found).index("phone")
+        anchors[offsets[kind] : offsets[kind + 1]] = True
     row_value, row_post = value[frequent[value]], post[frequent[value]]
-    contexts = _contexts_per_value(post, value, row_value, row_post, links, posts, offsets[-1])
+    contexts = _contexts_per_value(post, value, anchors, (row_value, row_post), links, posts)
     hub = contexts >= min_contexts
     return {kind: hub[offsets[i] : offsets[i + 1]] for i, kind in enumerate(found)}
 
@@ -49,8 +55,10 @@ def _all_values(found: dict[str, Incidence]) -> tuple[np.ndarray, np.ndarray, li
     return post, np.concatenate(shifted or [np.zeros(0, np.int64)]), offsets
 
 
-def _contexts_per_value(post, value, row_value, row_post, links, posts, total_values):
+def _contexts_per_value(post, value, anchors, frequent_rows, links, posts):
     """Distinct anchored contexts among the posts of each frequent value."""
+    row_value, row_post = frequent_rows
+    total_values = len(anchors)
     rows = len(row_value)
     if rows == 0:
         return np.zeros(total_values, np.int64)
@@ -58,9 +66,7 @@ def _contexts_per_value(post, value, row_value, row_post, links, posts, total_va
     order = np.lexsort((row_post, row_value))
     row_value, row_post = row_value[order], row_post[order]
     row_key = row_value * posts + row_post
-    left, right, anchored = _rows_sharing_other_values(
-        post, value, row_value, row_post, total_values
-    )
+    left, right, anchored = _rows_sharing_other_values(post, value, anchors, row_value, row_post)
     link_left, link_right = _rows_joined_by_links(row_value, row_post, row_key, links, posts)
     labels = components(
         rows, np.concatenate([left, link_left]), np.concatenate([right, link_right])
@@ -73,8 +79,9 @@ def _contexts_per_value(post, value, row_value, row_post, links, posts, total_va
     return np.bincount(distinct // rows, minlength=total_values)
 
 
-def _rows_sharing_other_values(post, value, row_value, row_post, total_values):
-    """Row pairs (same value v) whose posts share another value u; rows that carry any u."""
+def _rows_sharing_other_values(post, value, anchors, row_value, row_post):
+    """Row pairs (same value v) whose posts share another value u; rows carrying an anchor."""
+    total_values = len(anchors)
     by_post = np.argsort(post, kind="stable")
     post_sorted, value_sorted = post[by_post], value[by_post]
     start = np.searchsorted(post_sorted, row_post, side="left")
@@ -86,7 +93,7 @@ def _rows_sharing_other_values(post, value, row_value, row_post, total_values):
     keep = other != row_value[row]
     row, other = row[keep], other[keep]
     anchored = np.zeros(len(row_post), dtype=bool)
-    anchored[row] = True
+    anchored[row[anchors[other]]] = True
     key = row_value[row] * total_values + other
     order = np.argsort(key, kind="stable")
     key, row = key[order], row[order]
