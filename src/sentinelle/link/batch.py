@@ -43,6 +43,8 @@ class LinkResult:
     hubs: dict[str, list[str]]
     text: TextModel
     seconds: dict[str, float]
+    found: dict[str, Incidence]
+    hub_masks: dict[str, np.ndarray]
 
 
 def link_posts(posts: LinkInput, config: LinkConfig | None = None) -> LinkResult:
@@ -69,7 +71,7 @@ def link_posts(posts: LinkInput, config: LinkConfig | None = None) -> LinkResult
         edges = concat_edges([*identifier_edges, image_edges, text_edges])
         strong = edges.strong(config.min_edge_weight)
         labels = components(len(posts), edges.left[strong], edges.right[strong])
-    return LinkResult(edges, labels, hubs, text, timer.seconds)
+    return LinkResult(edges, labels, hubs, text, timer.seconds, found, hub)
 
 
 def build_text_model(texts: list[str], config: LinkConfig) -> TextModel:
