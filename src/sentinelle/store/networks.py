@@ -9,7 +9,7 @@ import orjson
 from sqlalchemy import select
 
 from sentinelle.link.inputs import LinkInput
-from sentinelle.link.profile import NetworkPost
+from sentinelle.link.profile import NetworkPost, network_features
 from sentinelle.store.bulk import delete_where_in, insert_rows, update_where_in
 from sentinelle.store.db import Store
 from sentinelle.store.schema import link_edges, link_state, network_aliases, post_analysis, posts
@@ -236,3 +236,8 @@ def network_edges(store: Store, network_id: str) -> list[dict]:
     )
     with store.engine.connect() as connection:
         return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def features_by_network(store: Store) -> dict[str, dict]:
+    """Link-level features of every network (for scoring): see `profile.network_features`."""
+    return {nid: network_features(members) for nid, members in network_posts(store).items()}
