@@ -18,6 +18,8 @@ from sentinelle.text.normalize import fold
         ("à Paris💋ce soir", " a paris ce soir "),
         ("Ｐａｒｉｓ", " paris "),  # full-width letters, an obfuscation
         ("Œuilly", " oeuilly "),
+        ("L'HAŸ-LES-ROSES", " l hay les roses "),
+        ("Rue d’Orléans — 45000", " rue d orleans 45000 "),
         ("Bourg-en-Bresse 01000", " bourg en bresse 01000 "),
         ("", "  "),
     ],
