@@ -14,7 +14,8 @@ from sentinelle.text.normalize import fold
     [
         ("St-Étienne", " st etienne "),
         ("L'Haÿ-les-Roses", " l hay les roses "),
-        ("Clermont  -  Ferrand!!", " clermont ferrand "),
+        ("Clermont  -  Ferrand!!", " clermont ferrand | | "),
+        ("Prof dispo\n\nCours? oui", " prof dispo | | cours | oui "),
         ("à Paris💋ce soir", " a paris ce soir "),
         ("Ｐａｒｉｓ", " paris "),  # full-width letters, an obfuscation
         ("Œuilly", " oeuilly "),

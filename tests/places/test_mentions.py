@@ -69,6 +69,10 @@ def test_places_named_in_text(text: str, expected: list[Place]) -> None:
         "pas au tampon",
         "un cheval blanc",
         "Grasse matinée",
+        "Prof dispo\n\nCours de maths",
+        "PLUSIEURS TOURS DE MANÈGE",
+        "à tours de rôle",
+        "mon forfait Orange",
         "Nancy, 25 ans",
         "de passage en Seine-Saint-Denis",
         "la vue est belle",
@@ -87,6 +91,20 @@ def test_a_lowercase_ambiguous_name_in_a_list_is_not_taken() -> None:
 def test_a_name_made_of_words_needs_a_capital_or_a_cue() -> None:
     assert find_places("hôtel Cheval-Blanc") == [Place("Cheval-Blanc", "84")]
     assert find_places("dispo cheval blanc") == [Place("Cheval-Blanc", "84")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("je passe par Tours demain", [TOURS]),
+        ("Kenza 🌸 Nice et tout le 06", [NICE]),
+        ("casting ouvert pour Nice", [NICE]),
+        ("coloc disponible sur gap", [Place("Gap", "05")]),
+        ("Prof dispo\n\nCours de maths à Roanne", [Place("Roanne", "42")]),
+    ],
+)
+def test_a_capital_mid_sentence_names_a_town(text: str, expected: list[Place]) -> None:
+    assert find_places(text) == expected
 
 
 def test_small_communes_are_not_matched_in_free_text() -> None:

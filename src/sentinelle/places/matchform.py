@@ -19,12 +19,16 @@ _ARTICLES = ("le", "la", "les", "l", "aux", "las", "los")
 # Article contractions after "à" and "de": "au Mans", "aux Sables-d'Olonne", "du Havre".
 _CONTRACTIONS = {"le": ("au", "du"), "les": ("aux", "des")}
 _SAINTS = {"saint": "st", "sainte": "ste"}
+BREAK = "|"  # the word a line break, "!" or "?" becomes in the match form
+BREAKS = "\n\r!|"  # "?" is turned into "\n" first
 
 
 @lru_cache(maxsize=1)
 def _byte_table() -> bytes:
-    """Latin-1 byte -> lower-case ASCII letter or digit without accent, anything else -> space."""
+    """Latin-1 byte -> lower-case ASCII letter or digit without accent, a break, or a space."""
     table = bytearray(b" " * 256)
+    for char in BREAKS:
+        table[ord(char)] = ord(BREAK)
     for code in range(256):
         base = fold(chr(code))
         if len(base) == 1 and base.isascii() and base.isalnum():
@@ -35,14 +39,20 @@ def _byte_table() -> bytes:
 def match_form(text: str) -> str:
     """Words of `text` lower-cased, without accents, one space apart, with a space at each end.
 
-    The padding lets a name be matched as " name " so that it only matches whole words.
+    The padding lets a name be matched as " name " so that it only matches whole words. A line
+    break, "!" or "?" becomes the word BREAK: no name spans it, and a cue before it ("dispo")
+    says nothing of a word after it ("Prof dispo / Cours de maths").
     """
     text = unicodedata.normalize("NFKC", text)
+    if "?" in text:  # "?" is also what Latin-1 encoding puts for an emoji, which is no break
+        text = text.replace("?", "\n")
     if not text.isascii():
         for letter, spelled in _OUTSIDE_LATIN1:
             if letter in text:
                 text = text.replace(letter, spelled)
     raw = text.encode("latin-1", errors="replace").translate(_byte_table())
+    if b"|" in raw:
+        raw = raw.replace(b"|", b" | ")
     return " " + b" ".join(raw.split()).decode("ascii") + " "
 
 

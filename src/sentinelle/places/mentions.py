@@ -13,11 +13,20 @@ from functools import lru_cache
 
 import ahocorasick
 
-from sentinelle.places.ambiguity import Guard, capitalized_words, guard, is_capitalized, is_cue
+from sentinelle.places.ambiguity import (
+    Capital,
+    Guard,
+    capitals,
+    guard,
+    is_cue,
+    is_strong_cue,
+    satisfied,
+    written,
+)
 from sentinelle.places.cityfield import department_only_keys
 from sentinelle.places.gazetteer import ALIASES, Commune, gazetteer, keys_of
 from sentinelle.places.hints import department_hint, pick
-from sentinelle.places.matchform import key_variants, match_form, name_key, strip_article
+from sentinelle.places.matchform import BREAK, key_variants, match_form, name_key, strip_article
 from sentinelle.records import Place
 
 FREE_TEXT_MIN_POPULATION = 2_000
@@ -101,7 +110,7 @@ def find_places(text: str) -> list[Place]:
     form = match_form(text)
     places: list[Place] = []
     last_end: int | None = None
-    capitalized: frozenset[str] | None = None  # computed only for an ambiguous name
+    capitalized: dict[str, Capital] | None = None  # computed only for an ambiguous name
     for hit in _hits(form):
         if not hit.candidates:
             continue
@@ -109,10 +118,11 @@ def find_places(text: str) -> list[Place]:
         commune, hinted = pick(list(hit.candidates), _hints(before, _words_after(form, hit.end)))
         needed = guard(hit.key, commune)
         if needed is not Guard.NONE and not hinted:
-            capitalized = capitalized_words(text) if capitalized is None else capitalized
-            written = is_capitalized(hit.key, capitalized)
+            capitalized = capitals(text) if capitalized is None else capitalized
             cued = is_cue(before) or (last_end is not None and _joined(form, last_end, hit.start))
-            if not (written and cued if needed is Guard.CUE else written or cued):
+            opens = not before or before[-1] == BREAK
+            how = written(hit.key, capitalized)
+            if not satisfied(needed, how, opens, cued, is_strong_cue(before)):
                 continue
         last_end = hit.end
         place = gazetteer().place_of(commune)
