@@ -107,6 +107,12 @@ def test_a_capital_mid_sentence_names_a_town(text: str, expected: list[Place]) -
     assert find_places(text) == expected
 
 
+def test_a_name_is_read_only_as_the_communes_free_text_calls_so() -> None:
+    # "Angles" (Vendée) is the commune; "Les Angles" (Gard) is only called so with its article.
+    assert find_places("dispo à Angles") == [Place("Angles", "85")]
+    assert find_places("dispo aux Angles") == [Place("Les Angles", "30")]
+
+
 def test_small_communes_are_not_matched_in_free_text() -> None:
     # Y (Somme) and Vue (Loire-Atlantique) are communes, too small to be read in free text.
     assert find_places("à Y ce soir, à Vue demain") == []

@@ -62,13 +62,17 @@ def _in_free_text(commune: Commune) -> bool:
 def automaton() -> ahocorasick.Automaton:
     """The automaton of free-text names, built on first use."""
     found = gazetteer()
-    keys: set[str] = set(ALIASES)
-    for commune in found.communes.values():
-        if _in_free_text(commune):
-            keys |= _free_text_keys(commune)
+    keys: dict[Commune, set[str]] = {
+        commune: _free_text_keys(commune)
+        for commune in found.communes.values()
+        if _in_free_text(commune)
+    }
     machine = ahocorasick.Automaton()
-    for key in keys:
-        candidates = tuple(c for c in found.by_key[key] if _in_free_text(c) or key in ALIASES)
+    for key in set(ALIASES).union(*keys.values()):
+        # found.by_key is ranked; keep the communes free text may name by this key.
+        candidates = tuple(
+            c for c in found.by_key[key] if key in keys.get(c, ()) or ALIASES.get(key) == c.code
+        )
         machine.add_word(f" {key} ", (key, candidates))
     for key in department_only_keys():
         machine.add_word(f" {key} ", (key, ()))
