@@ -84,7 +84,10 @@ def test_cues() -> None:
     assert is_cue(["pres", "de"])
     assert not is_cue(["changement", "de"])
     assert not is_cue(["dispo", "|"])
-    assert is_strong_cue(["sur"]) and not is_strong_cue(["a"])
+    assert is_strong_cue(["sur"], ["de"])
+    assert is_strong_cue(["a"], ["|"]) and is_strong_cue(["a"], [])
+    assert not is_strong_cue(["a"], ["de", "role"])
+    assert not is_strong_cue(["le"], [])
     assert not is_cue([])
 
 

@@ -100,6 +100,8 @@ def test_a_name_made_of_words_needs_a_capital_or_a_cue() -> None:
         ("Kenza 🌸 Nice et tout le 06", [NICE]),
         ("casting ouvert pour Nice", [NICE]),
         ("coloc disponible sur gap", [Place("Gap", "05")]),
+        ("cours de piano à tours. tel 06", [TOURS]),
+        ("basé à périgueux | ajoute nous", [Place("Périgueux", "24")]),
         ("Prof dispo\n\nCours de maths à Roanne", [Place("Roanne", "42")]),
     ],
 )

@@ -93,6 +93,10 @@ CUES = frozenset(
 )
 # "près de Sens", "ville de Tours": these cues are followed by "de".
 CUES_WITH_DE = frozenset({"pres", "proche", "ville", "region", "secteur", "environs", "alentours"})
+# Words that make a phrase of "à" and a word-like town name ("à tours de rôle", "à sens unique").
+PHRASE_CONTINUATIONS = frozenset(
+    {"de", "du", "des", "d", "unique", "inverse", "contraire", "interdit"}
+)
 SHORT_NAME = 2  # "Eu": too short to trust without a cue
 # Articles of official names and their contractions after "à" and "de" ("au Mans", "du Havre").
 _ARTICLE_WORDS = frozenset({"le", "la", "les", "l", "aux", "las", "los", "au", "du", "des"})
@@ -151,9 +155,15 @@ def satisfied(
     return written is not Capital.NONE and cued
 
 
-def is_strong_cue(before: list[str]) -> bool:
-    """True for a cue other than "à": "sur gap", "secteur tours" name towns even in lower case."""
-    return is_cue(before) and before[-1] != "a"
+def is_strong_cue(before: list[str], after: list[str]) -> bool:
+    """True for a cue that names a town even in lower case: "sur gap", "à tours." or "à nice,".
+
+    "à" is strong unless the words after it make a phrase of it: "à tours de rôle",
+    "à sens unique".
+    """
+    if not is_cue(before):
+        return False
+    return before[-1] != "a" or not after or after[0] not in PHRASE_CONTINUATIONS
 
 
 def is_cue(before: list[str]) -> bool:

@@ -118,15 +118,16 @@ def find_places(text: str) -> list[Place]:
     for hit in _hits(form):
         if not hit.candidates:
             continue
-        before = _words_before(form, hit.start)
-        commune, hinted = pick(list(hit.candidates), _hints(before, _words_after(form, hit.end)))
+        before, after = _words_before(form, hit.start), _words_after(form, hit.end)
+        commune, hinted = pick(list(hit.candidates), _hints(before, after))
         needed = guard(hit.key, commune)
         if needed is not Guard.NONE and not hinted:
             capitalized = capitals(text) if capitalized is None else capitalized
             cued = is_cue(before) or (last_end is not None and _joined(form, last_end, hit.start))
             opens = not before or before[-1] == BREAK
             how = written(hit.key, capitalized)
-            if not satisfied(needed, how, opens, cued, is_strong_cue(before)):
+            strong = is_strong_cue(before, after)
+            if not satisfied(needed, how, opens, cued, strong):
                 continue
         last_end = hit.end
         place = gazetteer().place_of(commune)
