@@ -15,7 +15,7 @@ from sentinelle.places.hints import department_hint, pick
 from sentinelle.places.matchform import match_form, name_key
 from sentinelle.records import Place
 
-MAX_NAME_WORDS = 8  # "Saint-Remy-en-Bouzemont-Saint-Genest-et-Isson" has 7
+MAX_NAME_WORDS = 8  # the longest name, "Saint-Remy-en-Bouzemont-Saint-Genest-et-Isson"
 
 
 @lru_cache(maxsize=1)
