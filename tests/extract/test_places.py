@@ -50,6 +50,8 @@ from sentinelle.records import Place
         ("Saint-Laurent-du-Var", Place("Saint-Laurent-du-Var", "06")),
         ("Saint-Denis, Seine-Saint-Denis", Place("Saint-Denis", "93")),
         ("Bourg-en-Bresse, Ain", Place("Bourg-en-Bresse", "01")),
+        ("Saint-Denis, La Réunion", Place("Saint-Denis", "974")),
+        ("Saint-Pierre (Martinique)", Place("Saint-Pierre", "972")),
     ],
 )
 def test_city_field_variants(city_field: str, expected: Place) -> None:

@@ -32,6 +32,8 @@ TOURS = Place("Tours", "37")
         ("vers Saint-Denis (974)", [Place("Saint-Denis", "974")]),
         ("vers Saint-Denis", [Place("Saint-Denis", "93")]),
         ("97400 Saint-Denis", [Place("Saint-Denis", "974")]),
+        ("dispo à Saint-Denis (Réunion) ce soir", [Place("Saint-Denis", "974")]),
+        ("Sens, Yonne", [SENS]),
         ("Paris 15e, métro", [Place("Paris", "75")]),
         ("rdv Lyon 3e", [Place("Lyon", "69")]),
         ("Ajaccio et Bastia", [Place("Ajaccio", "2A"), Place("Bastia", "2B")]),

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from sentinelle.places.departments import departments
 from sentinelle.places.gazetteer import Commune, gazetteer, preference
-from sentinelle.places.hints import department_hint, pick
+from sentinelle.places.hints import department_hints, pick
 from sentinelle.places.matchform import match_form, name_key
 from sentinelle.records import Place
 
@@ -63,7 +63,7 @@ def resolve_city(name: str | None) -> Place | None:
     if not name:
         return None
     words = match_form(name).split()
-    hints = {hint for word in words if (hint := department_hint(word))}
+    hints = department_hints(words)
     commune = _best_span(words, hints)
     found = gazetteer()
     if commune is not None:

@@ -25,12 +25,12 @@ from sentinelle.places.ambiguity import (
 )
 from sentinelle.places.cityfield import department_only_keys
 from sentinelle.places.gazetteer import ALIASES, Commune, gazetteer, keys_of
-from sentinelle.places.hints import department_hint, pick
+from sentinelle.places.hints import department_hint, named_department, pick
 from sentinelle.places.matchform import BREAK, key_variants, match_form, name_key, strip_article
 from sentinelle.records import Place
 
 FREE_TEXT_MIN_POPULATION = 2_000
-CONTEXT_CHARS = 40  # enough for the two words before or after a name
+CONTEXT_CHARS = 40  # enough for the words before a name, or a department name after it
 LIST_JOINERS = ((), ("et",), ("ou",))  # "Nice, Cannes", "Nice et Cannes", "Nice ou Cannes"
 
 
@@ -100,13 +100,15 @@ def _words_before(form: str, start: int) -> list[str]:
 
 
 def _words_after(form: str, end: int) -> list[str]:
-    return form[end : end + CONTEXT_CHARS].split()[:2]
+    return form[end : end + CONTEXT_CHARS].split()[:4]
 
 
 def _hints(before: list[str], after: list[str]) -> set[str]:
-    """Department codes written just after the name, or a postcode just before it."""
+    """The department written just after the name (code or name), or a postcode just before."""
     words = after[:1] + [word for word in before[-1:] if len(word) == 5]
-    return {hint for word in words if (hint := department_hint(word))}
+    hints = {hint for word in words if (hint := department_hint(word))}
+    named = named_department(after)
+    return hints | {named} if named else hints
 
 
 def find_places(text: str) -> list[Place]:
