@@ -89,8 +89,14 @@ CUES = frozenset(
         "alentours",
         "pres",
         "ville",
+        # English ads: "based in Tours", "near Sens"
+        "in",
+        "near",
+        "around",
     }
 )
+# Cues too common before plain words to name a town written in lower case ("in nice weather").
+WEAK_CUES = frozenset({"in", "near", "around"})
 # "près de Sens", "ville de Tours": these cues are followed by "de".
 CUES_WITH_DE = frozenset({"pres", "proche", "ville", "region", "secteur", "environs", "alentours"})
 # Words that make a phrase of "à" and a word-like town name ("à tours de rôle", "à sens unique").
@@ -161,7 +167,7 @@ def is_strong_cue(before: list[str], after: list[str]) -> bool:
     "à" is strong unless the words after it make a phrase of it: "à tours de rôle",
     "à sens unique".
     """
-    if not is_cue(before):
+    if not is_cue(before) or before[-1] in WEAK_CUES:
         return False
     return before[-1] != "a" or not after or after[0] not in PHRASE_CONTINUATIONS
 
