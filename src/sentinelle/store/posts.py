@@ -251,25 +251,7 @@ def _json_object(value: str) -> dict:
 
 def posts_from_rows(rows: list[tuple]) -> list[tuple[int, Post]]:
     """(pk, Post) pairs from `iter_pending_rows` tuples; pure, runs in workers."""
-    return [
-        (
-            pk,
-            Post(
-                source,
-                post_id,
-                kind,
-                text,
-                posted_at,
-                url,
-                city,
-                title,
-                author,
-                _json_list(phashes),
-                _json_object(extra),
-            ),
-        )
-        for pk, source, post_id, kind, text, posted_at, url, city, title, author, phashes, extra in rows
-    ]
+    return [(row[0], Post(*row[1:10], _json_list(row[10]), _json_object(row[11]))) for row in rows]
 
 
 def iter_pending(store: Store, batch_size: int = 5000) -> Iterator[list[tuple[int, Post]]]:
