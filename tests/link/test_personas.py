@@ -8,5 +8,6 @@ def test_first_names_found_once_in_order_with_accents():
 
 def test_generic_handles_are_bare_first_names():
     assert generic_handle("telegram:fatou")
+    assert generic_handle("telegram:planning")
     assert not generic_handle("snapchat:ines599")
     assert not generic_handle("vivannonces:rdv-dispo96")

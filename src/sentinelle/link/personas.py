@@ -32,6 +32,14 @@ Mohamed Moussa Nathan Nicolas Noah Omar Paul Pierre Rayan Samir Samuel Sami Thom
 Youssef Thibault Vincent
 """
 
+# words a handle can be made of that name a function, not a person
+_GENERIC_WORDS = frozenset(
+    """
+    contact contacts info infos planning booking reservation resa rdv vip agence agency service
+    services annonce annonces dispo disponible casting recrutement job jobs team staff admin
+    support officiel official pro premium plan plans money cash travail boulot
+    """.split()
+)
 DISPLAY = {fold_fast(name): name for name in _NAMES.split()}
 FIRST_NAMES = frozenset(DISPLAY)
 # a word on its own, not part of a URL, an e-mail address or a handle
@@ -49,7 +57,9 @@ def personas(text: str) -> list[str]:
 
 
 def generic_handle(handle: str) -> bool:
-    """A handle that is only a first name ("telegram:fatou"): many people could own it."""
-    name = handle.split(":", 1)[-1]
-    letters = fold_fast(name)
-    return bool(_HANDLE_NAME.fullmatch(letters)) and (letters in FIRST_NAMES or len(letters) <= 3)
+    """A handle that is only a first name or a common word ("telegram:fatou", "telegram:contact"):
+    many people could own it."""
+    letters = fold_fast(handle.split(":", 1)[-1])
+    if not _HANDLE_NAME.fullmatch(letters):
+        return False
+    return letters in FIRST_NAMES or letters in _GENERIC_WORDS or len(letters) <= 3
