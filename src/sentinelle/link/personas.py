@@ -34,11 +34,44 @@ Youssef Thibault Vincent
 
 # words a handle can be made of that name a function, not a person
 _GENERIC_WORDS = frozenset(
-    """
-    contact contacts info infos planning booking reservation resa rdv vip agence agency service
-    services annonce annonces dispo disponible casting recrutement job jobs team staff admin
-    support officiel official pro premium plan plans money cash travail boulot
-    """.split()
+    (
+        "contact",
+        "contacts",
+        "info",
+        "infos",
+        "planning",
+        "booking",
+        "reservation",
+        "resa",
+        "rdv",
+        "vip",
+        "agence",
+        "agency",
+        "service",
+        "services",
+        "annonce",
+        "annonces",
+        "dispo",
+        "disponible",
+        "casting",
+        "recrutement",
+        "job",
+        "jobs",
+        "team",
+        "staff",
+        "admin",
+        "support",
+        "officiel",
+        "official",
+        "pro",
+        "premium",
+        "plan",
+        "plans",
+        "money",
+        "cash",
+        "travail",
+        "boulot",
+    )
 )
 DISPLAY = {fold_fast(name): name for name in _NAMES.split()}
 FIRST_NAMES = frozenset(DISPLAY)
