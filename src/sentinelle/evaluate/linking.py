@@ -7,6 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.metrics import adjusted_rand_score
 
+from sentinelle.link.distinct import distinct
+
 
 @dataclass(frozen=True, slots=True)
 class PairwiseScores:
@@ -47,7 +49,7 @@ def wrongly_merged_share(
     truth = np.unique(truth, return_inverse=True)[1]
     predicted = np.unique(predicted, return_inverse=True)[1]
     actors_per_label = np.bincount(
-        np.unique(predicted * (truth.max(initial=0) + 1) + truth) // (truth.max(initial=0) + 1),
+        distinct(predicted * (truth.max(initial=0) + 1) + truth) // (truth.max(initial=0) + 1),
         minlength=predicted.max(initial=0) + 1,
     )
     merged = independent & (actors_per_label[predicted] > 1)

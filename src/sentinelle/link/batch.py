@@ -120,7 +120,7 @@ def identifier_incidences(posts: LinkInput) -> dict[str, Incidence]:
     return {
         "phone": incidence(posts.phones),
         "handle": incidence(posts.handles),
-        "author": incidence(posts.authors),
+        "author": incidence([[author] if author else [] for author in posts.authors]),
         "image": incidence([[h.lower() for h in hashes] for hashes in posts.phashes]),
     }
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from sentinelle.link.distinct import distinct
 from sentinelle.link.graph import components
 from sentinelle.link.identifiers import Incidence
 
@@ -75,8 +76,8 @@ def _contexts_per_value(post, value, anchors, frequent_rows, links, posts):
     sizes = np.bincount(labels)
     anchored |= sizes[labels] >= 2
     chosen = np.flatnonzero(anchored)
-    distinct = np.unique(row_value[chosen] * rows + labels[chosen])
-    return np.bincount(distinct // rows, minlength=total_values)
+    pairs = distinct(row_value[chosen] * rows + labels[chosen])
+    return np.bincount(pairs // rows, minlength=total_values)
 
 
 def _rows_sharing_other_values(post, value, anchors, row_value, row_post):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from sentinelle.link.distinct import distinct
 from sentinelle.link.identifiers import Incidence
 
 _BLOCKS = 4
@@ -44,5 +45,5 @@ def near_pairs(hashes: np.ndarray, max_distance: int = 3) -> tuple[np.ndarray, n
             right.append(b[hit])
     left_all, right_all = np.concatenate(left), np.concatenate(right)
     low, high = np.minimum(left_all, right_all), np.maximum(left_all, right_all)
-    key = np.unique(low * len(hashes) + high)
+    key = distinct(low * len(hashes) + high)
     return key // len(hashes), key % len(hashes)

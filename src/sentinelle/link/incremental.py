@@ -14,6 +14,7 @@ import numpy as np
 
 from sentinelle.link.batch import LinkResult, checked_text_edges, identifier_incidences
 from sentinelle.link.config import LinkConfig
+from sentinelle.link.distinct import distinct
 from sentinelle.link.graph import HUB_WEIGHT, Edges, components, concat_edges, make_edges
 from sentinelle.link.identifiers import star_pairs
 from sentinelle.link.inputs import LinkInput
@@ -153,7 +154,7 @@ def _join(index: LinkIndex, count: int, edges: Edges, strong: np.ndarray) -> Inc
         return np.where(post < count, post, count + index.labels[np.maximum(post - count, 0)])
 
     left, right = node(edges.left[strong]), node(edges.right[strong])
-    touched = np.unique(np.concatenate([left, right, np.arange(count)]))
+    touched = distinct(np.concatenate([left, right, np.arange(count)]))
     local = np.searchsorted(touched, np.concatenate([left, right]))
     labels = components(len(touched), local[: len(left)], local[len(left) :])
     # each component takes its smallest existing label, or a fresh one

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from sentinelle.link.distinct import distinct
 from sentinelle.link.hashing import combine, mix64
 
 HASH_BITS = 48  # shingle hashes keep 48 bits so a 16-bit post index fits beside them in a sort key
@@ -95,7 +96,7 @@ def _shingle_chunk(texts: list[str], width: int) -> Shingles:
     in_one_post = token_post[: max(count, 0)] == token_post[width - 1 :]
     shingle, post = shingle[in_one_post], token_post[: max(count, 0)][in_one_post]
     key = (post.astype(np.uint64) << np.uint64(HASH_BITS)) | (shingle >> np.uint64(64 - HASH_BITS))
-    key = _sorted_unique(key)
+    key = distinct(key)
     post_sorted = (key >> np.uint64(HASH_BITS)).astype(np.int64)
     indptr = np.searchsorted(post_sorted, np.arange(len(texts) + 1)).astype(np.int64)
     return Shingles(indptr, key & np.uint64((1 << HASH_BITS) - 1))
@@ -115,11 +116,3 @@ def _token_hashes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     inverse = np.concatenate([one, np.cumprod(np.full(len(buffer), _P_INV, dtype=np.uint64))])
     raw = (prefix[ends] - prefix[starts]) * inverse[starts]
     return mix64(raw), post[starts]
-
-
-def _sorted_unique(values: np.ndarray) -> np.ndarray:
-    """`np.unique` by sorting (much faster than its hash path on uint64)."""
-    values = np.sort(values)
-    keep = np.ones(len(values), dtype=bool)
-    keep[1:] = values[1:] != values[:-1]
-    return values[keep]
