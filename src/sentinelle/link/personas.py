@@ -30,6 +30,16 @@ Yousra Zoé Zohra Adam Alexandre Ali Antoine Arthur Baptiste Bilal Clément Dani
 Ethan Gabriel Hugo Ibrahim Jules Julien Karim Kevin Léo Louis Lucas Mamadou Mathis Maxime Mehdi
 Mohamed Moussa Nathan Nicolas Noah Omar Paul Pierre Rayan Samir Samuel Sami Thomas Tom Yanis
 Youssef Thibault Vincent
+Alexia Alizée Ambre Ana Anaëlle Andrea Angelina Anouk Axelle Bella Blanche Candice Capucine
+Cassie Céleste Cindy Clarisse Cléa Coline Constance Dalia Deborah Diane Dorothée Elisa Ella
+Elsa Emeline Emmy Enola Estelle Eugénie Eve Fiona Gaëlle Giulia Ilona Imen Inaya Isabelle
+Ismérie Jenna Jessy Jihane Joy Julianne Kayla Keira Kiara Lara Léana Leelou Lena Lilia Lilya
+Lisa Lise Loane Lorena Louna Lucile Lylou Maelys Maëlys Maïa Malia Margot Mariam Marine Marwa
+Mathilde Maud Mélina Mila Milla Mona Nadège Nahia Naïa Nahia Nelya Noa Noélie Norah Océane
+Paola Perla Romane Rosalie Sacha Samira Sana Sasha Shaïna Sirine Soline Suzanne Sylvie Tess
+Thaïs Tina Victoire Yara Yasmeen Ylona Zahra Zélie Zineb Alexis Anthony Bryan Dylan Florian
+Franck Jason Jordan Kylian Loïc Malik Marco Momo Nabil Nassim Ryan Sam Sofiane Steven Théo
+Tony Walid Yacine Zakaria
 """
 
 # words a handle can be made of that name a function, not a person

@@ -34,6 +34,7 @@ def network_profile(network_id: str, posts: list[NetworkPost], aliases: list[str
     posts = sorted(posts, key=lambda p: (p.posted_ts, p.source, p.post_id))
     names = _personas(posts)
     stays = itinerary([(p.posted_ts, p.posted_at, p.city, p.department) for p in posts])
+    features = network_features(posts)
     return {
         "network_id": network_id,
         "aliases": sorted(aliases),
@@ -45,11 +46,17 @@ def network_profile(network_id: str, posts: list[NetworkPost], aliases: list[str
         "first_seen": posts[0].posted_at,
         "last_seen": posts[-1].posted_at,
         "itinerary": [stay.as_dict() for stay in stays],
-        "people_estimate": max(len(names), 1),
+        "people_estimate": people_estimate(names, features),
         "scores": {name: _network_score(posts, name) for name in SCORES},
         "recruitment_posts": sum(p.recruitment for p in posts),
-        "features": network_features(posts),
+        "features": features,
     }
+
+
+def people_estimate(names: list[str], features: dict) -> int:
+    """Named personas, plus one for whoever runs a phone shared by several of them."""
+    controller = features["distinct_names_per_phone"] >= 2
+    return max(len(names) + int(controller), 1)
 
 
 def network_features(posts: list[NetworkPost]) -> dict:
