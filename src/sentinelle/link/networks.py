@@ -62,7 +62,7 @@ def assign_network_ids(
             next_number += 1
     ids = [format_id(number_of_label[label]) if label in number_of_label else None
            for label in labels.tolist()]  # fmt: skip
-    return NetworkIds(ids, _flatten(aliases), next_number)
+    return NetworkIds(ids, flatten_aliases(aliases), next_number)
 
 
 def _previous_numbers(previous: list[str | None], aliases: dict[str, str]) -> np.ndarray:
@@ -101,6 +101,6 @@ def _labels_in_first_seen_order(labels: np.ndarray) -> list[int]:
     return labels[np.sort(first)].tolist()
 
 
-def _flatten(aliases: dict[str, str]) -> dict[str, str]:
+def flatten_aliases(aliases: dict[str, str]) -> dict[str, str]:
     """Point every alias straight at its final survivor."""
     return {alias: _resolve(alias, aliases) for alias in aliases}

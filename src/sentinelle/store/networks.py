@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import numpy as np
 import orjson
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from sentinelle.link.inputs import LinkInput
 from sentinelle.link.profile import NetworkPost, network_features
@@ -29,13 +30,18 @@ _COLUMNS = (
 )
 
 
-def load_link_input(store: Store) -> tuple[LinkInput, list[str | None]]:
-    """Every analysed post in time order as linking input, with its current network id."""
+def load_link_input(
+    store: Store, analyzed_since: float | None = None
+) -> tuple[LinkInput, list[str | None]]:
+    """Analysed posts (all, or those analysed after `analyzed_since`) in time order as linking
+    input, with their current network id."""
     query = (
         select(*_COLUMNS)
         .join(post_analysis, post_analysis.c.post_pk == posts.c.pk)
         .order_by(posts.c.posted_ts, posts.c.pk)
     )
+    if analyzed_since is not None:
+        query = query.where(post_analysis.c.analyzed_at > analyzed_since)
     with store.engine.connect() as connection:
         rows = connection.execute(query).all()
     handles = [orjson.loads(row.handles) for row in rows]
@@ -79,8 +85,12 @@ def save_links(
     aliases: dict[str, str],
     edges: list[dict],
     state: dict,
+    *,
+    replace_edges: bool = True,
+    also: Callable[[Connection], None] | None = None,
 ) -> None:
-    """Replace network ids (only where they changed), aliases, evidence edges and state."""
+    """Save network ids (only where they changed), aliases, evidence edges and state in one
+    transaction; `also` writes more in it (the text index). Merged-away ids are rewritten."""
     now = time.time()
     by_id: dict[str | None, list[int]] = {}
     for pk, network_id in network_of_post.items():
@@ -111,8 +121,15 @@ def save_links(
                     .where(network_aliases.c.alias == alias)
                     .values(network_id=target)
                 )
-        connection.execute(link_edges.delete())
+            for table in (post_analysis, link_edges):
+                connection.execute(
+                    table.update().where(table.c.network_id == alias).values(network_id=target)
+                )
+        if replace_edges:
+            connection.execute(link_edges.delete())
         insert_rows(connection, link_edges, edges)
+        if also is not None:
+            also(connection)
         delete_where_in(connection, link_state, "name", list(state))
         insert_rows(
             connection,

@@ -139,4 +139,25 @@ link_state = Table(
     metadata,
     Column("name", String(40), primary_key=True),
     Column("value", Text, nullable=False),
+    Column("blob", LargeBinary),  # binary state (the shingle-rarity sketch)
+)
+
+# MinHash signature of each linked post, with the seed and size that made it.
+post_signatures = Table(
+    "post_signatures",
+    metadata,
+    Column("post_pk", PK, ForeignKey("posts.pk"), primary_key=True),
+    Column("seed", Integer, nullable=False),
+    Column("num_perm", Integer, nullable=False),
+    Column("signature", LargeBinary, nullable=False),  # uint32 little-endian, num_perm values
+)
+
+# LSH band keys (uint64 stored as signed int64): new posts look up their buckets here.
+post_band_keys = Table(
+    "post_band_keys",
+    metadata,
+    Column("band", Integer, nullable=False),
+    Column("key", BigInteger, nullable=False),
+    Column("post_pk", PK, ForeignKey("posts.pk"), nullable=False, index=True),
+    Index("ix_post_band_keys_band_key", "band", "key"),
 )

@@ -1,4 +1,4 @@
-"""Linking: the evidence behind every link, network id aliases, linking state.
+"""Linking: evidence edges, network id aliases, linking state, signatures and LSH band keys.
 
 Revision ID: 0002
 Revises: 0001
@@ -42,9 +42,26 @@ def upgrade() -> None:
         "link_state",
         sa.Column("name", sa.String(40), primary_key=True),
         sa.Column("value", sa.Text, nullable=False),
+        sa.Column("blob", sa.LargeBinary),
     )
+    op.create_table(
+        "post_signatures",
+        sa.Column("post_pk", PK, sa.ForeignKey("posts.pk"), primary_key=True),
+        sa.Column("seed", sa.Integer, nullable=False),
+        sa.Column("num_perm", sa.Integer, nullable=False),
+        sa.Column("signature", sa.LargeBinary, nullable=False),
+    )
+    op.create_table(
+        "post_band_keys",
+        sa.Column("band", sa.Integer, nullable=False),
+        sa.Column("key", sa.BigInteger, nullable=False),
+        sa.Column("post_pk", PK, sa.ForeignKey("posts.pk"), nullable=False),
+    )
+    op.create_index("ix_post_band_keys_band_key", "post_band_keys", ["band", "key"])
+    op.create_index("ix_post_band_keys_post_pk", "post_band_keys", ["post_pk"])
 
 
 def downgrade() -> None:
-    for table in ("link_state", "network_aliases", "link_edges"):
+    tables = ("post_band_keys", "post_signatures", "link_state", "network_aliases", "link_edges")
+    for table in tables:
         op.drop_table(table)
