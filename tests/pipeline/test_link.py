@@ -3,10 +3,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from factories import jsonl, post_dict
-
 from sentinelle.export.posts import iter_export
 from sentinelle.ingest.pipeline import ingest_files
 from sentinelle.pipeline.analyze import analyze
+from sentinelle.pipeline.link import link_networks
+from sentinelle.store.link_index import count_signatures
 from sentinelle.store.networks import load_aliases
 
 PHONE_A = "06 11 22 33 44"
@@ -58,3 +59,35 @@ def test_networks_keep_their_ids_merge_into_the_older_and_grow(store, tmp_path: 
 
     assert analyze(store, workers=1).analyzed == 0
     assert _networks(store) == grown
+
+
+TEMPLATE = (
+    "{name} de passage sur {city}, appartement discret pres de la gare, entree par la cour "
+    "interieure, sonner au deuxieme etage, rendez-vous pris la veille, parking facile"
+)
+
+
+def _template_post(index: int, name: str, city: str) -> dict:
+    text = TEMPLATE.format(name=name, city=city)
+    return post_dict(index, text=text, author=f"x{index}", image_phashes=[])
+
+
+def test_incremental_runs_match_a_full_relink(store, tmp_path: Path):
+    first = [_post(i, PHONE_A) for i in range(3)]
+    first += [
+        _template_post(10 + i, n, c) for i, (n, c) in enumerate([("Lea", "Lyon"), ("Nour", "Metz")])
+    ]
+    _ingest(store, tmp_path, first)
+    assert count_signatures(store) == 5
+    _ingest(
+        store, tmp_path, [_post(4, PHONE_A), _post(5, PHONE_B), _template_post(20, "Ines", "Brest")]
+    )
+    assert count_signatures(store) == 8
+    incremental = _networks(store)
+    assert incremental["p00004"] == incremental["p00000"] is not None
+    assert incremental["p00020"] == incremental["p00010"] is not None
+    assert incremental["p00005"] is None
+
+    summary = link_networks(store, full=True)
+    assert not summary.incremental
+    assert _networks(store) == incremental
