@@ -20,6 +20,7 @@ from sentinelle.demo.actors import (
 from sentinelle.demo.ads import GroupWriter, IndependentWriter
 from sentinelle.demo.benign import BenignWriter
 from sentinelle.demo.clock import FIRST_DAY, LAST_DAY
+from sentinelle.demo.dice import Dice
 from sentinelle.demo.publishing import Draft, Publisher
 from sentinelle.demo.social import group_recruitment, recruiter_posts
 
@@ -43,7 +44,7 @@ def generate(n_posts: int, seed: int, hard_obfuscation: float = 0.3) -> Iterator
     block = 0
     while done < n_posts:
         size = min(BLOCK, n_posts - done)
-        rng = random.Random(f"sentinelle-demo:{seed}:{block}")
+        rng = Dice(f"sentinelle-demo:{seed}:{block}")
         world = _World(rng, registry, publisher, hard_obfuscation)
         drafts = world.block(size)
         drafts.sort(key=lambda d: (d.day, d.minute))

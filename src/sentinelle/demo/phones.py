@@ -50,12 +50,13 @@ class Phone:
         return "0" + self.e164[3:]
 
 
+_MOBILE = (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
 # country -> (calling code, leading digits choices, digits after the calling code)
 _PLANS = {
     "FR": ("33", ("6", "6", "6", "7"), 9),
     "BE": ("32", ("46", "47", "48", "49"), 9),
     "CH": ("41", ("76", "77", "78", "79"), 9),
-    "ES": ("34", ("6", "6", "7"), 9),
+    "ES": ("34", ("6", "6", "6", "71", "72", "73", "74"), 9),
 }
 
 
@@ -68,7 +69,8 @@ def new_phone(rng: random.Random, used: set[str], country: str = "FR") -> Phone:
         e164 = f"+{code}{lead}{rest}"
         if e164 in used:
             continue
-        if phonenumbers.is_valid_number(phonenumbers.parse(e164)):
+        parsed = phonenumbers.parse(e164)
+        if phonenumbers.number_type(parsed) in _MOBILE and phonenumbers.is_valid_number(parsed):
             used.add(e164)
             return Phone(e164, country)
 

@@ -18,6 +18,7 @@ from sentinelle.text.normalize import strip_accents
 
 _CHOICE = re.compile(r"\[([^\[\]]*)\]")
 _SLOT = re.compile(r"(\{\w+\})")
+_ALTERNATES = 6  # ways an author has to say one part
 _LEET = str.maketrans({"o": "0", "i": "1", "e": "3", "a": "4", "s": "5"})
 
 
@@ -55,6 +56,8 @@ class Style:
 
     def restyle(self, rng: random.Random, phrase: str) -> str:
         """Apply the style to a resolved phrase without touching its `{slots}`."""
+        if self.casing == "as_is" and not (self.drop_accents or self.leet or self.stretch):
+            return phrase
         chunks = _SLOT.split(phrase)
         return "".join(
             chunk if chunk.startswith("{") else self._restyle_words(rng, chunk) for chunk in chunks
@@ -110,16 +113,29 @@ class Template:
     bank: dict[str, tuple[str, ...]]
     order: list[str]
     phrases: dict[str, str] = field(default_factory=dict)
+    alternates: dict[str, list[str]] = field(default_factory=dict)
 
     def draw(self, rng: random.Random, part: str) -> str:
-        """Resolve and restyle a fresh variant of `part` (also used to vary a single post)."""
-        return self.style.restyle(rng, resolve(rng, rng.choice(self.bank[part])))
+        """Another of the author's ways to say `part` (used to vary a single post).
+
+        An author has a handful of ways per part, not infinitely many: the first few draws
+        are fresh, later ones reuse them (which also keeps generation fast).
+        """
+        pool = self.alternates.get(part)
+        if pool is None:
+            pool = self.alternates[part] = []
+        if len(pool) < _ALTERNATES:
+            pool.append(self.style.restyle(rng, resolve(rng, rng.choice(self.bank[part]))))
+            return pool[-1]
+        return rng.choice(pool)
 
     def phrase(self, rng: random.Random, part: str) -> str:
         """The author's phrase for `part`, drawn on first use."""
         phrase = self.phrases.get(part)
         if phrase is None:
-            phrase = self.phrases[part] = self.draw(rng, part)
+            phrase = self.phrases[part] = self.style.restyle(
+                rng, resolve(rng, rng.choice(self.bank[part]))
+            )
         return phrase
 
 
