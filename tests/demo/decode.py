@@ -16,10 +16,12 @@ _WORDS = {
     "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40,
     "cinquante": 50, "soixante": 60,
 }  # fmt: skip
+_ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*|\d|\S")
 
 
 def _strip(text: str) -> str:
+    text = _ASIDE.sub(" ", text)  # "(enlève les espaces)", "[anti-bot]": asides a reader skips
     text = unicodedata.normalize("NFKC", text).replace("\ufe0f", "").replace("\u20e3", "")
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 

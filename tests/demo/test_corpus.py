@@ -12,6 +12,7 @@ import pytest
 
 from sentinelle.demo import generate
 from sentinelle.demo.communes import COMMUNES
+from sentinelle.demo.corpus import block_pairs, blocks
 from sentinelle.records import POST_KINDS
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -170,8 +171,21 @@ def test_group_photos_are_reused_with_small_bit_flips(corpus) -> None:
     for hashes in by_person.values():
         distinct = sorted(set(hashes))
         exact += len(hashes) - len(distinct)
-        near += sum(
-            1 for a, b in itertools.pairwise(distinct) if 0 < (a ^ b).bit_count() <= 4
-        )
+        near += sum(1 for a, b in itertools.pairwise(distinct) if 0 < (a ^ b).bit_count() <= 4)
     assert exact > 500
     assert near > 0
+
+
+def test_parallel_blocks_give_the_same_corpus() -> None:
+    serial = [pair for block in blocks(900, 3, 0.3, block_pairs, block_size=300) for pair in block]
+    parallel = blocks(900, 3, 0.3, block_pairs, workers=2, block_size=300)
+    assert serial == [pair for block in parallel for pair in block]
+
+
+def test_phones_and_handles_belong_to_one_actor_each(corpus) -> None:
+    owners: dict[str, set[str]] = defaultdict(set)
+    for _, truth in corpus:
+        for identifier in truth["phones"] + truth["handles"]:
+            owners[identifier].add(truth["actor"])
+    shared = {identifier: actors for identifier, actors in owners.items() if len(actors) > 1}
+    assert not shared

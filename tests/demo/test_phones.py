@@ -7,6 +7,7 @@ import phonenumbers
 from sentinelle.demo.dice import Dice
 from sentinelle.demo.number_words import french_number
 from sentinelle.demo.phones import TRICKS, hard_form, new_phone, plain_form
+from sentinelle.demo.registry import Registry
 
 from .decode import digits_of, spelled_forms
 
@@ -24,7 +25,7 @@ def test_french_number_words() -> None:
 
 
 def test_numbers_are_valid_mobiles_and_unique() -> None:
-    rng, used = Dice(3), set()
+    rng, used = Dice(3), Registry(0, 1)
     phones = [new_phone(rng, used, country) for country in ("FR", "BE", "CH", "ES") * 200]
     assert len({p.e164 for p in phones}) == len(phones)
     for phone in phones:
@@ -34,7 +35,7 @@ def test_numbers_are_valid_mobiles_and_unique() -> None:
 
 
 def test_plain_forms_parse_back_with_phonenumbers() -> None:
-    rng, used = Dice(4), set()
+    rng, used = Dice(4), Registry(0, 1)
     for country in ("FR", "BE", "CH", "ES") * 100:
         phone = new_phone(rng, used, country)
         written = plain_form(rng, phone)
@@ -43,7 +44,7 @@ def test_plain_forms_parse_back_with_phonenumbers() -> None:
 
 
 def test_hard_forms_spell_the_number_and_name_their_tricks() -> None:
-    rng, used = Dice(5), set()
+    rng, used = Dice(5), Registry(0, 1)
     seen = set()
     for country in ("FR",) * 600 + ("BE", "CH", "ES") * 50:
         phone = new_phone(rng, used, country)

@@ -128,16 +128,19 @@ class GroupWriter:
         self.prices = (self.prices[0], self.prices[0] * rng.choice((2, 2, 3)) - rng.choice((0, 20)))
         self.hours = (rng.randint(9, 14), rng.choice((20, 22, 23, 2)))
 
-    def ads(self, publisher: Publisher) -> list[Draft]:
-        drafts = []
+    def ads(self, publisher: Publisher, limit: int) -> list[Draft]:
+        """The group's ads along its itinerary (at most `limit`, the earliest ones)."""
+        drafts: list[Draft] = []
         stays = self.group.itinerary
         for index, stay in enumerate(stays):
             phone = self.group.phones[index * len(self.group.phones) // len(stays)]
             for day in range(stay.first_day, stay.last_day + 1):
                 for victim_index, victim in enumerate(self.group.victims):
+                    if len(drafts) >= limit:
+                        return _with_reposts(self.rng, drafts, 0.06)[:limit]
                     if self.rng.random() < self.daily_rate:
                         drafts.append(self._ad(publisher, stay, day, victim_index, victim, phone))
-        return _with_reposts(self.rng, drafts, 0.06)
+        return _with_reposts(self.rng, drafts, 0.06)[:limit]
 
     def _ad(
         self,
@@ -182,7 +185,12 @@ class GroupWriter:
                 )
             elif part == "control":
                 if rng.random() < self.control_rate:
-                    phrases.append(template.phrase(rng, "control").format_map(slots))
+                    phrase = (
+                        template.draw(rng, "control")
+                        if rng.random() < 0.3
+                        else template.phrase(rng, "control")
+                    )
+                    phrases.append(phrase.format_map(slots))
             elif part == "intro":
                 key = "intro_age" if victim.stated is not None else "intro"
                 phrases.append(template.phrase(rng, key).format_map(slots))
