@@ -70,9 +70,26 @@ def new_phone(rng: random.Random, registry: DigitSource, country: str = "FR") ->
     code, leads = _PLANS[country]
     while True:
         e164 = f"+{code}{rng.choice(leads)}{registry.phone_digits()}"
-        parsed = phonenumbers.parse(e164)
-        if phonenumbers.number_type(parsed) in _MOBILE and phonenumbers.is_valid_number(parsed):
+        if _valid_mobile(e164):
             return Phone(e164, country)
+
+
+_VALIDITY: dict[str, bool] = {}
+
+
+def _valid_mobile(e164: str) -> bool:
+    """`phonenumbers`' verdict, remembered per number block (calling code and four digits).
+
+    For the mobile ranges drawn here validity depends on the first digits only, and parsing
+    every number would cost more than writing its posts.
+    """
+    prefix = e164[:7]
+    valid = _VALIDITY.get(prefix)
+    if valid is None:
+        parsed = phonenumbers.parse(e164)
+        valid = phonenumbers.number_type(parsed) in _MOBILE and phonenumbers.is_valid_number(parsed)
+        _VALIDITY[prefix] = valid
+    return valid
 
 
 def plain_form(rng: random.Random, phone: Phone) -> str:
