@@ -58,6 +58,7 @@ def test_every_stated_age_is_written(corpus) -> None:
         for age in truth["stated_ages"]:
             said = re.search(rf"(?<!\d){age}\s?(ans|a\b|yo|years|y\.o\.)", text)
             said = said or re.search(rf"(age:? {age}\b|nee en {year - age}\b)", text)
+            said = said or re.search(rf"\b({age} (et|and) \d+|\d+ (et|and) {age})\b", text)  # a duo
             assert said, (age, post["text"])
 
 

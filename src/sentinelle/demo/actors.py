@@ -62,10 +62,15 @@ class Victim:
     youth_cue_rate: float
     album: list[int]
     handle: tuple[str, str] | None  # (platform, handle) of her own account, if the ads show it
+    alias: str | None = None  # a second name some stays' ads use
 
     @property
     def minor(self) -> bool:
         return self.age < 18
+
+    def name_at(self, stay_index: int) -> str:
+        """The persona the ads use during a stay (groups rename girls from city to city)."""
+        return self.alias if self.alias is not None and stay_index % 2 else self.name
 
 
 @dataclass(slots=True)
@@ -190,7 +195,9 @@ def _victim(rng: random.Random, registry: Registry, name: str) -> Victim:
         platform = rng.choice(("snapchat", "snapchat", "instagram"))
         handle = (platform, new_handle(rng, registry, ascii_name(name), platform))
     album = new_album(rng, rng.randint(2, 6))
-    return Victim(registry.person_id(), name, age, stated, cue_rate, album, handle)
+    alias = rng.choice(PERSONAS) if rng.random() < 0.2 else None
+    alias = alias if alias != name else None
+    return Victim(registry.person_id(), name, age, stated, cue_rate, album, handle, alias)
 
 
 def new_group(rng: random.Random, registry: Registry) -> Group:

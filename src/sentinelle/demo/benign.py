@@ -30,7 +30,7 @@ class BenignWriter:
         self.rng = rng
         self.poster = poster
         self.hard_rate = hard_rate
-        self.style = new_style(rng, EMOJI, english=False)
+        self.style = new_style(rng, EMOJI, english=False, disguise=rng.random() < 0.1)
         self.own_age = rng.randint(18, 30)
         self.child_age = rng.randint(1, 11)
         self.rent = rng.choice((320, 380, 400, 450, 480, 520, 550, 600, 650, 750))

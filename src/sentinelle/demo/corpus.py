@@ -14,10 +14,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
 
 from sentinelle.demo.actors import new_benign, new_group, new_independent, new_recruiter
-from sentinelle.demo.ads import GroupWriter, IndependentWriter
 from sentinelle.demo.benign import BenignWriter
 from sentinelle.demo.clock import FIRST_DAY, LAST_DAY
 from sentinelle.demo.dice import Dice
+from sentinelle.demo.group_ads import GroupWriter
+from sentinelle.demo.independent_ads import IndependentWriter
 from sentinelle.demo.publishing import Draft, Publisher
 from sentinelle.demo.registry import Registry
 from sentinelle.demo.social import group_recruitment, recruiter_posts
