@@ -47,7 +47,7 @@ CLASSIFIEDS = (
 )
 BENIGN_TOPICS = (
     "room", "room", "flatshare", "flatshare", "babysitting", "nanny_wanted", "seasonal",
-    "seasonal", "tutoring", "hostess", "cleaning",
+    "seasonal", "tutoring", "hostess", "cleaning", "sale", "carpool",
 )  # fmt: skip
 
 

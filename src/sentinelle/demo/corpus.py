@@ -28,7 +28,14 @@ BLOCK = 10_000
 SHARES = {"group": 0.15, "recruitment": 0.05, "benign": 0.25}
 # How much more (or less) than average each kind of actor hides its numbers, so that the
 # corpus-wide share of hard-written phones lands near the requested rate.
-_HARD_WEIGHT = {"group": 1.9, "recruiter": 1.45, "independent": 1.0, "benign": 0.3}
+_HARD_WEIGHT = {"group": 2.2, "recruiter": 1.6, "independent": 0.95, "benign": 0.3}
+# Per-actor multipliers (mean 1): half the independents never bother, the others often do.
+_SPREAD = {
+    "group": (0.5, 1.0, 1.0, 1.5),
+    "recruiter": (0.5, 1.0, 1.5),
+    "independent": (0.0, 0.0, 0.0, 1.5, 2.0, 2.5),
+    "benign": (0.0, 0.0, 0.0, 1.0, 2.0, 3.0),
+}
 
 R = TypeVar("R")
 
@@ -130,10 +137,10 @@ class _World:
         Spread around the kind's rate without leaving [0, 1], so the mean stays the kind's.
         """
         kind_rate = min(1.0, self.hard * _HARD_WEIGHT[kind])
-        spread = self.rng.choice((0.0, 0.5, 1.0, 1.5, 2.0))
-        if kind_rate <= 0.5:
-            return kind_rate * spread
-        return 1.0 - (1.0 - kind_rate) * spread
+        spread = self.rng.choice(_SPREAD[kind])
+        if kind_rate <= 0.4:
+            return min(1.0, kind_rate * spread)
+        return max(0.0, 1.0 - (1.0 - kind_rate) * spread)
 
     def block(self, size: int) -> list[Draft]:
         quotas = _quotas(size)
