@@ -16,14 +16,17 @@ _WORDS = {
     "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40,
     "cinquante": 50, "soixante": 60,
 }  # fmt: skip
+_OLI = re.compile(r"[oli]+")
+_AS_DIGITS = str.maketrans("oli", "011")
 _ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*|\d|\S")
 
 
 def _strip(text: str) -> str:
     text = _ASIDE.sub(" ", text)  # "(enlève les espaces)", "[anti-bot]": asides a reader skips
-    text = unicodedata.normalize("NFKC", text).replace("\ufe0f", "").replace("\u20e3", "")
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    text = unicodedata.normalize("NFKC", text)
+    # accents and every other non-ASCII sign (emoji, keycap marks) go; digits are ASCII by now
+    return unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def _compound(parts: list[str]) -> int | None:
@@ -46,7 +49,7 @@ def digits_of(text: str) -> str:
         if token.isdigit():
             out.append(token)
         else:
-            value = _compound(token.split("-"))
+            value = _compound(token.split("-")) if token in _WORDS or "-" in token else None
             if value is not None:
                 # "vingt et un": a ten followed by "et un/onze" is one number
                 if value in (20, 30, 40, 50, 60) and tokens[index + 1 : index + 2] == ["et"]:
@@ -61,12 +64,13 @@ def digits_of(text: str) -> str:
 
 def _letters_as_digits(tokens: list[str]) -> list[str]:
     """Read O/o as 0 and l/I as 1 in letter runs next to digits, spreading along the run."""
+    candidates = [i for i, token in enumerate(tokens) if _OLI.fullmatch(token)]
     changed = True
-    while changed:
+    while changed and candidates:
         changed = False
-        for index, token in enumerate(tokens):
-            if re.fullmatch(r"[oli]+", token) and _near_digit(tokens, index):
-                tokens[index] = token.replace("o", "0").replace("l", "1").replace("i", "1")
+        for index in candidates:
+            if not tokens[index].isdigit() and _near_digit(tokens, index):
+                tokens[index] = tokens[index].translate(_AS_DIGITS)
                 changed = True
     return tokens
 

@@ -30,16 +30,15 @@ def test_hard_obfuscation_share_follows_the_option() -> None:
     for wanted in (0.0, 0.3, 0.6):
         written = [
             tricks
-            for _, t in generate(2500, seed=5, hard_obfuscation=wanted)
+            for _, t in generate(1500, seed=5, hard_obfuscation=wanted)
             for tricks in t["phone_tricks"]
         ]
         share = sum(1 for tricks in written if tricks) / len(written)
         assert abs(share - wanted) < 0.1, (wanted, share)
 
 
-def test_every_truth_handle_is_in_the_text_or_is_the_author(corpus) -> None:
-    for post, truth in corpus:
-        text = fold((post.get("title") or "") + " " + post["text"])
+def test_every_truth_handle_is_in_the_text_or_is_the_author(corpus, folded) -> None:
+    for (post, truth), text in zip(corpus, folded, strict=True):
         author = f"{post['source']}:{post['author'].lower()}" if post.get("author") else None
         for handle in truth["handles"]:
             if handle == author:
@@ -51,9 +50,8 @@ def test_every_truth_handle_is_in_the_text_or_is_the_author(corpus) -> None:
             assert author in truth["handles"]
 
 
-def test_every_stated_age_is_written(corpus) -> None:
-    for post, truth in corpus:
-        text = fold((post.get("title") or "") + " " + post["text"])
+def test_every_stated_age_is_written(corpus, folded) -> None:
+    for (post, truth), text in zip(corpus, folded, strict=True):
         year = int(post["posted_at"][:4])
         for age in truth["stated_ages"]:
             said = re.search(rf"(?<!\d){age}\s?(ans|a\b|yo|years|y\.o\.)", text)
