@@ -13,6 +13,8 @@ import pytest
 from sentinelle.demo import generate
 from sentinelle.demo.communes import COMMUNES
 from sentinelle.demo.corpus import block_pairs, blocks
+from sentinelle.demo.dice import Dice
+from sentinelle.demo.photos import new_album, reupload
 from sentinelle.records import POST_KINDS
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -189,3 +191,9 @@ def test_phones_and_handles_belong_to_one_actor_each(corpus) -> None:
             owners[identifier].add(truth["actor"])
     shared = {identifier: actors for identifier, actors in owners.items() if len(actors) > 1}
     assert not shared
+
+
+def test_a_reupload_flips_one_to_four_bits() -> None:
+    rng = Dice(8)
+    distances = {(reupload(rng, photo) ^ photo).bit_count() for photo in new_album(rng, 400)}
+    assert distances == {1, 2, 3, 4}

@@ -10,7 +10,7 @@ import random
 from collections.abc import Callable
 
 from sentinelle.demo import lexicon_ads
-from sentinelle.demo.clock import LAST_DAY
+from sentinelle.demo.clock import year_end
 from sentinelle.demo.communes import Commune
 from sentinelle.demo.phones import Phone
 from sentinelle.demo.phrasing import Slots, Style, Template, tidy
@@ -126,7 +126,7 @@ def with_reposts(rng: random.Random, drafts: list[Draft], rate: float) -> list[D
     out = []
     for draft in drafts:
         out.append(draft)
-        later = min(rng.randint(1, 12), LAST_DAY - draft.day)
+        later = min(rng.randint(1, 12), year_end(draft.day) - draft.day)
         if later > 0 and rng.random() < rate:
             out.append(repost(rng, draft, later))
     return out

@@ -78,12 +78,12 @@ _VALIDITY: dict[str, bool] = {}
 
 
 def _valid_mobile(e164: str) -> bool:
-    """`phonenumbers`' verdict, remembered per number block (calling code and four digits).
+    """`phonenumbers`' verdict, remembered per number block (calling code and 3 digits).
 
     For the mobile ranges drawn here validity depends on the first digits only, and parsing
     every number would cost more than writing its posts.
     """
-    prefix = e164[:7]
+    prefix = e164[:6]
     valid = _VALIDITY.get(prefix)
     if valid is None:
         parsed = phonenumbers.parse(e164)
