@@ -95,6 +95,7 @@ class Group:
     socials: list[str]
     itinerary: list[Stay]
     english: bool
+    banner: int  # a picture the group puts on every girl's ads now and then (logo, flat)
     authors: dict[tuple[str, int], str] = field(default_factory=dict)  # (site, victim) -> account
 
     @property
@@ -222,6 +223,7 @@ def new_group(rng: random.Random, registry: Registry) -> Group:
         socials=rng.sample(SOCIAL_APPS, rng.randint(1, 2)),
         itinerary=_itinerary(rng),
         english=rng.random() < 0.06,
+        banner=new_album(rng, 1)[0],
     )
     shared = rng.random() < 0.5  # one account posts every girl's ads on a site
     stem = booking_stem(rng) if shared else ""

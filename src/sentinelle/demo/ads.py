@@ -16,6 +16,7 @@ from sentinelle.demo.phones import Phone
 from sentinelle.demo.phrasing import Slots, Style, Template, tidy
 from sentinelle.demo.publishing import (
     Draft,
+    Publisher,
     city_in_text,
     dates_phrase,
     postcode,
@@ -119,6 +120,28 @@ def title(rng: random.Random, template: Template, slots: Slots) -> str | None:
         return None
     phrase = template.phrase(rng, "title") if rng.random() < 0.7 else template.draw(rng, "title")
     return tidy(phrase.format_map(slots))
+
+
+def crosspost(
+    rng: random.Random, publisher: Publisher, draft: Draft, source: str, author: str | None
+) -> Draft:
+    """The same ad posted the same day on another site (new id, that site's account)."""
+    social = draft.post["kind"] not in ("ad", "profile")
+    minute = min(draft.minute + rng.randint(1, 40), 23 * 60 + 59)
+    post = publisher.frame(rng, source, draft.post["kind"], draft.day, minute, social)
+    for key in ("text", "title", "city", "image_phashes"):
+        post[key] = draft.post.get(key)
+    post["author"] = author
+    old_author = (
+        f"{draft.post['source']}:{draft.post['author'].lower()}"
+        if draft.post.get("author")
+        else None
+    )
+    handles = [h for h in draft.truth["handles"] if h != old_author]
+    if author:
+        handles.insert(0, f"{source}:{author.lower()}")
+    truth = {**draft.truth, "source": source, "id": post["id"], "handles": handles}
+    return Draft(draft.day, minute, post, truth)
 
 
 def with_reposts(rng: random.Random, drafts: list[Draft], rate: float) -> list[Draft]:

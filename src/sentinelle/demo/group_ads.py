@@ -16,6 +16,7 @@ from sentinelle.demo.ads import (
     ad_slots,
     bank,
     contact_lines,
+    crosspost,
     line,
     order,
     title,
@@ -23,7 +24,7 @@ from sentinelle.demo.ads import (
 )
 from sentinelle.demo.clock import parts
 from sentinelle.demo.phones import Phone
-from sentinelle.demo.photos import phashes
+from sentinelle.demo.photos import phashes, reupload
 from sentinelle.demo.phrasing import Slots, join_parts, new_style, new_template
 from sentinelle.demo.publishing import Draft, Publisher, add_extras, city_metadata
 from sentinelle.demo.truth import Carried, Who, truth_record
@@ -69,7 +70,15 @@ class GroupWriter:
                         return with_reposts(self.rng, drafts, 0.06)[:limit]
                     if self.rng.random() < self.daily_rate:
                         drafts.append(self._ad(publisher, stay, index, day, victim_index, phone))
+                        if self.rng.random() < 0.25:
+                            drafts.append(self._crosspost(publisher, drafts[-1], victim_index))
         return with_reposts(self.rng, drafts, 0.06)[:limit]
+
+    def _crosspost(self, publisher: Publisher, draft: Draft, victim_index: int) -> Draft:
+        others = [site for site in self.group.sites if site != draft.post["source"]]
+        site = self.rng.choice(others)
+        author = self.group.authors[(site, victim_index)] if self.rng.random() < 0.9 else None
+        return crosspost(self.rng, publisher, draft, site, author)
 
     def _featured(self, victim_index: int) -> list[Victim]:
         """The girl the ad is for, and sometimes a second one ("on est 2 copines")."""
@@ -111,7 +120,12 @@ class GroupWriter:
         post["text"] = self._text(slots, carried, featured, phone, bool(stated))
         post["author"] = group.authors[(site, victim_index)] if rng.random() < 0.9 else None
         post["city"] = city_metadata(rng, stay.place)
-        post["image_phashes"] = [h for victim in featured for h in phashes(rng, victim.album)][:4]
+        photos = [h for victim in featured for h in phashes(rng, victim.album)][:4]
+        if rng.random() < 0.25:
+            photos.append(
+                f"{reupload(rng, group.banner) if rng.random() < 0.3 else group.banner:016x}"
+            )
+        post["image_phashes"] = photos
         add_extras(rng, post)
         lead = featured[0]
         who = Who(group.actor, "group", names[0], lead.person, group.size)

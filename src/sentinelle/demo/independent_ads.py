@@ -16,6 +16,7 @@ from sentinelle.demo.ads import (
     ad_slots,
     bank,
     contact_lines,
+    crosspost,
     line,
     order,
     title,
@@ -47,7 +48,7 @@ class IndependentWriter:
             p30,
             p30 * 2 - rng.choice((0, 0, 20)),
             rng.randint(9, 15),
-            rng.choice((19, 20, 21, 22, 23, 0)),
+            rng.choice((19, 20, 21, 22, 23, 1)),
         )
         self.redraw = rng.choice((0.1, 0.2, 0.35))
 
@@ -62,8 +63,13 @@ class IndependentWriter:
                 stay = (day, min(day + rng.randint(2, 6), LAST_DAY))
                 drafts.append(self._ad(publisher, day, rng.choice(WEIGHTED), stay, travel=True))
             else:
+                home = self.person.home
+                drafts.append(self._ad(publisher, day, home, (day, day + 6), travel=False))
+            others = [site for site in self.person.sites if site != drafts[-1].post["source"]]
+            if others and rng.random() < 0.15:
+                site = rng.choice(others)
                 drafts.append(
-                    self._ad(publisher, day, self.person.home, (day, day + 6), travel=False)
+                    crosspost(rng, publisher, drafts[-1], site, self.person.authors[site])
                 )
             day += rng.choice(_GAPS)
         return with_reposts(rng, drafts, 0.06)
