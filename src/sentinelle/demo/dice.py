@@ -22,3 +22,6 @@ class Dice(random.Random):
 
     def randint(self, a: int, b: int) -> int:
         return a + int(self.random() * (b - a + 1))
+
+    def _randbelow(self, n: int) -> int:  # used by randrange, shuffle and sample
+        return int(self.random() * n)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 import phonenumbers
@@ -94,22 +95,23 @@ def _valid_mobile(e164: str) -> bool:
 
 def plain_form(rng: random.Random, phone: Phone) -> str:
     """A normal way to write the number ("06 12 34 56 78", "+33 6 12 34 56 78", ...)."""
+    return rng.choice(_plain_forms(phone))
+
+
+@lru_cache(maxsize=8192)
+def _plain_forms(phone: Phone) -> tuple[str, ...]:
     digits = phone.e164[3:]
     code = phone.e164[1:3]
     if phone.country == "FR":
         national = phone.national
         pairs = [national[i : i + 2] for i in range(0, 10, 2)]
-        return rng.choice(
-            (
-                " ".join(pairs), " ".join(pairs), national, national, ".".join(pairs),
-                "-".join(pairs), "+33 " + digits[0] + " " + " ".join(pairs[1:]),
-                "+33" + digits, "0033" + digits,
-            )
+        spaced = " ".join(pairs)
+        return (
+            spaced, spaced, national, national, ".".join(pairs), "-".join(pairs),
+            "+33 " + digits[0] + " " + " ".join(pairs[1:]), "+33" + digits, "0033" + digits,
         )  # fmt: skip
     groups = _foreign_groups(phone)
-    return rng.choice(
-        ("+" + code + " " + " ".join(groups), "+" + code + digits, "00" + code + digits)
-    )
+    return ("+" + code + " " + " ".join(groups), "+" + code + digits, "00" + code + digits)
 
 
 def _foreign_groups(phone: Phone) -> list[str]:

@@ -25,5 +25,8 @@ def reupload(rng: random.Random, photo: int) -> int:
 
 def phashes(rng: random.Random, album: list[int], reupload_rate: float = 0.35) -> list[str]:
     """One to four photos of an album as a post carries them."""
-    chosen = rng.sample(album, min(len(album), rng.randint(1, 4)))
+    # a run of the album (cyclically): ads show a series, and this is cheaper than sampling
+    count = min(len(album), rng.randint(1, 4))
+    start = rng.randrange(len(album)) if len(album) > 1 else 0
+    chosen = (album + album)[start : start + count]
     return [f"{reupload(rng, p) if rng.random() < reupload_rate else p:016x}" for p in chosen]

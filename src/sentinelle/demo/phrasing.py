@@ -189,9 +189,11 @@ def tidy(phrase: str) -> str:
 def join_parts(rng: random.Random, style: Style, phrases: list[str]) -> str:
     """Join filled phrases with the author's separators and emoji habit."""
     out: list[str] = []
+    separators = style.separators
+    single = separators[0] if len(separators) == 1 else None
     for index, phrase in enumerate(phrases):
         if index:
-            separator = rng.choice(style.separators)
+            separator = single or rng.choice(separators)
             if phrase and out[-1][-1:] and out[-1][-1] in "?!." and separator[:1] in ".,":
                 separator = " "  # no "?." or "!,"
             out.append(separator)
