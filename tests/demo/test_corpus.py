@@ -80,14 +80,14 @@ def test_mix_of_actors_matches_the_brief(corpus) -> None:
 
 
 def test_a_third_or_so_of_group_victims_are_minors(corpus) -> None:
-    victims = {
-        truth["person"]: truth["labels"]["minor"]
-        for _, truth in corpus
-        if truth["actor_kind"] == "group" and not truth["labels"]["recruitment"]
-    }
-    share = sum(victims.values()) / len(victims)
-    assert len(victims) > 40
-    assert 0.2 <= share <= 0.5
+    ads_of: dict[str, list[bool]] = defaultdict(list)
+    for _, truth in corpus:
+        if truth["actor_kind"] == "group" and not truth["labels"]["recruitment"]:
+            ads_of[truth["person"]].append(truth["labels"]["minor"])
+    # an adult's duo ad with a minor is about a minor too: a minor is minor in all her ads
+    share = sum(all(minor) for minor in ads_of.values()) / len(ads_of)
+    assert len(ads_of) > 40
+    assert 0.28 <= share <= 0.42
 
 
 def test_labels_are_coherent_with_actor_kinds(corpus) -> None:

@@ -176,8 +176,24 @@ def _itinerary(rng: random.Random) -> list[Stay]:
     return stays
 
 
+MINOR_SHARE = 0.35  # of group victims
+
+
+def _next_victim_is_minor(rng: random.Random, registry: Registry) -> bool:
+    """Random, but keeping the block's running share of minors near MINOR_SHARE.
+
+    Blocks hold only a few dozen victims; independent draws would often land far off.
+    """
+    victims = registry.counts.get("victims", 0)
+    minors = registry.counts.get("minors", 0)
+    minor = (minors + rng.random()) / (victims + 1) < MINOR_SHARE
+    registry.counts["victims"] = victims + 1
+    registry.counts["minors"] = minors + minor
+    return minor
+
+
 def _victim(rng: random.Random, registry: Registry, name: str) -> Victim:
-    minor = rng.random() < 0.35
+    minor = _next_victim_is_minor(rng, registry)
     age = rng.choice((15, 16, 16, 17, 17, 17)) if minor else rng.randint(18, 26)
     if minor:
         roll = rng.random()
