@@ -2,6 +2,22 @@
 
 `Carried` records identifiers as the text is written, so the truth can never list a phone,
 handle or age the text does not show.
+
+Conventions a reader of the truth needs:
+- `phones`: E.164, once each, for the text and the title together; `phone_tricks[i]` lists
+  the tricks of `phones[i]` (the union when it is written twice), `[]` when written plainly.
+- `handles`: `<source>:<author>` first when the post has an author, then `snapchat:`,
+  `telegram:`, `instagram:`, `signal:` handles as written, lower case; a wa.me link gives
+  `whatsapp:<digits>` (e.g. `whatsapp:33612345678`) and its number in `phones`.
+- `stated_ages`: ages the text or title states ("19 ans", "19a", "19 et 20 ans", "née en
+  2005" resolved with the year of `posted_at`); a babysitting ad's "enfant de 4 ans" counts.
+- `labels`: `minor` when a person the ad offers is under 18 (a duo ad with one minor counts),
+  `control` on every group ad, `recruitment` on recruitment posts, which offer no person
+  (so their `minor` and `control` are false).
+- `persona`: the name the post uses (a duo ad: the first one); groups rename some girls
+  between cities, `person` stays the same. For recruitment posts: the recruiter's alias.
+- `city`/`department`: where the post is located (site metadata or text); null for social
+  posts that name no city.
 """
 
 from __future__ import annotations
