@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from sentinelle.extract.dialing import read_international, read_national
-from sentinelle.extract.phone_atoms import Atom, Gap, gap, scan
+from sentinelle.extract.phone_atoms import Atom, Gap, gap, mark_barriers, scan
 from sentinelle.records import PhoneHit
 
 TRICKS = (
@@ -56,32 +56,63 @@ class _Reading:
     kind: str
     digits: int
 
-    def rank(self, chain: _Chain) -> tuple[int, int, int, int, int]:
+    def cost(self, chain: _Chain) -> int:
+        """How unlikely this reading is: filler, line breaks, mixed separators, a fixed line."""
         inner = chain.gaps[self.first : self.last]
         fillers = sum(g.filler for g in inner)
         breaks = sum(g.line_break for g in inner)
-        return (fillers, breaks, self.kind != "mobile", -self.digits, self.first)
+        opening = chain.atoms[self.first]
+        after_code = inner[1:] if opening.plus or opening.digits.startswith("00") else inner
+        separators = {g.separator for g in after_code if g.separator}
+        mixed = max(0, len(separators) - 1)
+        return fillers * 1000 + breaks * 100 + mixed * 10 + (self.kind != "mobile")
 
 
 def find_phones(text: str) -> list[PhoneHit]:
     """Every phone number in the text, in order of appearance (duplicates kept)."""
     if not _PREFILTER.search(text):
         return []
-    hits = []
-    for chain in _chains(text, scan(text)):
-        for reading in _choose(chain, _readings(chain)):
+    hits, complete = _read(text, words=False)
+    if complete:
+        return hits
+    # a "0"-led or "+"-led atom left unread, or "zéro" in the text: digits may be words
+    return _read(text, words=True)[0]
+
+
+def _read(text: str, words: bool) -> tuple[list[PhoneHit], bool]:
+    """The hits, and whether every atom that could start a number was read."""
+    atoms = scan(text, words)
+    hits: list[PhoneHit] = []
+    covered: set[int] = set()
+    for chain in _chains(text, atoms):
+        for reading in _choose(chain, _readings(text, chain)):
             hits.append(_hit(text, chain, reading))
-    return hits
+            covered.update(range(reading.first, reading.last + 1))
+    if words:
+        return hits, True
+    lowered = text.lower()
+    if "zero" in lowered or "zéro" in lowered:
+        return hits, False
+    return hits, _all_starts_read(text, atoms, hits)
+
+
+def _all_starts_read(text: str, atoms: list[Atom], hits: list[PhoneHit]) -> bool:
+    spans = [(text.find(hit.raw), len(hit.raw)) for hit in hits]
+    for atom in atoms:
+        if not (atom.plus or atom.digits.startswith("0")) or len(atom.digits) >= 10:
+            continue
+        if any(start <= atom.start < start + length for start, length in spans):
+            continue
+        mark_barriers(text, [atom], 0, 0)
+        if not atom.barrier:
+            return False
+    return True
 
 
 def _chains(text: str, atoms: list[Atom]) -> list[_Chain]:
     chains: list[_Chain] = []
     current = _Chain([], [])
     for atom in atoms:
-        if atom.kind == "barrier":
-            chains.append(current)
-            current = _Chain([], [])
-            continue
         if current.atoms:
             between = gap(text[current.atoms[-1].end : atom.start])
             if between is None or atom.plus:
@@ -94,7 +125,7 @@ def _chains(text: str, atoms: list[Atom]) -> list[_Chain]:
     return [chain for chain in chains if sum(len(a.digits) for a in chain.atoms) >= 9]
 
 
-def _readings(chain: _Chain) -> list[_Reading]:
+def _readings(text: str, chain: _Chain) -> list[_Reading]:
     offsets = [0]
     for atom in chain.atoms:
         offsets.append(offsets[-1] + len(atom.digits))
@@ -114,9 +145,15 @@ def _readings(chain: _Chain) -> list[_Reading]:
             reading = _bare_french(digits[start : start + 11], first, ends[start + 11] - 1)
         else:
             reading = None
-        if reading:
+        if reading and _clear(text, chain, reading):
             readings.append(reading)
     return readings
+
+
+def _clear(text: str, chain: _Chain, reading: _Reading) -> bool:
+    """No atom of the reading belongs to a price, date, time, age or reference."""
+    mark_barriers(text, chain.atoms, reading.first, reading.last)
+    return not any(atom.barrier for atom in chain.atoms[reading.first : reading.last + 1])
 
 
 def _national(digits: str, first: int, last: int) -> _Reading | None:
@@ -146,12 +183,21 @@ def _longest_international(
 
 
 def _choose(chain: _Chain, readings: list[_Reading]) -> list[_Reading]:
-    """The cleanest readings that do not share an atom, in text order."""
-    taken: list[_Reading] = []
-    for reading in sorted(readings, key=lambda r: r.rank(chain)):
-        if all(reading.last < other.first or reading.first > other.last for other in taken):
-            taken.append(reading)
-    return sorted(taken, key=lambda r: r.first)
+    """The most readings that do not share an atom, then the cleanest, in text order."""
+    if len(readings) <= 1:
+        return readings
+    ordered = sorted(readings, key=lambda r: (r.last, r.first))
+    costs = [reading.cost(chain) for reading in ordered]
+    # best[i]: (count, -cost, chosen indexes) over the first i readings
+    best: list[tuple[int, int, tuple[int, ...]]] = [(0, 0, ())]
+    for index, reading in enumerate(ordered):
+        before = max(
+            (i for i in range(index) if ordered[i].last < reading.first), default=-1
+        )
+        count, gain, chosen = best[before + 1]
+        take = (count + 1, gain - costs[index], (*chosen, index))
+        best.append(max(best[-1], take, key=lambda option: option[:2]))
+    return [ordered[index] for index in best[-1][2]]
 
 
 def _hit(text: str, chain: _Chain, reading: _Reading) -> PhoneHit:
