@@ -31,10 +31,10 @@ _KEYCAP_MARKS = "\ufe0f\u20e3"
 
 # Runs of digits, ASCII or not. Every pattern here starts with a character class so that the
 # regex engine skips the letters between numbers in C instead of trying each position.
-_DIGIT_RUN = re.compile(rf"[\d{_EXTRA_CLASS}]+")
+DIGIT_RUN = re.compile(rf"[\d{_EXTRA_CLASS}]+")
 _WORD = re.compile(NUMBER_WORD)
 # lone O/o/l/I near digits ("O 6 I 2 ..."): digits only when digit atoms sit right next to them
-_WEAK = re.compile(r"[OolI](?<![^\W\d_][OolI])[OolI]{0,3}+(?![^\W\d_])")
+_WEAK = re.compile(r"[OolI](?<![^\W\d_][OolI])[OolI]{0,3}+(?![^\W\d_]|['’])")
 _WEAK_REACH = 6
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 
@@ -73,6 +73,7 @@ _SEPARATORS = frozenset(" \t\r\n\u00a0\u202f\u2009.-–—/_*·•|\\~#=;:,+()[]
 _ODD = frozenset("/_*·•|\\~#=;:,")
 _MAX_GAP = 40
 _MAX_FILLER_WORDS = 6
+_MIN_CLUSTER_DIGITS = 6
 
 
 @dataclass(slots=True)
@@ -98,21 +99,53 @@ class Gap:
 
 
 def scan(text: str, words: bool) -> list[Atom]:
-    """Every digit atom of the text in order; number words too when `words` is set."""
+    """Every digit atom that may belong to a phone, in order; number words too if `words`.
+
+    Without words, runs far from any other digits (a lone price, age or hour) are skipped:
+    they cannot make ten digits, and most posts are mostly such runs.
+    """
     atoms: list[Atom] = []
-    for match in _DIGIT_RUN.finditer(text):
-        _add_digit_run(text, match.start(), match.end(), atoms)
+    spans = [match.span() for match in DIGIT_RUN.finditer(text)]
+    if not words:
+        spans = phone_like(text, spans)
+    for start, end in spans:
+        _add_digit_run(text, start, end, atoms)
     if words:
         taken = [(atom.start, atom.end) for atom in atoms]
         for match in _WORD.finditer(text):
             if not any(start < match.end() and match.start() < end for start, end in taken):
                 atoms.append(Atom(*match.span(), number_word_digits(match.group()), "word"))
         atoms.sort(key=lambda atom: atom.start)
-    if atoms and any(letter in text for letter in "OolI"):
+    if atoms and _WEAK.search(text):
         atoms = _add_weak(text, atoms)
     for atom in atoms:
         atom.plus = text[max(0, atom.start - 3) : atom.start].rstrip(" (").endswith("+")
     return atoms
+
+
+def phone_like(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs in clusters (runs at most a gap apart) holding 4+ digits or a "0"/"+"-led run."""
+    kept: list[tuple[int, int]] = []
+    cluster: list[tuple[int, int]] = []
+    for span in spans:
+        if cluster and span[0] - cluster[-1][1] > _MAX_GAP:
+            if _worth_reading(text, cluster):
+                kept.extend(cluster)
+            cluster = []
+        cluster.append(span)
+    if cluster and _worth_reading(text, cluster):
+        kept.extend(cluster)
+    return kept
+
+
+def _worth_reading(text: str, cluster: list[tuple[int, int]]) -> bool:
+    if sum(end - start for start, end in cluster) >= _MIN_CLUSTER_DIGITS:
+        return True
+    # "0..." and "+33..." may go on in words; "o 7", "O6" start with a letter zero
+    return any(
+        text[start] == "0" or text[max(0, start - 2) : start].strip() in ("+", "O", "o")
+        for start, _ in cluster
+    )
 
 
 def _add_digit_run(text: str, start: int, end: int, atoms: list[Atom]) -> None:

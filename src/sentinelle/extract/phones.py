@@ -12,7 +12,15 @@ import re
 from dataclasses import dataclass
 
 from sentinelle.extract.dialing import read_international, read_national
-from sentinelle.extract.phone_atoms import Atom, Gap, gap, mark_barriers, scan
+from sentinelle.extract.phone_atoms import (
+    DIGIT_RUN,
+    Atom,
+    Gap,
+    gap,
+    mark_barriers,
+    phone_like,
+    scan,
+)
 from sentinelle.records import PhoneHit
 
 TRICKS = (
@@ -35,11 +43,10 @@ _KIND_TRICK = {
 _SPACED_MIN_SINGLES = 4
 _MAX_READING = 15  # digits after "+" or "00"
 
-# Cheap test that a text may hold a phone at all: a digit, a keycap or a number word stem.
-_PREFILTER = re.compile(
-    r"\d|[⁰¹²³⁴-⁹₀-₉⓪①-⑨❶-❾➀-➈➊-➒]|(?i:z[eé]ro|un|deux|trois|quatre|cinq|six|sept|huit|neuf"
-    r"|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante)"
-)
+# The common case, a plainly written French number with one separator throughout
+# ("06 12 34 56 78", "+33 6.12.34.56.78", "0612345678"): read without the atom machinery.
+_PLAIN = re.compile(r"(?:(?:\+|00)33 ?(?:\(0\) ?)?|0)[1-9]([ .\-]?)\d\d(?:\1\d\d){3}")
+_TOUCHING = re.compile(r"[ .\-/_*]?\d")
 
 
 @dataclass(slots=True)
@@ -70,13 +77,49 @@ class _Reading:
 
 def find_phones(text: str) -> list[PhoneHit]:
     """Every phone number in the text, in order of appearance (duplicates kept)."""
-    if not _PREFILTER.search(text):
+    lowered = text.lower()
+    has_zero = "zero" in lowered or "zéro" in lowered
+    runs = [match.span() for match in DIGIT_RUN.finditer(text)]
+    if not runs and not has_zero:
         return []
+    if not has_zero:
+        plain = _plain_only(text, runs)
+        if plain is not None:
+            return plain
     hits, complete = _read(text, words=False)
-    if complete:
+    if complete and not has_zero:
         return hits
     # a "0"-led or "+"-led atom left unread, or "zéro" in the text: digits may be words
     return _read(text, words=True)[0]
+
+
+def _plain_only(text: str, runs: list[tuple[int, int]]) -> list[PhoneHit] | None:
+    """The hits when every phone-like number is plainly written, else None."""
+    hits = []
+    spans = []
+    for match in _PLAIN.finditer(text):
+        start, end = match.span()
+        before = text[max(0, start - 2) : start]
+        if _TOUCHING.match(text, end) or (before and before[-1:].isdigit()):
+            return None
+        if before[-1:] in ".-/_*" and before[:1].isdigit():
+            return None
+        written = match.group()
+        digits = "".join(char for char in written if char.isdigit())
+        if written.startswith("00"):
+            found = read_international(digits[2:])
+        elif written.startswith("+"):
+            found = read_international(digits)
+        else:
+            found = read_national(digits)
+        if not found:
+            return None
+        hits.append(PhoneHit(found[0], written, ()))
+        spans.append((start, end))
+    rest = [run for run in runs if not any(s <= run[0] < e for s, e in spans)]
+    if phone_like(text, rest):
+        return None
+    return hits
 
 
 def _read(text: str, words: bool) -> tuple[list[PhoneHit], bool]:
@@ -90,20 +133,17 @@ def _read(text: str, words: bool) -> tuple[list[PhoneHit], bool]:
             covered.update(range(reading.first, reading.last + 1))
     if words:
         return hits, True
-    lowered = text.lower()
-    if "zero" in lowered or "zéro" in lowered:
-        return hits, False
     return hits, _all_starts_read(text, atoms, hits)
 
 
 def _all_starts_read(text: str, atoms: list[Atom], hits: list[PhoneHit]) -> bool:
     spans = [(text.find(hit.raw), len(hit.raw)) for hit in hits]
-    for atom in atoms:
+    for index, atom in enumerate(atoms):
         if not (atom.plus or atom.digits.startswith("0")) or len(atom.digits) >= 10:
             continue
         if any(start <= atom.start < start + length for start, length in spans):
             continue
-        mark_barriers(text, [atom], 0, 0)
+        mark_barriers(text, atoms, index, index)
         if not atom.barrier:
             return False
     return True
