@@ -73,7 +73,6 @@ _SEPARATORS = frozenset(" \t\r\n\u00a0\u202f\u2009.-–—/_*·•|\\~#=;:,+()[]
 _ODD = frozenset("/_*·•|\\~#=;:,")
 _MAX_GAP = 40
 _MAX_FILLER_WORDS = 6
-_MIN_CLUSTER_DIGITS = 6
 
 
 @dataclass(slots=True)
@@ -124,7 +123,7 @@ def scan(text: str, words: bool) -> list[Atom]:
 
 
 def phone_like(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Runs in clusters (runs at most a gap apart) holding 4+ digits or a "0"/"+"-led run."""
+    """Runs in clusters (runs at most a gap apart) where a phone number could start."""
     kept: list[tuple[int, int]] = []
     cluster: list[tuple[int, int]] = []
     for span in spans:
@@ -139,13 +138,31 @@ def phone_like(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
 
 
 def _worth_reading(text: str, cluster: list[tuple[int, int]]) -> bool:
-    if sum(end - start for start, end in cluster) >= _MIN_CLUSTER_DIGITS:
-        return True
-    # "0..." and "+33..." may go on in words; "o 7", "O6" start with a letter zero
+    """Every number starts with 0 (however written), "+" or "33": no such run, no phone."""
     return any(
-        text[start] == "0" or text[max(0, start - 2) : start].strip() in ("+", "O", "o")
-        for start, _ in cluster
+        _may_start(text, start, first=index == 0) and not _in_barrier(text, cluster, index)
+        for index, (start, _) in enumerate(cluster)
     )
+
+
+def _in_barrier(text: str, cluster: list[tuple[int, int]], index: int) -> bool:
+    """The run is part of a price, date or time starting at it or at one of the two before."""
+    start = cluster[index][0]
+    for earlier in range(index, max(-1, index - 3), -1):
+        match = _BARRIER.match(text, cluster[earlier][0])
+        if match and match.end() > start:
+            return True
+    return False
+
+
+def _may_start(text: str, start: int, first: bool) -> bool:
+    char = text[start]
+    if char == "0" or (not char.isascii() and _digit_values(char) == "0"):
+        return True
+    before = text[max(0, start - 2) : start].strip()
+    if before.endswith(("+", "O", "o")):  # "+33", "O6", "o 7"
+        return True
+    return first and text.startswith("33", start)
 
 
 def _add_digit_run(text: str, start: int, end: int, atoms: list[Atom]) -> None:

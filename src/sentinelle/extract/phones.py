@@ -45,7 +45,10 @@ _MAX_READING = 15  # digits after "+" or "00"
 
 # The common case, a plainly written French number with one separator throughout
 # ("06 12 34 56 78", "+33 6.12.34.56.78", "0612345678"): read without the atom machinery.
-_PLAIN = re.compile(r"(?:(?:\+|00)33 ?(?:\(0\) ?)?|0)[1-9]([ .\-]?)\d\d(?:\1\d\d){3}")
+_PLAIN = re.compile(
+    r"(?:(?:\+|00)33 ?(?:\(0\) ?)?|0)[1-9]([ .\-]?)\d\d(?:\1\d\d){3}"
+    r"|(?:\+|00)(?:32|34|39|41|49|352)\d{8,12}"
+)
 _TOUCHING = re.compile(r"[ .\-/_*]?\d")
 
 
