@@ -46,10 +46,14 @@ _BARRIER = re.compile(
     r"\d+(?:[.,]\d+)?\s*(?:€|eur(?:os?)?\b|roses?\b|chf\b|\$|balles\b|francs?\b)"
     # dates: 12/03/2024, 12.03.24, 12/03 (not the start or middle of a longer run: the
     # same characters write "06/12/34/56/78")
-    r"|(?<![\d/.\-])(?:0?[1-9]|[12]\d|3[01])([/.\-])(?:0?[1-9]|1[0-2])\1(?:19|20)?\d\d"
+    r"|(?<![\d/.\-])(?<!\d[/.\-_*|] )(?<!\d [/.\-_*|] )"
+    r"(?:0?[1-9]|[12]\d|3[01])([/.\-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d"
     r"(?!\d|[/.\-_*|\\~#:]\d|\s?\1\s?\d)"
-    r"|(?<![\d/.\-])(?:0[1-9]|[12]\d|3[01])([/.\-])(?:0[1-9]|1[0-2])"
-    r"(?![\d/\-_*|\\~#:]|\s?[/\-_*|\\~#:]\s?\d|\.\d)"
+    # a date without a year or with two digits is a soft barrier: "06.01 00 00 00" and
+    # "07 31.12.01 99" may still be numbers
+    r"|(?P<soft>(?<![\d/.\-])(?:0[1-9]|[12]\d|3[01])(?P<sep>[/.\-])(?:0[1-9]|1[0-2])"
+    r"(?:(?P=sep)\d\d)?"
+    r"(?![\d/\-_*|\\~#:]|\s?[/\-_*|\\~#:]\s?\d|\.\d))"
     # times and availability: 22h, 14h30, 22:00, 7j/7, 24/24
     r"|\d{1,2}\s?h(?:[0-5]\d)?\b|(?<![\d:])\d{1,2}:[0-5]\d(?![:\d])|\d\s?j\s?/\s?7\b"
     r"|24\s?/\s?24\b"
@@ -85,6 +89,7 @@ class Atom:
     kind: str  # "plain", "unicode", "keycap", "letter", "word" or "weak"
     plus: bool = False  # a "+" precedes it: the digits start with a country code
     barrier: bool | None = None  # part of a price, date, time...; computed when needed
+    soft_start: int | None = None  # part of a yearless date starting there (see _BARRIER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +155,7 @@ def _in_barrier(text: str, cluster: list[tuple[int, int]], index: int) -> bool:
     start = cluster[index][0]
     for earlier in range(index, max(-1, index - 3), -1):
         match = _BARRIER.match(text, cluster[earlier][0])
-        if match and match.end() > start:
+        if match and match.end() > start and match.group("soft") is None:
             return True
     return False
 
@@ -272,10 +277,19 @@ def mark_barriers(text: str, atoms: list[Atom], first: int, last: int) -> None:
             atom.barrier = True
         match = _BARRIER.match(text, atom.start)
         if match:
+            soft = match.group("soft") is not None
             for other in atoms[index:]:
                 if other.start >= match.end():
                     break
-                other.barrier = True
+                if soft:
+                    other.soft_start = atom.start
+                else:
+                    other.barrier = True
+
+
+def reference_before(text: str, start: int) -> bool:
+    """A reference, order number or currency sign right before `start`."""
+    return bool(_BARRIER_BEFORE.search(text[max(0, start - _BEFORE_REACH) : start].lower()))
 
 
 def _is_year(digits: str) -> bool:

@@ -19,6 +19,7 @@ from sentinelle.extract.phone_atoms import (
     gap,
     mark_barriers,
     phone_like,
+    reference_before,
     scan,
 )
 from sentinelle.records import PhoneHit
@@ -105,7 +106,7 @@ def _plain_only(text: str, runs: list[tuple[int, int]]) -> list[PhoneHit] | None
         before = text[max(0, start - 2) : start]
         if _TOUCHING.match(text, end) or (before and before[-1:].isdigit()):
             return None
-        if before[-1:] in ".-/_*" and before[:1].isdigit():
+        if before[-1:] in ".-/_*" and before[:1].isdigit() or reference_before(text, start):
             return None
         written = match.group()
         digits = "".join(char for char in written if char.isdigit())
@@ -196,7 +197,12 @@ def _readings(text: str, chain: _Chain) -> list[_Reading]:
 def _clear(text: str, chain: _Chain, reading: _Reading) -> bool:
     """No atom of the reading belongs to a price, date, time, age or reference."""
     mark_barriers(text, chain.atoms, reading.first, reading.last)
-    return not any(atom.barrier for atom in chain.atoms[reading.first : reading.last + 1])
+    atoms = chain.atoms[reading.first : reading.last + 1]
+    if any(atom.barrier for atom in atoms):
+        return False
+    # a yearless date may open a number ("06.01 00 00 00") but not sit inside one
+    opening = atoms[0].start
+    return all(atom.soft_start is None or atom.soft_start >= opening for atom in atoms)
 
 
 def _national(digits: str, first: int, last: int) -> _Reading | None:
@@ -257,7 +263,7 @@ def _hit(text: str, chain: _Chain, reading: _Reading) -> PhoneHit:
 def _tricks(atoms: list[Atom], gaps: list[Gap], international: bool) -> tuple[str, ...]:
     found = {_KIND_TRICK[atom.kind] for atom in atoms if atom.kind in _KIND_TRICK}
     singles = sum(
-        len(atom.digits) == 1 and atom.kind != "word" and _apart(gaps, index)
+        len(atom.digits) == 1 and atom.kind != "word" and _apart(gaps, index, atom.kind)
         for index, atom in enumerate(atoms)
     )
     if singles >= _SPACED_MIN_SINGLES:
@@ -274,11 +280,12 @@ def _tricks(atoms: list[Atom], gaps: list[Gap], international: bool) -> tuple[st
     return tuple(trick for trick in TRICKS if trick in found)
 
 
-def _apart(gaps: list[Gap], index: int) -> bool:
+def _apart(gaps: list[Gap], index: int, kind: str) -> bool:
     """True when the atom is written apart from a neighbour (keycaps often touch)."""
-    before = gaps[index - 1] if index > 0 else None
-    after = gaps[index] if index < len(gaps) else None
-    return any(g is not None and (g.separator or g.filler) for g in (before, after))
+    neighbours = [gaps[i] for i in (index - 1, index) if 0 <= i < len(gaps)]
+    apart = [bool(g.separator or g.filler) for g in neighbours]
+    # keycaps are often written in glued pairs ("0⃣6⃣ 1⃣2⃣"): spaced only when apart on all sides
+    return all(apart) if kind == "keycap" else any(apart)
 
 
 def merge_hits(hits: list[PhoneHit]) -> list[PhoneHit]:
