@@ -200,9 +200,14 @@ def _clear(text: str, chain: _Chain, reading: _Reading) -> bool:
     atoms = chain.atoms[reading.first : reading.last + 1]
     if any(atom.barrier for atom in atoms):
         return False
-    # a yearless date may open a number ("06.01 00 00 00") but not sit inside one
+    # a yearless date may open a number ("06.01 00 00 00") or sit in a tight one
+    # ("07 31.12.01 99"), never start before it nor hide among filler words
     opening = atoms[0].start
-    return all(atom.soft_start is None or atom.soft_start >= opening for atom in atoms)
+    starts = {atom.soft_start for atom in atoms if atom.soft_start is not None}
+    if any(start < opening for start in starts):
+        return False
+    inside = starts - {opening}
+    return not inside or not any(g.filler for g in chain.gaps[reading.first : reading.last])
 
 
 def _national(digits: str, first: int, last: int) -> _Reading | None:
