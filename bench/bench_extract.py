@@ -19,9 +19,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the corpus writer lives with the tests
 
+from tests.extract.ads import ads  # noqa: E402
+
 from sentinelle.extract import extract_posts  # noqa: E402
 from sentinelle.records import Post  # noqa: E402
-from tests.extract.ads import ads  # noqa: E402
 
 _SOURCES = ("annonces-libres", "petites-annonces-xx", "photogram", "vivalocal-like")
 
@@ -96,7 +97,9 @@ def main() -> None:
     print(f"cold (first 2000, empty caches): {cold:,.0f} posts/s of CPU time")
     print(f"warm (best of {options.rounds}): {cpu_rate:,.0f} posts/s of CPU time on one core")
     print(f"warm wall clock: {wall_rate:,.0f} posts/s (includes time other processes ran)")
-    print(f"peak traced memory extracting 5000 posts: {peak / 2**20:.1f} MiB; max RSS {rss:.0f} MiB")
+    print(
+        f"peak traced memory extracting 5000 posts: {peak / 2**20:.1f} MiB; max RSS {rss:.0f} MiB"
+    )
 
 
 if __name__ == "__main__":

@@ -80,7 +80,9 @@ def _ad(rng: random.Random, hard_share: float) -> Ad:
         tricks.append(used)
         parts.append(rng.choice(_CONTACTS).format(phone=writing))
     for _ in range(rng.randint(0, 2)):
-        parts.append(rng.choice(_HANDLES).format(h=f"{rng.choice(_NAMES)[:3]}_{rng.randint(1, 99)}"))
+        parts.append(
+            rng.choice(_HANDLES).format(h=f"{rng.choice(_NAMES)[:3]}_{rng.randint(1, 99)}")
+        )
     rng.shuffle(parts)
     return Ad(rng.choice([". ", " - ", "\n", " "]).join(parts), tuple(phones), tuple(tricks))
 

@@ -174,7 +174,10 @@ _SEPARATORS = st.sampled_from([" ", ".", "-", "", "  ", " . ", "/", "_", "*"])
 
 
 @settings(max_examples=150, deadline=None)
-@given(national=st.integers(600_000_000, 799_999_999), seps=st.lists(_SEPARATORS, min_size=4, max_size=4))
+@given(
+    national=st.integers(600_000_000, 799_999_999),
+    seps=st.lists(_SEPARATORS, min_size=4, max_size=4),
+)
 def test_any_french_mobile_with_any_separators_is_found(national: int, seps: list[str]) -> None:
     e164 = f"+33{national}"
     if phonenumbers.number_type(phonenumbers.parse(e164)) != phonenumbers.PhoneNumberType.MOBILE:

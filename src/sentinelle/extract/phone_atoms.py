@@ -273,7 +273,9 @@ def mark_barriers(text: str, atoms: list[Atom], first: int, last: int) -> None:
         if atom.kind not in ("plain", "unicode"):
             continue
         before = text[max(0, atom.start - _BEFORE_REACH) : atom.start].lower()
-        if _BARRIER_BEFORE.search(before) or (_is_year(atom.digits) and _YEAR_BEFORE.search(before)):
+        if _BARRIER_BEFORE.search(before) or (
+            _is_year(atom.digits) and _YEAR_BEFORE.search(before)
+        ):
             atom.barrier = True
         match = _BARRIER.match(text, atom.start)
         if match:

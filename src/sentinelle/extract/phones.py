@@ -106,7 +106,7 @@ def _plain_only(text: str, runs: list[tuple[int, int]]) -> list[PhoneHit] | None
         before = text[max(0, start - 2) : start]
         if _TOUCHING.match(text, end) or (before and before[-1:].isdigit()):
             return None
-        if before[-1:] in ".-/_*" and before[:1].isdigit() or reference_before(text, start):
+        if (before[-1:] in ".-/_*" and before[:1].isdigit()) or reference_before(text, start):
             return None
         written = match.group()
         digits = "".join(char for char in written if char.isdigit())
@@ -245,9 +245,7 @@ def _choose(chain: _Chain, readings: list[_Reading]) -> list[_Reading]:
     # best[i]: (count, -cost, chosen indexes) over the first i readings
     best: list[tuple[int, int, tuple[int, ...]]] = [(0, 0, ())]
     for index, reading in enumerate(ordered):
-        before = max(
-            (i for i in range(index) if ordered[i].last < reading.first), default=-1
-        )
+        before = max((i for i in range(index) if ordered[i].last < reading.first), default=-1)
         count, gain, chosen = best[before + 1]
         take = (count + 1, gain - costs[index], (*chosen, index))
         best.append(max(best[-1], take, key=lambda option: option[:2]))

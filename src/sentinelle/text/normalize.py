@@ -11,7 +11,9 @@ import unicodedata
 
 # Leetspeak seen in ads: only undone between letters ("n0uvelle", "b3lle"), never in numbers
 # or in a number followed by its unit ("18ans", "30min", "lea_77").
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
+_LEET = str.maketrans(
+    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
+)
 _LEET_RUN = re.compile(r"(?<=[^\W\d_])[013457@$]+(?=[^\W\d_])")
 
 # Pictographic ranges (Unicode Extended_Pictographic, coarsely): emoji, dingbats, arrows and
