@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import phonenumbers
 
 from sentinelle.demo.dice import Dice
@@ -54,3 +56,22 @@ def test_hard_forms_spell_the_number_and_name_their_tricks() -> None:
         assert any(form in digits_of(written) for form in spelled_forms(phone.e164)), written
         assert ("\n" in written) == ("line_break" in tricks)
     assert seen == set(TRICKS)
+
+
+_RUN_TOGETHER = re.compile(
+    r"\b(vingts?|trente|quarante|cinquante|soixante) "
+    r"(un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize)\b"
+    r"|quatre vingt"
+)
+
+
+def test_spelled_pairs_never_run_together_into_another_number() -> None:
+    """ "soixante dix" reads as 70: two spelled groups side by side get a separator."""
+    rng, registry = Dice(6), Registry(0, 1)
+    spelled = 0
+    for _ in range(1500):
+        written, tricks = hard_form(rng, new_phone(rng, registry))
+        if "number_words" in tricks:
+            spelled += 1
+            assert not _RUN_TOGETHER.search(written), written
+    assert spelled > 100

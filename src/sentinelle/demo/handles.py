@@ -19,7 +19,7 @@ _WRITTEN = {
         "mon snap {h}", "Snap 👉 {h}", "SNAP : {h}",
     ),
     "telegram": ("t.me/{h}", "telegram @{h}", "tg: @{h}", "télégram: {h}", "https://t.me/{h}"),
-    "instagram": ("insta {h}", "insta: @{h}", "ig @{h}", "instagram.com/{h}", "📸 @{h}"),
+    "instagram": ("insta {h}", "insta: @{h}", "ig @{h}", "instagram.com/{h}", "📸 insta @{h}"),
     "signal": ("signal: {h}", "sur signal {h}", "Signal 👉 {h}"),
 }  # fmt: skip
 _WRITTEN_EN = {
@@ -51,7 +51,9 @@ def new_handle(rng: random.Random, tags: Tags, stem: str, platform: str) -> str:
 
     Every handle ends in a tag number, which makes it unique across the corpus.
     """
-    sep = rng.choice(("_", "_", ".", "", "-" if platform == "snapchat" else "_"))
+    # what each platform allows: no "." on Telegram, "-" only on Snapchat
+    dot = "_" if platform == "telegram" else "."
+    sep = rng.choice(("_", "_", dot, "", "-" if platform == "snapchat" else "_"))
     while True:
         tag = tags.tag(rng)
         shape = rng.random()
@@ -81,11 +83,10 @@ def written_handle(rng: random.Random, platform: str, handle: str, english: bool
 
 
 def whatsapp_link(rng: random.Random, e164: str) -> tuple[str, str]:
-    """A wa.me link for a number and the handle it stands for ("whatsapp:33612345678")."""
-    digits = e164[1:]
-    return rng.choice(
-        ("wa.me/", "https://wa.me/", "whatsapp: wa.me/")
-    ) + digits, f"whatsapp:{digits}"
+    """A wa.me link for a number and the handle it stands for: the number in E.164, as the
+    extractor writes WhatsApp handles ("whatsapp:+33612345678")."""
+    link = rng.choice(("wa.me/", "https://wa.me/", "whatsapp: wa.me/")) + e164[1:]
+    return link, f"whatsapp:{e164}"
 
 
 def new_author(rng: random.Random, tags: Tags, source: str, stem: str) -> str:

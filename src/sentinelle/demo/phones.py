@@ -9,6 +9,7 @@ extractor reports (`letter_digits`, `spaced_digits`, `keycap_emoji`, `unicode_di
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import dataclass
 from functools import lru_cache
@@ -221,7 +222,22 @@ def _words_form(
         joins = [rng.choice(_ODD_JOINS) for _ in glyphs[1:]]
     else:
         joins = [rng.choice((" ", " ", ", ", " - "))] * (len(glyphs) - 1)
+        for index, (left, right) in enumerate(itertools.pairwise(glyphs)):
+            if joins[index] == " " and _would_merge(left, right):
+                joins[index] = ", "  # "soixante dix" would read as 70, not 60 then 10
     return _assemble(rng, glyphs, joins, tricks), tuple(t for t in TRICKS if t in tricks)
+
+
+_TENS_WORDS = ("vingt", "vingts", "trente", "quarante", "cinquante", "soixante")
+
+
+def _would_merge(left: str, right: str) -> bool:
+    """True when two spelled groups side by side read as one number ("trente deux")."""
+    last, first = left.split(" ")[-1], right.split(" ")[0]
+    last = last.replace("quatre-vingts", "vingts")
+    if last in _TENS_WORDS and not first[:1].isdigit():
+        return True
+    return last.endswith("quatre") and first.startswith("vingt")
 
 
 def _assemble(rng: random.Random, glyphs: list[str], joins: list[str], tricks: set[str]) -> str:
