@@ -20,7 +20,7 @@ _WRITTEN = {
     ),
     "telegram": ("t.me/{h}", "telegram @{h}", "tg: @{h}", "télégram: {h}", "https://t.me/{h}"),
     "instagram": ("insta {h}", "insta: @{h}", "ig @{h}", "instagram.com/{h}", "📸 insta @{h}"),
-    "signal": ("signal: {h}", "sur signal {h}", "Signal 👉 {h}"),
+    "signal": ("signal: {h}", "signal {h}", "Signal 👉 {h}"),
 }  # fmt: skip
 _WRITTEN_EN = {
     "snapchat": ("snap: {h}", "👻 {h}", "add me on snap {h}", "sc: {h}"),
