@@ -197,3 +197,7 @@ def test_a_reupload_flips_one_to_four_bits() -> None:
     rng = Dice(8)
     distances = {(reupload(rng, photo) ^ photo).bit_count() for photo in new_album(rng, 400)}
     assert distances == {1, 2, 3, 4}
+
+
+def test_titles_are_one_line(corpus) -> None:
+    assert all("\n" not in (post.get("title") or "") for post, _ in corpus)

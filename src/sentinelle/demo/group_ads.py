@@ -111,7 +111,7 @@ class GroupWriter:
             name=(" & " if rng.random() < 0.5 else " et ").join(names),
             controller=rng.choice(group.controllers)[1],
         )
-        slots.factories["phone"] = lambda: carried.phone(rng, phone)
+        slots.factories["phone"] = lambda: carried.phone(rng, phone, hard=False)  # titles only
         stated = [victim.stated for victim in featured if victim.stated is not None]
         if stated:
             slots.factories["age"] = lambda: carried.ages_phrase(rng, stated)

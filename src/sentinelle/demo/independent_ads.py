@@ -86,7 +86,7 @@ class IndependentWriter:
         slots = Slots(
             ad_slots(rng, person.english, place, day, stay, self.habits), name=person.name
         )
-        slots.factories["phone"] = lambda: carried.phone(rng, person.phones[0])
+        slots.factories["phone"] = lambda: carried.phone(rng, person.phones[0], hard=False)
         if person.states_age:
             slots.factories["age"] = lambda: carried.age(rng, person.age)
             slots.factories["age_short"] = lambda: carried.short_age(person.age)

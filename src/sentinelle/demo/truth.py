@@ -49,9 +49,12 @@ class Carried:
     handles: list[str] = field(default_factory=list)
     ages: list[int] = field(default_factory=list)
 
-    def phone(self, rng: random.Random, phone: Phone) -> str:
-        """Write a phone plainly or with tricks (at the actor's rate) and record it."""
-        if rng.random() < self.hard_rate:
+    def phone(self, rng: random.Random, phone: Phone, hard: bool = True) -> str:
+        """Write a phone plainly or with tricks (at the actor's rate) and record it.
+
+        `hard=False` for one-line fields such as titles, where tricks would break the line.
+        """
+        if hard and rng.random() < self.hard_rate:
             written, tricks = hard_form(rng, phone)
         else:
             written, tricks = plain_form(rng, phone), ()
