@@ -106,6 +106,8 @@ FR: dict[str, tuple[str, ...]] = {
         "[indépendante|je travaille seule|je gère mes rdv moi-même|pas d'agence, pas d'intermédiaire]",
         "[femme|jeune femme] [souriante|pétillante|douce|élégante]", "[maman|femme mature|femme active] [discrète|souriante]",
         "[de retour|de retour après une pause|toujours fidèle au poste]", "[nouvelle|nouvelle venue] dans le quartier",
+        "[duo possible avec une amie|possibilité de duo avec ma copine|on peut être deux, avec mon amie]",
+        "[agenda|planning] [souvent complet|chargé], [réservez|pensez à réserver] la veille",
     ),
     "student": (
         "[étudiante|jeune étudiante|étudiante en fac|étudiante en master] [sympa|souriante|discrète]",
