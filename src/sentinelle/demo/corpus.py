@@ -116,6 +116,25 @@ def block_drafts(
     return drafts
 
 
+# Approximate share of the corpus' written phones per kind of actor.
+_PHONE_SHARE = {"group": 0.16, "recruiter": 0.01, "independent": 0.59, "benign": 0.24}
+
+
+def kind_rates(hard: float) -> dict[str, float]:
+    """Each kind's share of hard-written phones, so that the corpus-wide share is `hard`.
+
+    Groups hide their numbers most; when a kind is capped at 1, the others make up for it.
+    """
+    scale = 1.0
+    for _ in range(6):
+        rates = {kind: min(1.0, hard * weight * scale) for kind, weight in _HARD_WEIGHT.items()}
+        reached = sum(_PHONE_SHARE[kind] * rate for kind, rate in rates.items())
+        if reached <= 0.0:
+            break
+        scale *= hard / reached
+    return rates
+
+
 def _quotas(size: int) -> dict[str, int]:
     quotas = {kind: round(size * share) for kind, share in SHARES.items()}
     quotas["independent"] = size - sum(quotas.values())
@@ -130,13 +149,14 @@ class _World:
         self.registry = registry
         self.publisher = publisher
         self.hard = hard
+        self.kind_rates = kind_rates(hard)
 
     def rate(self, kind: str) -> float:
         """An actor's own rate of hard-written phones (some never bother, some always do).
 
         Spread around the kind's rate without leaving [0, 1], so the mean stays the kind's.
         """
-        kind_rate = min(1.0, self.hard * _HARD_WEIGHT[kind])
+        kind_rate = self.kind_rates[kind]
         spread = self.rng.choice(_SPREAD[kind])
         if kind_rate <= 0.4:
             return min(1.0, kind_rate * spread)
