@@ -32,13 +32,14 @@ _TEENS = {
 _TENS = {"vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}
 _VALUES = {**_UNITS, **_TEENS, **_TENS, "et": 0}
 
-_SEP = r"(?:\s*-\s*|[ \t]+)"
+# a hyphen inside a compound is written tight: " - " separates two numbers
+_SEP = r"(?:-|[ \t]+(?!-))"
 _AND = rf"(?:{_SEP}et{_SEP}|{_SEP})"
 # "soixante quatre-vingt-deux" is 60 then 82, "quatre vingt-trois" 4 then 23: a hyphen binds
 # tighter than a space
-_UNIT = r"(?:un|deux|trois|quatre(?!\s*-\s*vingt)|cinq|six|sept|huit|neuf)"
+_UNIT = r"(?:un|deux|trois|quatre(?!-vingt)|cinq|six|sept|huit|neuf)"
 _TEEN = rf"(?:dix(?:{_SEP}(?:sept|huit|neuf))?|onze|douze|treize|quatorze|quinze|seize)"
-_EIGHTY = r"quatre(?:\s*-\s*|[ \t]+(?!vingt\s*-))vingt"
+_EIGHTY = r"quatre(?:-|[ \t]+(?!vingt-))vingt"
 NUMBER_WORD = (
     rf"(?i:(?<![^\W\d_])(?:{_EIGHTY}(?:s|{_SEP}(?:{_TEEN}|{_UNIT}))?"
     rf"|soixante(?:{_AND}(?:{_TEEN}|{_UNIT}))?"

@@ -29,9 +29,10 @@ _LETTER_TABLE = str.maketrans(_LETTER_DIGITS)
 _LETTER_SET = frozenset(_LETTER_DIGITS)
 _KEYCAP_MARKS = "\ufe0f\u20e3"
 
-# Runs of digits, ASCII or not. Every pattern here starts with a character class so that the
-# regex engine skips the letters between numbers in C instead of trying each position.
-DIGIT_RUN = re.compile(rf"[\d{_EXTRA_CLASS}]+")
+# Every pattern here starts with a character class so that the regex engine skips the letters
+# between numbers quickly instead of trying alternatives at each position.
+# Runs of digits, ASCII or not; O/o/l/I allowed between digits ("O672l3831o" is one run).
+DIGIT_RUN = re.compile(rf"[\d{_EXTRA_CLASS}]+(?:[OolI]+[\d{_EXTRA_CLASS}]+)*")
 _WORD = re.compile(NUMBER_WORD)
 # lone O/o/l/I near digits ("O 6 I 2 ..."): digits only when digit atoms sit right next to them
 _WEAK = re.compile(r"[OolI](?<![^\W\d_][OolI])[OolI]{0,3}+(?![^\W\d_]|['’])")
@@ -43,7 +44,7 @@ _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _BARRIER = re.compile(
     r"(?i:"
     # prices: 150€, 150 €, 150 euros, 100 roses, 200 chf, 50$
-    r"\d+(?:[.,]\d+)?\s*(?:€|eur(?:os?)?\b|roses?\b|chf\b|\$|balles\b|francs?\b)"
+    r"\d{1,6}(?:[.,]\d+)?\s*(?:€|eur(?:os?)?\b|roses?\b|chf\b|\$|balles\b|francs?\b)"
     # dates: 12/03/2024, 12.03.24, 12/03 (not the start or middle of a longer run: the
     # same characters write "06/12/34/56/78")
     r"|(?<![\d/.\-])(?<!\d[/.\-_*|] )(?<!\d [/.\-_*|] )"
@@ -58,8 +59,8 @@ _BARRIER = re.compile(
     r"|\d{1,2}\s?h(?:[0-5]\d)?\b|(?<![\d:])\d{1,2}:[0-5]\d(?![:\d])|\d\s?j\s?/\s?7\b"
     r"|24\s?/\s?24\b"
     # durations, ages, quantities: 30min, 2 heures, 19 ans, 19a, 19yo, 50%, 1er, 3ème, 2x
-    r"|\d+\s?(?:min(?:utes?)?|mn|heures?|hrs?|ans?|yo|y\.o|years?|%|kg|cm|km|m2|m²"
-    r"|ers?|eres?|[eè]me|e|x|jours?|nuits?|semaines?|mois|fois|pers(?:onnes)?|places?)\b"
+    r"|\d{1,4}\s?(?:min(?:utes?)?|mn|heures?|hrs?|ans?|yo|y\.o|years?|%|kg|cm|km|m2|m²"
+    r"|ers?|eres?|[eè]me|e|x|jours?|nuits?|semaines?|mois)\b"
     r"|\d{1,2}a\b"
     # postcodes before a town ("75015 Paris")
     r"|\d{5}(?=\s+(?-i:[A-ZÉ][a-zé]))"
@@ -70,11 +71,15 @@ _BARRIER_BEFORE = re.compile(
     r"(?:\b(?:r[ée]f(?:[ée]rence)?|commande|cmd|order|siret|siren|code|id|ticket|colis)"
     r"\s*(?:n°|#|:)?\s*|(?<![\d\s])\s?[€$] ?)$"
 )
+# "mon 06 : 06 12 ..." -- "06" as the word for a mobile number, not its first digits
+_LABEL = re.compile(r"0[67]\s?:")
+_LABEL_BEFORE = re.compile(r"\b(?:mon|my|ton|le|son)\s+$")
 _YEAR_BEFORE = re.compile(r"\b(?:en|depuis|de|d'|annee|année)\s*$")
 _BEFORE_REACH = 14
 
-_SEPARATORS = frozenset(" \t\r\n\u00a0\u202f\u2009.-–—/_*·•|\\~#=;:,+()[]'\"")
-_ODD = frozenset("/_*·•|\\~#=;:,")
+_SEPARATORS = frozenset(" \t\r\n\u00a0\u202f\u2009.-–—/_*·•|\\#=;:,+()[]'\"")
+_ODD = frozenset("/_*·•|\\#=;:,")
+WORD_ODD = frozenset("/_*|\\")  # between number words, "," and " - " are ordinary
 _MAX_GAP = 40
 _MAX_FILLER_WORDS = 6
 
@@ -98,8 +103,9 @@ class Gap:
 
     filler: bool  # words or other non-separator content ("pas de sms")
     line_break: bool
-    odd: bool  # slashes, underscores, stars...
+    odd: bool  # slashes, underscores, stars, commas...
     separator: str  # normalised separator (" ", ".", "-") or "" when not a plain separator
+    odd_between_words: bool = False  # slashes, underscores, stars (odd even between words)
 
 
 def scan(text: str, words: bool) -> list[Atom]:
@@ -200,7 +206,7 @@ def _with_letters(text: str, start: int, end: int, run: str) -> Atom:
         right += 1
     if right < len(text) and text[right].isalpha():
         right = end
-    if left == start and right == end:
+    if left == start and right == end and run.isdigit():
         return Atom(start, end, run, "plain")
     written = text[left:right]
     return Atom(left, right, written.translate(_LETTER_TABLE), "letter")
@@ -218,7 +224,10 @@ def _inside_word(text: str, start: int) -> bool:
 
 
 def _digit_values(run: str) -> str:
-    return "".join(_EXTRA_DIGITS.get(char) or str(unicodedata.digit(char)) for char in run)
+    return "".join(
+        _EXTRA_DIGITS.get(char) or _LETTER_DIGITS.get(char) or str(unicodedata.digit(char))
+        for char in run
+    )
 
 
 def _add_weak(text: str, atoms: list[Atom]) -> list[Atom]:
@@ -273,8 +282,10 @@ def mark_barriers(text: str, atoms: list[Atom], first: int, last: int) -> None:
         if atom.kind not in ("plain", "unicode"):
             continue
         before = text[max(0, atom.start - _BEFORE_REACH) : atom.start].lower()
-        if _BARRIER_BEFORE.search(before) or (
-            _is_year(atom.digits) and _YEAR_BEFORE.search(before)
+        if (
+            _BARRIER_BEFORE.search(before)
+            or (_is_year(atom.digits) and _YEAR_BEFORE.search(before))
+            or (_LABEL.match(text, atom.start) and _LABEL_BEFORE.search(before))
         ):
             atom.barrier = True
         match = _BARRIER.match(text, atom.start)
@@ -307,13 +318,14 @@ def gap(between: str) -> Gap | None:
         return None
     line_break = "\n" in between or "\u2028" in between
     core = "".join(char for char in between if char not in _SEPARATORS and not char.isspace())
-    if "..." in between or "…" in between:
-        core += "…"  # an ellipsis reads as filler, not as a separator
+    if "..." in between or "…" in between or "**" in between or "--" in between:
+        core += "…"  # "...", "***", "-- x --" read as filler, not as separators
     if core:
         if len(core) > 30 or len(between.split()) > _MAX_FILLER_WORDS:
             return None
         return Gap(True, line_break, False, "")
     odd = any(char in _ODD for char in between)
+    odd_between_words = any(char in WORD_ODD for char in between)
     marks = "".join(char for char in between if not char.isspace() and char not in "()+")
     separator = marks or (" " if any(char.isspace() for char in between) else "")
-    return Gap(False, line_break, odd, "" if line_break else separator)
+    return Gap(False, line_break, odd, "" if line_break else separator, odd_between_words)

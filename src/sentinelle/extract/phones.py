@@ -275,12 +275,29 @@ def _tricks(atoms: list[Atom], gaps: list[Gap], international: bool) -> tuple[st
         found.add("inserted_filler")
     if any(g.line_break for g in gaps):
         found.add("line_break")
-    # the gap after a country code ("+33 6.12...") may differ from the rest without being odd
-    plain = gaps[1:] if international else gaps
-    separators = {g.separator for g in plain if g.separator and not g.filler}
-    if any(g.odd for g in gaps) or len(separators) > 1:
+    if _odd(atoms, gaps, international):
         found.add("odd_separators")
     return tuple(trick for trick in TRICKS if trick in found)
+
+
+def _odd(atoms: list[Atom], gaps: list[Gap], international: bool) -> bool:
+    """Slashes, stars, underscores, or separators that change along the number.
+
+    The gap after a country code ("+33 6.12...") may differ from the rest, and in a number
+    written with words commas and dashes are ordinary ("zéro six, douze - 34").
+    """
+    separators = set()
+    in_words = any(atom.kind == "word" for atom in atoms)
+    for index, between in enumerate(gaps):
+        if in_words:
+            if between.odd_between_words:
+                return True
+            continue
+        if between.odd:
+            return True
+        if between.separator and not between.filler and not (international and index == 0):
+            separators.add(between.separator)
+    return len(separators) > 1
 
 
 def _apart(gaps: list[Gap], index: int, kind: str) -> bool:
