@@ -36,7 +36,7 @@ DIGIT_RUN = re.compile(rf"[\d{_EXTRA_CLASS}]+(?:[OolI]+[\d{_EXTRA_CLASS}]+)*")
 _WORD = re.compile(NUMBER_WORD)
 # lone O/o/l/I near digits ("O 6 I 2 ..."): digits only when digit atoms sit right next to them
 _WEAK = re.compile(r"[OolI](?<![^\W\d_][OolI])[OolI]{0,3}+(?![^\W\d_]|['’])")
-_WEAK_REACH = 6
+_WEAK_REACH = 12
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 
 # Numbers that are not phones, matched where a digit atom starts. A reading that holds one of
@@ -250,7 +250,8 @@ def _add_weak(text: str, atoms: list[Atom]) -> list[Atom]:
 
 
 def _keep_weak(atoms: list[Atom], text: str) -> list[Atom]:
-    """Keep lone letter runs ("O", "lO") only in a tight run of atoms that holds real digits."""
+    """Keep lone letter runs ("O", "lO") only in a tight run of atoms that holds real digits
+    or at least two of them."""
     kept: list[Atom] = []
     run: list[Atom] = []
     for atom in atoms:
@@ -268,6 +269,8 @@ def _tight(between: str) -> bool:
 
 def _settle(run: list[Atom]) -> list[Atom]:
     if any(atom.kind in ("plain", "unicode", "letter", "keycap") for atom in run):
+        return run
+    if sum(atom.kind == "weak" for atom in run) >= 2:  # "l o" after a filler: two digits
         return run
     return [atom for atom in run if atom.kind != "weak"]
 
