@@ -268,10 +268,10 @@ def _tight(between: str) -> bool:
 
 
 def _settle(run: list[Atom]) -> list[Atom]:
-    if any(atom.kind in ("plain", "unicode", "letter", "keycap") for atom in run):
+    if any(atom.kind in ("plain", "unicode", "letter", "keycap", "word") for atom in run):
         return run
-    if sum(atom.kind == "weak" for atom in run) >= 2:  # "l o" after a filler: two digits
-        return run
+    if sum(len(atom.digits) for atom in run if atom.kind == "weak") >= 2:
+        return run  # "l o", "Io" after a filler: two digits
     return [atom for atom in run if atom.kind != "weak"]
 
 

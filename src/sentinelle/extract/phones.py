@@ -9,6 +9,7 @@ recorded as tricks, since an obscured number is itself an indicator.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sentinelle.extract.dialing import read_international, read_national
@@ -181,7 +182,8 @@ def _readings(text: str, chain: _Chain) -> list[_Reading]:
         international = atom.plus or digits.startswith("00", start)
         if international:
             skip = 0 if atom.plus else 2
-            reading = _longest_international(digits, start, skip, first, offsets)
+            candidates = _international(digits, start, skip, first, offsets)
+            reading = next((r for r in candidates if _clear(text, chain, r)), None)
         elif digits.startswith("0", start) and start + 10 in ends:
             reading = _national(digits[start : start + 10], first, ends[start + 10] - 1)
         elif first == 0 and digits.startswith("33", start) and start + 11 in ends:
@@ -222,18 +224,24 @@ def _bare_french(digits: str, first: int, last: int) -> _Reading | None:
     return None
 
 
-def _longest_international(
+def _international(
     digits: str, start: int, skip: int, first: int, offsets: list[int]
-) -> _Reading | None:
+) -> Iterator[_Reading]:
+    """Valid readings after "+" or "00": mobiles and fixed lines longest first, then others."""
     begin = start + skip
+    others = []
     for last in range(len(offsets) - 2, first - 1, -1):
         end = offsets[last + 1]
         if end - begin > _MAX_READING or end - begin < 8:
             continue
         found = read_international(digits[begin:end])
         if found:
-            return _Reading(first, last, found[0], found[1], end - start)
-    return None
+            reading = _Reading(first, last, found[0], found[1], end - start)
+            if found[1] == "other":
+                others.append(reading)
+            else:
+                yield reading
+    yield from others
 
 
 def _choose(chain: _Chain, readings: list[_Reading]) -> list[_Reading]:
