@@ -82,6 +82,7 @@ _ODD = frozenset("/_*·•|\\#=;:,")
 WORD_ODD = frozenset("/_*|\\")  # between number words, "," and " - " are ordinary
 _MAX_GAP = 40
 _MAX_FILLER_WORDS = 6
+_DIGITS_AFTER_SOFT_DATE = 8
 
 
 @dataclass(slots=True)
@@ -138,6 +139,8 @@ def phone_like(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
     kept: list[tuple[int, int]] = []
     cluster: list[tuple[int, int]] = []
     for span in spans:
+        if _in_word(text, *span):
+            continue
         if cluster and span[0] - cluster[-1][1] > _MAX_GAP:
             if _worth_reading(text, cluster):
                 kept.extend(cluster)
@@ -150,18 +153,21 @@ def phone_like(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
 
 def _worth_reading(text: str, cluster: list[tuple[int, int]]) -> bool:
     """Every number starts with 0 (however written), "+" or "33": no such run, no phone."""
+    # a yearless date may open a number, unless too few digits follow it ("du 15/04 au")
+    soft_counts = sum(end - start for start, end in cluster) < _DIGITS_AFTER_SOFT_DATE
     return any(
-        _may_start(text, start, first=index == 0) and not _in_barrier(text, cluster, index)
+        _may_start(text, start, first=index == 0)
+        and not _in_barrier(text, cluster, index, soft_counts)
         for index, (start, _) in enumerate(cluster)
     )
 
 
-def _in_barrier(text: str, cluster: list[tuple[int, int]], index: int) -> bool:
+def _in_barrier(text: str, cluster: list[tuple[int, int]], index: int, soft: bool) -> bool:
     """The run is part of a price, date or time starting at it or at one of the two before."""
     start = cluster[index][0]
     for earlier in range(index, max(-1, index - 3), -1):
         match = _BARRIER.match(text, cluster[earlier][0])
-        if match and match.end() > start and match.group("soft") is None:
+        if match and match.end() > start and (soft or match.group("soft") is None):
             return True
     return False
 
@@ -210,6 +216,18 @@ def _with_letters(text: str, start: int, end: int, run: str) -> Atom:
         return Atom(start, end, run, "plain")
     written = text[left:right]
     return Atom(left, right, written.translate(_LETTER_TABLE), "letter")
+
+
+def _in_word(text: str, start: int, end: int) -> bool:
+    """A short run inside a word ("n0uv3ll3", "lea77"), unless O/o/l/I lead it ("O6")."""
+    if end - start >= 8:
+        return False
+    left = start
+    while left > 0 and text[left - 1] in _LETTER_DIGITS:
+        left -= 1
+    if left < start and (left == 0 or not text[left - 1].isalpha()):
+        return False
+    return _inside_word(text, start)
 
 
 def _inside_word(text: str, start: int) -> bool:
