@@ -221,15 +221,11 @@ def _handle(keyword: str, tail: re.Match[str]) -> str | None:
     if len(name) < 3 or name.isdigit():
         return None
     explicit = bool(at) or any(mark in connector for mark in ":=>→➡⇒👉")
-    if not explicit and (name in _ORDINARY or (_plain_word(name) and keyword in _WEAK_KEYWORDS)):
+    if not explicit and (name in _ORDINARY or (name.isalpha() and keyword in _WEAK_KEYWORDS)):
         return None
     if platform == "whatsapp":  # a WhatsApp contact is a phone number, found as a phone
         return None
     return f"{platform}:{name}"
-
-
-def _plain_word(name: str) -> bool:
-    return name.isalpha()
 
 
 def author_handle(source: str, author: str | None) -> str | None:

@@ -131,11 +131,9 @@ def _read(text: str, words: bool) -> tuple[list[PhoneHit], bool]:
     """The hits, and whether every atom that could start a number was read."""
     atoms = scan(text, words)
     hits: list[PhoneHit] = []
-    covered: set[int] = set()
     for chain in _chains(text, atoms):
         for reading in _choose(chain, _readings(text, chain)):
             hits.append(_hit(text, chain, reading))
-            covered.update(range(reading.first, reading.last + 1))
     if words:
         return hits, True
     return hits, _all_starts_read(text, atoms, hits)
@@ -202,14 +200,16 @@ def _clear(text: str, chain: _Chain, reading: _Reading) -> bool:
     atoms = chain.atoms[reading.first : reading.last + 1]
     if any(atom.barrier for atom in atoms):
         return False
-    # a yearless date may open a number ("06.01 00 00 00") or sit in a tight one
-    # ("07 31.12.01 99"), never start before it nor hide among filler words
+    # a yearless date may open a number ("06.01 00 00 00") or sit in one ("07 31.12.01 99"),
+    # never start before it
     opening = atoms[0].start
     starts = {atom.soft_start for atom in atoms if atom.soft_start is not None}
     if any(start < opening for start in starts):
         return False
-    inside = starts - {opening}
-    return not inside or not any(g.filler for g in chain.gaps[reading.first : reading.last])
+    if len(starts) < 2:
+        return True
+    # two dates joined by words ("du 05/11 au 23/11") read as a number only by accident
+    return not any(g.filler for g in chain.gaps[reading.first : reading.last])
 
 
 def _national(digits: str, first: int, last: int) -> _Reading | None:
