@@ -69,7 +69,8 @@ class _Reading:
     digits: int
 
     def cost(self, chain: _Chain) -> int:
-        """How unlikely this reading is: filler, line breaks, mixed separators, a fixed line."""
+        """How unlikely this reading is: a date inside, filler, line breaks, mixed separators,
+        a fixed line."""
         inner = chain.gaps[self.first : self.last]
         fillers = sum(g.filler for g in inner)
         breaks = sum(g.line_break for g in inner)
@@ -77,7 +78,11 @@ class _Reading:
         after_code = inner[1:] if opening.plus or opening.digits.startswith("00") else inner
         separators = {g.separator for g in after_code if g.separator}
         mixed = max(0, len(separators) - 1)
-        return fillers * 1000 + breaks * 100 + mixed * 10 + (self.kind != "mobile")
+        atoms = chain.atoms[self.first + 1 : self.last + 1]
+        dated = any(
+            atom.soft_start is not None and atom.soft_start > opening.start for atom in atoms
+        )
+        return dated * 2000 + fillers * 1000 + breaks * 100 + mixed * 10 + (self.kind != "mobile")
 
 
 def find_phones(text: str) -> list[PhoneHit]:
