@@ -88,6 +88,8 @@ def test_tricks(text: str, tricks: tuple[str, ...]) -> None:
         ("zéro six quatre-vingts dix-sept soixante et onze quatre-vingt-un", "0680177181"),
         ("zéro six soixante quatre-vingt-deux quatre-vingt-trois vingt-neuf", "0660828329"),
         ("zéro six vingt-quatre vingt-trois zéro quatre vingt-trois", "0624230423"),
+        ("zéro six soixante soixante quinze soixante-dix-sept", "0660601577"),  # 60 then 15
+        ("zéro six soixante dix huit trente quatre 56 78", "0678345678"),  # spaced compounds
     ],
 )
 def test_number_word_compounds(words: str, digits: str) -> None:
@@ -131,6 +133,7 @@ def test_numbers_that_are_not_phones(text: str) -> None:
         ("mon 06: O6 l2 34 (appel uniquement) 56 78", [LEA]),
         ("mon 06: 0612345678 personnes sérieuses", [LEA]),
         ("O6I2345678!! sérieux", [LEA]),
+        ("O6 / l2 \n34 / 56 (sans espaces) 7O", ["+33612345670"]),
         ("sms O6l2345678, merci", [LEA]),
         ("née en 2005 06 12 34 56 78", [LEA]),
     ],

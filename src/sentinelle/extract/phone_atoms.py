@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sentinelle.extract.numberwords import NUMBER_WORD, number_word_digits
+from sentinelle.extract.numberwords import NUMBER_WORD, NUMBER_WORD_STRICT, number_word_digits
 
 # Digits outside Unicode category Nd that posters use: superscripts, subscripts, circled.
 _EXTRA_DIGITS = {
@@ -34,9 +34,10 @@ _KEYCAP_MARKS = "\ufe0f\u20e3"
 # Runs of digits, ASCII or not; O/o/l/I allowed between digits ("O672l3831o" is one run).
 DIGIT_RUN = re.compile(rf"[\d{_EXTRA_CLASS}]+(?:[OolI]+[\d{_EXTRA_CLASS}]+)*")
 _WORD = re.compile(NUMBER_WORD)
+_WORD_STRICT = re.compile(NUMBER_WORD_STRICT)
 # lone O/o/l/I near digits ("O 6 I 2 ..."): digits only when digit atoms sit right next to them
 _WEAK = re.compile(r"[OolI](?<![^\W\d_][OolI])[OolI]{0,3}+(?![^\W\d_]|['’])")
-_WEAK_REACH = 12
+_WEAK_REACH = 30
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 
 # Numbers that are not phones, matched where a digit atom starts. A reading that holds one of
@@ -109,8 +110,9 @@ class Gap:
     odd_between_words: bool = False  # slashes, underscores, stars (odd even between words)
 
 
-def scan(text: str, words: bool) -> list[Atom]:
-    """Every digit atom that may belong to a phone, in order; number words too if `words`.
+def scan(text: str, words: bool, strict: bool = False) -> list[Atom]:
+    """Every digit atom that may belong to a phone, in order; number words too if `words`
+    (with compounds joined by hyphens only if `strict`).
 
     Without words, runs far from any other digits (a lone price, age or hour) are skipped:
     they cannot make ten digits, and most posts are mostly such runs.
@@ -123,7 +125,7 @@ def scan(text: str, words: bool) -> list[Atom]:
         _add_digit_run(text, start, end, atoms)
     if words:
         taken = [(atom.start, atom.end) for atom in atoms]
-        for match in _WORD.finditer(text):
+        for match in (_WORD_STRICT if strict else _WORD).finditer(text):
             if not any(start < match.end() and match.start() < end for start, end in taken):
                 atoms.append(Atom(*match.span(), number_word_digits(match.group()), "word"))
         atoms.sort(key=lambda atom: atom.start)

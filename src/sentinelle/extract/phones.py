@@ -100,7 +100,12 @@ def find_phones(text: str) -> list[PhoneHit]:
     if complete and not has_zero:
         return hits
     # a "0"-led or "+"-led atom left unread, or "zéro" in the text: digits may be words
-    return _read(text, words=True)[0]
+    hits, complete = _read(text, words=True)
+    if complete:
+        return hits
+    # "soixante quinze" may be 75 or 60 then 15: try spaces as separators between numbers
+    strict, _ = _read(text, words=True, strict=True)
+    return strict if len(strict) > len(hits) else hits
 
 
 def _plain_only(text: str, runs: list[tuple[int, int]]) -> list[PhoneHit] | None:
@@ -132,15 +137,13 @@ def _plain_only(text: str, runs: list[tuple[int, int]]) -> list[PhoneHit] | None
     return hits
 
 
-def _read(text: str, words: bool) -> tuple[list[PhoneHit], bool]:
+def _read(text: str, words: bool, strict: bool = False) -> tuple[list[PhoneHit], bool]:
     """The hits, and whether every atom that could start a number was read."""
-    atoms = scan(text, words)
+    atoms = scan(text, words, strict)
     hits: list[PhoneHit] = []
     for chain in _chains(text, atoms):
         for reading in _choose(chain, _readings(text, chain)):
             hits.append(_hit(text, chain, reading))
-    if words:
-        return hits, True
     return hits, _all_starts_read(text, atoms, hits)
 
 
