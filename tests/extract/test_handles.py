@@ -29,6 +29,12 @@ from sentinelle.extract.handles import author_handle, find_handles
         ("SNAP LEA77 et insta lea77", ["snapchat:lea77", "instagram:lea77"]),
         ("snap: lea_77 ... snap lea_77", ["snapchat:lea_77"]),
         ("insta et snap: kim.b", ["snapchat:kim.b"]),
+        ("Signal 👉 samira.517", ["signal:samira.517"]),
+        ("sur signal lina.933", ["signal:lina.933"]),
+        ("DM 📸 @jade648", ["instagram:jade648"]),
+        ("dispos par télégram: melissa_new5629", ["telegram:melissa_new5629"]),
+        ("https://t.me/yasmine.417, merci", ["telegram:yasmine.417"]),
+        ("instagram.com/elodie_875.", ["instagram:elodie_875"]),
     ],
 )
 def test_handles(text: str, expected: list[str]) -> None:

@@ -63,6 +63,10 @@ def test_plain_writings(text: str) -> None:
         ("06 12 pas de sms 34 56 78", ("inserted_filler",)),
         ("06 12 ... 34 56 78", ("inserted_filler",)),
         ("06 12 34\n56 78", ("line_break",)),
+        ("06, douze, 34, cinquante-six, 78", ("number_words",)),
+        ("zéro six - douze - trente-quatre - 56 - 78", ("number_words",)),
+        ("0️⃣ 6️⃣  1️⃣ 2️⃣ ~ 3️⃣ 4️⃣  5️⃣ 6️⃣  7️⃣ 8️⃣", ("spaced_digits", "keycap_emoji", "inserted_filler")),
+        ("06 12 *** 34 56 78", ("inserted_filler",)),
         ("06/12/34/56/78", ("odd_separators",)),
         ("06_12_34_56_78", ("odd_separators",)),
         ("06*12*34*56*78", ("odd_separators",)),
@@ -84,6 +88,8 @@ def test_tricks(text: str, tricks: tuple[str, ...]) -> None:
         ("zéro six quatre-vingts dix-sept soixante et onze quatre-vingt-un", "0680177181"),
         ("zéro six soixante quatre-vingt-deux quatre-vingt-trois vingt-neuf", "0660828329"),
         ("zéro six vingt-quatre vingt-trois zéro quatre vingt-trois", "0624230423"),
+        ("zéro six soixante soixante quinze soixante-dix-sept", "0660601577"),  # 60 then 15
+        ("zéro six soixante dix huit trente quatre 56 78", "0678345678"),  # spaced compounds
     ],
 )
 def test_number_word_compounds(words: str, digits: str) -> None:
@@ -124,6 +130,11 @@ def test_numbers_that_are_not_phones(text: str) -> None:
         ("06 12 34 56 78 / 07 98 76 54 32", [LEA, "+33798765432"]),
         ("0 6 1 2 3 4 5 6 7 8 - 0️⃣7️⃣ 9️⃣8️⃣ 7️⃣6️⃣ 5️⃣4️⃣ 3️⃣2️⃣", [LEA, "+33798765432"]),
         ("19 ans 06 12 34 56 78", [LEA]),
+        ("mon 06: O6 l2 34 (appel uniquement) 56 78", [LEA]),
+        ("mon 06: 0612345678 personnes sérieuses", [LEA]),
+        ("O6I2345678!! sérieux", [LEA]),
+        ("O6 / l2 \n34 / 56 (sans espaces) 7O", ["+33612345670"]),
+        ("sms O6l2345678, merci", [LEA]),
         ("née en 2005 06 12 34 56 78", [LEA]),
     ],
 )

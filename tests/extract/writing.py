@@ -149,7 +149,7 @@ def _group(pair: str, tricks: tuple[str, ...], rng: random.Random) -> str:
 
 def _separator(tricks: tuple[str, ...], rng: random.Random) -> str:
     if "odd_separators" in tricks:
-        return rng.choice(["/", "_", "*", " / ", ".", "-", " _ "])
+        return rng.choice(["/", "_", "*", " / ", " _ ", "|"])
     if "keycap_emoji" in tricks and "number_words" not in tricks:
         return rng.choice(["", " "])
     return " "

@@ -15,19 +15,20 @@ import re
 
 from sentinelle.records import StatedAge
 
-_MIN_AGE = 10
+_MIN_AGE = 1  # children's ages in babysitting ads are stated ages too
 _MAX_AGE = 79
 
-_WITH_UNIT = re.compile(r"\d(?<![\d.,/:+]\d)\d?(?:\s?(?:ans|an|yo|y\.o\.?|years?\s+old)|a)\b")
+# "16a" only with two digits: "le 2A" is Corse-du-Sud
+_WITH_UNIT = re.compile(r"\d(?<![\d.,/:+]\d)(?:\d?\s?(?:ans|an|yo|y\.o\.?|years?\s+old)|\da)\b")
 _DURATION_BEFORE = re.compile(
     r"\b(?:depuis|pendant|durant|il\s+y\s+a|[çc]a\s+fait|plus\s+de|moins\s+de|apr[eè]s|dans|en"
     r"|tou(?:te)?s\s+les)\s*$"
 )
 _NOT_AGE_AFTER = re.compile(
     r"\s*(?:d['’]\s*(?:exp|anc|[ée]tude|activit|mariage)|de\s+(?:m[ée]tier|carri|pratique|exp)"
-    r"|r[ée]volus|et\s+plus|\+|et\s+\d+\s+mois|minimum|min\b)"
+    r"|r[ée]volus|et\s+plus|[ \t]?\+(?!\s*\d)|et\s+\d+\s+mois|minimum|min\b)"
 )
-_AGE_WORD = re.compile(r"[âa]ge\s*[:=]?\s*(\d{1,2})\b(?!\s?(?:€|h|min|kg|cm|%))")
+_AGE_WORD = re.compile(r"[âa]ge\s*[:=]?\s*(\d{1,2})\b(?!\s?(?:€|h\b|min\b|kg|cm|%))")
 _I_AM = re.compile(
     r"j['’]\s*ai\s+(\d{1,2})\b(?!\s?(?:€|h\b|min|kg|cm|%|euros|roses|enfants?|ans\s+d))"
     r"(?:\s?ans\b)?"

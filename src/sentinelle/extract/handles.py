@@ -21,6 +21,7 @@ _KEYWORDS = {
     "télégram": "telegram",
     "instagram": "instagram",
     "insta": "instagram",
+    "📸": "instagram",
     "ig": "instagram",
     "signal": "signal",
     "whatsapp": "whatsapp",
@@ -29,7 +30,7 @@ _KEYWORDS = {
 }
 _LINKS = (
     (re.compile(r"\bsnapchat\.com/add/([A-Za-z0-9._-]+)"), "snapchat"),
-    (re.compile(r"\b(?:t|telegram)\.me/([A-Za-z0-9_]+)"), "telegram"),
+    (re.compile(r"\b(?:t|telegram)\.me/([A-Za-z0-9_.]+)"), "telegram"),
     (re.compile(r"\binstagram\.com/([A-Za-z0-9._]+)"), "instagram"),
     (re.compile(r"\bwa\.me/\+?(\d{8,15})"), "whatsapp"),
     (re.compile(r"\bsignal\.me/#p/\+?(\d{8,15})"), "signal"),
@@ -39,7 +40,7 @@ _KEYWORD = re.compile(
 )
 # after the keyword: optional "c'est", ":", "=", "->", then the handle (an "@" makes it explicit)
 _TAIL = re.compile(
-    r"\s*((?:(?:c'?est|c’est|est|=|:|->|→|➡️?|>|-|moi|me)\s*)*)"
+    r"\s*((?:(?:(?:c['’]?est|est|moi|me)\b|=|:|->|→|➡|⇒|👉|>|-)\ufe0f?\s*)*)"
     r"(@?)([a-z0-9][a-z0-9._-]{1,29})(?!\w)"
 )
 # Platform names that are also common words: a bare word after them is not a handle.
@@ -188,7 +189,7 @@ def find_handles(text: str) -> list[str]:
     if any(hint in lowered for hint in (".me/", ".com/")):
         for pattern, platform in _LINKS:
             for match in pattern.finditer(lowered):
-                found[f"{platform}:{match.group(1).lower()}"] = None
+                found[f"{platform}:{match.group(1).rstrip('._-')}"] = None
     for keyword, tail in _mentions(lowered):
         handle = _handle(keyword, tail)
         if handle:
@@ -219,16 +220,12 @@ def _handle(keyword: str, tail: re.Match[str]) -> str | None:
     name = name.rstrip("._-").lower()
     if len(name) < 3 or name.isdigit():
         return None
-    explicit = bool(at) or any(mark in connector for mark in ":=>→➡")
-    if not explicit and (name in _ORDINARY or (_plain_word(name) and keyword in _WEAK_KEYWORDS)):
+    explicit = bool(at) or any(mark in connector for mark in ":=>→➡⇒👉")
+    if not explicit and (name in _ORDINARY or (name.isalpha() and keyword in _WEAK_KEYWORDS)):
         return None
     if platform == "whatsapp":  # a WhatsApp contact is a phone number, found as a phone
         return None
     return f"{platform}:{name}"
-
-
-def _plain_word(name: str) -> bool:
-    return name.isalpha()
 
 
 def author_handle(source: str, author: str | None) -> str | None:

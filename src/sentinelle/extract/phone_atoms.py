@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sentinelle.extract.numberwords import NUMBER_WORD, number_word_digits
+from sentinelle.extract.numberwords import NUMBER_WORD, NUMBER_WORD_STRICT, number_word_digits
 
 # Digits outside Unicode category Nd that posters use: superscripts, subscripts, circled.
 _EXTRA_DIGITS = {
@@ -29,13 +29,15 @@ _LETTER_TABLE = str.maketrans(_LETTER_DIGITS)
 _LETTER_SET = frozenset(_LETTER_DIGITS)
 _KEYCAP_MARKS = "\ufe0f\u20e3"
 
-# Runs of digits, ASCII or not. Every pattern here starts with a character class so that the
-# regex engine skips the letters between numbers in C instead of trying each position.
-DIGIT_RUN = re.compile(rf"[\d{_EXTRA_CLASS}]+")
+# Every pattern here starts with a character class so that the regex engine skips the letters
+# between numbers quickly instead of trying alternatives at each position.
+# Runs of digits, ASCII or not; O/o/l/I allowed between digits ("O672l3831o" is one run).
+DIGIT_RUN = re.compile(rf"[\d{_EXTRA_CLASS}]+(?:[OolI]+[\d{_EXTRA_CLASS}]+)*")
 _WORD = re.compile(NUMBER_WORD)
+_WORD_STRICT = re.compile(NUMBER_WORD_STRICT)
 # lone O/o/l/I near digits ("O 6 I 2 ..."): digits only when digit atoms sit right next to them
 _WEAK = re.compile(r"[OolI](?<![^\W\d_][OolI])[OolI]{0,3}+(?![^\W\d_]|['’])")
-_WEAK_REACH = 6
+_WEAK_REACH = 30
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 
 # Numbers that are not phones, matched where a digit atom starts. A reading that holds one of
@@ -43,7 +45,7 @@ _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _BARRIER = re.compile(
     r"(?i:"
     # prices: 150€, 150 €, 150 euros, 100 roses, 200 chf, 50$
-    r"\d+(?:[.,]\d+)?\s*(?:€|eur(?:os?)?\b|roses?\b|chf\b|\$|balles\b|francs?\b)"
+    r"\d{1,6}(?:[.,]\d+)?\s*(?:€|eur(?:os?)?\b|roses?\b|chf\b|\$|balles\b|francs?\b)"
     # dates: 12/03/2024, 12.03.24, 12/03 (not the start or middle of a longer run: the
     # same characters write "06/12/34/56/78")
     r"|(?<![\d/.\-])(?<!\d[/.\-_*|] )(?<!\d [/.\-_*|] )"
@@ -58,8 +60,8 @@ _BARRIER = re.compile(
     r"|\d{1,2}\s?h(?:[0-5]\d)?\b|(?<![\d:])\d{1,2}:[0-5]\d(?![:\d])|\d\s?j\s?/\s?7\b"
     r"|24\s?/\s?24\b"
     # durations, ages, quantities: 30min, 2 heures, 19 ans, 19a, 19yo, 50%, 1er, 3ème, 2x
-    r"|\d+\s?(?:min(?:utes?)?|mn|heures?|hrs?|ans?|yo|y\.o|years?|%|kg|cm|km|m2|m²"
-    r"|ers?|eres?|[eè]me|e|x|jours?|nuits?|semaines?|mois|fois|pers(?:onnes)?|places?)\b"
+    r"|\d{1,4}\s?(?:min(?:utes?)?|mn|heures?|hrs?|ans?|yo|y\.o|years?|%|kg|cm|km|m2|m²"
+    r"|ers?|eres?|[eè]me|e|x|jours?|nuits?|semaines?|mois)\b"
     r"|\d{1,2}a\b"
     # postcodes before a town ("75015 Paris")
     r"|\d{5}(?=\s+(?-i:[A-ZÉ][a-zé]))"
@@ -70,13 +72,18 @@ _BARRIER_BEFORE = re.compile(
     r"(?:\b(?:r[ée]f(?:[ée]rence)?|commande|cmd|order|siret|siren|code|id|ticket|colis)"
     r"\s*(?:n°|#|:)?\s*|(?<![\d\s])\s?[€$] ?)$"
 )
+# "mon 06 : 06 12 ..." -- "06" as the word for a mobile number, not its first digits
+_LABEL = re.compile(r"0[67]\s?:")
+_LABEL_BEFORE = re.compile(r"\b(?:mon|my|ton|le|son)\s+$")
 _YEAR_BEFORE = re.compile(r"\b(?:en|depuis|de|d'|annee|année)\s*$")
 _BEFORE_REACH = 14
 
-_SEPARATORS = frozenset(" \t\r\n\u00a0\u202f\u2009.-–—/_*·•|\\~#=;:,+()[]'\"")
-_ODD = frozenset("/_*·•|\\~#=;:,")
+_SEPARATORS = frozenset(" \t\r\n\u00a0\u202f\u2009.-–—/_*·•|\\#=;:,+()[]'\"")
+_ODD = frozenset("/_*·•|\\#=;:,")
+WORD_ODD = frozenset("/_*|\\")  # between number words, "," and " - " are ordinary
 _MAX_GAP = 40
 _MAX_FILLER_WORDS = 6
+_DIGITS_AFTER_SOFT_DATE = 8
 
 
 @dataclass(slots=True)
@@ -98,12 +105,14 @@ class Gap:
 
     filler: bool  # words or other non-separator content ("pas de sms")
     line_break: bool
-    odd: bool  # slashes, underscores, stars...
+    odd: bool  # slashes, underscores, stars, commas...
     separator: str  # normalised separator (" ", ".", "-") or "" when not a plain separator
+    odd_between_words: bool = False  # slashes, underscores, stars (odd even between words)
 
 
-def scan(text: str, words: bool) -> list[Atom]:
-    """Every digit atom that may belong to a phone, in order; number words too if `words`.
+def scan(text: str, words: bool, strict: bool = False) -> list[Atom]:
+    """Every digit atom that may belong to a phone, in order; number words too if `words`
+    (with compounds joined by hyphens only if `strict`).
 
     Without words, runs far from any other digits (a lone price, age or hour) are skipped:
     they cannot make ten digits, and most posts are mostly such runs.
@@ -116,7 +125,7 @@ def scan(text: str, words: bool) -> list[Atom]:
         _add_digit_run(text, start, end, atoms)
     if words:
         taken = [(atom.start, atom.end) for atom in atoms]
-        for match in _WORD.finditer(text):
+        for match in (_WORD_STRICT if strict else _WORD).finditer(text):
             if not any(start < match.end() and match.start() < end for start, end in taken):
                 atoms.append(Atom(*match.span(), number_word_digits(match.group()), "word"))
         atoms.sort(key=lambda atom: atom.start)
@@ -132,6 +141,8 @@ def phone_like(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
     kept: list[tuple[int, int]] = []
     cluster: list[tuple[int, int]] = []
     for span in spans:
+        if _in_word(text, *span):
+            continue
         if cluster and span[0] - cluster[-1][1] > _MAX_GAP:
             if _worth_reading(text, cluster):
                 kept.extend(cluster)
@@ -144,18 +155,21 @@ def phone_like(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
 
 def _worth_reading(text: str, cluster: list[tuple[int, int]]) -> bool:
     """Every number starts with 0 (however written), "+" or "33": no such run, no phone."""
+    # a yearless date may open a number, unless too few digits follow it ("du 15/04 au")
+    soft_counts = sum(end - start for start, end in cluster) < _DIGITS_AFTER_SOFT_DATE
     return any(
-        _may_start(text, start, first=index == 0) and not _in_barrier(text, cluster, index)
+        _may_start(text, start, first=index == 0)
+        and not _in_barrier(text, cluster, index, soft_counts)
         for index, (start, _) in enumerate(cluster)
     )
 
 
-def _in_barrier(text: str, cluster: list[tuple[int, int]], index: int) -> bool:
+def _in_barrier(text: str, cluster: list[tuple[int, int]], index: int, soft: bool) -> bool:
     """The run is part of a price, date or time starting at it or at one of the two before."""
     start = cluster[index][0]
     for earlier in range(index, max(-1, index - 3), -1):
         match = _BARRIER.match(text, cluster[earlier][0])
-        if match and match.end() > start and match.group("soft") is None:
+        if match and match.end() > start and (soft or match.group("soft") is None):
             return True
     return False
 
@@ -200,10 +214,22 @@ def _with_letters(text: str, start: int, end: int, run: str) -> Atom:
         right += 1
     if right < len(text) and text[right].isalpha():
         right = end
-    if left == start and right == end:
+    if left == start and right == end and run.isdigit():
         return Atom(start, end, run, "plain")
     written = text[left:right]
     return Atom(left, right, written.translate(_LETTER_TABLE), "letter")
+
+
+def _in_word(text: str, start: int, end: int) -> bool:
+    """A short run inside a word ("n0uv3ll3", "lea77"), unless O/o/l/I lead it ("O6")."""
+    if end - start >= 8:
+        return False
+    left = start
+    while left > 0 and text[left - 1] in _LETTER_DIGITS:
+        left -= 1
+    if left < start and (left == 0 or not text[left - 1].isalpha()):
+        return False
+    return _inside_word(text, start)
 
 
 def _inside_word(text: str, start: int) -> bool:
@@ -218,7 +244,10 @@ def _inside_word(text: str, start: int) -> bool:
 
 
 def _digit_values(run: str) -> str:
-    return "".join(_EXTRA_DIGITS.get(char) or str(unicodedata.digit(char)) for char in run)
+    return "".join(
+        _EXTRA_DIGITS.get(char) or _LETTER_DIGITS.get(char) or str(unicodedata.digit(char))
+        for char in run
+    )
 
 
 def _add_weak(text: str, atoms: list[Atom]) -> list[Atom]:
@@ -241,7 +270,8 @@ def _add_weak(text: str, atoms: list[Atom]) -> list[Atom]:
 
 
 def _keep_weak(atoms: list[Atom], text: str) -> list[Atom]:
-    """Keep lone letter runs ("O", "lO") only in a tight run of atoms that holds real digits."""
+    """Keep lone letter runs ("O", "lO") only in a tight run of atoms that holds real digits
+    or at least two of them."""
     kept: list[Atom] = []
     run: list[Atom] = []
     for atom in atoms:
@@ -258,8 +288,10 @@ def _tight(between: str) -> bool:
 
 
 def _settle(run: list[Atom]) -> list[Atom]:
-    if any(atom.kind in ("plain", "unicode", "letter", "keycap") for atom in run):
+    if any(atom.kind in ("plain", "unicode", "letter", "keycap", "word") for atom in run):
         return run
+    if sum(len(atom.digits) for atom in run if atom.kind == "weak") >= 2:
+        return run  # "l o", "Io" after a filler: two digits
     return [atom for atom in run if atom.kind != "weak"]
 
 
@@ -273,8 +305,10 @@ def mark_barriers(text: str, atoms: list[Atom], first: int, last: int) -> None:
         if atom.kind not in ("plain", "unicode"):
             continue
         before = text[max(0, atom.start - _BEFORE_REACH) : atom.start].lower()
-        if _BARRIER_BEFORE.search(before) or (
-            _is_year(atom.digits) and _YEAR_BEFORE.search(before)
+        if (
+            _BARRIER_BEFORE.search(before)
+            or (_is_year(atom.digits) and _YEAR_BEFORE.search(before))
+            or (_LABEL.match(text, atom.start) and _LABEL_BEFORE.search(before))
         ):
             atom.barrier = True
         match = _BARRIER.match(text, atom.start)
@@ -307,13 +341,14 @@ def gap(between: str) -> Gap | None:
         return None
     line_break = "\n" in between or "\u2028" in between
     core = "".join(char for char in between if char not in _SEPARATORS and not char.isspace())
-    if "..." in between or "…" in between:
-        core += "…"  # an ellipsis reads as filler, not as a separator
+    if "..." in between or "…" in between or "**" in between or "--" in between:
+        core += "…"  # "...", "***", "-- x --" read as filler, not as separators
     if core:
         if len(core) > 30 or len(between.split()) > _MAX_FILLER_WORDS:
             return None
         return Gap(True, line_break, False, "")
     odd = any(char in _ODD for char in between)
+    odd_between_words = any(char in WORD_ODD for char in between)
     marks = "".join(char for char in between if not char.isspace() and char not in "()+")
     separator = marks or (" " if any(char.isspace() for char in between) else "")
-    return Gap(False, line_break, odd, "" if line_break else separator)
+    return Gap(False, line_break, odd, "" if line_break else separator, odd_between_words)

@@ -9,6 +9,7 @@ recorded as tricks, since an obscured number is itself an indicator.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sentinelle.extract.dialing import read_international, read_national
@@ -68,7 +69,8 @@ class _Reading:
     digits: int
 
     def cost(self, chain: _Chain) -> int:
-        """How unlikely this reading is: filler, line breaks, mixed separators, a fixed line."""
+        """How unlikely this reading is: a date inside, filler, line breaks, mixed separators,
+        a fixed line."""
         inner = chain.gaps[self.first : self.last]
         fillers = sum(g.filler for g in inner)
         breaks = sum(g.line_break for g in inner)
@@ -76,7 +78,11 @@ class _Reading:
         after_code = inner[1:] if opening.plus or opening.digits.startswith("00") else inner
         separators = {g.separator for g in after_code if g.separator}
         mixed = max(0, len(separators) - 1)
-        return fillers * 1000 + breaks * 100 + mixed * 10 + (self.kind != "mobile")
+        atoms = chain.atoms[self.first + 1 : self.last + 1]
+        dated = any(
+            atom.soft_start is not None and atom.soft_start > opening.start for atom in atoms
+        )
+        return dated * 2000 + fillers * 1000 + breaks * 100 + mixed * 10 + (self.kind != "mobile")
 
 
 def find_phones(text: str) -> list[PhoneHit]:
@@ -94,7 +100,12 @@ def find_phones(text: str) -> list[PhoneHit]:
     if complete and not has_zero:
         return hits
     # a "0"-led or "+"-led atom left unread, or "zéro" in the text: digits may be words
-    return _read(text, words=True)[0]
+    hits, complete = _read(text, words=True)
+    if complete:
+        return hits
+    # "soixante quinze" may be 75 or 60 then 15: try spaces as separators between numbers
+    strict, _ = _read(text, words=True, strict=True)
+    return strict if len(strict) > len(hits) else hits
 
 
 def _plain_only(text: str, runs: list[tuple[int, int]]) -> list[PhoneHit] | None:
@@ -126,17 +137,13 @@ def _plain_only(text: str, runs: list[tuple[int, int]]) -> list[PhoneHit] | None
     return hits
 
 
-def _read(text: str, words: bool) -> tuple[list[PhoneHit], bool]:
+def _read(text: str, words: bool, strict: bool = False) -> tuple[list[PhoneHit], bool]:
     """The hits, and whether every atom that could start a number was read."""
-    atoms = scan(text, words)
+    atoms = scan(text, words, strict)
     hits: list[PhoneHit] = []
-    covered: set[int] = set()
     for chain in _chains(text, atoms):
         for reading in _choose(chain, _readings(text, chain)):
             hits.append(_hit(text, chain, reading))
-            covered.update(range(reading.first, reading.last + 1))
-    if words:
-        return hits, True
     return hits, _all_starts_read(text, atoms, hits)
 
 
@@ -181,7 +188,8 @@ def _readings(text: str, chain: _Chain) -> list[_Reading]:
         international = atom.plus or digits.startswith("00", start)
         if international:
             skip = 0 if atom.plus else 2
-            reading = _longest_international(digits, start, skip, first, offsets)
+            candidates = _international(digits, start, skip, first, offsets)
+            reading = next((r for r in candidates if _clear(text, chain, r)), None)
         elif digits.startswith("0", start) and start + 10 in ends:
             reading = _national(digits[start : start + 10], first, ends[start + 10] - 1)
         elif first == 0 and digits.startswith("33", start) and start + 11 in ends:
@@ -200,14 +208,16 @@ def _clear(text: str, chain: _Chain, reading: _Reading) -> bool:
     atoms = chain.atoms[reading.first : reading.last + 1]
     if any(atom.barrier for atom in atoms):
         return False
-    # a yearless date may open a number ("06.01 00 00 00") or sit in a tight one
-    # ("07 31.12.01 99"), never start before it nor hide among filler words
+    # a yearless date may open a number ("06.01 00 00 00") or sit in one ("07 31.12.01 99"),
+    # never start before it
     opening = atoms[0].start
     starts = {atom.soft_start for atom in atoms if atom.soft_start is not None}
     if any(start < opening for start in starts):
         return False
-    inside = starts - {opening}
-    return not inside or not any(g.filler for g in chain.gaps[reading.first : reading.last])
+    if len(starts) < 2:
+        return True
+    # two dates joined by words ("du 05/11 au 23/11") read as a number only by accident
+    return not any(g.filler for g in chain.gaps[reading.first : reading.last])
 
 
 def _national(digits: str, first: int, last: int) -> _Reading | None:
@@ -222,18 +232,24 @@ def _bare_french(digits: str, first: int, last: int) -> _Reading | None:
     return None
 
 
-def _longest_international(
+def _international(
     digits: str, start: int, skip: int, first: int, offsets: list[int]
-) -> _Reading | None:
+) -> Iterator[_Reading]:
+    """Valid readings after "+" or "00": mobiles and fixed lines longest first, then others."""
     begin = start + skip
+    others = []
     for last in range(len(offsets) - 2, first - 1, -1):
         end = offsets[last + 1]
         if end - begin > _MAX_READING or end - begin < 8:
             continue
         found = read_international(digits[begin:end])
         if found:
-            return _Reading(first, last, found[0], found[1], end - start)
-    return None
+            reading = _Reading(first, last, found[0], found[1], end - start)
+            if found[1] == "other":
+                others.append(reading)
+            else:
+                yield reading
+    yield from others
 
 
 def _choose(chain: _Chain, readings: list[_Reading]) -> list[_Reading]:
@@ -275,12 +291,29 @@ def _tricks(atoms: list[Atom], gaps: list[Gap], international: bool) -> tuple[st
         found.add("inserted_filler")
     if any(g.line_break for g in gaps):
         found.add("line_break")
-    # the gap after a country code ("+33 6.12...") may differ from the rest without being odd
-    plain = gaps[1:] if international else gaps
-    separators = {g.separator for g in plain if g.separator and not g.filler}
-    if any(g.odd for g in gaps) or len(separators) > 1:
+    if _odd(atoms, gaps, international):
         found.add("odd_separators")
     return tuple(trick for trick in TRICKS if trick in found)
+
+
+def _odd(atoms: list[Atom], gaps: list[Gap], international: bool) -> bool:
+    """Slashes, stars, underscores, or separators that change along the number.
+
+    The gap after a country code ("+33 6.12...") may differ from the rest, and in a number
+    written with words commas and dashes are ordinary ("zéro six, douze - 34").
+    """
+    separators = set()
+    in_words = any(atom.kind == "word" for atom in atoms)
+    for index, between in enumerate(gaps):
+        if in_words:
+            if between.odd_between_words:
+                return True
+            continue
+        if between.odd:
+            return True
+        if between.separator and not between.filler and not (international and index == 0):
+            separators.add(between.separator)
+    return len(separators) > 1
 
 
 def _apart(gaps: list[Gap], index: int, kind: str) -> bool:
