@@ -42,7 +42,11 @@ def test_round_trip_keeps_unknown_fields():
         ({"victims": [{"age": "15"}]}, "victims[0].age", "age"),
         ({"victims": [{"age": 15, "situation": ["lost"]}]}, "victims[0].situation[0]", "runaway"),
         ({"suspects": [{"role": "boss"}]}, "suspects[0].role", "pimp"),
-        ({"suspects": [{"role": "pimp", "former_victim": "yes"}]}, "suspects[0].former_victim", "true"),
+        (
+            {"suspects": [{"role": "pimp", "former_victim": "yes"}]},
+            "suspects[0].former_victim",
+            "true",
+        ),
         ({"identifiers": [33612345678]}, "identifiers[0]", "string"),
     ],
 )

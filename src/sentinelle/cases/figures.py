@@ -152,9 +152,7 @@ def _accused_share(cases: Sequence[Case], years: list[int], shares: _Shares) -> 
             if suspect.role == "client" and suspect.procedural_status is not None:
                 with_status[case.year] += 1
                 accused[case.year] += suspect.procedural_status == "accused"
-    return {
-        str(y): shares(f"clients.accused_share.{y}", accused[y], with_status[y]) for y in years
-    }
+    return {str(y): shares(f"clients.accused_share.{y}", accused[y], with_status[y]) for y in years}
 
 
 def _extras(cases: Sequence[Case], of_year: list[Case], years: list[int], shares: _Shares) -> dict:
