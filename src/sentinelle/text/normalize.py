@@ -10,7 +10,9 @@ import unicodedata
 from functools import lru_cache
 
 # Leetspeak seen in ads: only applied inside words that also hold letters, never to numbers.
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
+_LEET = str.maketrans(
+    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
+)
 
 
 def nfkc(text: str) -> str:

@@ -1,0 +1,32 @@
+"""`sentinelle analyze`"""
+
+from __future__ import annotations
+
+import click
+
+from sentinelle.cli.common import db_option, handle_errors, open_store_for, progress_bar
+
+
+@click.command()
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=None, help="Worker processes [default: CPUs]."
+)
+@db_option
+@handle_errors
+def analyze(workers: int | None, db: str | None) -> None:
+    """Extract, score and link every post not yet analysed (incremental: a second run with no
+    new posts does nothing)."""
+    from sentinelle.pipeline.analyze import analyze as run_analyze
+
+    store = open_store_for(db)
+    with progress_bar("analyze") as (progress, task):
+        summary = run_analyze(
+            store,
+            workers=workers,
+            progress=lambda done, total: progress.update(task, completed=done, total=total),
+        )
+    if summary.analyzed:
+        rate = summary.analyzed / summary.seconds if summary.seconds else 0
+        click.echo(f"analysed {summary.analyzed:,} posts in {summary.seconds:.1f}s ({rate:,.0f}/s)")
+    else:
+        click.echo("nothing to analyse: every post is up to date")

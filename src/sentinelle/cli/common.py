@@ -1,0 +1,76 @@
+"""What every command shares: the database option, store opening, progress bars, clean errors."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from contextlib import contextmanager
+
+import click
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+from sentinelle.errors import SentinelleError
+
+err_console = Console(stderr=True)
+
+
+def db_option(command: Callable) -> Callable:
+    """`--db URL_OR_PATH`, defaulting to SENTINELLE_DB, else ./sentinelle.db."""
+    return click.option(
+        "--db",
+        "db",
+        envvar="SENTINELLE_DB",
+        default=None,
+        metavar="URL|PATH",
+        help="Database: a SQLAlchemy URL or a SQLite file path "
+        "[env SENTINELLE_DB; default ./sentinelle.db].",
+    )(command)
+
+
+def handle_errors(command: Callable) -> Callable:
+    """Turn library errors into one clean line on stderr and exit status 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except SentinelleError as error:
+            err_console.print(f"[bold red]error:[/] {error}", highlight=False)
+            sys.exit(1)
+
+    return wrapper
+
+
+def open_store_for(db: str | None):
+    from sentinelle.store import open_store
+
+    return open_store(db)
+
+
+@contextmanager
+def progress_bar(description: str, *, bytes_mode: bool = False):
+    """A rich progress bar on stderr; silent when stderr is not a terminal."""
+    columns = [
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+    ]
+    if not bytes_mode:
+        columns.insert(2, MofNCompleteColumn())
+    with Progress(
+        *columns, console=err_console, transient=True, disable=not err_console.is_terminal
+    ) as progress:
+        task = progress.add_task(description, total=None)
+        yield progress, task

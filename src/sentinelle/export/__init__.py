@@ -1,0 +1,1 @@
+"""Exports in the contract formats (`../shared/contract/posts.md`)."""

@@ -1,0 +1,1 @@
+"""Ingestion: read posts from JSONL, CSV and WARC files, validate them, store or quarantine each."""

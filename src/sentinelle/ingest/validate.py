@@ -1,0 +1,83 @@
+"""Validation of one input record against the post contract; pure, no I/O."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from sentinelle.records import POST_KINDS, Post
+
+MAX_TEXT_CHARS = 100_000  # ads are short; anything longer is an error upstream, not a post
+_PHASH = re.compile(r"^[0-9a-fA-F]{16}$")
+_REQUIRED = ("id", "source", "kind", "text", "posted_at")
+_OPTIONAL = ("url", "city", "title", "author")
+_KNOWN = frozenset((*_REQUIRED, *_OPTIONAL, "image_phashes"))
+
+
+class RecordError(ValueError):
+    """A record breaks the contract: which field, and why."""
+
+    def __init__(self, field: str | None, reason: str) -> None:
+        super().__init__(reason)
+        self.field = field
+        self.reason = reason
+
+
+def _type_name(value: object) -> str:
+    return {dict: "object", list: "array", bool: "boolean", type(None): "null"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def parse_timestamp(value: str) -> float:
+    """Epoch seconds of an ISO 8601 timestamp that carries a UTC offset."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise RecordError("posted_at", f"not an ISO 8601 date: {value[:60]!r}") from None
+    if moment.tzinfo is None:
+        raise RecordError("posted_at", f"no UTC offset in {value[:60]!r} (e.g. +01:00)")
+    return moment.timestamp()
+
+
+def validate_post(fields: dict) -> tuple[Post, float]:
+    """The post a record describes and its epoch time, or `RecordError`."""
+    for name in _REQUIRED:
+        value = fields.get(name)
+        if value is None:
+            raise RecordError(name, f"required field {name!r} is missing")
+        if not isinstance(value, str):
+            raise RecordError(name, f"{name!r} must be a string, got {_type_name(value)}")
+        if name != "text" and not value.strip():
+            raise RecordError(name, f"{name!r} is empty")
+    if fields["kind"] not in POST_KINDS:
+        raise RecordError("kind", f"kind {fields['kind']!r} is not one of {', '.join(POST_KINDS)}")
+    if len(fields["text"]) > MAX_TEXT_CHARS:
+        raise RecordError(
+            "text", f"text is {len(fields['text']):,} characters, over the {MAX_TEXT_CHARS:,} limit"
+        )
+    for name in _OPTIONAL:
+        value = fields.get(name)
+        if value is not None and not isinstance(value, str):
+            raise RecordError(name, f"{name!r} must be a string or null, got {_type_name(value)}")
+    phashes = fields.get("image_phashes") or []
+    if not isinstance(phashes, list):
+        raise RecordError("image_phashes", f"must be an array, got {_type_name(phashes)}")
+    for phash in phashes:
+        if not isinstance(phash, str) or not _PHASH.match(phash):
+            raise RecordError("image_phashes", f"not a 64-bit hash of 16 hex digits: {phash!r}")
+    posted_ts = parse_timestamp(fields["posted_at"])
+    post = Post(
+        source=fields["source"],
+        id=fields["id"],
+        kind=fields["kind"],
+        text=fields["text"],
+        posted_at=fields["posted_at"],
+        url=fields.get("url"),
+        city=fields.get("city"),
+        title=fields.get("title"),
+        author=fields.get("author"),
+        image_phashes=[p.lower() for p in phashes],
+        extra={k: v for k, v in fields.items() if k not in _KNOWN},
+    )
+    return post, posted_ts

@@ -1,0 +1,1 @@
+"""Orchestrators: run pure pipeline steps over what the store holds and save their results."""

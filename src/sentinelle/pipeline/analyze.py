@@ -1,0 +1,132 @@
+"""`sentinelle analyze`: extraction (then linking and scoring) over every post not yet analysed.
+
+Incremental by construction: ingest marks new and changed posts `pending`; analysing clears the
+flag, so a second run finds nothing to do. Extraction runs in worker processes over batches;
+the main process only reads and writes the store.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import orjson
+
+from sentinelle.extract import extract_posts
+from sentinelle.records import Extraction, Post
+from sentinelle.store import Store
+from sentinelle.store.posts import count_posts, iter_pending, save_analyses
+
+BATCH_SIZE = 5000
+
+
+@dataclass(slots=True)
+class AnalyzeSummary:
+    analyzed: int = 0
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict:
+        return {"analyzed": self.analyzed, "seconds": round(self.seconds, 2)}
+
+
+def analysis_rows(
+    batch: list[tuple[int, Post]], extractions: list[Extraction], now: float
+) -> tuple[list[dict], list[dict]]:
+    """Store rows for a batch's extraction results: one analysis row per post, identifier rows."""
+    rows: list[dict] = []
+    identifiers: list[dict] = []
+    for (pk, post), found in zip(batch, extractions, strict=True):
+        place = found.place
+        rows.append(
+            {
+                "post_pk": pk,
+                "phones": orjson.dumps(
+                    [{"e164": h.e164, "raw": h.raw, "tricks": list(h.tricks)} for h in found.phones]
+                ).decode(),
+                "handles": orjson.dumps(found.handles).decode(),
+                "stated_ages": orjson.dumps(
+                    [{"age": a.age, "evidence": a.evidence} for a in found.stated_ages]
+                ).decode(),
+                "prices": orjson.dumps(found.prices).decode(),
+                "mentions": orjson.dumps(
+                    {
+                        "emoji": found.emoji,
+                        "urls": found.urls,
+                        "platforms": found.platforms,
+                        "places": found.places_mentioned,
+                    }
+                ).decode(),
+                "city": place.city if place else post.city,
+                "department": place.department if place else None,
+                "obfuscated_phones": sum(1 for h in found.phones if h.tricks),
+                "score_minor": None,
+                "score_control": None,
+                "score_recruitment": None,
+                "flags": 0,
+                "indicators": "[]",
+                "network_id": None,
+                "analyzed_at": now,
+            }
+        )
+        identifiers.extend(
+            {"post_pk": pk, "kind": "phone", "value": e} for e in found.phone_numbers
+        )
+        identifiers.extend({"post_pk": pk, "kind": "handle", "value": h} for h in found.handles)
+    return rows, identifiers
+
+
+def extract_batch(batch: list[tuple[int, Post]]) -> tuple[list[dict], list[dict]]:
+    """The unit of work a worker runs: extraction over one batch, turned into store rows."""
+    extractions = extract_posts([post for _, post in batch])
+    return analysis_rows(batch, extractions, time.time())
+
+
+def _worker_count(requested: int | None) -> int:
+    if requested is not None:
+        return max(1, requested)
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def _results(
+    batches: Iterator[list[tuple[int, Post]]], workers: int
+) -> Iterator[tuple[int, tuple[list[dict], list[dict]]]]:
+    if workers == 1:
+        for batch in batches:
+            yield len(batch), extract_batch(batch)
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers) as pool:
+        sizes: list[int] = []
+
+        def counted() -> Iterator[list[tuple[int, Post]]]:
+            for batch in batches:
+                sizes.append(len(batch))
+                yield batch
+
+        for index, result in enumerate(pool.imap(extract_batch, counted())):
+            yield sizes[index], result
+
+
+def analyze(
+    store: Store,
+    *,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> AnalyzeSummary:
+    """Analyse every pending post; `progress(done, total)` is called after each batch."""
+    started = time.perf_counter()
+    summary = AnalyzeSummary()
+    total = count_posts(store, pending_only=True)
+    if total:
+        # Keyset pagination over pending posts: clearing the flag behind the cursor is safe.
+        batches = iter_pending(store, BATCH_SIZE)
+        for size, (rows, identifiers) in _results(batches, _worker_count(workers)):
+            save_analyses(store, rows, identifiers)
+            summary.analyzed += size
+            if progress:
+                progress(summary.analyzed, total)
+    summary.seconds = time.perf_counter() - started
+    return summary

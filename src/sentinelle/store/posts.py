@@ -1,0 +1,218 @@
+"""Posts in the store: idempotent bulk saves with history, pending work, analysis results."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import orjson
+from sqlalchemy import bindparam, func, insert, select, tuple_, update
+
+from sentinelle.records import Post
+from sentinelle.store.db import Store
+from sentinelle.store.schema import post_analysis, post_identifiers, post_versions, posts
+
+_LOOKUP_CHUNK = 400  # (source, id) pairs per IN query, well under every driver's limit
+
+
+@dataclass(slots=True)
+class SaveCounts:
+    """What happened to a batch: stored new, unchanged duplicates, changed (history kept)."""
+
+    stored: int = 0
+    duplicates: int = 0
+    updated: int = 0
+
+    def add(self, other: SaveCounts) -> None:
+        self.stored += other.stored
+        self.duplicates += other.duplicates
+        self.updated += other.updated
+
+
+def post_to_row(post: Post, posted_ts: float, content_hash: str, now: float) -> dict:
+    return {
+        "source": post.source,
+        "post_id": post.id,
+        "kind": post.kind,
+        "text": post.text,
+        "title": post.title,
+        "url": post.url,
+        "city": post.city,
+        "author": post.author,
+        "posted_at": post.posted_at,
+        "posted_ts": posted_ts,
+        "image_phashes": orjson.dumps(post.image_phashes).decode(),
+        "extra": orjson.dumps(post.extra).decode(),
+        "content_hash": content_hash,
+        "ingested_at": now,
+        "pending": True,
+    }
+
+
+def row_to_post(row) -> Post:
+    """A stored row (mapping with the posts columns) back to the record type steps use."""
+    return Post(
+        source=row["source"],
+        id=row["post_id"],
+        kind=row["kind"],
+        text=row["text"],
+        posted_at=row["posted_at"],
+        url=row["url"],
+        city=row["city"],
+        title=row["title"],
+        author=row["author"],
+        image_phashes=orjson.loads(row["image_phashes"]),
+        extra=orjson.loads(row["extra"]),
+    )
+
+
+def _existing(connection, keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple]:
+    found: dict[tuple[str, str], tuple] = {}
+    for start in range(0, len(keys), _LOOKUP_CHUNK):
+        chunk = keys[start : start + _LOOKUP_CHUNK]
+        query = select(posts).where(tuple_(posts.c.source, posts.c.post_id).in_(chunk))
+        for row in connection.execute(query).mappings():
+            found[(row["source"], row["post_id"])] = row
+    return found
+
+
+def save_posts(store: Store, batch: Sequence[tuple[Post, float, str]]) -> SaveCounts:
+    """Store (post, posted_ts, content_hash) triples: new ones inserted, identical ones counted
+    as duplicates, changed ones updated with the previous version kept in `post_versions`.
+
+    A key repeated inside the batch is resolved in order (the last version wins, earlier ones
+    become history), so the result is the same as saving the records one by one.
+    """
+    counts = SaveCounts()
+    now = time.time()
+    latest: dict[tuple[str, str], tuple[Post, float, str]] = {}
+    superseded: list[tuple[Post, float, str]] = []
+    for item in batch:
+        key = (item[0].source, item[0].id)
+        previous = latest.get(key)
+        if previous is not None:
+            if previous[2] == item[2]:
+                counts.duplicates += 1
+                continue
+            superseded.append(previous)
+        latest[key] = item
+    with store.engine.begin() as connection:
+        existing = _existing(connection, list(latest))
+        # Earlier in-batch versions of a key are saved first so history keeps their order.
+        for post, posted_ts, content_hash in superseded:
+            _apply(connection, existing, post, posted_ts, content_hash, now, counts)
+        new_rows = []
+        for key, (post, posted_ts, content_hash) in latest.items():
+            if key in existing:
+                _apply(connection, existing, post, posted_ts, content_hash, now, counts)
+            else:
+                new_rows.append(post_to_row(post, posted_ts, content_hash, now))
+        if new_rows:
+            connection.execute(insert(posts), new_rows)
+            counts.stored += len(new_rows)
+    return counts
+
+
+def _apply(connection, existing, post, posted_ts, content_hash, now, counts) -> None:
+    """Save one post whose key may already be stored (rare path: re-ingest or change)."""
+    key = (post.source, post.id)
+    old = existing.get(key)
+    if old is None:
+        row = post_to_row(post, posted_ts, content_hash, now)
+        pk = connection.execute(insert(posts).returning(posts.c.pk), row).scalar_one()
+        existing[key] = {**row, "pk": pk, "version": 1}
+        counts.stored += 1
+        return
+    if old["content_hash"] == content_hash:
+        counts.duplicates += 1
+        return
+    history = orjson.dumps(_contract_dict(old)).decode()
+    connection.execute(
+        insert(post_versions),
+        {"post_pk": old["pk"], "version": old["version"], "content": history, "replaced_at": now},
+    )
+    row = post_to_row(post, posted_ts, content_hash, now)
+    row["version"] = old["version"] + 1
+    connection.execute(update(posts).where(posts.c.pk == old["pk"]).values(**row))
+    existing[key] = {**row, "pk": old["pk"]}
+    counts.updated += 1
+
+
+def _contract_dict(row) -> dict:
+    post = row_to_post(row)
+    fields = {
+        "id": post.id,
+        "source": post.source,
+        "kind": post.kind,
+        "text": post.text,
+        "posted_at": post.posted_at,
+        "url": post.url,
+        "city": post.city,
+        "title": post.title,
+        "author": post.author,
+        "image_phashes": post.image_phashes,
+    }
+    return {**fields, **post.extra}
+
+
+def count_posts(store: Store, *, pending_only: bool = False) -> int:
+    query = select(func.count()).select_from(posts)
+    if pending_only:
+        query = query.where(posts.c.pending.is_(True))
+    with store.engine.connect() as connection:
+        return connection.execute(query).scalar_one()
+
+
+def iter_pending(store: Store, batch_size: int = 5000) -> Iterator[list[tuple[int, Post]]]:
+    """Posts waiting for analysis, in batches by primary key (keyset pagination)."""
+    last = 0
+    query = (
+        select(posts)
+        .where(posts.c.pending.is_(True), posts.c.pk > bindparam("last"))
+        .order_by(posts.c.pk)
+        .limit(batch_size)
+    )
+    while True:
+        with store.engine.connect() as connection:
+            rows = connection.execute(query, {"last": last}).mappings().all()
+        if not rows:
+            return
+        yield [(row["pk"], row_to_post(row)) for row in rows]
+        last = rows[-1]["pk"]
+
+
+def post_versions_of(store: Store, source: str, post_id: str) -> list[dict]:
+    """Earlier versions of a post, oldest first, as input-contract dicts."""
+    query = (
+        select(post_versions.c.version, post_versions.c.content, post_versions.c.replaced_at)
+        .join(posts, posts.c.pk == post_versions.c.post_pk)
+        .where(posts.c.source == source, posts.c.post_id == post_id)
+        .order_by(post_versions.c.version)
+    )
+    with store.engine.connect() as connection:
+        return [
+            {"version": r.version, "replaced_at": r.replaced_at, **orjson.loads(r.content)}
+            for r in connection.execute(query)
+        ]
+
+
+def save_analyses(store: Store, rows: list[dict], identifiers: list[dict]) -> None:
+    """Replace the analysis and identifier rows of the given posts and clear their pending flag."""
+    if not rows:
+        return
+    pks = [row["post_pk"] for row in rows]
+    with store.engine.begin() as connection:
+        for start in range(0, len(pks), 5000):
+            chunk = pks[start : start + 5000]
+            connection.execute(post_analysis.delete().where(post_analysis.c.post_pk.in_(chunk)))
+            connection.execute(
+                post_identifiers.delete().where(post_identifiers.c.post_pk.in_(chunk))
+            )
+        connection.execute(insert(post_analysis), rows)
+        if identifiers:
+            connection.execute(insert(post_identifiers), identifiers)
+        connection.execute(
+            update(posts).where(posts.c.pk == bindparam("pk_")).values(pending=False),
+            [{"pk_": pk} for pk in pks],
+        )

@@ -1,0 +1,111 @@
+"""Table definitions (SQLAlchemy Core). Alembic migrations under `migrations/` create them."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+# SQLite only autoincrements INTEGER PRIMARY KEY; PostgreSQL gets BIGINT.
+PK = BigInteger().with_variant(Integer(), "sqlite")
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+posts = Table(
+    "posts",
+    metadata,
+    Column("pk", PK, primary_key=True, autoincrement=True),
+    Column("source", String(200), nullable=False),
+    Column("post_id", String(500), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("title", Text),
+    Column("url", Text),
+    Column("city", Text),
+    Column("author", Text),
+    Column("posted_at", String(40), nullable=False),  # as given, with its offset
+    Column("posted_ts", Float, nullable=False),  # epoch seconds, for ordering and ranges
+    Column("image_phashes", Text, nullable=False, default="[]"),  # JSON list
+    Column("extra", Text, nullable=False, default="{}"),  # JSON object of unknown fields
+    Column("content_hash", String(32), nullable=False),
+    Column("version", Integer, nullable=False, default=1),
+    Column("ingested_at", Float, nullable=False),
+    Column("pending", Boolean, nullable=False, default=True),  # needs (re)analysis
+    UniqueConstraint("source", "post_id"),
+    Index("ix_posts_pending", "pending"),
+    Index("ix_posts_posted_ts", "posted_ts"),
+)
+
+post_versions = Table(
+    "post_versions",
+    metadata,
+    Column("pk", PK, primary_key=True, autoincrement=True),
+    Column("post_pk", PK, ForeignKey("posts.pk"), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("content", Text, nullable=False),  # the replaced version, JSON in the input contract
+    Column("replaced_at", Float, nullable=False),
+)
+
+post_analysis = Table(
+    "post_analysis",
+    metadata,
+    Column("post_pk", PK, ForeignKey("posts.pk"), primary_key=True),
+    Column("phones", Text, nullable=False),  # JSON [{"e164", "raw", "tricks"}]
+    Column("handles", Text, nullable=False),  # JSON ["platform:handle"]
+    Column("stated_ages", Text, nullable=False),  # JSON [{"age", "evidence"}]
+    Column("prices", Text, nullable=False),  # JSON [{"amount", "currency", "unit", "evidence"}]
+    Column("mentions", Text, nullable=False),  # JSON {"emoji", "urls", "platforms", "places"}
+    Column("city", Text),  # the resolved commune, else the site's city as written
+    Column("department", String(3)),
+    Column("obfuscated_phones", Integer, nullable=False, default=0),
+    Column("score_minor", Float),
+    Column("score_control", Float),
+    Column("score_recruitment", Float),
+    Column("flags", Integer, nullable=False, default=0),  # bit 1 minor, 2 control, 4 recruitment
+    Column("indicators", Text, nullable=False, default="[]"),  # JSON [{"code", "evidence"}]
+    Column("network_id", String(20), index=True),
+    Column("analyzed_at", Float, nullable=False),
+    Index("ix_post_analysis_department", "department"),
+)
+
+# One row per identifier a post carries: what linking, case cross-links and search look up.
+post_identifiers = Table(
+    "post_identifiers",
+    metadata,
+    Column("post_pk", PK, ForeignKey("posts.pk"), nullable=False, index=True),
+    Column("kind", String(10), nullable=False),  # "phone" or "handle"
+    Column("value", String(300), nullable=False),
+    Index("ix_post_identifiers_value", "value"),
+)
+
+quarantine = Table(
+    "quarantine",
+    metadata,
+    Column("pk", PK, primary_key=True, autoincrement=True),
+    Column("kind", String(20), nullable=False, default="post"),  # what the record should have been
+    Column("file", Text, nullable=False),
+    Column("line", Integer),  # 1-based line (JSONL, CSV) or record number (WARC)
+    Column("field", String(200)),
+    Column("reason", Text, nullable=False),
+    Column("raw", LargeBinary),  # the record's bytes exactly as read
+    Column("quarantined_at", Float, nullable=False),
+)
