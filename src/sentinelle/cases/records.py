@@ -84,12 +84,16 @@ class Case:
 
 @dataclass(slots=True, frozen=True)
 class Rejection:
-    """A record that could not be read as a case, and why."""
+    """A record that could not be read as a case: where, which field (None: not JSON), why."""
 
     file: str
     line: int
+    field: str | None
     reason: str
-    raw: str
+    raw: bytes
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.reason}"
 
 
 _CASE_FIELDS = {
@@ -148,15 +152,15 @@ def read_cases(path: str | Path) -> Iterator[Case | Rejection]:
 
 
 def _parse_line(line: bytes, file: str, number: int) -> Case | Rejection:
-    raw = line.decode("utf-8", errors="replace").rstrip("\n")
+    raw = line.rstrip(b"\r\n")
     try:
-        record = orjson.loads(line)
+        record = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
-        return Rejection(file, number, f"not JSON: {error}", raw)
+        return Rejection(file, number, None, f"not JSON: {error}", raw)
     try:
         return parse_case(record)
     except CaseFieldError as error:
-        return Rejection(file, number, str(error), raw)
+        return Rejection(file, number, error.field, str(error), raw)
 
 
 def _victim(record: Any, where: str) -> Victim:
