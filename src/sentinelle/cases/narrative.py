@@ -82,18 +82,22 @@ def _small(figures: dict, *paths: str) -> bool:
 
 def _cases(figures: dict) -> list[Sentence]:
     year, per_year = figures["year"], figures["cases_per_year"]
+    query = "SELECT year(opened_on), count(*) FROM cases GROUP BY year(opened_on)"
+    if str(year) not in per_year:
+        return [Sentence("summary", f"No case was opened in {year}.", ("cases_per_year",), query)]
     first = min(per_year)
     text = f"In {year}, {per_year[str(year)]} cases of child prostitution were opened"
     paths = [f"cases_per_year.{year}"]
     if int(first) < year:
         text += f", against {per_year[first]} in {first}"
         paths.append(f"cases_per_year.{first}")
-    query = "SELECT year(opened_on), count(*) FROM cases GROUP BY year(opened_on)"
     return [Sentence("summary", text + ".", tuple(paths), query)]
 
 
 def _victims(figures: dict) -> list[Sentence]:
     victims = figures["victims"]
+    if str(figures["year"]) not in figures["cases_per_year"]:
+        return []
     text = (
         f"These cases involved {victims['minor']} minor victims"
         f" and {victims['adult']} adult victims."
