@@ -70,7 +70,9 @@ def test_reader_rejects_bad_lines_and_goes_on(tmp_path):
     read = list(read_cases(path))
     assert [type(item) for item in read] == [Case, Rejection, Rejection, Case]
     assert read[1].line == 2 and read[1].reason.startswith("not JSON")
-    assert read[2].line == 4 and read[2].reason.startswith("area:")
+    assert read[2].line == 4 and str(read[2]) == (
+        f"{path}:4: area: 'moon' is not one of urban, periurban, rural"
+    )
     assert read[2].field == "area" and read[2].file == str(path)
     assert orjson.loads(read[2].raw)["area"] == "moon"
     assert str(read[1]).startswith(f"{path}:2: not JSON")

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sentinelle.cases.records import Case, Rejection, read_cases
-from sentinelle.errors import InputError
+from sentinelle.cases.records import Case, Rejection, read_cases, require_case_file
 from sentinelle.store.cases import save_cases
 from sentinelle.store.db import Store
 from sentinelle.store.quarantine import QuarantineEntry, add_entries
@@ -32,9 +31,7 @@ def import_case_file(
     store: Store, path: str | Path, batch_size: int = BATCH_SIZE
 ) -> CaseImportSummary:
     """Store the cases of a JSONL file; re-importing a case replaces it."""
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(f"cannot read case file {str(path)!r}: no such file")
+    path = require_case_file(path)
     summary = CaseImportSummary()
     batch: list[Case] = []
     rejected: list[Rejection] = []

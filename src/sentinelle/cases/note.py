@@ -11,7 +11,6 @@ import orjson
 
 from sentinelle.cases.crosslink import CaseLink, networks_known_to_cases
 from sentinelle.cases.figures import note_figures
-from sentinelle.cases.html import render_note
 from sentinelle.cases.narrative import Sentence, note_sentences
 from sentinelle.cases.records import Case
 
@@ -46,6 +45,8 @@ def note_json(note: Note) -> bytes:
 
 
 def note_html(note: Note, *, source: str = "case records", marking: str = "") -> str:
+    from sentinelle.cases.html import render_note  # plotly is slow to import: only for HTML
+
     return render_note(note.figures, note.sentences, note.links, source=source, marking=marking)
 
 

@@ -14,6 +14,8 @@ from typing import Any
 
 import orjson
 
+from sentinelle.errors import InputError
+
 AREAS = ("urban", "periurban", "rural")
 SITUATIONS = ("runaway", "care_home", "out_of_school", "family_breakdown", "prior_violence")
 CHANNELS = (
@@ -93,7 +95,8 @@ class Rejection:
     raw: bytes
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.reason}"
+        field = f"{self.field}: " if self.field else ""
+        return f"{self.file}:{self.line}: {field}{self.reason}"
 
 
 _CASE_FIELDS = {
@@ -141,9 +144,17 @@ def case_to_dict(case: Case) -> dict:
     return out
 
 
+def require_case_file(path: str | Path) -> Path:
+    """The path of a readable case file, or an `InputError` that names it."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"cannot read case file {str(path)!r}: no such file")
+    return path
+
+
 def read_cases(path: str | Path) -> Iterator[Case | Rejection]:
     """Each line of a JSONL file as a `Case`, or a `Rejection` naming file, line and field."""
-    path = Path(path)
+    path = require_case_file(path)
     with path.open("rb") as lines:
         for number, line in enumerate(lines, start=1):
             if not line.strip():
@@ -160,7 +171,7 @@ def _parse_line(line: bytes, file: str, number: int) -> Case | Rejection:
     try:
         return parse_case(record)
     except CaseFieldError as error:
-        return Rejection(file, number, error.field, str(error), raw)
+        return Rejection(file, number, error.field, error.reason, raw)
 
 
 def _victim(record: Any, where: str) -> Victim:

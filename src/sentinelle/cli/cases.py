@@ -28,7 +28,9 @@ def import_cases(file: str, db: str | None) -> None:
     `sentinelle quarantine list`); the rest goes on.
     """
     from sentinelle.cases.importing import import_case_file
+    from sentinelle.cases.records import require_case_file
 
+    require_case_file(file)  # before opening (and perhaps creating) the database
     summary = import_case_file(open_store_for(db), file)
     click.echo(
         f"read {summary.read:,} records: {summary.stored:,} cases stored"

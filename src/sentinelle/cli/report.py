@@ -46,11 +46,14 @@ def note(
 ) -> None:
     """Write the strategic note: figures per the contract, charts, text traceable to queries."""
     from sentinelle.cases.note import build_note, note_html, note_json, write_pdf
+    from sentinelle.cases.records import require_case_file
 
     if bool(cases_file) == from_store:
         raise click.UsageError("give exactly one of --cases FILE or --from-store")
     if fmt == "pdf" and output == "-":
         raise click.UsageError("a PDF needs --output FILE")
+    if cases_file:
+        require_case_file(cases_file)  # before opening (and perhaps creating) the database
     store = _store(db, required=from_store or bool(link)) if link is not False else None
     cases = _cases_from_store(store) if from_store else _cases_from_file(cases_file)
     links = _links(store, cases) if store is not None else None
@@ -84,10 +87,7 @@ def _cases_from_store(store):
 
 def _cases_from_file(path: str):
     from sentinelle.cases.records import Rejection, read_cases
-    from sentinelle.errors import InputError
 
-    if not Path(path).is_file():
-        raise InputError(f"cannot read case file {path!r}: no such file")
     cases, rejected = [], []
     for item in read_cases(path):
         (rejected if isinstance(item, Rejection) else cases).append(item)
