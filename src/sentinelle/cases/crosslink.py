@@ -56,6 +56,8 @@ def normalise_identifier(identifier: str) -> str:
     """The form posts are indexed by: phones without spaces, handles in lower case."""
     identifier = identifier.strip()
     if identifier.startswith("+"):
+        if identifier[1:].isdigit():
+            return identifier  # already E.164, the usual case
         return "+" + "".join(ch for ch in identifier if ch.isdigit())
     return identifier.lower()
 

@@ -120,8 +120,8 @@ def parse_case(record: Any) -> Case:
         opened_on=_date(record, "opened_on"),
         area=_choice(record.get("area"), "area", AREAS, required=True),
         department=_optional_str(record, "department"),
-        victims=[_victim(v, f"victims[{i}]") for i, v in enumerate(_list(record, "victims"))],
-        suspects=[_suspect(s, f"suspects[{i}]") for i, s in enumerate(_list(record, "suspects"))],
+        victims=[_victim(v, "victims", i) for i, v in enumerate(_list(record, "victims"))],
+        suspects=[_suspect(s, "suspects", i) for i, s in enumerate(_list(record, "suspects"))],
         platforms=_str_list(record, "platforms"),
         identifiers=_str_list(record, "identifiers"),
         extra={k: v for k, v in record.items() if k not in _CASE_FIELDS},
@@ -142,6 +142,41 @@ def case_to_dict(case: Case) -> dict:
     }
     out.update(case.extra)
     return out
+
+
+def stored_case(record: dict) -> Case:
+    """A case from the JSON `case_to_dict` wrote: trusted, so not validated again (fast)."""
+    extra = {k: v for k, v in record.items() if k not in _CASE_FIELDS}
+    return Case(
+        case_id=record["case_id"],
+        opened_on=dt.date.fromisoformat(record["opened_on"]),
+        area=record["area"],
+        department=record["department"],
+        victims=[
+            Victim(
+                v["age"],
+                v["sex"],
+                v["nationality"],
+                tuple(v["situation"]),
+                v["recruitment_channel"],
+            )
+            for v in record["victims"]
+        ],
+        suspects=[
+            Suspect(
+                s["role"],
+                s["sex"],
+                s["age"],
+                s["former_victim"],
+                s["prior_drug_offence"],
+                s.get("procedural_status"),
+            )
+            for s in record["suspects"]
+        ],
+        platforms=record["platforms"],
+        identifiers=record["identifiers"],
+        extra=extra,
+    )
 
 
 def require_case_file(path: str | Path) -> Path:
@@ -174,7 +209,47 @@ def _parse_line(line: bytes, file: str, number: int) -> Case | Rejection:
         return Rejection(file, number, error.field, error.reason, raw)
 
 
-def _victim(record: Any, where: str) -> Victim:
+def _victim(record: Any, where: str, index: int) -> Victim:
+    # The common, valid record takes this fast path; any doubt goes to `_explain_victim`,
+    # which finds the field at fault. Membership tests use tuples: safe on unhashable values.
+    if type(record) is dict:
+        age, sex = record.get("age"), record.get("sex")
+        nationality, channel = record.get("nationality"), record.get("recruitment_channel")
+        situation = record.get("situation") or ()
+        if (
+            type(age) is int
+            and 0 <= age <= 120
+            and (sex is None or sex in SEXES)
+            and (nationality is None or type(nationality) is str)
+            and (channel is None or channel in CHANNELS)
+            and type(situation) in (list, tuple)
+            and all(item in SITUATIONS for item in situation)
+        ):
+            return Victim(age, sex, nationality, tuple(situation), channel)
+    return _explain_victim(record, f"{where}[{index}]")
+
+
+def _suspect(record: Any, where: str, index: int) -> Suspect:
+    if type(record) is dict:
+        role, sex, age = record.get("role"), record.get("sex"), record.get("age")
+        former, drugs = record.get("former_victim"), record.get("prior_drug_offence")
+        status = record.get("procedural_status")
+        if (
+            role in ROLES
+            and (sex is None or sex in SEXES)
+            and (age is None or (type(age) is int and 0 <= age <= 120))
+            and former in _FLAGS
+            and drugs in _FLAGS
+            and (status is None or status in PROCEDURAL_STATUSES)
+        ):
+            return Suspect(role, sex, age, former is True, drugs is True, status)
+    return _explain_suspect(record, f"{where}[{index}]")
+
+
+_FLAGS = (None, True, False)
+
+
+def _explain_victim(record: Any, where: str) -> Victim:
     if not isinstance(record, dict):
         raise CaseFieldError(where, f"expected an object, got {_kind(record)}")
     situation = record.get("situation") or []
@@ -194,7 +269,7 @@ def _victim(record: Any, where: str) -> Victim:
     )
 
 
-def _suspect(record: Any, where: str) -> Suspect:
+def _explain_suspect(record: Any, where: str) -> Suspect:
     if not isinstance(record, dict):
         raise CaseFieldError(where, f"expected an object, got {_kind(record)}")
     return Suspect(

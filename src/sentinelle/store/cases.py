@@ -23,11 +23,11 @@ from sqlalchemy import (
 )
 
 from sentinelle.cases.crosslink import Sighting, normalise_identifier
-from sentinelle.cases.records import Case, case_to_dict, parse_case
+from sentinelle.cases.records import Case, case_to_dict, stored_case
 from sentinelle.store.db import Store
 from sentinelle.store.schema import metadata, post_analysis, post_identifiers, posts
 
-_CHUNK = 400  # case ids per IN query, well under every driver's limit
+_CHUNK = 2000  # values per IN query, under SQLite's (32766) and PostgreSQL's (65535) limits
 
 cases = Table(
     "cases",
@@ -87,7 +87,7 @@ def load_cases(store: Store, batch_size: int = 20000) -> Iterator[Case]:
     with store.engine.connect() as connection:
         result = connection.execution_options(yield_per=batch_size).execute(query)
         for (record,) in result:
-            yield parse_case(orjson.loads(record))
+            yield stored_case(orjson.loads(record))
 
 
 def count_cases(store: Store) -> int:
