@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "export": "sentinelle.cli.export:export",
     "quarantine": "sentinelle.cli.quarantine:quarantine",
     "report": "sentinelle.cli.report:report",
+    "demo-data": "sentinelle.cli.demo_data:demo_data",
 }
 
 
