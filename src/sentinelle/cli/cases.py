@@ -57,7 +57,7 @@ def import_cases(file: str, db: str | None) -> None:
     default=None,
     help="Give some cases an identifier of the demo posts generate(N, --posts-seed).",
 )
-@click.option("--posts-seed", type=int, default=0, show_default=True)
+@click.option("--posts-seed", type=int, default=1, show_default=True)
 @db_option
 @handle_errors
 def demo_cases(
@@ -88,13 +88,14 @@ def _identifiers_to_plant(from_store: bool, n_posts: int | None, posts_seed: int
 
 
 def _demo_post_identifiers(n_posts: int, seed: int) -> list[str]:
-    """Identifiers that several demo posts share (so a network carries them), first seen first."""
+    """One identifier of each of the first exploiting actors of the demo posts (phones first)."""
     from sentinelle.demo import generate
 
-    counts: Counter = Counter()
+    by_actor: dict[str, Counter] = {}
     for _post, truth in generate(n_posts, seed):
-        for key in ("phones", "handles"):
-            values = truth.get(key, []) if isinstance(truth, dict) else getattr(truth, key, [])
-            counts.update(values)
-    shared = [identifier for identifier, count in counts.items() if count >= 2]
-    return shared[:PLANTED]
+        labels = truth.get("labels", {})
+        if labels.get("control") or labels.get("minor"):
+            carried = truth.get("phones") or truth.get("handles") or []
+            by_actor.setdefault(truth.get("actor"), Counter()).update(carried)
+    planted = [counts.most_common(1)[0][0] for counts in by_actor.values() if counts]
+    return planted[:PLANTED]
