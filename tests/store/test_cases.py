@@ -13,6 +13,7 @@ from sentinelle.store.cases import (
     count_cases,
     load_cases,
     network_identifiers,
+    networks_known_to_cases,
     save_cases,
     sightings_of,
 )
@@ -64,3 +65,8 @@ def test_sightings_of_case_identifiers(store):
         ("snapchat:resa_77", "p00003", "Nice", None),
     ]
     assert network_identifiers(store, 5) == ["+33612345678", "+33700000000"]
+    save_cases(store, [parse_case(record) for record in SAMPLE_CASES])
+    save_cases(
+        store, [parse_case({**SAMPLE_CASES[2], "case_id": "E", "identifiers": ["+33700000000"]})]
+    )
+    assert networks_known_to_cases(store) == {"n-000001": ["A"], "n-000002": ["E"]}

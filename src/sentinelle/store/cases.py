@@ -121,6 +121,23 @@ def sightings_of(store: Store, identifiers: Iterable[str]) -> list[Sighting]:
     return sightings
 
 
+def networks_known_to_cases(store: Store) -> dict[str, list[str]]:
+    """Each network some stored case shares an identifier with, and those cases (for overviews)."""
+    query = (
+        select(post_analysis.c.network_id, case_identifiers.c.case_id)
+        .join(post_identifiers, post_identifiers.c.post_pk == post_analysis.c.post_pk)
+        .join(case_identifiers, case_identifiers.c.value == post_identifiers.c.value)
+        .where(post_analysis.c.network_id.is_not(None))
+        .distinct()
+        .order_by(post_analysis.c.network_id, case_identifiers.c.case_id)
+    )
+    known: dict[str, list[str]] = {}
+    with store.engine.connect() as connection:
+        for network_id, case_id in connection.execute(query):
+            known.setdefault(network_id, []).append(case_id)
+    return known
+
+
 def network_identifiers(store: Store, networks: int) -> list[str]:
     """One identifier from each of the first `networks` networks: what a demo case can carry."""
     query = (
