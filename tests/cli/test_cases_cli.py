@@ -175,3 +175,12 @@ def test_demo_cases_carry_identifiers_of_the_demo_posts(tmp_path):
     carriers = [r for r in records if online & set(r["identifiers"])]
     assert len(carriers) >= 3
     assert f"({len(carriers)} carry an identifier seen online)" in made.stdout.decode()
+
+
+def test_a_note_from_a_file_survives_an_unreachable_database(cli, tmp_path):
+    unreachable = "postgresql://nobody@127.0.0.1:1/none"
+    result = cli("report", "note", "--cases", str(_case_file(tmp_path)), db=unreachable)
+    assert result.returncode == 0
+    assert _contract_part(orjson.loads(result.stdout)) == EXPECTED_2024
+    assert "no cross-link" in result.stderr.decode()
+    assert cli("report", "note", "--from-store", db=unreachable).returncode == 1

@@ -70,13 +70,20 @@ def note(
 
 
 def _store(db: str | None, *, required: bool):
-    """The store, or None when it is not required and does not exist yet (a file path)."""
+    """The store, or None when it is not required and cannot be had without creating one."""
     from sentinelle.config import database_url
+    from sentinelle.errors import StoreError
 
     url = database_url(db)
     if not required and url.startswith("sqlite:///") and not Path(url[10:]).exists():
         return None
-    return open_store_for(db)
+    try:
+        return open_store_for(db)
+    except StoreError as error:
+        if required:
+            raise
+        err_console.print(f"[yellow]no cross-link:[/] {error}", highlight=False, soft_wrap=True)
+        return None
 
 
 def _cases_from_store(store):
