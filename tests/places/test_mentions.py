@@ -32,6 +32,8 @@ TOURS = Place("Tours", "37")
         ("vers Saint-Denis (974)", [Place("Saint-Denis", "974")]),
         ("vers Saint-Denis", [Place("Saint-Denis", "93")]),
         ("97400 Saint-Denis", [Place("Saint-Denis", "974")]),
+        ("dispo à Saint-Denis (Réunion) ce soir", [Place("Saint-Denis", "974")]),
+        ("Sens, Yonne", [SENS]),
         ("Paris 15e, métro", [Place("Paris", "75")]),
         ("rdv Lyon 3e", [Place("Lyon", "69")]),
         ("Ajaccio et Bastia", [Place("Ajaccio", "2A"), Place("Bastia", "2B")]),
@@ -69,6 +71,11 @@ def test_places_named_in_text(text: str, expected: list[Place]) -> None:
         "pas au tampon",
         "un cheval blanc",
         "Grasse matinée",
+        "Prof dispo\n\nCours de maths",
+        "PLUSIEURS TOURS DE MANÈGE",
+        "à tours de rôle",
+        "mon forfait Orange",
+        "walks in nice weather",
         "Nancy, 25 ans",
         "de passage en Seine-Saint-Denis",
         "la vue est belle",
@@ -87,6 +94,29 @@ def test_a_lowercase_ambiguous_name_in_a_list_is_not_taken() -> None:
 def test_a_name_made_of_words_needs_a_capital_or_a_cue() -> None:
     assert find_places("hôtel Cheval-Blanc") == [Place("Cheval-Blanc", "84")]
     assert find_places("dispo cheval blanc") == [Place("Cheval-Blanc", "84")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("je passe par Tours demain", [TOURS]),
+        ("Kenza 🌸 Nice et tout le 06", [NICE]),
+        ("casting ouvert pour Nice", [NICE]),
+        ("coloc disponible sur gap", [Place("Gap", "05")]),
+        ("based in Sens, call me", [SENS]),
+        ("cours de piano à tours. tel 06", [TOURS]),
+        ("basé à périgueux | ajoute nous", [Place("Périgueux", "24")]),
+        ("Prof dispo\n\nCours de maths à Roanne", [Place("Roanne", "42")]),
+    ],
+)
+def test_a_capital_mid_sentence_names_a_town(text: str, expected: list[Place]) -> None:
+    assert find_places(text) == expected
+
+
+def test_a_name_is_read_only_as_the_communes_free_text_calls_so() -> None:
+    # "Angles" (Vendée) is the commune; "Les Angles" (Gard) is only called so with its article.
+    assert find_places("dispo à Angles") == [Place("Angles", "85")]
+    assert find_places("dispo aux Angles") == [Place("Les Angles", "30")]
 
 
 def test_small_communes_are_not_matched_in_free_text() -> None:

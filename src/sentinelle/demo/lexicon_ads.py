@@ -153,7 +153,8 @@ TITLES_FR: tuple[str, ...] = (
     "{name} [nouvelle|new] [à|sur] {city}", "{name} {age_short} - {city}", "[Nouvelle|New] sur {city} {emoji}",
     "{name} [dispo|disponible] [ce soir|maintenant|7j/7]", "{city} : {name} [de passage|en visite]",
     "{name} 🌸 {city}", "[Dispo|Disponible] {city} [centre|gare]", "{name} [à|a] {city} {dates}",
-    "[Première fois|1ère fois] à {city}", "{city} ({dept}) - {name}",
+    "[Première fois|1ère fois] à {city}", "{city} ({dept}) - {name}", "{name} {city} ☎️ {phone}",
+    "{city} - {phone}",
 )  # fmt: skip
 TITLES_EN: tuple[str, ...] = (
     "{name} new in {city}",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from typing import Protocol
 
 import phonenumbers
 
@@ -50,27 +51,45 @@ class Phone:
         return "0" + self.e164[3:]
 
 
-# country -> (calling code, leading digits choices, digits after the calling code)
+_MOBILE = (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+# country -> (calling code, leading digit choices); mobiles have a lead digit and 8 more
 _PLANS = {
-    "FR": ("33", ("6", "6", "6", "7"), 9),
-    "BE": ("32", ("46", "47", "48", "49"), 9),
-    "CH": ("41", ("76", "77", "78", "79"), 9),
-    "ES": ("34", ("6", "6", "7"), 9),
+    "FR": ("33", "6667"),
+    "BE": ("32", "4"),
+    "CH": ("41", "7"),
+    "ES": ("34", "6667"),
 }
 
 
-def new_phone(rng: random.Random, used: set[str], country: str = "FR") -> Phone:
-    """A valid mobile number of `country` that no other actor has."""
-    code, leads, length = _PLANS[country]
+class DigitSource(Protocol):
+    def phone_digits(self) -> str: ...
+
+
+def new_phone(rng: random.Random, registry: DigitSource, country: str = "FR") -> Phone:
+    """A valid mobile number of `country` that no other actor has (the registry sees to it)."""
+    code, leads = _PLANS[country]
     while True:
-        lead = rng.choice(leads)
-        rest = "".join(rng.choice("0123456789") for _ in range(length - len(lead)))
-        e164 = f"+{code}{lead}{rest}"
-        if e164 in used:
-            continue
-        if phonenumbers.is_valid_number(phonenumbers.parse(e164)):
-            used.add(e164)
+        e164 = f"+{code}{rng.choice(leads)}{registry.phone_digits()}"
+        if _valid_mobile(e164):
             return Phone(e164, country)
+
+
+_VALIDITY: dict[str, bool] = {}
+
+
+def _valid_mobile(e164: str) -> bool:
+    """`phonenumbers`' verdict, remembered per number block (calling code and 3 digits).
+
+    For the mobile ranges drawn here validity depends on the first digits only, and parsing
+    every number would cost more than writing its posts.
+    """
+    prefix = e164[:6]
+    valid = _VALIDITY.get(prefix)
+    if valid is None:
+        parsed = phonenumbers.parse(e164)
+        valid = phonenumbers.number_type(parsed) in _MOBILE and phonenumbers.is_valid_number(parsed)
+        _VALIDITY[prefix] = valid
+    return valid
 
 
 def plain_form(rng: random.Random, phone: Phone) -> str:

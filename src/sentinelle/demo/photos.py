@@ -16,9 +16,11 @@ def new_album(rng: random.Random, size: int) -> list[int]:
 
 def reupload(rng: random.Random, photo: int) -> int:
     """The hash of the same photo after re-upload: 1-4 bits flipped."""
-    for bit in rng.sample(range(64), rng.randint(1, 4)):
-        photo ^= 1 << bit
-    return photo
+    wanted = 1 + rng.getrandbits(2)  # 1 to 4 distinct bits
+    flips = 0
+    while flips.bit_count() < wanted:
+        flips |= 1 << rng.getrandbits(6)
+    return photo ^ flips
 
 
 def phashes(rng: random.Random, album: list[int], reupload_rate: float = 0.35) -> list[str]:

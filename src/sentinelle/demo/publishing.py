@@ -31,10 +31,13 @@ class Draft:
 
 
 class Publisher:
-    """Hands out post ids (unique per source across the corpus) and site metadata."""
+    """Hands out post ids (unique per source across the corpus) and site metadata.
 
-    def __init__(self) -> None:
-        self.count = 0
+    `first` is the block's offset in the corpus, so blocks never hand out the same id.
+    """
+
+    def __init__(self, first: int = 0) -> None:
+        self.count = first
 
     def post_id(self, source: str, social: bool) -> str:
         self.count += 1

@@ -74,6 +74,14 @@ class Carried:
             return f"{rng.choice(('née en', 'née en', 'nee en', 'née en'))} {self.year - age}"
         return rng.choice(_AGE_FR).format(n=age)
 
+    def ages_phrase(self, rng: random.Random, ages: list[int]) -> str:
+        """One age, or two for a duo ("19 et 20 ans")."""
+        if len(ages) == 1:
+            return self.age(rng, ages[0])
+        self.ages.extend(ages)
+        joined = f"{ages[0]} and {ages[1]}" if self.english else f"{ages[0]} et {ages[1]} ans"
+        return joined
+
     def bare_age(self, age: int) -> str:
         """An age whose words ("ans") the phrase itself carries."""
         self.ages.append(age)

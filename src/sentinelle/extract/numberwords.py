@@ -38,8 +38,9 @@ _AND = rf"(?:{_SEP}et{_SEP}|{_SEP})"
 # tighter than a space
 _UNIT = r"(?:un|deux|trois|quatre(?!\s*-\s*vingt)|cinq|six|sept|huit|neuf)"
 _TEEN = rf"(?:dix(?:{_SEP}(?:sept|huit|neuf))?|onze|douze|treize|quatorze|quinze|seize)"
+_EIGHTY = r"quatre(?:\s*-\s*|[ \t]+(?!vingt\s*-))vingt"
 NUMBER_WORD = (
-    rf"(?i:(?<![^\W\d_])(?:quatre(?:\s*-\s*|[ \t]+(?!vingt\s*-))vingt(?:s|{_SEP}(?:{_TEEN}|{_UNIT}))?"
+    rf"(?i:(?<![^\W\d_])(?:{_EIGHTY}(?:s|{_SEP}(?:{_TEEN}|{_UNIT}))?"
     rf"|soixante(?:{_AND}(?:{_TEEN}|{_UNIT}))?"
     rf"|(?:vingt|trente|quarante|cinquante)(?:{_AND}{_UNIT})?"
     rf"|{_TEEN}|{_UNIT}|z[eé]ro)(?![^\W\d_]))"

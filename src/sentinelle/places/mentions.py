@@ -13,15 +13,24 @@ from functools import lru_cache
 
 import ahocorasick
 
-from sentinelle.places.ambiguity import Guard, capitalized_words, guard, is_capitalized, is_cue
+from sentinelle.places.ambiguity import (
+    Capital,
+    Guard,
+    capitals,
+    guard,
+    is_cue,
+    is_strong_cue,
+    satisfied,
+    written,
+)
 from sentinelle.places.cityfield import department_only_keys
 from sentinelle.places.gazetteer import ALIASES, Commune, gazetteer, keys_of
-from sentinelle.places.hints import department_hint, pick
-from sentinelle.places.matchform import key_variants, match_form, name_key, strip_article
+from sentinelle.places.hints import department_hint, named_department, pick
+from sentinelle.places.matchform import BREAK, key_variants, match_form, name_key, strip_article
 from sentinelle.records import Place
 
 FREE_TEXT_MIN_POPULATION = 2_000
-CONTEXT_CHARS = 40  # enough for the two words before or after a name
+CONTEXT_CHARS = 40  # enough for the words before a name, or a department name after it
 LIST_JOINERS = ((), ("et",), ("ou",))  # "Nice, Cannes", "Nice et Cannes", "Nice ou Cannes"
 
 
@@ -53,13 +62,17 @@ def _in_free_text(commune: Commune) -> bool:
 def automaton() -> ahocorasick.Automaton:
     """The automaton of free-text names, built on first use."""
     found = gazetteer()
-    keys: set[str] = set(ALIASES)
-    for commune in found.communes.values():
-        if _in_free_text(commune):
-            keys |= _free_text_keys(commune)
+    keys: dict[Commune, set[str]] = {
+        commune: _free_text_keys(commune)
+        for commune in found.communes.values()
+        if _in_free_text(commune)
+    }
     machine = ahocorasick.Automaton()
-    for key in keys:
-        candidates = tuple(c for c in found.by_key[key] if _in_free_text(c) or key in ALIASES)
+    for key in set(ALIASES).union(*keys.values()):
+        # found.by_key is ranked; keep the communes free text may name by this key.
+        candidates = tuple(
+            c for c in found.by_key[key] if key in keys.get(c, ()) or ALIASES.get(key) == c.code
+        )
         machine.add_word(f" {key} ", (key, candidates))
     for key in department_only_keys():
         machine.add_word(f" {key} ", (key, ()))
@@ -87,13 +100,15 @@ def _words_before(form: str, start: int) -> list[str]:
 
 
 def _words_after(form: str, end: int) -> list[str]:
-    return form[end : end + CONTEXT_CHARS].split()[:2]
+    return form[end : end + CONTEXT_CHARS].split()[:4]
 
 
 def _hints(before: list[str], after: list[str]) -> set[str]:
-    """Department codes written just after the name, or a postcode just before it."""
+    """The department written just after the name (code or name), or a postcode just before."""
     words = after[:1] + [word for word in before[-1:] if len(word) == 5]
-    return {hint for word in words if (hint := department_hint(word))}
+    hints = {hint for word in words if (hint := department_hint(word))}
+    named = named_department(after)
+    return hints | {named} if named else hints
 
 
 def find_places(text: str) -> list[Place]:
@@ -101,18 +116,20 @@ def find_places(text: str) -> list[Place]:
     form = match_form(text)
     places: list[Place] = []
     last_end: int | None = None
-    capitalized: frozenset[str] | None = None  # computed only for an ambiguous name
+    capitalized: dict[str, Capital] | None = None  # computed only for an ambiguous name
     for hit in _hits(form):
         if not hit.candidates:
             continue
-        before = _words_before(form, hit.start)
-        commune, hinted = pick(list(hit.candidates), _hints(before, _words_after(form, hit.end)))
+        before, after = _words_before(form, hit.start), _words_after(form, hit.end)
+        commune, hinted = pick(list(hit.candidates), _hints(before, after))
         needed = guard(hit.key, commune)
         if needed is not Guard.NONE and not hinted:
-            capitalized = capitalized_words(text) if capitalized is None else capitalized
-            written = is_capitalized(hit.key, capitalized)
+            capitalized = capitals(text) if capitalized is None else capitalized
             cued = is_cue(before) or (last_end is not None and _joined(form, last_end, hit.start))
-            if not (written and cued if needed is Guard.CUE else written or cued):
+            opens = not before or before[-1] == BREAK
+            how = written(hit.key, capitalized)
+            strong = is_strong_cue(before, after)
+            if not satisfied(needed, how, opens, cued, strong):
                 continue
         last_end = hit.end
         place = gazetteer().place_of(commune)
