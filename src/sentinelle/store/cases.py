@@ -18,12 +18,12 @@ from sqlalchemy import (
     Table,
     Text,
     func,
-    insert,
     select,
 )
 
 from sentinelle.cases.crosslink import Sighting, normalise_identifier
 from sentinelle.cases.records import Case, case_to_dict, stored_case
+from sentinelle.store.bulk import insert_rows
 from sentinelle.store.db import Store
 from sentinelle.store.schema import metadata, post_analysis, post_identifiers, posts
 
@@ -70,31 +70,14 @@ def save_cases(store: Store, batch: Sequence[Case], file: str | None = None) -> 
             replaced += connection.execute(
                 cases.delete().where(cases.c.case_id.in_(chunk))
             ).rowcount
-        _insert(connection, cases, [_row(case, file, now) for case in latest.values()])
+        insert_rows(connection, cases, [_row(case, file, now) for case in latest.values()])
         identifier_rows = [
-            (case.case_id, value)
+            {"case_id": case.case_id, "value": value}
             for case in latest.values()
             for value in sorted(set(map(normalise_identifier, case.identifiers)))
         ]
-        _insert(connection, case_identifiers, identifier_rows)
+        insert_rows(connection, case_identifiers, identifier_rows)
     return replaced
-
-
-def _insert(connection, table: Table, rows: list[tuple]) -> None:
-    """Bulk insert of rows given as tuples in the table's column order.
-
-    On SQLite the rows go straight to the driver's executemany: SQLAlchemy's per-row parameter
-    handling would cost more than SQLite itself for 100,000 cases. Other engines take the Core
-    path, whose batched inserts are already fast there.
-    """
-    if not rows:
-        return
-    if connection.dialect.name == "sqlite":
-        compiled = insert(table).compile(dialect=connection.dialect)
-        connection.exec_driver_sql(str(compiled), rows)
-    else:
-        names = [column.name for column in table.columns]
-        connection.execute(insert(table), [dict(zip(names, row, strict=True)) for row in rows])
 
 
 def load_cases(store: Store, batch_size: int = 20000) -> Iterator[Case]:
@@ -168,15 +151,14 @@ def network_identifiers(store: Store, networks: int) -> list[str]:
         return [value for _, value in connection.execute(query)]
 
 
-def _row(case: Case, file: str | None, now: float) -> tuple:
-    """A `cases` row, in the table's column order."""
-    return (
-        case.case_id,
-        case.opened_on.isoformat(),
-        case.year,
-        case.department,
-        case.area,
-        orjson.dumps(case_to_dict(case)).decode(),
-        file,
-        now,
-    )
+def _row(case: Case, file: str | None, now: float) -> dict:
+    return {
+        "case_id": case.case_id,
+        "opened_on": case.opened_on.isoformat(),
+        "year": case.year,
+        "department": case.department,
+        "area": case.area,
+        "record": orjson.dumps(case_to_dict(case)).decode(),
+        "file": file,
+        "imported_at": now,
+    }
