@@ -194,10 +194,11 @@ def read_cases(path: str | Path) -> Iterator[Case | Rejection]:
         for number, line in enumerate(lines, start=1):
             if not line.strip():
                 continue
-            yield _parse_line(line, str(path), number)
+            yield parse_line(line, str(path), number)
 
 
-def _parse_line(line: bytes, file: str, number: int) -> Case | Rejection:
+def parse_line(line: bytes, file: str, number: int) -> Case | Rejection:
+    """One JSONL line as a `Case`, or a `Rejection` that says where and why."""
     raw = line.rstrip(b"\r\n")
     try:
         record = orjson.loads(raw)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 import orjson
 from sqlalchemy import (
@@ -52,16 +53,36 @@ case_identifiers = Table(
 )
 
 
-def save_cases(store: Store, batch: Sequence[Case], file: str | None = None) -> int:
-    """Store a batch of cases; a case already stored under the same `case_id` is replaced.
+@dataclass(slots=True)
+class CaseRows:
+    """A batch of cases as store rows; built anywhere (a worker process), saved by `save_rows`."""
+
+    cases: list[dict]
+    identifiers: list[dict]
+
+
+def case_rows(batch: Sequence[Case], file: str | None = None) -> CaseRows:
+    """The rows of a batch of cases; within a batch the last case of an id wins."""
+    latest = {case.case_id: case for case in batch}
+    now = time.time()
+    return CaseRows(
+        cases=[_row(case, file, now) for case in latest.values()],
+        identifiers=[
+            {"case_id": case.case_id, "value": value}
+            for case in latest.values()
+            for value in sorted(set(map(normalise_identifier, case.identifiers)))
+        ],
+    )
+
+
+def save_rows(store: Store, rows: CaseRows) -> int:
+    """Store prepared rows; a case already stored under the same id is replaced.
 
     Returns how many of the batch replaced a stored case.
     """
-    latest = {case.case_id: case for case in batch}  # the last line wins within a file too
-    ids = list(latest)
-    now = time.time()
+    ids = [row["case_id"] for row in rows.cases]
+    replaced = 0
     with store.engine.begin() as connection:
-        replaced = 0
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
             connection.execute(
@@ -70,14 +91,14 @@ def save_cases(store: Store, batch: Sequence[Case], file: str | None = None) -> 
             replaced += connection.execute(
                 cases.delete().where(cases.c.case_id.in_(chunk))
             ).rowcount
-        insert_rows(connection, cases, [_row(case, file, now) for case in latest.values()])
-        identifier_rows = [
-            {"case_id": case.case_id, "value": value}
-            for case in latest.values()
-            for value in sorted(set(map(normalise_identifier, case.identifiers)))
-        ]
-        insert_rows(connection, case_identifiers, identifier_rows)
+        insert_rows(connection, cases, rows.cases)
+        insert_rows(connection, case_identifiers, rows.identifiers)
     return replaced
+
+
+def save_cases(store: Store, batch: Sequence[Case], file: str | None = None) -> int:
+    """Store a batch of cases (see `save_rows`); returns how many replaced a stored case."""
+    return save_rows(store, case_rows(batch, file))
 
 
 def load_cases(store: Store, batch_size: int = 20000) -> Iterator[Case]:
