@@ -65,8 +65,16 @@ def test_sightings_of_case_identifiers(store):
         ("snapchat:resa_77", "p00003", "Nice", None),
     ]
     assert network_identifiers(store, 5) == ["+33612345678", "+33700000000"]
+    assert sightings_of(store) == []  # no case stored yet
     save_cases(store, [parse_case(record) for record in SAMPLE_CASES])
     save_cases(
         store, [parse_case({**SAMPLE_CASES[2], "case_id": "E", "identifiers": ["+33700000000"]})]
     )
     assert networks_known_to_cases(store) == {"n-000001": ["A"], "n-000002": ["E"]}
+    of_stored = sorted((s.identifier, s.post_id) for s in sightings_of(store))
+    assert of_stored == [
+        ("+33612345678", "p00001"),
+        ("+33612345678", "p00002"),
+        ("+33700000000", "p00004"),
+        ("snapchat:resa_77", "p00003"),
+    ]

@@ -56,7 +56,7 @@ def note(
         require_case_file(cases_file)  # before opening (and perhaps creating) the database
     store = _store(db, required=from_store or bool(link)) if link is not False else None
     cases = _cases_from_store(store) if from_store else _cases_from_file(cases_file)
-    links = _links(store, cases) if store is not None else None
+    links = _links(store, cases, from_store) if store is not None else None
     built = build_note(cases, year, links)
     source = "the case database" if from_store else Path(cases_file).name
     if fmt == "json":
@@ -105,10 +105,12 @@ def _cases_from_file(path: str):
     return cases
 
 
-def _links(store, cases):
+def _links(store, cases, from_store: bool):
     from sentinelle.cases.crosslink import link_cases
     from sentinelle.store.cases import sightings_of
 
+    if from_store:
+        return link_cases(cases, sightings_of(store))
     identifiers = {identifier for case in cases for identifier in case.identifiers}
     return link_cases(cases, sightings_of(store, identifiers))
 

@@ -115,30 +115,34 @@ def count_cases(store: Store) -> int:
         return connection.execute(select(func.count()).select_from(cases)).scalar_one()
 
 
-def sightings_of(store: Store, identifiers: Iterable[str]) -> list[Sighting]:
-    """Each post carrying one of `identifiers` (normalised), with the post's whereabouts."""
-    wanted = sorted(set(map(normalise_identifier, identifiers)))
-    columns = (
-        post_identifiers.c.value,
-        posts.c.source,
-        posts.c.post_id,
-        posts.c.posted_at,
-        func.coalesce(post_analysis.c.city, posts.c.city),
-        post_analysis.c.network_id,
-    )
+def sightings_of(store: Store, identifiers: Iterable[str] | None = None) -> list[Sighting]:
+    """Each post carrying one of `identifiers` (normalised), with the post's whereabouts.
+
+    Without `identifiers`, those of the stored cases (one query, no list to send).
+    """
     query = (
-        select(*columns)
+        select(
+            post_identifiers.c.value,
+            posts.c.source,
+            posts.c.post_id,
+            posts.c.posted_at,
+            func.coalesce(post_analysis.c.city, posts.c.city),
+            post_analysis.c.network_id,
+        )
         .select_from(post_identifiers)
         .join(posts, posts.c.pk == post_identifiers.c.post_pk)
         .outerjoin(post_analysis, post_analysis.c.post_pk == posts.c.pk)
     )
-    sightings = []
+    if identifiers is None:
+        queries = [query.where(post_identifiers.c.value.in_(select(case_identifiers.c.value)))]
+    else:
+        wanted = sorted(set(map(normalise_identifier, identifiers)))
+        queries = [
+            query.where(post_identifiers.c.value.in_(wanted[start : start + _CHUNK]))
+            for start in range(0, len(wanted), _CHUNK)
+        ]
     with store.engine.connect() as connection:
-        for start in range(0, len(wanted), _CHUNK):
-            chunk = wanted[start : start + _CHUNK]
-            rows = connection.execute(query.where(post_identifiers.c.value.in_(chunk)))
-            sightings.extend(Sighting(*row) for row in rows)
-    return sightings
+        return [Sighting(*row) for each in queries for row in connection.execute(each)]
 
 
 def networks_known_to_cases(store: Store) -> dict[str, list[str]]:
