@@ -74,3 +74,20 @@ def test_without_a_store_the_note_says_so(cases):
 def test_a_year_without_cases_still_renders(cases):
     html = note_html(build_note(cases, year=2020))
     assert "No case was opened in 2020." in html
+
+
+def test_long_link_lists_show_the_most_seen_cases_first():
+    cases = [
+        parse_case({**SAMPLE_CASES[0], "case_id": f"K{i:03d}", "identifiers": [f"+336000{i:05d}"]})
+        for i in range(60)
+    ]
+    sightings = [
+        Sighting(f"+336000{i:05d}", "annonces", f"p{i}-{k}", "2024-03-01T10:00:00+01:00")
+        for i in range(60)
+        for k in range(i + 1)  # case K059 is seen in the most posts
+    ]
+    html = note_html(build_note(cases, links=link_cases(cases, sightings)))
+    section = html[html.index("7. Cases known online") : html.index("Sources and method")]
+    assert section.index(">K059<") < section.index(">K058<")
+    assert ">K009<" not in section  # beyond the 50 shown
+    assert "all 60 are in the JSON figures" in section

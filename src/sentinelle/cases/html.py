@@ -15,6 +15,8 @@ from sentinelle.cases.crosslink import CaseLink, networks_known_to_cases
 from sentinelle.cases.figures import SMALL_SAMPLE
 from sentinelle.cases.narrative import Sentence, percent
 
+SHOWN_ROWS = 50  # linked cases and known networks listed in the note; the JSON has them all
+
 
 def render_note(
     figures: dict,
@@ -38,7 +40,9 @@ def render_note(
         by_section=by_section,
         charts={name: Markup(fragment) for name, fragment in note_charts(figures).items()},
         links=None if links is None else [link.as_dict() for link in links],
+        shown_links=_most_seen(links or []),
         known_networks=networks_known_to_cases(links or []),
+        shown_rows=SHOWN_ROWS,
         case_count=sum(per_year.values()),
         first_year=min(per_year, default=""),
         last_year=max(per_year, default=""),
@@ -50,6 +54,12 @@ def render_note(
         lookup=lambda path: _lookup(figures, path),
         plotly_js=Markup(get_plotlyjs()),
     )
+
+
+def _most_seen(links: Sequence[CaseLink]) -> list[dict]:
+    """The linked cases a reader should see first: most posts online, then case id."""
+    ordered = sorted(links, key=lambda link: (-link.posts, link.case_id))
+    return [link.as_dict() for link in ordered[:SHOWN_ROWS]]
 
 
 def _environment() -> jinja2.Environment:
