@@ -58,3 +58,20 @@ def test_a_year_without_cases_says_so_without_empty_shares():
 
 def test_no_cases_at_all():
     assert [s.text for s in note_sentences(note_figures([]))] == ["No case records were given."]
+
+
+def test_key_judgements_cover_each_theme_of_the_published_note():
+    figures = note_figures([parse_case(record) for record in generate_cases(0)])
+    keys = [s for s in note_sentences(figures) if s.key]
+    assert [s.section for s in keys] == [
+        "victims",
+        "victims",
+        "victims",
+        "suspects",
+        "suspects",
+        "groups",
+        "recruitment",
+        "clients",
+    ]
+    assert keys[1].text.startswith("The youngest was 12; most were over fifteen")
+    assert keys[2].text.startswith("Many minor victims had run away")

@@ -38,6 +38,7 @@ def render_note(
         figures=figures,
         sentences=sentences,
         by_section=by_section,
+        key_numbers=[n for n, sentence in enumerate(sentences, start=1) if sentence.key],
         charts={name: Markup(fragment) for name, fragment in note_charts(figures).items()},
         links=None if links is None else [link.as_dict() for link in links],
         shown_links=_most_seen(links or []),

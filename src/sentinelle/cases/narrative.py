@@ -36,6 +36,7 @@ class Sentence:
     figures: tuple[str, ...]  # dotted paths into the figures JSON
     query: str  # the computation over the case records, in SQL-like words
     small_sample: bool = False
+    key: bool = False  # a key judgement, repeated in the note's summary
 
 
 def percent(value: float | None) -> str:
@@ -121,6 +122,7 @@ def _minor_victims(figures: dict) -> list[Sentence]:
         ("minor_victims.french_share",),
         f"SELECT avg(nationality = 'FR') {where}",
         _small(figures, "minor_victims.french_share"),
+        key=True,
     )
     most = "most were over fifteen: " if minors["over_15_share"] > 0.5 else ""
     ages = Sentence(
@@ -131,6 +133,7 @@ def _minor_victims(figures: dict) -> list[Sentence]:
         ("minor_victims.min_age", "minor_victims.over_15_share"),
         f"SELECT min(age), avg(age IN (16, 17)) {where}",
         _small(figures, "minor_victims.over_15_share"),
+        key=True,
     )
     return [french, ages]
 
@@ -147,7 +150,7 @@ def _situations(figures: dict) -> list[Sentence]:
         "SELECT s, avg(s IN situation) FROM victims JOIN cases"
         f" WHERE age < 18 AND year(opened_on) = {figures['year']} GROUP BY s"
     )
-    return [Sentence("victims", text, paths, query, _small(figures, *paths))]
+    return [Sentence("victims", text, paths, query, _small(figures, *paths), key=True)]
 
 
 def _suspects(figures: dict) -> list[Sentence]:
@@ -170,7 +173,9 @@ def _suspects(figures: dict) -> list[Sentence]:
         "SELECT count(*), avg(sex = 'F') FROM suspects JOIN cases"
         f" WHERE role IN ('pimp', 'recruiter') AND year(opened_on) = {figures['year']}"
     )
-    return [Sentence("suspects", text + ".", tuple(paths), query, _small(figures, paths[1]))]
+    return [
+        Sentence("suspects", text + ".", tuple(paths), query, _small(figures, paths[1]), key=True)
+    ]
 
 
 def _suspect_past(figures: dict) -> list[Sentence]:
@@ -187,7 +192,7 @@ def _suspect_past(figures: dict) -> list[Sentence]:
         "SELECT avg(former_victim), avg(prior_drug_offence) FROM suspects JOIN cases"
         f" WHERE role IN ('pimp', 'recruiter') AND year(opened_on) = {figures['year']}"
     )
-    return [Sentence("suspects", text, paths, query, _small(figures, *paths))]
+    return [Sentence("suspects", text, paths, query, _small(figures, *paths), key=True)]
 
 
 def _groups(figures: dict) -> list[Sentence]:
@@ -205,7 +210,7 @@ def _groups(figures: dict) -> list[Sentence]:
         f" WHERE year(opened_on) = {figures['year']})"
     )
     paths = ("groups.under_5_people_share", "groups.median_size")
-    return [Sentence("groups", text, paths, query, _small(figures, paths[0]))]
+    return [Sentence("groups", text, paths, query, _small(figures, paths[0]), key=True)]
 
 
 def _areas(figures: dict) -> list[Sentence]:
@@ -239,7 +244,7 @@ def _channels(figures: dict) -> list[Sentence]:
     )
     paths = tuple(f"recruitment_channels.{c}" for c in top)
     text = f"Victims were recruited mostly through {_join(parts)}."
-    return [Sentence("recruitment", text, paths, query, _small(figures, *paths))]
+    return [Sentence("recruitment", text, paths, query, _small(figures, *paths), key=True)]
 
 
 def _clients(figures: dict) -> list[Sentence]:
@@ -268,7 +273,9 @@ def _clients(figures: dict) -> list[Sentence]:
         "SELECT year(opened_on), avg(procedural_status = 'accused') FROM suspects JOIN cases"
         " WHERE role = 'client' AND procedural_status IS NOT NULL GROUP BY year(opened_on)"
     )
-    return [Sentence("clients", text + ".", tuple(paths), query, _small(figures, paths[0]))]
+    return [
+        Sentence("clients", text + ".", tuple(paths), query, _small(figures, paths[0]), key=True)
+    ]
 
 
 def _join(parts: list[str]) -> str:
