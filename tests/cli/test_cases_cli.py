@@ -184,3 +184,19 @@ def test_a_note_from_a_file_survives_an_unreachable_database(cli, tmp_path):
     assert _contract_part(orjson.loads(result.stdout)) == EXPECTED_2024
     assert "no cross-link" in result.stderr.decode()
     assert cli("report", "note", "--from-store", db=unreachable).returncode == 1
+
+
+def test_demo_cases_planted_from_the_networks_in_the_store(tmp_path):
+    db = str(tmp_path / "s.db")
+    _store_linked_posts(db)
+    out = tmp_path / "demo_cases.jsonl"
+    command = "from sentinelle.cli.cases import demo_cases; demo_cases()"
+    made = subprocess.run(
+        [sys.executable, "-c", command, "-o", str(out), "--plant-from-store"],
+        env={**os.environ, "PYTHONPATH": SRC, "SENTINELLE_DB": db},
+        capture_output=True,
+    )
+    assert made.returncode == 0, made.stderr
+    assert "(1 carry an identifier seen online)" in made.stdout.decode()
+    records = [orjson.loads(line) for line in out.read_bytes().splitlines()]
+    assert sum("+33612345678" in r["identifiers"] for r in records) == 1
