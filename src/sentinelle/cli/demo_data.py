@@ -102,3 +102,13 @@ def _write_with_progress(
             n_posts, seed, hard, output, truth, **options,
             on_progress=lambda done: progress.update(task, completed=done),
         )  # fmt: skip
+
+
+def _attach_subcommands() -> None:
+    """`demo-data cases` lives with the case commands; it hangs under this group."""
+    from sentinelle.cli.cases import demo_cases
+
+    demo_data.add_command(demo_cases, "cases")
+
+
+_attach_subcommands()
