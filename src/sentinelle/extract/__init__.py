@@ -20,7 +20,9 @@ __all__ = ["extract_post", "extract_posts"]
 
 def extract_post(post: Post) -> Extraction:
     """Extract every identifier the post carries (text and title)."""
-    text = f"{post.title}\n\n{post.text}" if post.title else post.text  # "\n\n": no number spans both
+    text = (
+        f"{post.title}\n\n{post.text}" if post.title else post.text
+    )  # "\n\n": no number spans both
     handles = find_handles(text)
     phones = merge_hits(find_phones(text) + _whatsapp_phones(handles))
     own = author_handle(post.source, post.author)
@@ -29,7 +31,7 @@ def extract_post(post: Post) -> Extraction:
     emoji = find_emoji(text)
     return Extraction(
         phones=phones,
-        handles=[_canonical(handle) for handle in handles],
+        handles=handles,
         stated_ages=find_ages(text, posting_year(post.posted_at)),
         prices=find_prices(text),
         emoji=emoji,
@@ -55,13 +57,3 @@ def _whatsapp_phones(handles: list[str]) -> list[PhoneHit]:
             if found:
                 hits.append(PhoneHit(found[0], f"wa.me/{name}"))
     return hits
-
-
-def _canonical(handle: str) -> str:
-    """WhatsApp handles are numbers: write them in E.164 like the phones."""
-    platform, _, name = handle.partition(":")
-    if platform == "whatsapp" and name.isdigit():
-        found = read_international(name)
-        if found:
-            return f"whatsapp:{found[0]}"
-    return handle

@@ -110,7 +110,7 @@ quarantine = Table(
     Column("quarantined_at", Float, nullable=False),
 )
 
-# Linking (migration 0002): one row per edge kept as evidence (star edges per shared value,
+# Linking (migration 0003_networks): one row per edge kept as evidence (star edges per shared value,
 # checked text pairs), so a network can say why its posts belong together.
 link_edges = Table(
     "link_edges",

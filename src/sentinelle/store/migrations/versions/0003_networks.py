@@ -1,7 +1,7 @@
 """Linking: evidence edges, network id aliases, linking state, signatures and LSH band keys.
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0003_networks
+Revises: 0002_cases
 Create Date: 2026-11-29
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003_networks"
+down_revision = "0002_cases"
 branch_labels = None
 depends_on = None
 
