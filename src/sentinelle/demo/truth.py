@@ -99,7 +99,7 @@ class Carried:
         if len(ages) == 1:
             return self.age(rng, ages[0])
         self.ages.extend(ages)
-        joined = f"{ages[0]} and {ages[1]}" if self.english else f"{ages[0]} et {ages[1]} ans"
+        joined = f"{ages[0]} and {ages[1]} yo" if self.english else f"{ages[0]} et {ages[1]} ans"
         return joined
 
     def bare_age(self, age: int) -> str:
