@@ -18,11 +18,10 @@ from sentinelle.extract.phone_atoms import (
     Atom,
     Gap,
     gap,
-    mark_barriers,
     phone_like,
-    reference_before,
     scan,
 )
+from sentinelle.extract.phone_barriers import mark_barriers, reference_before
 from sentinelle.records import PhoneHit
 
 TRICKS = (
