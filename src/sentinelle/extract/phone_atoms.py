@@ -73,17 +73,19 @@ class Gap:
     odd_between_words: bool = False  # slashes, underscores, stars (odd even between words)
 
 
-def scan(text: str, words: bool, strict: bool = False) -> list[Atom]:
+def scan(
+    text: str, words: bool, strict: bool = False, runs: list[tuple[int, int]] | None = None
+) -> list[Atom]:
     """Every digit atom that may belong to a phone, in order; number words too if `words`
-    (with compounds joined by hyphens only if `strict`).
+    (with compounds joined by hyphens only if `strict`). `runs`: DIGIT_RUN spans if known.
 
     Without words, runs far from any other digits (a lone price, age or hour) are skipped:
     they cannot make ten digits, and most posts are mostly such runs.
     """
     atoms: list[Atom] = []
-    spans = [match.span() for match in DIGIT_RUN.finditer(text)]
-    if not words:
-        spans = phone_like(text, spans)
+    if runs is None:
+        runs = [match.span() for match in DIGIT_RUN.finditer(text)]
+    spans = runs if words else phone_like(text, runs)
     for start, end in spans:
         _add_digit_run(text, start, end, atoms)
     if words:
@@ -94,8 +96,9 @@ def scan(text: str, words: bool, strict: bool = False) -> list[Atom]:
         atoms.sort(key=lambda atom: atom.start)
     if atoms and _WEAK.search(text):
         atoms = _add_weak(text, atoms)
-    for atom in atoms:
-        atom.plus = text[max(0, atom.start - 3) : atom.start].rstrip(" (").endswith("+")
+    if "+" in text:
+        for atom in atoms:
+            atom.plus = text[max(0, atom.start - 3) : atom.start].rstrip(" (").endswith("+")
     return atoms
 
 
@@ -104,7 +107,8 @@ def phone_like(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
     kept: list[tuple[int, int]] = []
     cluster: list[tuple[int, int]] = []
     for span in spans:
-        if _in_word(text, *span):
+        before = text[span[0] - 1] if span[0] else " "
+        if (before.isalpha() or before == "_") and _in_word(text, *span):
             continue
         if cluster and span[0] - cluster[-1][1] > _MAX_GAP:
             if _worth_reading(text, cluster):

@@ -95,7 +95,7 @@ def find_phones(text: str) -> list[PhoneHit]:
         plain = _plain_only(text, runs)
         if plain is not None:
             return plain
-    hits, complete = _read(text, words=False)
+    hits, complete = _read(text, words=False, runs=runs)
     if complete and not has_zero:
         return hits
     # a "0"-led or "+"-led atom left unread, or "zéro" in the text: digits may be words
@@ -136,9 +136,11 @@ def _plain_only(text: str, runs: list[tuple[int, int]]) -> list[PhoneHit] | None
     return hits
 
 
-def _read(text: str, words: bool, strict: bool = False) -> tuple[list[PhoneHit], bool]:
+def _read(
+    text: str, words: bool, strict: bool = False, runs: list[tuple[int, int]] | None = None
+) -> tuple[list[PhoneHit], bool]:
     """The hits, and whether every atom that could start a number was read."""
-    atoms = scan(text, words, strict)
+    atoms = scan(text, words, strict, runs)
     hits: list[PhoneHit] = []
     for chain in _chains(text, atoms):
         for reading in _choose(chain, _readings(text, chain)):
