@@ -39,7 +39,7 @@ _WORD_STRICT = re.compile(NUMBER_WORD_STRICT)
 # lone O/o/l/I near digits ("O 6 I 2 ..."): digits only when digit atoms sit right next to them
 _WEAK = re.compile(r"[OolI](?<![^\W\d_][OolI])[OolI]{0,3}+(?![^\W\d_]|['’])")
 _WEAK_REACH = 30
-_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+_WORD_BEFORE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*$")
 
 _SEPARATORS = frozenset(" \t\r\n\u00a0\u202f\u2009.-–—/_*·•|\\#=;:,+()[]'\"")
 _ODD = frozenset("/_*·•|\\#=;:,")
@@ -201,6 +201,8 @@ def _in_word(text: str, start: int, end: int) -> bool:
 
 def _inside_word(text: str, start: int) -> bool:
     before = text[start - 1] if start else " "
+    if before == "." and start > 1 and text[start - 2].isalpha():
+        return text[start - 2] not in _LETTER_DIGITS  # "emma.2330" is a handle; "O.12" not
     if before == "_":  # "Yas_18" is a name; "5O_O2" and "sept_56" are numbers
         word = _WORD_BEFORE.search(text, max(0, start - 20), start - 1)
         if not word:

@@ -35,6 +35,8 @@ _BARRIER = re.compile(
     r"|\d{1,4}\s?(?:min(?:utes?)?|mn|heures?|hrs?|ans?|yo|y\.o|years?|kg|cm|km|m2|m²"
     r"|ers?|eres?|[eè]me|e|x|jours?|nuits?|semaines?|mois)\b"
     r"|\d{1,2}a\b|\d{1,4}\s?%"
+    # department codes after a town: "Nice (06)"
+    r"|(?<=[^\W\d_] \()\d\d[AB]?(?=\))"
     # postcodes before a town ("75015 Paris")
     r"|\d{5}(?=\s+(?-i:[A-ZÉ][a-zé]))"
     r")"

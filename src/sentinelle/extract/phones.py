@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sentinelle.extract.dialing import read_international, read_national
+from sentinelle.extract.numberwords import NUMBER_WORD
 from sentinelle.extract.phone_atoms import (
     DIGIT_RUN,
     Atom,
@@ -51,6 +52,8 @@ _PLAIN = re.compile(
     r"|(?:\+|00)(?:32|34|39|41|49|352)\d{8,12}"
 )
 _TOUCHING = re.compile(r"[ .\-/_*]?\d")
+# a reading whose filler holds number words may be the digits of a longer written number
+_WORD = re.compile(NUMBER_WORD)
 
 
 @dataclass(slots=True)
@@ -96,7 +99,7 @@ def find_phones(text: str) -> list[PhoneHit]:
         if plain is not None:
             return plain
     hits, complete = _read(text, words=False, runs=runs)
-    if complete and not has_zero:
+    if complete and not has_zero and not any(_WORD.search(hit.raw) for hit in hits):
         return hits
     # a "0"-led or "+"-led atom left unread, or "zéro" in the text: digits may be words
     hits, complete = _read(text, words=True)
