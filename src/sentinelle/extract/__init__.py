@@ -30,7 +30,7 @@ def extract_post(post: Post) -> Extraction:
     emoji = find_emoji(text)
     return Extraction(
         phones=phones,
-        handles=[_canonical(handle) for handle in handles],
+        handles=handles,
         stated_ages=find_ages(text, posting_year(post.posted_at)),
         prices=find_prices(text),
         emoji=emoji,
@@ -56,13 +56,3 @@ def _whatsapp_phones(handles: list[str]) -> list[PhoneHit]:
             if found:
                 hits.append(PhoneHit(found[0], f"wa.me/{name}"))
     return hits
-
-
-def _canonical(handle: str) -> str:
-    """A WhatsApp handle is a number: write it in E.164 like the phones ("whatsapp:+336...")."""
-    platform, _, name = handle.partition(":")
-    if platform == "whatsapp" and name.isdigit():
-        found = read_international(name)
-        if found:
-            return f"whatsapp:{found[0]}"
-    return handle
