@@ -20,9 +20,8 @@ __all__ = ["extract_post", "extract_posts"]
 
 def extract_post(post: Post) -> Extraction:
     """Extract every identifier the post carries (text and title)."""
-    text = (
-        f"{post.title}\n\n{post.text}" if post.title else post.text
-    )  # "\n\n": no number spans both
+    # a blank line between title and text: no number may span both
+    text = f"{post.title}\n\n{post.text}" if post.title else post.text
     handles = find_handles(text)
     phones = merge_hits(find_phones(text) + _whatsapp_phones(handles))
     own = author_handle(post.source, post.author)
