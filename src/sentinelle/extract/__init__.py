@@ -28,6 +28,7 @@ def extract_post(post: Post) -> Extraction:
     if own and own not in handles:
         handles.append(own)
     emoji = find_emoji(text)
+    mentioned = places.find_places(text)
     return Extraction(
         phones=phones,
         handles=handles,
@@ -36,8 +37,8 @@ def extract_post(post: Post) -> Extraction:
         emoji=emoji,
         urls=find_urls(text),
         platforms=find_platforms(text, emoji),
-        place=places.locate(post.city, text),
-        places_mentioned=places.find_places(text),
+        place=places.locate(post.city, text, mentioned),
+        places_mentioned=mentioned,
     )
 
 
