@@ -27,6 +27,10 @@ def analyze(workers: int | None, db: str | None) -> None:
         )
     if summary.analyzed:
         rate = summary.analyzed / summary.seconds if summary.seconds else 0
-        click.echo(f"analysed {summary.analyzed:,} posts in {summary.seconds:.1f}s ({rate:,.0f}/s)")
+        click.echo(
+            f"analysed {summary.analyzed:,} posts in {summary.seconds:.1f}s ({rate:,.0f}/s): "
+            f"extraction {summary.extract_seconds:.1f}s, linking {summary.link_seconds:.1f}s; "
+            f"{summary.networks:,} networks"
+        )
     else:
         click.echo("nothing to analyse: every post is up to date")

@@ -29,12 +29,16 @@ class AnalyzeSummary:
     analyzed: int = 0
     seconds: float = 0.0
     networks: int = 0
+    extract_seconds: float = 0.0
+    link_seconds: float = 0.0
 
     def as_dict(self) -> dict:
         return {
             "analyzed": self.analyzed,
             "seconds": round(self.seconds, 2),
             "networks": self.networks,
+            "extract_seconds": round(self.extract_seconds, 2),
+            "link_seconds": round(self.link_seconds, 2),
         }
 
 
@@ -137,6 +141,9 @@ def analyze(
             summary.analyzed += size
             if progress:
                 progress(summary.analyzed, total)
-        summary.networks = link_networks(store).networks
+        summary.extract_seconds = time.perf_counter() - started
+        linked = link_networks(store)
+        summary.networks = linked.networks
+        summary.link_seconds = linked.seconds
     summary.seconds = time.perf_counter() - started
     return summary
