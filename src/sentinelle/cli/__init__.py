@@ -18,6 +18,10 @@ COMMANDS: dict[str, str] = {
     "analyze": "sentinelle.cli.analyze:analyze",
     "export": "sentinelle.cli.export:export",
     "quarantine": "sentinelle.cli.quarantine:quarantine",
+    "serve": "sentinelle.cli.serve:serve",
+    "users": "sentinelle.cli.users:users",
+    "tokens": "sentinelle.cli.tokens:tokens",
+    "audit": "sentinelle.cli.audit:audit",
 }
 
 

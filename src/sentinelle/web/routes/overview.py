@@ -1,0 +1,49 @@
+"""The overview: posts and flagged posts per week, by department and source; top networks by
+risk; recent changes. Aggregates are cached for a few minutes: they scan many rows."""
+
+from __future__ import annotations
+
+import time
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import HTMLResponse
+
+from sentinelle.store.browse import recent_posts, top_networks, weekly_counts
+from sentinelle.store.labels import recent_labels
+from sentinelle.web.charts import weekly_figure
+from sentinelle.web.render import render
+from sentinelle.web.security import PageContext, page
+
+router = APIRouter(include_in_schema=False)
+CACHE_SECONDS = 300
+
+
+def _cached(app, key: str, compute):
+    hit = app.state.cache.get(key)
+    if hit and time.time() - hit[0] < CACHE_SECONDS:
+        return hit[1]
+    value = compute()
+    app.state.cache[key] = (time.time(), value)
+    return value
+
+
+@router.get("/overview", response_class=HTMLResponse)
+def overview(ctx: Annotated[PageContext, Depends(page("overview.view"))]) -> HTMLResponse:
+    app = ctx.request.app
+    store = app.state.store
+    by_department = _cached(app, "week:department", lambda: weekly_counts(store, "department"))
+    by_source = _cached(app, "week:source", lambda: weekly_counts(store, "source"))
+    networks = _cached(app, "top_networks", lambda: top_networks(store))
+    return render(
+        ctx,
+        "overview.html",
+        charts={
+            "weekly": weekly_figure(by_source, None, "Posts and flagged posts per week"),
+            "department": weekly_figure(by_department, 8, "Flagged posts per week, by department"),
+            "source": weekly_figure(by_source, 8, "Flagged posts per week, by source"),
+        },
+        networks=networks,
+        recent=recent_posts(store),
+        labels=recent_labels(store),
+    )
