@@ -32,6 +32,10 @@ class AnalyzeSummary:
         return {"analyzed": self.analyzed, "seconds": round(self.seconds, 2)}
 
 
+def _json(value) -> str:
+    return orjson.dumps(value).decode() if value else "[]"
+
+
 def analysis_rows(
     batch: list[tuple[int, Post]], extractions: list[Extraction], now: float
 ) -> tuple[list[dict], list[dict]]:
@@ -40,25 +44,23 @@ def analysis_rows(
     identifiers: list[dict] = []
     for (pk, post), found in zip(batch, extractions, strict=True):
         place = found.place
+        phones = [{"e164": h.e164, "raw": h.raw, "tricks": list(h.tricks)} for h in found.phones]
+        mentions = {
+            "emoji": found.emoji,
+            "urls": found.urls,
+            "platforms": found.platforms,
+            "places": found.places_mentioned,
+        }
         rows.append(
             {
                 "post_pk": pk,
-                "phones": orjson.dumps(
-                    [{"e164": h.e164, "raw": h.raw, "tricks": list(h.tricks)} for h in found.phones]
-                ).decode(),
-                "handles": orjson.dumps(found.handles).decode(),
-                "stated_ages": orjson.dumps(
+                "phones": _json(phones),
+                "handles": _json(found.handles),
+                "stated_ages": _json(
                     [{"age": a.age, "evidence": a.evidence} for a in found.stated_ages]
-                ).decode(),
-                "prices": orjson.dumps(found.prices).decode(),
-                "mentions": orjson.dumps(
-                    {
-                        "emoji": found.emoji,
-                        "urls": found.urls,
-                        "platforms": found.platforms,
-                        "places": found.places_mentioned,
-                    }
-                ).decode(),
+                ),
+                "prices": _json(found.prices),
+                "mentions": orjson.dumps(mentions).decode(),
                 "city": place.city if place else post.city,
                 "department": place.department if place else None,
                 "obfuscated_phones": sum(1 for h in found.phones if h.tricks),
@@ -71,10 +73,10 @@ def analysis_rows(
                 "analyzed_at": now,
             }
         )
-        identifiers.extend(
-            {"post_pk": pk, "kind": "phone", "value": e} for e in found.phone_numbers
-        )
-        identifiers.extend({"post_pk": pk, "kind": "handle", "value": h} for h in found.handles)
+        for hit in found.phones:
+            identifiers.append({"post_pk": pk, "kind": "phone", "value": hit.e164})
+        for handle in found.handles:
+            identifiers.append({"post_pk": pk, "kind": "handle", "value": handle})
     return rows, identifiers
 
 
