@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 
 import orjson
@@ -98,10 +99,18 @@ def seed(db_path: str) -> None:
     store.close()
 
 
-@pytest.fixture(scope="module")
-def seeded_db(tmp_path_factory) -> str:
-    path = str(tmp_path_factory.mktemp("web") / "workspace.db")
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory) -> str:
+    path = str(tmp_path_factory.mktemp("web") / "template.db")
     seed(path)
+    return path
+
+
+@pytest.fixture
+def seeded_db(seeded_template, tmp_path) -> str:
+    """A private copy of the seeded workspace: tests never share a mutable database."""
+    path = str(tmp_path / "workspace.db")
+    shutil.copyfile(seeded_template, path)
     return path
 
 
@@ -113,6 +122,16 @@ def settings(seeded_db) -> WebSettings:
 @pytest.fixture
 def app(settings):
     return create_app(settings)
+
+
+@pytest.fixture
+def sign_in():
+    return login
+
+
+@pytest.fixture
+def csrf():
+    return csrf_of
 
 
 def login(client: TestClient, name: str, password: str = PASSWORD):
@@ -145,3 +164,17 @@ def client_for(app):
     yield make
     for client in clients:
         client.close()
+
+
+@pytest.fixture
+def token_for(settings):
+    """An API token per role's account."""
+    from sentinelle.auth.tokens import create_token
+
+    store = open_store(settings.db)
+
+    def make(role: str) -> str:
+        return create_token(store, role, time.time())
+
+    yield make
+    store.close()
