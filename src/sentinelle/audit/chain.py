@@ -13,8 +13,14 @@ GENESIS = "0" * 64
 HASHED_FIELDS = ("seq", "at", "actor", "role", "action", "target", "client", "detail")
 
 
+def _canonical(name: str, value):
+    # Times hashed as fixed-point text: a float read back from any database hashes the same.
+    return f"{float(value):.6f}" if name == "at" else value
+
+
 def entry_hash(prev_hash: str, entry: dict) -> str:
-    payload = orjson.dumps([prev_hash, *(entry[name] for name in HASHED_FIELDS)])
+    fields = [_canonical(name, entry[name]) for name in HASHED_FIELDS]
+    payload = orjson.dumps([prev_hash, *fields])
     return hashlib.sha256(payload).hexdigest()
 
 

@@ -26,27 +26,29 @@ def segments(
     text: str, indicators: list[dict], identifiers_raw: list[str], reveal: bool = False
 ) -> list[Segment]:
     """Evidence of each indicator marked with its code; raw identifier occurrences masked
-    (unless `reveal`). Where they overlap the identifier wins: masking beats highlighting."""
-    marks: list[tuple[int, int, str, str]] = []
-    for raw in identifiers_raw:
-        marks += [(s, e, "identifier", "") for s, e in _spans(text, raw)]
+    (unless `reveal`). Masking wins over highlighting wherever they overlap."""
+    # One label per character: (kind, note, span id); identifiers are laid last so they win.
+    labels: list[tuple[str, str, int]] = [("plain", "", -1)] * len(text)
     for indicator in indicators:
-        evidence = str(indicator.get("evidence") or "")
         code = str(indicator.get("code") or "")
-        marks += [(s, e, "evidence", code) for s, e in _spans(text, evidence)]
-    marks.sort(key=lambda m: (m[0], m[2] != "identifier", -(m[1] - m[0])))
+        for start, end in _spans(text, str(indicator.get("evidence") or "")):
+            for i in range(start, end):
+                labels[i] = ("evidence", code, -1)
+    span_id = 0
+    for raw in identifiers_raw:
+        for start, end in _spans(text, raw):
+            span_id += 1
+            for i in range(start, end):
+                labels[i] = ("identifier", "", span_id)
     result: list[Segment] = []
-    position = 0
-    for start, end, kind, note in marks:
-        if start < position:
-            continue  # overlaps an earlier mark
-        if start > position:
-            result.append(Segment(text[position:start]))
-        piece = text[start:end]
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i < len(text) and labels[i] == labels[start]:
+            continue
+        kind, note, _span = labels[start]
+        piece = text[start:i]
         if kind == "identifier" and not reveal:
             piece = mask_in_text(piece)
         result.append(Segment(piece, kind, note))
-        position = end
-    if position < len(text):
-        result.append(Segment(text[position:]))
+        start = i
     return result
