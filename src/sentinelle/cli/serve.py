@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 import time
 
@@ -35,9 +36,16 @@ def demo_accounts(db: str | None) -> list[tuple[str, str, str]]:
     help="Demo mode: a generated secret key if none is set, one account per role with "
     "passwords printed once, cookies allowed over plain HTTP on loopback.",
 )
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Server processes (one per core serves the most requests).",
+)
 @db_option
 @handle_errors
-def serve(host: str, port: int, demo: bool, db: str | None) -> None:
+def serve(host: str, port: int, demo: bool, workers: int, db: str | None) -> None:
     """Serve the workspace and the JSON API (/api, OpenAPI at /api/openapi.json).
 
     Server mode reads its secret from SENTINELLE_SECRET_KEY and refuses to start without one.
@@ -47,10 +55,20 @@ def serve(host: str, port: int, demo: bool, db: str | None) -> None:
     from sentinelle.web import create_app, settings_from_env
 
     settings = settings_from_env(demo=demo, db=db)
-    app = create_app(settings)
+    app = create_app(settings)  # also checks the settings and migrates before any worker starts
     if demo:
         click.echo("Demo accounts (passwords shown once):")
         for name, role, password in demo_accounts(db):
             click.echo(f"  {role:<9} {name:<15} {password}")
     click.echo(f"Sentinelle workspace at http://{host}:{port}")
-    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
+    options = {"host": host, "port": port, "log_level": "warning", "proxy_headers": False}
+    if workers == 1:
+        uvicorn.run(app, **options)
+        return
+    # Worker processes build their own app from the environment; share the (demo) key with them.
+    os.environ["SENTINELLE_SECRET_KEY"] = settings.secret_key
+    os.environ["SENTINELLE_DEMO"] = "1" if demo else "0"
+    if db:
+        os.environ["SENTINELLE_DB"] = db
+    app.state.store.close()
+    uvicorn.run("sentinelle.web.app:app_from_env", factory=True, workers=workers, **options)

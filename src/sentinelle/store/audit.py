@@ -74,7 +74,11 @@ def iter_entries(store: Store, batch_size: int = 5000) -> Iterator[dict]:
 
 
 def recent_entries(
-    store: Store, *, limit: int = 100, before: int | None = None, actor: str | None = None,
+    store: Store,
+    *,
+    limit: int = 100,
+    before: int | None = None,
+    actor: str | None = None,
     action: str | None = None,
 ) -> list[dict]:
     """Newest first, keyset-paged by `before` (a seq)."""

@@ -63,9 +63,7 @@ def _fts_condition(store: Store, query: str):
         )
     # Each word quoted: the user's text is matched as words, never parsed as FTS5 syntax.
     words = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
-    matches = text("SELECT rowid FROM posts_fts WHERE posts_fts MATCH :fts").bindparams(
-        fts=words
-    )
+    matches = text("SELECT rowid FROM posts_fts WHERE posts_fts MATCH :fts").bindparams(fts=words)
     return posts.c.pk.in_(matches)
 
 
@@ -254,13 +252,19 @@ def review_queue(store: Store, limit: int = 20) -> list[dict]:
     labelled = select(review_labels.c.post_pk)
     closeness = [func.abs(post_analysis.c[f"score_{label}"] - 0.5) for label in SCORE_LABELS]
     uncertain = or_(*(c <= 0.3 for c in closeness))
-    base = select(*_LIST_COLUMNS, posts.c.text).select_from(
-        posts.join(post_analysis, post_analysis.c.post_pk == posts.c.pk)
-    ).where(posts.c.pk.not_in(labelled))
+    base = (
+        select(*_LIST_COLUMNS, posts.c.text)
+        .select_from(posts.join(post_analysis, post_analysis.c.post_pk == posts.c.pk))
+        .where(posts.c.pk.not_in(labelled))
+    )
     with store.engine.connect() as connection:
-        scored = connection.execute(
-            base.where(uncertain).order_by(_least(store, closeness)).limit(limit)
-        ).mappings().all()
+        scored = (
+            connection.execute(
+                base.where(uncertain).order_by(_least(store, closeness)).limit(limit)
+            )
+            .mappings()
+            .all()
+        )
         rows = [dict(row) for row in scored]
         if len(rows) < limit:
             unscored = base.where(post_analysis.c.score_minor.is_(None)).order_by(

