@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "evaluate": "sentinelle.cli.evaluate:evaluate",
     "export": "sentinelle.cli.export:export",
     "quarantine": "sentinelle.cli.quarantine:quarantine",
+    "demo-data": "sentinelle.cli.demo_data:demo_data",
     "serve": "sentinelle.cli.serve:serve",
     "users": "sentinelle.cli.users:users",
     "tokens": "sentinelle.cli.tokens:tokens",

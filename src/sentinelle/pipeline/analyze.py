@@ -18,7 +18,7 @@ import orjson
 from sentinelle.extract import extract_posts
 from sentinelle.records import Extraction, Post
 from sentinelle.store import Store
-from sentinelle.store.posts import count_posts, iter_pending, save_analyses
+from sentinelle.store.posts import count_posts, iter_pending_rows, posts_from_rows, save_analyses
 
 BATCH_SIZE = 5000
 
@@ -80,8 +80,9 @@ def analysis_rows(
     return rows, identifiers
 
 
-def extract_batch(batch: list[tuple[int, Post]]) -> tuple[list[dict], list[dict]]:
-    """The unit of work a worker runs: extraction over one batch, turned into store rows."""
+def extract_batch(rows: list[tuple]) -> tuple[list[dict], list[dict]]:
+    """The unit of work a worker runs: stored rows in, extraction results as store rows out."""
+    batch = posts_from_rows(rows)
     extractions = extract_posts([post for _, post in batch])
     return analysis_rows(batch, extractions, time.time())
 
@@ -93,7 +94,7 @@ def _worker_count(requested: int | None) -> int:
 
 
 def _results(
-    batches: Iterator[list[tuple[int, Post]]], workers: int
+    batches: Iterator[list[tuple]], workers: int
 ) -> Iterator[tuple[int, tuple[list[dict], list[dict]]]]:
     if workers == 1:
         for batch in batches:
@@ -103,7 +104,7 @@ def _results(
     with context.Pool(workers) as pool:
         sizes: list[int] = []
 
-        def counted() -> Iterator[list[tuple[int, Post]]]:
+        def counted() -> Iterator[list[tuple]]:
             for batch in batches:
                 sizes.append(len(batch))
                 yield batch
@@ -124,7 +125,7 @@ def analyze(
     total = count_posts(store, pending_only=True)
     if total:
         # Keyset pagination over pending posts: clearing the flag behind the cursor is safe.
-        batches = iter_pending(store, BATCH_SIZE)
+        batches = iter_pending_rows(store, BATCH_SIZE)
         for size, (rows, identifiers) in _results(batches, _worker_count(workers)):
             save_analyses(store, rows, identifiers)
             summary.analyzed += size

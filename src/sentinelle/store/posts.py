@@ -205,22 +205,59 @@ def count_posts(store: Store, *, pending_only: bool = False) -> int:
         return connection.execute(query).scalar_one()
 
 
-def iter_pending(store: Store, batch_size: int = 5000) -> Iterator[list[tuple[int, Post]]]:
-    """Posts waiting for analysis, in batches by primary key (keyset pagination)."""
+_POST_COLUMNS = (
+    "pk",
+    "source",
+    "post_id",
+    "kind",
+    "text",
+    "posted_at",
+    "url",
+    "city",
+    "title",
+    "author",
+    "image_phashes",
+    "extra",
+)
+
+
+def iter_pending_rows(store: Store, batch_size: int = 5000) -> Iterator[list[tuple]]:
+    """Posts waiting for analysis as plain tuples (cheap to send to a worker), in keyset
+    batches by primary key; `posts_from_rows` turns a batch into records."""
     last = 0
+    columns = [posts.c[name] for name in _POST_COLUMNS]
     query = (
-        select(posts)
+        select(*columns)
         .where(posts.c.pending.is_(True), posts.c.pk > bindparam("last"))
         .order_by(posts.c.pk)
         .limit(batch_size)
     )
     while True:
         with store.engine.connect() as connection:
-            rows = connection.execute(query, {"last": last}).mappings().all()
+            rows = [tuple(row) for row in connection.execute(query, {"last": last})]
         if not rows:
             return
-        yield [(row["pk"], row_to_post(row)) for row in rows]
-        last = rows[-1]["pk"]
+        yield rows
+        last = rows[-1][0]
+
+
+def _json_list(value: str) -> list:
+    return [] if value == "[]" else orjson.loads(value)
+
+
+def _json_object(value: str) -> dict:
+    return {} if value == "{}" else orjson.loads(value)
+
+
+def posts_from_rows(rows: list[tuple]) -> list[tuple[int, Post]]:
+    """(pk, Post) pairs from `iter_pending_rows` tuples; pure, runs in workers."""
+    return [(row[0], Post(*row[1:10], _json_list(row[10]), _json_object(row[11]))) for row in rows]
+
+
+def iter_pending(store: Store, batch_size: int = 5000) -> Iterator[list[tuple[int, Post]]]:
+    """Posts waiting for analysis, as (pk, Post) batches."""
+    for rows in iter_pending_rows(store, batch_size):
+        yield posts_from_rows(rows)
 
 
 def post_versions_of(store: Store, source: str, post_id: str) -> list[dict]:
