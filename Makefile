@@ -28,6 +28,7 @@ demo: install
 	$(BIN)/sentinelle analyze
 	$(BIN)/sentinelle export posts --format jsonl --output $(DEMO_DIR)/posts.export.jsonl
 	$(BIN)/sentinelle evaluate --truth $(DEMO_DIR)/truth.jsonl
+	$(BIN)/sentinelle serve --demo --host 127.0.0.1 --port 8000
 
 test: install
 	$(BIN)/ruff check src tests bench
