@@ -225,7 +225,8 @@ request = function()
   return wrk.format("GET", urls[(counter * 7919) %% #urls + 1])
 end
 done = function(summary, latency, requests)
-  local bad = summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout
+  local e = summary.errors
+  local bad = e.status + e.connect + e.read + e.timeout
   io.write(string.format("RESULT %%d %%d %%.2f %%.2f %%.2f %%.2f\\n", summary.requests, bad,
     latency:percentile(50) / 1000, latency:percentile(95) / 1000,
     latency:percentile(99) / 1000, latency.max / 1000))
@@ -312,23 +313,25 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2, help="server processes")
+    parser.add_argument(
+        "--list-cache-seconds", type=float, default=20.0, help="posts list cache (0: off)"
+    )
     args = parser.parse_args()
+    os.environ["SENTINELLE_LIST_CACHE_SECONDS"] = str(args.list_cache_seconds)
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed: apt-get install -y wrk")
     OUT.mkdir(parents=True, exist_ok=True)
     report = {}
     for engine in args.engines.split(","):
-        if engine == "sqlite":
-            url = str(OUT / f"web-{args.posts}.db")
-        else:
-            url = _postgres_db(args.posts)
+        sqlite = engine == "sqlite"
+        url = str(OUT / f"web-{args.posts}.db") if sqlite else _postgres_db(args.posts)
         report[engine] = run_engine(
             engine, url, args.posts, args.seconds, args.clients, args.workers
         )
     (OUT / "web.json").write_text(json.dumps(report, indent=2))
     print(
         f"\n{args.posts:,} posts, {args.clients} concurrent clients, {args.workers} server "
-        f"processes, {args.seconds}s per page\n"
+        f"processes, list cache {args.list_cache_seconds:g}s, {args.seconds}s per page\n"
     )
     print("| engine | page | req/s | p50 ms | p95 ms | p99 ms | errors |")
     print("|---|---|---|---|---|---|---|")

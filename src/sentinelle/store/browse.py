@@ -75,7 +75,9 @@ def _conditions(store: Store, spec: PostFilter) -> list:
             or_(*(post_analysis.c[f"score_{label}"] >= spec.min_score for label in labels))
         )
     if spec.flag in FLAG_BITS:
-        conditions.append(post_analysis.c.flags.op("&")(FLAG_BITS[spec.flag]) != 0)
+        # IN over the few bitmask values (not `flags & bit`) so an index on flags can be used.
+        bit = FLAG_BITS[spec.flag]
+        conditions.append(post_analysis.c.flags.in_([v for v in range(1, 8) if v & bit]))
     elif spec.flag == "any" or spec.at_risk_only:
         conditions.append(post_analysis.c.flags > 0)
     if spec.indicator:

@@ -16,6 +16,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.routing import BaseRoute
 
 from sentinelle.store import open_store
+from sentinelle.web.cache import TTLCache
 from sentinelle.web.errors import install_error_handlers
 from sentinelle.web.ratelimit import RateLimiter
 from sentinelle.web.settings import WebSettings, settings_from_env
@@ -98,7 +99,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.state.store = open_store(settings.db)
     app.state.api_limiter = RateLimiter(settings.api_requests_per_minute)
     app.state.login_limiter = RateLimiter(settings.logins_per_minute)
-    app.state.cache = {}
+    app.state.cache = TTLCache(settings.list_cache_seconds)
     package = resources.files("sentinelle.web")
     app.state.templates = Jinja2Templates(directory=str(package / "templates"))
     app.state.templates.env.filters["datetime"] = _utc

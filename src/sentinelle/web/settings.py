@@ -28,6 +28,7 @@ class WebSettings:
     api_requests_per_minute: int = 600
     logins_per_minute: int = 30  # per client address, on top of the per-account lockout
     page_size: int = 50
+    list_cache_seconds: float = 20.0  # posts list pages; 0 turns the cache off
 
     def __post_init__(self) -> None:
         if not self.demo and len(self.secret_key or "") < MIN_SECRET_CHARS:
@@ -43,8 +44,13 @@ class WebSettings:
 
 
 def settings_from_env(*, demo: bool = False, db: str | None = None, **overrides) -> WebSettings:
-    """Settings from the environment: the key from SENTINELLE_SECRET_KEY (generated in demo)."""
+    """Settings from the environment: the key from SENTINELLE_SECRET_KEY (generated in demo),
+    the list cache from SENTINELLE_LIST_CACHE_SECONDS."""
     key = os.environ.get(SECRET_ENV, "")
+    if "SENTINELLE_LIST_CACHE_SECONDS" in os.environ:
+        overrides.setdefault(
+            "list_cache_seconds", float(os.environ["SENTINELLE_LIST_CACHE_SECONDS"])
+        )
     if demo and not key:
         key = secrets.token_urlsafe(48)
     overrides.setdefault("cookie_secure", not demo)

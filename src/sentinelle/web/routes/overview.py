@@ -3,7 +3,6 @@ risk; recent changes. Aggregates are cached for a few minutes: they scan many ro
 
 from __future__ import annotations
 
-import time
 from typing import Annotated
 
 from fastapi import APIRouter, Depends
@@ -20,12 +19,7 @@ CACHE_SECONDS = 300
 
 
 def _cached(app, key: str, compute):
-    hit = app.state.cache.get(key)
-    if hit and time.time() - hit[0] < CACHE_SECONDS:
-        return hit[1]
-    value = compute()
-    app.state.cache[key] = (time.time(), value)
-    return value
+    return app.state.cache.get_or_compute(key, compute, seconds=CACHE_SECONDS)
 
 
 @router.get("/overview", response_class=HTMLResponse)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime
 from typing import Annotated
 
@@ -94,13 +93,10 @@ def _after(value: str | None) -> tuple[float, int] | None:
 
 
 def _menus(app) -> dict:
-    cached = app.state.cache.get("menus")
-    if cached and time.time() - cached[0] < 300:
-        return cached[1]
-    store = app.state.store
-    menus = {"sources": distinct_values(store, "source"), "kinds": list(POST_KINDS)}
-    app.state.cache["menus"] = (time.time(), menus)
-    return menus
+    def compute() -> dict:
+        return {"sources": distinct_values(app.state.store, "source"), "kinds": list(POST_KINDS)}
+
+    return app.state.cache.get_or_compute("menus", compute, seconds=300)
 
 
 @router.get("/posts", response_class=HTMLResponse)
@@ -114,7 +110,11 @@ def posts_page(
     if at_risk_only:
         spec = PostFilter(**{**_fields(spec), "at_risk_only": True})
     size = request.app.state.settings.page_size
-    rows = list_posts(request.app.state.store, spec, limit=size + 1, after=_after(after))
+    cursor_key = _after(after)
+    rows = request.app.state.cache.get_or_compute(
+        ("posts", spec, cursor_key, size),
+        lambda: list_posts(request.app.state.store, spec, limit=size + 1, after=cursor_key),
+    )
     more = len(rows) > size
     rows = rows[:size]
     cursor = f"{rows[-1]['posted_ts']!r}_{rows[-1]['pk']}" if more and rows else None

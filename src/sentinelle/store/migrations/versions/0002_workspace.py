@@ -98,6 +98,10 @@ def upgrade() -> None:
         sa.Column("labeled_at", sa.Float, nullable=False),
     )
     op.create_index("ix_review_labels_post_pk", "review_labels", ["post_pk"])
+    # Lets a department + flag filter test flags in the index instead of reading each row.
+    op.create_index(
+        "ix_post_analysis_department_flags", "post_analysis", ["department", "flags"]
+    )
     dialect = op.get_bind().dialect.name
     statements = _POSTGRES if dialect == "postgresql" else (*_SQLITE_FTS, *_SQLITE_APPEND_ONLY)
     for statement in statements:
@@ -114,5 +118,6 @@ def downgrade() -> None:
         for trigger in ("posts_fts_ai", "posts_fts_ad", "posts_fts_au"):
             op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
         op.execute("DROP TABLE IF EXISTS posts_fts")
+    op.drop_index("ix_post_analysis_department_flags", table_name="post_analysis")
     for table in ("review_labels", "audit_log", "api_tokens", "web_sessions", "accounts"):
         op.drop_table(table)
