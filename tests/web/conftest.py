@@ -49,8 +49,11 @@ def analysis_row(pk: int, i: int, record: dict) -> dict:
     e164 = "+336" + raw_phone.replace(" ", "")[2:]
     minor = i % 4 == 0
     indicators = [{"code": "age.stated_minor", "evidence": "16 ans"}] if minor else []
-    indicators.append({"code": "control.housing", "evidence": "Logement fourni"} if not minor
-                      else {"code": "availability.tonight", "evidence": "dispo ce soir"})
+    indicators.append(
+        {"code": "control.housing", "evidence": "Logement fourni"}
+        if not minor
+        else {"code": "availability.tonight", "evidence": "dispo ce soir"}
+    )
     return {
         "post_pk": pk,
         "phones": orjson.dumps([{"e164": e164, "raw": raw_phone, "tricks": []}]).decode(),
@@ -91,8 +94,13 @@ def seed(db_path: str) -> None:
     for i, record in enumerate(records):
         row = analysis_row(pks[record["id"]], i, record)
         rows.append(row)
-        identifiers.append({"post_pk": row["post_pk"], "kind": "phone",
-                            "value": orjson.loads(row["phones"])[0]["e164"]})
+        identifiers.append(
+            {
+                "post_pk": row["post_pk"],
+                "kind": "phone",
+                "value": orjson.loads(row["phones"])[0]["e164"],
+            }
+        )
     save_analyses(store, rows, identifiers)
     for role in ROLES:
         create_account(store, role, role, PASSWORD, time.time())

@@ -8,7 +8,7 @@ def test_evidence_marked_and_identifiers_masked():
     assert "".join(p.text for p in parts if p.kind == "plain") == "Nouvelle , appeler  ce soir"
     evidence = [p for p in parts if p.kind == "evidence"]
     assert evidence[0].text == "16 ans" and evidence[0].note == "age.stated_minor"
-    masked = [p for p in parts if p.kind == "identifier"][0].text
+    masked = next(p for p in parts if p.kind == "identifier").text
     assert "34" not in masked and masked.startswith("0")
 
 

@@ -54,8 +54,13 @@ FORMS = {
 }
 JSON_BODIES = {
     "/api/posts": [
-        {"id": "api-1", "source": "api-test", "kind": "ad", "text": "Dispo Lyon",
-         "posted_at": "2024-03-13T01:00:00+01:00"}
+        {
+            "id": "api-1",
+            "source": "api-test",
+            "kind": "ad",
+            "text": "Dispo Lyon",
+            "posted_at": "2024-03-13T01:00:00+01:00",
+        }
     ],
     "/api/score": {"text": "Nouvelle sur Lyon, dispo ce soir", "kind": "ad"},
 }

@@ -24,7 +24,8 @@ def test_forms_without_the_csrf_token_are_refused(client_for, csrf):
 def test_csrf_token_of_another_session_is_refused(client_for, csrf):
     analyst, other = client_for("analyst"), client_for("analyst")
     stolen = csrf(other)
-    response = analyst.post("/review/label", data={"post": "1", "label": "none", "csrf_token": stolen})
+    form = {"post": "1", "label": "none", "csrf_token": stolen}
+    response = analyst.post("/review/label", data=form)
     assert response.status_code == 403
 
 

@@ -26,7 +26,9 @@ def api_client(app, token_for):
 
 def test_batch_is_stored_once(api_client):
     assert api_client.post("/api/posts", json=[POST]).json() == {
-        "stored": 1, "duplicates": 0, "updated": 0
+        "stored": 1,
+        "duplicates": 0,
+        "updated": 0,
     }
     again = api_client.post("/api/posts", json=[POST, {**POST, "text": "Changé"}]).json()
     assert again == {"stored": 0, "duplicates": 1, "updated": 1}
@@ -36,7 +38,8 @@ def test_a_bad_post_rejects_the_batch_with_a_clear_message(api_client):
     bad = {**POST, "id": "api-2", "posted_at": "2024-03-13T01:00:00"}
     response = api_client.post("/api/posts", json=[{**POST, "id": "api-3"}, bad])
     assert response.status_code == 422
-    assert "[1] posted_at" in response.json()["detail"] and "UTC offset" in response.json()["detail"]
+    detail = response.json()["detail"]
+    assert "[1] posted_at" in detail and "UTC offset" in detail
     assert api_client.get("/api/posts/api-test/api-3").status_code == 404
 
 
@@ -52,8 +55,9 @@ def test_a_bad_post_rejects_the_batch_with_a_clear_message(api_client):
 )
 def test_bad_input_is_a_4xx(api_client, body):
     if isinstance(body, str):
-        response = api_client.post("/api/posts", content=body,
-                                   headers={"content-type": "application/json"})
+        response = api_client.post(
+            "/api/posts", content=body, headers={"content-type": "application/json"}
+        )
     else:
         response = api_client.post("/api/posts", json=body)
     assert response.status_code == 422
@@ -88,8 +92,10 @@ def test_rate_limit(seeded_db, token_for):
     app = create_app(WebSettings(secret_key="k" * 40, db=seeded_db, api_requests_per_minute=3))
     with TestClient(app, base_url="https://testserver") as client:
         headers = {"authorization": f"Bearer {token_for('analyst')}"}
-        statuses = [client.post("/api/score", json={"text": "x"}, headers=headers).status_code
-                    for _ in range(5)]
+        statuses = [
+            client.post("/api/score", json={"text": "x"}, headers=headers).status_code
+            for _ in range(5)
+        ]
     assert statuses[:3] == [200, 200, 200] and statuses[3:] == [429, 429]
 
 
@@ -97,5 +103,8 @@ def test_openapi_documents_the_api(app):
     with TestClient(app, base_url="https://testserver") as client:
         paths = client.get("/api/openapi.json").json()["paths"]
     assert set(paths) == {
-        "/api/posts", "/api/posts/{source}/{post_id}", "/api/score", "/api/networks/{network_id}"
+        "/api/posts",
+        "/api/posts/{source}/{post_id}",
+        "/api/score",
+        "/api/networks/{network_id}",
     }
