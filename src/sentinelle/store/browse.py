@@ -245,37 +245,29 @@ def recent_posts(store: Store, limit: int = 10) -> list[dict]:
         return [dict(row) for row in connection.execute(query).mappings()]
 
 
-def review_queue(store: Store, limit: int = 20) -> list[dict]:
-    """Unlabelled posts where the model is least sure: the score closest to 0.5 first.
+REVIEW_WINDOW = 20_000  # the newest posts the review queue picks from
 
-    Only scores inside the uncertain band are considered, which keeps the scan short; posts
-    not scored yet come after, newest first.
-    """
+
+def review_queue(store: Store, limit: int = 20) -> list[dict]:
+    """Unlabelled posts where the model is least sure (a score closest to 0.5) first, among
+    the newest posts: reviewers label what is current, and the scan stays short on a large
+    store. Posts not scored yet come after, newest first."""
     labelled = select(review_labels.c.post_pk)
+    newest = select(posts.c.pk).order_by(posts.c.posted_ts.desc()).limit(REVIEW_WINDOW)
     closeness = [func.abs(post_analysis.c[f"score_{label}"] - 0.5) for label in SCORE_LABELS]
-    uncertain = or_(*(c <= 0.3 for c in closeness))
     base = (
         select(*_LIST_COLUMNS, posts.c.text)
         .select_from(posts.join(post_analysis, post_analysis.c.post_pk == posts.c.pk))
-        .where(posts.c.pk.not_in(labelled))
+        .where(posts.c.pk.in_(newest), posts.c.pk.not_in(labelled))
     )
     with store.engine.connect() as connection:
-        scored = (
-            connection.execute(
-                base.where(uncertain).order_by(_least(store, closeness)).limit(limit)
-            )
-            .mappings()
-            .all()
-        )
-        rows = [dict(row) for row in scored]
+        uncertain = base.where(or_(*(c <= 0.3 for c in closeness)))
+        query = uncertain.order_by(_least(store, closeness)).limit(limit)
+        rows = [dict(row) for row in connection.execute(query).mappings()]
         if len(rows) < limit:
-            unscored = base.where(post_analysis.c.score_minor.is_(None)).order_by(
-                posts.c.posted_ts.desc()
-            )
-            rows += [
-                dict(row)
-                for row in connection.execute(unscored.limit(limit - len(rows))).mappings()
-            ]
+            unscored = base.where(post_analysis.c.score_minor.is_(None))
+            query = unscored.order_by(posts.c.posted_ts.desc()).limit(limit - len(rows))
+            rows += [dict(row) for row in connection.execute(query).mappings()]
     return rows
 
 
