@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Integer, cast, func, literal, or_, select, text, tuple_
+from sqlalchemy import Integer, cast, func, or_, select, text, tuple_
 
 from sentinelle.store.db import Store
 from sentinelle.store.labels import review_labels
@@ -58,9 +58,11 @@ class PostFilter:
 
 def _fts_condition(store: Store, query: str):
     if store.dialect == "postgresql":
-        return func.to_tsvector(literal("simple"), posts.c.text).op("@@")(
-            func.plainto_tsquery(literal("simple"), query)
-        )
+        # The same expression as the GIN index of migration 0002, so the index is used.
+        return text(
+            "to_tsvector('simple'::regconfig, posts.text) "
+            "@@ plainto_tsquery('simple'::regconfig, :fts)"
+        ).bindparams(fts=query)
     # Each word quoted: the user's text is matched as words, never parsed as FTS5 syntax.
     words = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
     matches = text("SELECT rowid FROM posts_fts WHERE posts_fts MATCH :fts").bindparams(fts=words)
