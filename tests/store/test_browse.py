@@ -105,8 +105,10 @@ def test_post_network_and_aggregates(store):
     )
     assert len(network) == 6
     assert top_networks(store)[0]["network_id"] == "n-000001"
-    weekly = weekly_counts(store, "department")
+    weekly = weekly_counts(store)
     assert sum(r["posts"] for r in weekly) == 30 and sum(r["flagged"] for r in weekly) == 10
+    assert {r["department"] for r in weekly} == {"69", "44"}
+    assert {r["source"] for r in weekly} == {"alpha", "beta"}
 
 
 def test_review_queue_least_sure_first_and_skips_labelled(store):

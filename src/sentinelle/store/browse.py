@@ -193,21 +193,28 @@ def _week(store: Store):
     return cast(posts.c.posted_ts / WEEK, Integer)
 
 
-def weekly_counts(store: Store, by: str, weeks: int = 26) -> list[dict]:
-    """Posts and flagged posts per week and per `by` (department or source) over the latest
-    `weeks` weeks of data: rows {week, key, posts, flagged}; `week` counts from the epoch."""
-    key = post_analysis.c.department if by == "department" else posts.c.source
+def weekly_counts(store: Store, weeks: int = 26) -> list[dict]:
+    """Posts and flagged posts per week, department and source over the latest `weeks` weeks
+    of data, in one scan: rows {week, department, source, posts, flagged}; `week` counts
+    weeks from the epoch."""
     flagged = func.sum(cast(func.coalesce(post_analysis.c.flags, 0) > 0, Integer))
     with store.engine.connect() as connection:
         latest = connection.execute(select(func.max(posts.c.posted_ts))).scalar()
         if latest is None:
             return []
         week = _week(store).label("week")
+        department = post_analysis.c.department.label("department")
         query = (
-            select(week, key.label("key"), func.count().label("posts"), flagged.label("flagged"))
+            select(
+                week,
+                department,
+                posts.c.source,
+                func.count().label("posts"),
+                flagged.label("flagged"),
+            )
             .select_from(posts.outerjoin(post_analysis, post_analysis.c.post_pk == posts.c.pk))
             .where(posts.c.posted_ts >= latest - weeks * WEEK)
-            .group_by(week, key)
+            .group_by(week, department, posts.c.source)
         )
         return [dict(row) for row in connection.execute(query).mappings()]
 

@@ -43,11 +43,12 @@ def _week_label(week: int) -> str:
     return datetime.fromtimestamp(week * WEEK, UTC).strftime("%Y-%m-%d")
 
 
-def weekly_figure(rows: list[dict], top: int | None, title: str) -> dict:
-    """All posts vs flagged per week (`top` None), or flagged per week for the `top` keys."""
+def weekly_figure(rows: list[dict], by: str | None, top: int | None, title: str) -> dict:
+    """All posts vs flagged per week (`by` None), or flagged per week for the `top` values of
+    `by` (department or source)."""
     weeks = sorted({row["week"] for row in rows})
     labels = [_week_label(w) for w in weeks]
-    if top is None:
+    if by is None:
         total, flagged = defaultdict(int), defaultdict(int)
         for row in rows:
             total[row["week"]] += row["posts"]
@@ -71,8 +72,8 @@ def weekly_figure(rows: list[dict], top: int | None, title: str) -> dict:
         return {"data": data, "layout": _layout(title, barmode="overlay")}
     per_key: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     for row in rows:
-        per_key[row["key"] or "unknown"][row["week"]] += row["flagged"] or 0
-    ranked = sorted(per_key, key=lambda k: -sum(per_key[k].values()))[:top]
+        per_key[row[by] or "unknown"][row["week"]] += row["flagged"] or 0
+    ranked = sorted(per_key, key=lambda k: -sum(per_key[k].values()))[: top or None]
     data = [
         {
             "type": "bar",

@@ -26,16 +26,17 @@ def _cached(app, key: str, compute):
 def overview(ctx: Annotated[PageContext, Depends(page("overview.view"))]) -> HTMLResponse:
     app = ctx.request.app
     store = app.state.store
-    by_department = _cached(app, "week:department", lambda: weekly_counts(store, "department"))
-    by_source = _cached(app, "week:source", lambda: weekly_counts(store, "source"))
+    weekly = _cached(app, "weekly", lambda: weekly_counts(store))
     networks = _cached(app, "top_networks", lambda: top_networks(store))
     return render(
         ctx,
         "overview.html",
         charts={
-            "weekly": weekly_figure(by_source, None, "Posts and flagged posts per week"),
-            "department": weekly_figure(by_department, 8, "Flagged posts per week, by department"),
-            "source": weekly_figure(by_source, 8, "Flagged posts per week, by source"),
+            "weekly": weekly_figure(weekly, None, None, "Posts and flagged posts per week"),
+            "department": weekly_figure(
+                weekly, "department", 8, "Flagged posts per week, by department"
+            ),
+            "source": weekly_figure(weekly, "source", 8, "Flagged posts per week, by source"),
         },
         networks=networks,
         recent=recent_posts(store),
