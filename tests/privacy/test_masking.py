@@ -21,3 +21,13 @@ def test_export_pseudonymised():
     assert out["id"] == "p1" and out["phones"][0].startswith("pid:")
     assert out["handles"][0].startswith("snapchat:pid:") and "agence" not in out["handles"][0]
     assert obj["phones"] == ["+33612345678"]  # the input is left as it was
+
+
+def test_mask_all_hides_every_occurrence_whatever_the_case():
+    from sentinelle.privacy.masking import mask_all, raw_identifiers
+
+    raws = raw_identifiers(
+        '[{"e164": "+33612345678", "raw": "06 12 34 56 78"}]', '["snapchat:Lea_77"]'
+    )
+    text = mask_all("Appelle 06 12 34 56 78 ou 06 12 34 56 78, snap lea_77", raws)
+    assert "34 56" not in text and "ea_7" not in text and text.startswith("Appelle 0")

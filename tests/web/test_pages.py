@@ -121,3 +121,24 @@ def test_security_headers(client_for):
     assert "default-src 'self'" in response.headers["content-security-policy"]
     assert response.headers["cache-control"] == "no-store"
     assert response.headers["x-frame-options"] == "DENY"
+
+
+def test_review_queue_masks_identifiers_in_the_text(client_for):
+    page = client_for("analyst").get("/review").text
+    assert "Contact " in page and "06 12 34" not in page
+    assert '<span class="masked"' in page
+
+
+def test_lists_and_network_page_never_show_identifiers_in_clear(seeded_db, sign_in):
+    from sentinelle.store import open_store as open_
+
+    store = open_(seeded_db)
+    with store.engine.begin() as connection:  # posts without titles: the list shows the text
+        connection.exec_driver_sql("UPDATE posts SET title = NULL")
+    store.close()
+    app = create_app(WebSettings(secret_key="k" * 40, db=seeded_db))
+    with TestClient(app, base_url="https://testserver") as client:
+        sign_in(client, "analyst")
+        for url in ("/posts", "/networks/n-000000", "/review"):
+            page = client.get(url).text
+            assert "Contact" in page and "06 12 34" not in page, url

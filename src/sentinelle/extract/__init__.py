@@ -20,7 +20,9 @@ __all__ = ["extract_post", "extract_posts"]
 
 def extract_post(post: Post) -> Extraction:
     """Extract every identifier the post carries (text and title)."""
-    text = f"{post.title}\n\n{post.text}" if post.title else post.text  # "\n\n": no number spans both
+    text = (
+        f"{post.title}\n\n{post.text}" if post.title else post.text
+    )  # "\n\n": no number spans both
     handles = find_handles(text)
     phones = merge_hits(find_phones(text) + _whatsapp_phones(handles))
     own = author_handle(post.source, post.author)

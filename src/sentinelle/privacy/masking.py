@@ -34,3 +34,25 @@ def mask_in_text(raw: str) -> str:
     if len(raw) <= 2:
         return DOT * len(raw)
     return raw[0] + "".join(DOT if not c.isspace() else c for c in raw[1:-1]) + raw[-1]
+
+
+def raw_identifiers(phones_json: str | None, handles_json: str | None) -> list[str]:
+    """How a post wrote its identifiers (phones as written, handle names), for masking."""
+    import orjson
+
+    raws = [p.get("raw", "") for p in orjson.loads(phones_json or "[]")]
+    raws += [h.partition(":")[2] for h in orjson.loads(handles_json or "[]")]
+    return [raw for raw in raws if len(raw.strip()) >= 3]
+
+
+def mask_all(text: str, raws: list[str]) -> str:
+    """`text` with every occurrence of each raw identifier masked."""
+    for raw in sorted(set(raws), key=len, reverse=True):
+        lowered, needle = text.lower(), raw.lower()
+        start = lowered.find(needle)
+        while start != -1:
+            end = start + len(raw)
+            text = text[:start] + mask_in_text(text[start:end]) + text[end:]
+            lowered = text.lower()
+            start = lowered.find(needle, end)
+    return text

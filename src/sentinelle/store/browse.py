@@ -35,6 +35,8 @@ _LIST_COLUMNS = (
     post_analysis.c.score_recruitment,
     func.coalesce(post_analysis.c.flags, 0).label("flags"),
     post_analysis.c.network_id,
+    post_analysis.c.phones,  # to mask identifiers in the snippet
+    post_analysis.c.handles,
 )
 
 
@@ -161,8 +163,6 @@ def network_posts(store: Store, network_id: str, limit: int = 5000) -> list[dict
         select(
             *_LIST_COLUMNS,
             posts.c.author,
-            post_analysis.c.phones,
-            post_analysis.c.handles,
             post_analysis.c.indicators,
         )
         .select_from(posts.join(post_analysis, post_analysis.c.post_pk == posts.c.pk))
@@ -265,7 +265,11 @@ def review_queue(store: Store, limit: int = 20) -> list[dict]:
     newest = select(posts.c.pk).order_by(posts.c.posted_ts.desc()).limit(REVIEW_WINDOW)
     closeness = [func.abs(post_analysis.c[f"score_{label}"] - 0.5) for label in SCORE_LABELS]
     base = (
-        select(*_LIST_COLUMNS, posts.c.text)
+        select(
+            *_LIST_COLUMNS,
+            posts.c.text,
+            post_analysis.c.indicators,
+        )
         .select_from(posts.join(post_analysis, post_analysis.c.post_pk == posts.c.pk))
         .where(posts.c.pk.in_(newest), posts.c.pk.not_in(labelled))
     )

@@ -8,6 +8,7 @@ from collections import defaultdict
 from datetime import UTC, datetime
 
 from sentinelle.privacy import mask_identifier
+from sentinelle.privacy.masking import mask_in_text
 from sentinelle.store.browse import WEEK
 from sentinelle.web.france import CORSICA, MAINLAND, city_position
 
@@ -102,7 +103,8 @@ def network_graph(posts: list[dict], identifiers: list[dict]) -> dict:
         edge_y += [y0, y1, None]
         mid_x.append(0.5)
         mid_y.append((y0 + y1) / 2)
-        mid_text.append(f"{item['kind']} written as: {item.get('evidence') or 'metadata'}")
+        written = mask_in_text(item["evidence"]) if item.get("evidence") else "metadata"
+        mid_text.append(f"{item['kind']} written as: {written}")
     data = [
         {
             "type": "scatter",

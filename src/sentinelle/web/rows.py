@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from sentinelle.privacy.masking import mask_all, raw_identifiers
 from sentinelle.store.browse import FLAG_BITS
 
 
@@ -25,6 +26,14 @@ def score_cells(row: dict) -> list[tuple[str, bool, str]]:
     return cells
 
 
+def masked_label(row: dict, length: int) -> str:
+    """The title, else the start of the text, with identifiers masked: a list must not show
+    what the post page hides."""
+    label = row.get("title") or row.get("snippet") or ""
+    raws = raw_identifiers(row.get("phones"), row.get("handles"))
+    return mask_all(label, raws)[:length] if raws else label[:length]
+
+
 def table_row(row: dict) -> dict:
     place = row.get("place") or ""
     if row.get("department"):
@@ -34,7 +43,7 @@ def table_row(row: dict) -> dict:
         "source": row["source"],
         "kind": row["kind"],
         "place": place,
-        "label": (row.get("title") or row.get("snippet") or "")[:90],
+        "label": masked_label(row, 90),
         "href": post_href(row["source"], row["post_id"]),
         "scores": score_cells(row),
         "network_id": row.get("network_id"),

@@ -15,6 +15,7 @@ from sentinelle.store.browse import network_posts
 from sentinelle.web.charts import france_map, itinerary_timeline, network_graph
 from sentinelle.web.network_view import identifier_links, network_object
 from sentinelle.web.render import render
+from sentinelle.web.rows import masked_label
 from sentinelle.web.security import PageContext, check_csrf, page
 
 router = APIRouter(include_in_schema=False)
@@ -45,6 +46,8 @@ def network_page(
     posts = _posts_or_404(request, network_id)
     record_event(request.app.state.store, ctx.actor, "network.view", network_id, ctx.client)
     network = network_object(network_id, posts)
+    for post in posts:
+        post["label"] = masked_label(post, 80)
     links = identifier_links(posts)
     return render(
         ctx,

@@ -135,6 +135,13 @@ def _fields(spec: PostFilter) -> dict:
     return {name: getattr(spec, name) for name in PostFilter.__dataclass_fields__}
 
 
+def masked_segments(post: dict, limit: int | None = None) -> list:
+    """The post's text with evidence highlighted and every identifier occurrence masked."""
+    indicators = orjson.loads(post["indicators"]) if post.get("indicators") else []
+    raw = [item["raw"] for item in _identifiers(post) if item["raw"]]
+    return segments(post["text"][:limit] if limit else post["text"], indicators, raw)
+
+
 def _identifiers(post: dict) -> list[dict]:
     """The post's identifiers in a fixed order (phones, then handles): the reveal index."""
     phones = orjson.loads(post["phones"]) if post.get("phones") else []

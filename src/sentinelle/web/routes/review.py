@@ -12,6 +12,8 @@ from sentinelle.audit import record_event
 from sentinelle.store.browse import get_post_by_pk, review_queue
 from sentinelle.store.labels import LABELS, add_label
 from sentinelle.web.render import render
+from sentinelle.web.routes.posts import masked_segments
+from sentinelle.web.rows import score_cells
 from sentinelle.web.security import PageContext, check_csrf, page
 
 router = APIRouter(include_in_schema=False)
@@ -21,6 +23,9 @@ KEYS = {"m": "minor", "c": "control", "r": "recruitment", "n": "none"}
 @router.get("/review", response_class=HTMLResponse)
 def review_page(ctx: Annotated[PageContext, Depends(page("review.label"))]) -> HTMLResponse:
     queue = review_queue(ctx.request.app.state.store)
+    for post in queue:
+        post["segments"] = masked_segments(post, limit=400)
+        post["cells"] = score_cells(post)
     return render(ctx, "review.html", queue=queue, keys=KEYS)
 
 

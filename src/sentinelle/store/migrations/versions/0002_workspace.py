@@ -99,9 +99,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_review_labels_post_pk", "review_labels", ["post_pk"])
     # Lets a department + flag filter test flags in the index instead of reading each row.
-    op.create_index(
-        "ix_post_analysis_department_flags", "post_analysis", ["department", "flags"]
-    )
+    op.create_index("ix_post_analysis_department_flags", "post_analysis", ["department", "flags"])
     dialect = op.get_bind().dialect.name
     statements = _POSTGRES if dialect == "postgresql" else (*_SQLITE_FTS, *_SQLITE_APPEND_ONLY)
     for statement in statements:
