@@ -148,7 +148,9 @@ def build(url: str, count: int) -> None:
             connection.execute(text("ANALYZE"))
         else:
             connection.execute(text("SELECT setval('posts_pk_seq', (SELECT max(pk) FROM posts))"))
-            connection.execute(text("ANALYZE"))
+    if not sqlite:  # VACUUM cannot run in a transaction; it also flushes the GIN pending list
+        with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+            c.execute(text("VACUUM ANALYZE"))
     store.close()
 
 

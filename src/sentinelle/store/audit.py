@@ -6,6 +6,8 @@ the loser retries on the new last entry, and the chain never forks.
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Callable, Iterator
 
 from sqlalchemy import (
@@ -17,6 +19,7 @@ from sqlalchemy import (
     Text,
     insert,
     select,
+    text,
 )
 from sqlalchemy.exc import IntegrityError
 
@@ -44,19 +47,35 @@ audit_log = Table(
 RowMaker = Callable[[int, str], dict]
 
 
+# Arbitrary constant naming the audit log's PostgreSQL advisory lock.
+_PG_LOCK = 7_243_001
+
+
+def _lock_chain(connection) -> None:
+    """Take the database's write lock before reading the last entry, so concurrent writers
+    (threads or server processes) queue instead of colliding and retrying."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK})
+    elif connection.dialect.name == "sqlite":
+        # pysqlite has not begun a transaction yet (it only does before DML): begin it as a
+        # writer now.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def append(store: Store, make_row: RowMaker, attempts: int = 20) -> dict:
-    """Append one entry after the current last one; retries when another writer won the race."""
+    """Append one entry after the current last one; retries if another writer still won."""
     last_query = select(audit_log.c.seq, audit_log.c.hash).order_by(audit_log.c.seq.desc())
-    for _ in range(attempts):
+    for attempt in range(attempts):
         try:
             with store.engine.begin() as connection:
+                _lock_chain(connection)
                 last = connection.execute(last_query.limit(1)).first()
                 seq, prev = (last.seq + 1, last.hash) if last else (1, GENESIS)
                 row = make_row(seq, prev)
                 connection.execute(insert(audit_log), row)
             return row
         except IntegrityError:
-            continue
+            time.sleep(random.uniform(0, 0.002 * (attempt + 1)))
     raise RuntimeError("audit log is too busy: could not append after several attempts")
 
 

@@ -60,11 +60,13 @@ class PostFilter:
 
 def _fts_condition(store: Store, query: str):
     if store.dialect == "postgresql":
-        # The same expression as the GIN index of migration 0002, so the index is used.
-        return text(
+        # The same expression as the GIN index of migration 0002, in a subquery that OFFSET 0
+        # keeps apart: otherwise the planner may scan by date and evaluate it on every row.
+        matches = text(
             "to_tsvector('simple'::regconfig, posts.text) "
             "@@ plainto_tsquery('simple'::regconfig, :fts)"
         ).bindparams(fts=query)
+        return posts.c.pk.in_(select(posts.c.pk).where(matches).offset(0))
     # Each word quoted: the user's text is matched as words, never parsed as FTS5 syntax.
     words = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
     matches = text("SELECT rowid FROM posts_fts WHERE posts_fts MATCH :fts").bindparams(fts=words)
