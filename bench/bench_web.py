@@ -126,6 +126,7 @@ def build(url: str, count: int) -> None:
     with store.engine.begin() as connection:
         if connection.execute(text("SELECT count(*) FROM posts")).scalar() >= count:
             store.close()
+            tune_postgres(url)
             return
         if sqlite:
             for trigger in ("posts_fts_ai", "posts_fts_ad", "posts_fts_au"):
@@ -151,7 +152,20 @@ def build(url: str, count: int) -> None:
     if not sqlite:  # VACUUM cannot run in a transaction; it also flushes the GIN pending list
         with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
             c.execute(text("VACUUM ANALYZE"))
+    tune_postgres(url)
     store.close()
+
+
+def tune_postgres(url: str) -> None:
+    """Web-serving setting for the bench database: no parallel workers per query (on two
+    cores they slow concurrent short queries down)."""
+    if "://" not in url:
+        return
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(PG_URL + "postgres", autocommit=True) as admin:
+        admin.execute(f'ALTER DATABASE "{name}" SET max_parallel_workers_per_gather = 0')
 
 
 def _free_port() -> int:
