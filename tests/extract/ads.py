@@ -36,6 +36,11 @@ _TRAPS = (
 )
 _LOGISTICS = (
     "de passage à {city}",
+    "je reçois dans un appartement calme près de la gare",
+    "disponible en semaine et le week-end, réservation la veille",
+    "merci de me contacter uniquement par message",
+    "nouvelle dans la ville pour quelques jours seulement",
+    "logement sur place, accès facile en tram",
     "appartement propre et discret",
     "parking facile",
     "pas de numéro masqué",
@@ -65,7 +70,7 @@ def _ad(rng: random.Random, hard_share: float) -> Ad:
     slots = _slots(rng)
     parts = [rng.choice(_GREETINGS).format(**slots), f"{rng.choice(_NAMES)} {slots['age']} ans"]
     parts += [rng.choice(_TRAPS).format(**slots) for _ in range(rng.randint(1, 3))]
-    parts.append(rng.choice(_LOGISTICS).format(**slots))
+    parts += [rng.choice(_LOGISTICS).format(**slots) for _ in range(rng.randint(2, 4))]
     phones, tricks = [], []
     for _ in range(rng.choice([0, 1, 1, 1, 1, 1, 1, 2])):
         e164, writing, used = _phone(rng, hard_share)
@@ -75,7 +80,9 @@ def _ad(rng: random.Random, hard_share: float) -> Ad:
         tricks.append(used)
         parts.append(rng.choice(_CONTACTS).format(phone=writing))
     for _ in range(rng.randint(0, 2)):
-        parts.append(rng.choice(_HANDLES).format(h=f"{rng.choice(_NAMES)[:3]}_{rng.randint(1, 99)}"))
+        parts.append(
+            rng.choice(_HANDLES).format(h=f"{rng.choice(_NAMES)[:3]}_{rng.randint(1, 99)}")
+        )
     rng.shuffle(parts)
     return Ad(rng.choice([". ", " - ", "\n", " "]).join(parts), tuple(phones), tuple(tricks))
 

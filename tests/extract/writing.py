@@ -9,8 +9,19 @@ import random
 
 import phonenumbers
 
-_UNITS = "zéro un deux trois quatre cinq six sept huit neuf".split()
-_TEENS = "dix onze douze treize quatorze quinze seize dix-sept dix-huit dix-neuf".split()
+_UNITS = ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"]
+_TEENS = [
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+    "dix-sept",
+    "dix-huit",
+    "dix-neuf",
+]
 _TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
 _FILLERS = (
     "(enlève les espaces)",
@@ -78,7 +89,7 @@ def foreign_mobile(rng: random.Random) -> str:
 
 
 def national_pairs(e164: str) -> list[str]:
-    """"+33612345678" -> ["06", "12", "34", "56", "78"]."""
+    """ "+33612345678" -> ["06", "12", "34", "56", "78"]."""
     national = "0" + e164[3:]
     return [national[i : i + 2] for i in range(0, 10, 2)]
 
@@ -138,7 +149,7 @@ def _group(pair: str, tricks: tuple[str, ...], rng: random.Random) -> str:
 
 def _separator(tricks: tuple[str, ...], rng: random.Random) -> str:
     if "odd_separators" in tricks:
-        return rng.choice(["/", "_", "*", " / ", ".", "-", " _ "])
+        return rng.choice(["/", "_", "*", " / ", " _ ", "|"])
     if "keycap_emoji" in tricks and "number_words" not in tricks:
         return rng.choice(["", " "])
     return " "

@@ -14,6 +14,7 @@ from sentinelle.demo.communes import WEIGHTED, Commune
 from sentinelle.demo.handles import PLATFORMS, ascii_name, booking_stem, new_author, new_handle
 from sentinelle.demo.phones import Phone, new_phone
 from sentinelle.demo.photos import new_album
+from sentinelle.demo.registry import Registry
 
 PERSONAS = (
     "Léa", "Nour", "Inès", "Chloé", "Jade", "Manon", "Lina", "Camille", "Sarah", "Emma",
@@ -46,27 +47,8 @@ CLASSIFIEDS = (
 )
 BENIGN_TOPICS = (
     "room", "room", "flatshare", "flatshare", "babysitting", "nanny_wanted", "seasonal",
-    "seasonal", "tutoring", "hostess", "cleaning",
+    "seasonal", "tutoring", "hostess", "cleaning", "sale", "carpool",
 )  # fmt: skip
-
-
-@dataclass(slots=True)
-class Registry:
-    """Identifiers already handed out in the corpus, so that none is shared by accident."""
-
-    phones: set[str] = field(default_factory=set)
-    handles: set[str] = field(default_factory=set)
-    authors: set[str] = field(default_factory=set)
-    counts: dict[str, int] = field(default_factory=dict)
-
-    def next_id(self, prefix: str, width: int) -> str:
-        """The next id of a kind ("g-0007", "p-00031"), numbered across the whole corpus."""
-        number = self.counts.get(prefix, 0) + 1
-        self.counts[prefix] = number
-        return f"{prefix}-{number:0{width}d}"
-
-    def person_id(self) -> str:
-        return self.next_id("p", 5)
 
 
 @dataclass(slots=True)
@@ -80,10 +62,15 @@ class Victim:
     youth_cue_rate: float
     album: list[int]
     handle: tuple[str, str] | None  # (platform, handle) of her own account, if the ads show it
+    alias: str | None = None  # a second name some stays' ads use
 
     @property
     def minor(self) -> bool:
         return self.age < 18
+
+    def name_at(self, stay_index: int) -> str:
+        """The persona the ads use during a stay (groups rename girls from city to city)."""
+        return self.alias if self.alias is not None and stay_index % 2 else self.name
 
 
 @dataclass(slots=True)
@@ -108,6 +95,7 @@ class Group:
     socials: list[str]
     itinerary: list[Stay]
     english: bool
+    banner: int  # a picture the group puts on every girl's ads now and then (logo, flat)
     authors: dict[tuple[str, int], str] = field(default_factory=dict)  # (site, victim) -> account
 
     @property
@@ -188,8 +176,24 @@ def _itinerary(rng: random.Random) -> list[Stay]:
     return stays
 
 
+MINOR_SHARE = 0.35  # of group victims
+
+
+def _next_victim_is_minor(rng: random.Random, registry: Registry) -> bool:
+    """Random, but keeping the block's running share of minors near MINOR_SHARE.
+
+    Blocks hold only a few dozen victims; independent draws would often land far off.
+    """
+    victims = registry.counts.get("victims", 0)
+    minors = registry.counts.get("minors", 0)
+    minor = (minors + rng.random()) / (victims + 1) < MINOR_SHARE
+    registry.counts["victims"] = victims + 1
+    registry.counts["minors"] = minors + minor
+    return minor
+
+
 def _victim(rng: random.Random, registry: Registry, name: str) -> Victim:
-    minor = rng.random() < 0.35
+    minor = _next_victim_is_minor(rng, registry)
     age = rng.choice((15, 16, 16, 17, 17, 17)) if minor else rng.randint(18, 26)
     if minor:
         roll = rng.random()
@@ -206,9 +210,11 @@ def _victim(rng: random.Random, registry: Registry, name: str) -> Victim:
     handle = None
     if rng.random() < 0.35:
         platform = rng.choice(("snapchat", "snapchat", "instagram"))
-        handle = (platform, new_handle(rng, registry.handles, ascii_name(name), platform))
+        handle = (platform, new_handle(rng, registry, ascii_name(name), platform))
     album = new_album(rng, rng.randint(2, 6))
-    return Victim(registry.person_id(), name, age, stated, cue_rate, album, handle)
+    alias = rng.choice(PERSONAS) if rng.random() < 0.2 else None
+    alias = alias if alias != name else None
+    return Victim(registry.person_id(), name, age, stated, cue_rate, album, handle, alias)
 
 
 def new_group(rng: random.Random, registry: Registry) -> Group:
@@ -218,13 +224,13 @@ def new_group(rng: random.Random, registry: Registry) -> Group:
     names = rng.sample(PERSONAS, rng.choice((1, 2, 2, 3, 3)))
     victims = [_victim(rng, registry, name) for name in names]
     country = _country(rng) if rng.random() < 0.3 else "FR"
-    phones = [new_phone(rng, registry.phones, country) for _ in range(rng.choice((1, 1, 2)))]
+    phones = [new_phone(rng, registry, country) for _ in range(rng.choice((1, 1, 2)))]
     booking = None
     if rng.random() < 0.6:
         platform = rng.choice(("snapchat", "telegram", "telegram", "signal"))
-        booking = (platform, new_handle(rng, registry.handles, booking_stem(rng), platform))
+        booking = (platform, new_handle(rng, registry, booking_stem(rng), platform))
     group = Group(
-        actor=registry.next_id("g", 4),
+        actor=registry.next_id("g", 4, 1000),
         controllers=controllers,
         victims=victims,
         phones=phones,
@@ -233,17 +239,18 @@ def new_group(rng: random.Random, registry: Registry) -> Group:
         socials=rng.sample(SOCIAL_APPS, rng.randint(1, 2)),
         itinerary=_itinerary(rng),
         english=rng.random() < 0.06,
+        banner=new_album(rng, 1)[0],
     )
     shared = rng.random() < 0.5  # one account posts every girl's ads on a site
     stem = booking_stem(rng) if shared else ""
     for site in group.sites:
-        account = new_author(rng, registry.authors, site, stem) if shared else None
+        account = new_author(rng, registry, site, stem) if shared else None
         for index, victim in enumerate(victims):
-            own = account or new_author(rng, registry.authors, site, ascii_name(victim.name))
+            own = account or new_author(rng, registry, site, ascii_name(victim.name))
             group.authors[(site, index)] = own
     recruiting_stem = ascii_name(aliases[0]) if rng.random() < 0.5 else booking_stem(rng)
     for social in group.socials:  # the controller's own accounts, used to recruit
-        group.authors[(social, -1)] = new_author(rng, registry.authors, social, recruiting_stem)
+        group.authors[(social, -1)] = new_author(rng, registry, social, recruiting_stem)
     return group
 
 
@@ -253,23 +260,21 @@ def new_independent(rng: random.Random, registry: Registry) -> Independent:
     age = rng.randint(19, 45) if rng.random() < 0.8 else rng.randint(19, 24)
     stem = ascii_name(name)
     handles = [
-        (platform, new_handle(rng, registry.handles, stem, platform))
+        (platform, new_handle(rng, registry, stem, platform))
         for platform in rng.sample(PLATFORMS, rng.choice((0, 1, 1, 2)))
     ]
     sites = rng.sample(AD_SITES, rng.choice((1, 1, 2, 3)))
     return Independent(
-        actor=registry.next_id("i", 5),
+        actor=registry.next_id("i", 5, 10_000),
         person=registry.person_id(),
         name=name,
         age=age,
         states_age=rng.random() < 0.75,
-        phones=[
-            new_phone(rng, registry.phones, _country(rng)) for _ in range(rng.choice((1, 1, 1, 2)))
-        ],
+        phones=[new_phone(rng, registry, _country(rng)) for _ in range(rng.choice((1, 1, 1, 2)))],
         handles=handles,
         home=rng.choice(WEIGHTED),
         sites=sites,
-        authors={site: new_author(rng, registry.authors, site, stem) for site in sites},
+        authors={site: new_author(rng, registry, site, stem) for site in sites},
         album=new_album(rng, rng.randint(1, 6)),
         first_day=rng.randint(FIRST_DAY, LAST_DAY - 20),
         english=rng.random() < 0.08,
@@ -284,13 +289,13 @@ def new_recruiter(rng: random.Random, registry: Registry) -> Recruiter:
     socials = rng.sample(SOCIAL_APPS, rng.randint(1, 2))
     stem = booking_stem(rng)
     return Recruiter(
-        actor=registry.next_id("r", 4),
+        actor=registry.next_id("r", 4, 1000),
         person=registry.person_id(),
         alias=alias,
-        phone=new_phone(rng, registry.phones) if rng.random() < 0.3 else None,
-        handle=(platform, new_handle(rng, registry.handles, stem, platform)),
+        phone=new_phone(rng, registry) if rng.random() < 0.3 else None,
+        handle=(platform, new_handle(rng, registry, stem, platform)),
         socials=socials,
-        authors={s: new_author(rng, registry.authors, s, stem) for s in socials},
+        authors={s: new_author(rng, registry, s, stem) for s in socials},
         place=rng.choice(WEIGHTED),
         english=rng.random() < 0.05,
     )
@@ -304,13 +309,11 @@ def new_benign(rng: random.Random, registry: Registry) -> BenignPoster:
     handle = None
     if rng.random() < 0.35:
         platform = rng.choice(("snapchat", "instagram", "instagram", "telegram"))
-        handle = (platform, new_handle(rng, registry.handles, ascii_name(name), platform))
-    phone = new_phone(rng, registry.phones) if handle is None or rng.random() < 0.5 else None
-    author = (
-        new_author(rng, registry.authors, source, ascii_name(name)) if rng.random() < 0.8 else None
-    )
+        handle = (platform, new_handle(rng, registry, ascii_name(name), platform))
+    phone = new_phone(rng, registry) if handle is None or rng.random() < 0.5 else None
+    author = new_author(rng, registry, source, ascii_name(name)) if rng.random() < 0.8 else None
     return BenignPoster(
-        actor=registry.next_id("b", 5),
+        actor=registry.next_id("b", 5, 10_000),
         person=registry.person_id(),
         name=name,
         topic=topic,

@@ -9,9 +9,10 @@ import random
 from sentinelle.demo import lexicon_benign
 from sentinelle.demo.actors import SOCIAL_APPS, BenignPoster
 from sentinelle.demo.clock import LAST_DAY, MONTHS_FR, parts
+from sentinelle.demo.communes import WEIGHTED
 from sentinelle.demo.lexicon_ads import AREAS, EMOJI
 from sentinelle.demo.photos import phashes
-from sentinelle.demo.phrasing import Slots, join_parts, new_style, resolve
+from sentinelle.demo.phrasing import Slots, join_parts, new_style, resolve, tidy
 from sentinelle.demo.publishing import (
     Draft,
     Publisher,
@@ -30,13 +31,18 @@ class BenignWriter:
         self.rng = rng
         self.poster = poster
         self.hard_rate = hard_rate
-        self.style = new_style(rng, EMOJI, english=False)
+        self.style = new_style(rng, EMOJI, english=False, disguise=rng.random() < 0.1)
         self.own_age = rng.randint(18, 30)
         self.child_age = rng.randint(1, 11)
         self.rent = rng.choice((320, 380, 400, 450, 480, 520, 550, 600, 650, 750))
         self.wage = rng.choice((10, 11, 12, 12, 13, 15, 18, 20, 25, 30))
         self.salary = rng.choice((1400, 1500, 1600, 1750, 1800, 1900, 2000))
         self.experience = rng.randint(2, 20)
+        self.destination = rng.choice(WEIGHTED)
+        self.size = rng.choice((36, 38, 40, 42, 39, 41, 43))
+        self.price = rng.choice((5, 10, 15, 20, 25, 40, 60, 80, 120))
+        self.hour = rng.randint(6, 19)
+        self.share = rng.choice((8, 10, 12, 15, 20, 25))
 
     def posts(self, publisher: Publisher, count: int, first_day: int) -> list[Draft]:
         day = first_day
@@ -85,6 +91,11 @@ class BenignWriter:
                 "date": lambda: f"{parts(day + 7)[2]:02d}/{parts(day + 7)[1]:02d}",
             },
             month=MONTHS_FR[month % 12],
+            destination=self.destination.name,
+            size=str(self.size),
+            price=str(self.price),
+            hour=str(self.hour),
+            share=str(self.share),
             rent=str(self.rent),
             wage=str(self.wage),
             salary=str(self.salary),
@@ -107,7 +118,10 @@ class BenignWriter:
         for index, variants in enumerate(sentences):
             if 0 < index < len(sentences) - 1 and rng.random() < 0.25:
                 continue
-            phrases.append(
-                self.style.restyle(rng, resolve(rng, rng.choice(variants))).format_map(slots)
-            )
-        return join_parts(rng, self.style, phrases)
+            phrase = tidy(self.style.restyle(rng, resolve(rng, rng.choice(variants))))
+            phrases.append(phrase.format_map(slots))
+        text = join_parts(rng, self.style, phrases)
+        if self.poster.source in SOCIAL_APPS and rng.random() < 0.5:
+            tags = rng.sample(lexicon_benign.HASHTAGS[self.poster.topic], 2)
+            text += "\n" + " ".join(tags)
+        return text

@@ -46,6 +46,12 @@ def timestamp(ordinal: int, minute_of_day: int) -> str:
 
 
 @lru_cache(maxsize=4096)
+def year_end(ordinal: int) -> int:
+    """The last day of the day's year (a re-published "née en 2005" must keep its age)."""
+    return date(date.fromordinal(ordinal).year, 12, 31).toordinal()
+
+
+@lru_cache(maxsize=4096)
 def parts(ordinal: int) -> tuple[int, int, int, int]:
     """(year, month, day, weekday) of a day ordinal."""
     day = date.fromordinal(ordinal)

@@ -1,5 +1,6 @@
 """Writing a generated corpus: posts as JSONL (gzip when the name ends in .gz) or CSV, truth
-as JSONL. Streams line by line so a million posts never sit in memory.
+as JSONL. Blocks are rendered to bytes where they are generated (in worker processes when
+there are several) and streamed to the files in order, so memory stays bounded.
 """
 
 from __future__ import annotations
@@ -8,12 +9,15 @@ import csv
 import gzip
 import io
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
 import orjson
+
+from sentinelle.demo.corpus import blocks
+from sentinelle.demo.publishing import Draft
 
 CSV_COLUMNS = (
     "id",
@@ -30,74 +34,70 @@ CSV_COLUMNS = (
 
 
 @contextmanager
-def open_binary(path: Path | None) -> Iterator[IO[bytes]]:
-    """A binary sink: stdout for None or "-", gzip for *.gz, a plain file otherwise."""
-    if path is None or str(path) == "-":
+def open_binary(path: Path | None) -> Iterator[IO[bytes] | None]:
+    """A binary sink: None for no path, stdout for "-", gzip for *.gz, a plain file otherwise."""
+    if path is None:
+        yield None
+    elif str(path) == "-":
         yield sys.stdout.buffer
         sys.stdout.buffer.flush()
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.suffix == ".gz":
-        with gzip.open(path, "wb", compresslevel=5) as sink:
+    elif path.suffix == ".gz":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with gzip.open(path, "wb", compresslevel=3) as sink:
             yield sink
     else:
+        path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "wb") as sink:
             yield sink
 
 
-def jsonl_line(record: dict) -> bytes:
-    return orjson.dumps(record) + b"\n"
+def render_jsonl(drafts: list[Draft]) -> tuple[bytes, bytes, int]:
+    """A block as JSONL bytes: (posts, truth, number of posts)."""
+    posts = b"".join(orjson.dumps(d.post) + b"\n" for d in drafts)
+    truth = b"".join(orjson.dumps(d.truth) + b"\n" for d in drafts)
+    return posts, truth, len(drafts)
 
 
-def csv_writer(sink: IO[bytes]) -> tuple[Callable[[dict], None], io.TextIOWrapper]:
-    """A function writing one post as a CSV row (header written first), and its text stream."""
-    text = io.TextIOWrapper(sink, encoding="utf-8", newline="", write_through=False)
+def render_csv(drafts: list[Draft]) -> tuple[bytes, bytes, int]:
+    """A block as CSV rows without header (image hashes space-separated), truth as JSONL."""
+    text = io.StringIO(newline="")
     writer = csv.DictWriter(text, fieldnames=CSV_COLUMNS, extrasaction="ignore")
-    writer.writeheader()
-
-    def write(post: dict) -> None:
-        row = {key: post.get(key) for key in CSV_COLUMNS}
-        row["image_phashes"] = " ".join(post.get("image_phashes") or ())
+    for draft in drafts:
+        row = {key: draft.post.get(key) for key in CSV_COLUMNS}
+        row["image_phashes"] = " ".join(draft.post.get("image_phashes") or ())
         writer.writerow(row)
+    truth = b"".join(orjson.dumps(d.truth) + b"\n" for d in drafts)
+    return text.getvalue().encode("utf-8"), truth, len(drafts)
 
-    return write, text
+
+def csv_header() -> bytes:
+    text = io.StringIO(newline="")
+    csv.writer(text).writerow(CSV_COLUMNS)
+    return text.getvalue().encode("utf-8")
 
 
 def write_corpus(
-    pairs: Iterable[tuple[dict, dict]],
+    n_posts: int,
+    seed: int,
+    hard_obfuscation: float,
     posts_path: Path | None,
     truth_path: Path | None,
     fmt: str = "jsonl",
-    on_post: Callable[[int], None] | None = None,
+    workers: int = 1,
+    on_progress: Callable[[int], None] | None = None,
 ) -> int:
-    """Write posts (and truth when a path is given); return how many posts were written."""
-    count = 0
-    with open_binary(posts_path) as posts_sink, _maybe_open(truth_path) as truth_sink:
-        if fmt == "csv":
-            write_post, text = csv_writer(posts_sink)
-        else:
-            text = None
-
-            def write_post(post: dict) -> None:
-                posts_sink.write(jsonl_line(post))
-
-        for post, truth in pairs:
-            write_post(post)
+    """Generate and write the corpus (posts to stdout when `posts_path` is "-")."""
+    render = render_csv if fmt == "csv" else render_jsonl
+    written = 0
+    with open_binary(posts_path) as posts_sink, open_binary(truth_path) as truth_sink:
+        if fmt == "csv" and posts_sink is not None:
+            posts_sink.write(csv_header())
+        for posts, truth, count in blocks(n_posts, seed, hard_obfuscation, render, workers=workers):
+            if posts_sink is not None:
+                posts_sink.write(posts)
             if truth_sink is not None:
-                truth_sink.write(jsonl_line(truth))
-            count += 1
-            if on_post is not None and count % 10_000 == 0:
-                on_post(count)
-        if text is not None:
-            text.flush()
-            text.detach()
-    return count
-
-
-@contextmanager
-def _maybe_open(path: Path | None) -> Iterator[IO[bytes] | None]:
-    if path is None:
-        yield None
-        return
-    with open_binary(path) as sink:
-        yield sink
+                truth_sink.write(truth)
+            written += count
+            if on_progress is not None:
+                on_progress(written)
+    return written

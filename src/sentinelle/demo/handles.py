@@ -7,6 +7,7 @@ handle in the truth always means a shared actor.
 from __future__ import annotations
 
 import random
+from typing import Protocol
 
 from sentinelle.text.normalize import strip_accents
 
@@ -18,8 +19,8 @@ _WRITTEN = {
         "mon snap {h}", "Snap 👉 {h}", "SNAP : {h}",
     ),
     "telegram": ("t.me/{h}", "telegram @{h}", "tg: @{h}", "télégram: {h}", "https://t.me/{h}"),
-    "instagram": ("insta {h}", "insta: @{h}", "ig @{h}", "instagram.com/{h}", "📸 @{h}"),
-    "signal": ("signal: {h}", "sur signal {h}", "Signal 👉 {h}"),
+    "instagram": ("insta {h}", "insta: @{h}", "ig @{h}", "instagram.com/{h}", "📸 insta @{h}"),
+    "signal": ("signal: {h}", "signal {h}", "Signal 👉 {h}"),
 }  # fmt: skip
 _WRITTEN_EN = {
     "snapchat": ("snap: {h}", "👻 {h}", "add me on snap {h}", "sc: {h}"),
@@ -36,25 +37,37 @@ def ascii_name(name: str) -> str:
     return strip_accents(name).lower().replace(" ", "").replace("'", "")
 
 
-def new_handle(rng: random.Random, used: set[str], stem: str, platform: str) -> str:
-    """An unused handle built on `stem` (a persona's name or a booking word)."""
-    sep = rng.choice(("_", "_", ".", "", "-" if platform == "snapchat" else "_"))
+class Tags(Protocol):
+    """Where handle numbers come from: a slice of numbers no other part of the corpus uses."""
+
+    handles: set[str]
+    authors: set[str]
+
+    def tag(self, rng: random.Random) -> int: ...
+
+
+def new_handle(rng: random.Random, tags: Tags, stem: str, platform: str) -> str:
+    """An unused handle built on `stem` (a persona's name or a booking word).
+
+    Every handle ends in a tag number, which makes it unique across the corpus.
+    """
+    # what each platform allows: no "." on Telegram, "-" only on Snapchat
+    dot = "_" if platform == "telegram" else "."
+    sep = rng.choice(("_", "_", dot, "", "-" if platform == "snapchat" else "_"))
     while True:
+        tag = tags.tag(rng)
         shape = rng.random()
-        if shape < 0.55:
-            handle = f"{stem}{sep}{rng.randint(1, 999):02d}"
-        elif shape < 0.8:
-            handle = f"{rng.choice(_PREFIXES)}{stem}{rng.randint(1, 99)}"
-        else:
-            word = rng.choice(("off", "xx", "dispo", "vip", "new"))
-            handle = f"{stem}{sep}{word}{rng.randint(1, 9999)}"
         if platform == "signal":
-            handle = f"{stem}.{rng.randint(10, 999)}"
-        if len(handle) < 5:
-            handle += str(rng.randint(10, 99))
+            handle = f"{stem}.{tag:02d}"
+        elif shape < 0.55:
+            handle = f"{stem}{sep}{tag:02d}"
+        elif shape < 0.8:
+            handle = f"{rng.choice(_PREFIXES)}{stem}{tag:02d}"
+        else:
+            handle = f"{stem}{sep}{rng.choice(('off', 'xx', 'dispo', 'vip', 'new'))}{tag:02d}"
         key = f"{platform}:{handle.lower()}"
-        if key not in used:
-            used.add(key)
+        if len(handle) >= 5 and key not in tags.handles:
+            tags.handles.add(key)
             return handle
 
 
@@ -70,25 +83,25 @@ def written_handle(rng: random.Random, platform: str, handle: str, english: bool
 
 
 def whatsapp_link(rng: random.Random, e164: str) -> tuple[str, str]:
-    """A wa.me link for a number and the handle it stands for ("whatsapp:33612345678")."""
-    digits = e164[1:]
-    return rng.choice(
-        ("wa.me/", "https://wa.me/", "whatsapp: wa.me/")
-    ) + digits, f"whatsapp:{digits}"
+    """A wa.me link for a number and the handle it stands for: the number in E.164, as the
+    extractor writes WhatsApp handles ("whatsapp:+33612345678")."""
+    link = rng.choice(("wa.me/", "https://wa.me/", "whatsapp: wa.me/")) + e164[1:]
+    return link, f"whatsapp:{e164}"
 
 
-def new_author(rng: random.Random, used: set[str], source: str, stem: str) -> str:
+def new_author(rng: random.Random, tags: Tags, source: str, stem: str) -> str:
     """An account name on a site, unique on that site (case kept; the truth lower-cases it)."""
     while True:
+        tag = tags.tag(rng)
         shape = rng.random()
         if shape < 0.4:
-            author = f"{stem.capitalize()}{rng.randint(1, 99)}"
+            author = f"{stem.capitalize()}{tag}"
         elif shape < 0.7:
-            author = f"{stem}_{rng.randint(1, 9999)}"
+            author = f"{stem}_{tag}"
         else:
             word = rng.choice(("new", "dispo", "off", "annonces", "fr"))
-            author = f"{stem.capitalize()}-{word}{rng.randint(1, 999)}"
+            author = f"{stem.capitalize()}-{word}{tag}"
         key = f"{source}:{author.lower()}"
-        if key not in used:
-            used.add(key)
+        if key not in tags.authors:
+            tags.authors.add(key)
             return author

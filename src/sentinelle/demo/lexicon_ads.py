@@ -106,6 +106,8 @@ FR: dict[str, tuple[str, ...]] = {
         "[indépendante|je travaille seule|je gère mes rdv moi-même|pas d'agence, pas d'intermédiaire]",
         "[femme|jeune femme] [souriante|pétillante|douce|élégante]", "[maman|femme mature|femme active] [discrète|souriante]",
         "[de retour|de retour après une pause|toujours fidèle au poste]", "[nouvelle|nouvelle venue] dans le quartier",
+        "[duo possible avec une amie|possibilité de duo avec ma copine|on peut être deux, avec mon amie]",
+        "[agenda|planning] [souvent complet|chargé], [réservez|pensez à réserver] la veille",
     ),
     "student": (
         "[étudiante|jeune étudiante|étudiante en fac|étudiante en master] [sympa|souriante|discrète]",
@@ -153,7 +155,8 @@ TITLES_FR: tuple[str, ...] = (
     "{name} [nouvelle|new] [à|sur] {city}", "{name} {age_short} - {city}", "[Nouvelle|New] sur {city} {emoji}",
     "{name} [dispo|disponible] [ce soir|maintenant|7j/7]", "{city} : {name} [de passage|en visite]",
     "{name} 🌸 {city}", "[Dispo|Disponible] {city} [centre|gare]", "{name} [à|a] {city} {dates}",
-    "[Première fois|1ère fois] à {city}", "{city} ({dept}) - {name}",
+    "[Première fois|1ère fois] à {city}", "{city} ({dept}) - {name}", "{name} {city} ☎️ {phone}",
+    "{city} - {phone}",
 )  # fmt: skip
 TITLES_EN: tuple[str, ...] = (
     "{name} new in {city}",

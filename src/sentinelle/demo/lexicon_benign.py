@@ -6,6 +6,13 @@ event hostesses, cleaning. They share words ("dispo", "logé", "jeune", "recrute
 
 from __future__ import annotations
 
+HASHTAGS: dict[str, tuple[str, ...]] = {
+    "room": ("#location", "#chambre", "#logement", "#etudiant"), "flatshare": ("#coloc", "#colocation", "#logement"),
+    "babysitting": ("#babysitting", "#gardedenfants", "#nounou"), "nanny_wanted": ("#nounou", "#aupair"),
+    "seasonal": ("#jobdete", "#saisonnier", "#recrutement", "#emploi"), "tutoring": ("#cours", "#soutienscolaire"),
+    "hostess": ("#hotesse", "#evenementiel", "#job"), "cleaning": ("#menage", "#cesu"),
+    "sale": ("#vente", "#occasion"), "carpool": ("#covoiturage", "#trajet"),
+}  # fmt: skip
 # topic -> sentence variants; a benign post draws 3 to 5 of them in this order.
 TOPICS: dict[str, tuple[tuple[str, ...], ...]] = {
     "room": (
@@ -64,6 +71,19 @@ TOPICS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("{wage}€/h",),
         ("[contact|tel|appeler] {contact}",),
     ),
+    "sale": (
+        ("Vends [robe|veste|manteau|baskets|poussette|vélo|canapé] [taille {size}|pointure {size}|]",),
+        ("[très bon état|comme neuf|jamais porté|peu servi]", "{price}€ [à débattre|ferme|]"),
+        ("[à récupérer|remise en main propre] [à|sur] {city} [{area}|]",),
+        ("[dispo|disponible] [le soir|le week-end|en semaine]",),
+        ("[contact|tel|MP] {contact}",),
+    ),
+    "carpool": (
+        ("[Covoiturage|Covoit] {city} → {destination} le {date} [à|vers] {hour}h",),
+        ("[2|3] places [dispo|disponibles]", "[petit coffre|bagages acceptés|non fumeur]"),
+        ("{share}€ [par personne|la place]",),
+        ("[contact|réservation|résa] {contact}",),
+    ),
 }  # fmt: skip
 TITLES: dict[str, tuple[str, ...]] = {
     "room": ("Chambre à louer {city}", "Studio {city} {rent}€", "Location chambre meublée"),
@@ -74,4 +94,6 @@ TITLES: dict[str, tuple[str, ...]] = {
     "tutoring": ("Cours particuliers {city}", "Soutien scolaire", "Prof dispo"),
     "hostess": ("Recrutement hôtesses {city}", "Hôtesses d'accueil H/F", "Mission événementielle"),
     "cleaning": ("Ménage et repassage {city}", "Aide ménagère dispo", "Femme de ménage"),
+    "sale": ("À vendre", "Vends {city}", "Bonne affaire"),
+    "carpool": ("Covoiturage {city} → {destination}", "Trajet {city} {destination}", "Places dispo"),
 }  # fmt: skip

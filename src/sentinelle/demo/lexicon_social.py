@@ -50,6 +50,10 @@ PROFILE_TAGS: tuple[str, ...] = (
     "Agence 🌍", "Recrutement 💼", "💰💰💰", "Business 📈", "Management", "Team {city}",
     "Opportunités", "Plans sérieux", "Bookings", "🔒 Discrétion",
 )  # fmt: skip
+HASHTAGS: tuple[str, ...] = (
+    "#argentfacile", "#recrutement", "#sugarbaby", "#jobetudiant", "#planthune", "#business",
+    "#argentrapide", "#opportunite", "#motivee", "#team",
+)  # fmt: skip
 EN_HOOK: tuple[str, ...] = (
     "[looking for|hiring] [motivated|serious] girls", "[want to|wanna] make [2000|3000]€ a week ?",
     "sugar daddy looking for sugar baby, [allowance|support] [800|1000]€/month",

@@ -9,8 +9,11 @@ extractor reports (`letter_digits`, `spaced_digits`, `keycap_emoji`, `unicode_di
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
 
 import phonenumbers
 
@@ -50,47 +53,66 @@ class Phone:
         return "0" + self.e164[3:]
 
 
-# country -> (calling code, leading digits choices, digits after the calling code)
+_MOBILE = (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+# country -> (calling code, leading digit choices); mobiles have a lead digit and 8 more
 _PLANS = {
-    "FR": ("33", ("6", "6", "6", "7"), 9),
-    "BE": ("32", ("46", "47", "48", "49"), 9),
-    "CH": ("41", ("76", "77", "78", "79"), 9),
-    "ES": ("34", ("6", "6", "7"), 9),
+    "FR": ("33", "6667"),
+    "BE": ("32", "4"),
+    "CH": ("41", "7"),
+    "ES": ("34", "6667"),
 }
 
 
-def new_phone(rng: random.Random, used: set[str], country: str = "FR") -> Phone:
-    """A valid mobile number of `country` that no other actor has."""
-    code, leads, length = _PLANS[country]
+class DigitSource(Protocol):
+    def phone_digits(self) -> str: ...
+
+
+def new_phone(rng: random.Random, registry: DigitSource, country: str = "FR") -> Phone:
+    """A valid mobile number of `country` that no other actor has (the registry sees to it)."""
+    code, leads = _PLANS[country]
     while True:
-        lead = rng.choice(leads)
-        rest = "".join(rng.choice("0123456789") for _ in range(length - len(lead)))
-        e164 = f"+{code}{lead}{rest}"
-        if e164 in used:
-            continue
-        if phonenumbers.is_valid_number(phonenumbers.parse(e164)):
-            used.add(e164)
+        e164 = f"+{code}{rng.choice(leads)}{registry.phone_digits()}"
+        if _valid_mobile(e164):
             return Phone(e164, country)
+
+
+_VALIDITY: dict[str, bool] = {}
+
+
+def _valid_mobile(e164: str) -> bool:
+    """`phonenumbers`' verdict, remembered per number block (calling code and 3 digits).
+
+    For the mobile ranges drawn here validity depends on the first digits only, and parsing
+    every number would cost more than writing its posts.
+    """
+    prefix = e164[:6]
+    valid = _VALIDITY.get(prefix)
+    if valid is None:
+        parsed = phonenumbers.parse(e164)
+        valid = phonenumbers.number_type(parsed) in _MOBILE and phonenumbers.is_valid_number(parsed)
+        _VALIDITY[prefix] = valid
+    return valid
 
 
 def plain_form(rng: random.Random, phone: Phone) -> str:
     """A normal way to write the number ("06 12 34 56 78", "+33 6 12 34 56 78", ...)."""
+    return rng.choice(_plain_forms(phone))
+
+
+@lru_cache(maxsize=8192)
+def _plain_forms(phone: Phone) -> tuple[str, ...]:
     digits = phone.e164[3:]
     code = phone.e164[1:3]
     if phone.country == "FR":
         national = phone.national
         pairs = [national[i : i + 2] for i in range(0, 10, 2)]
-        return rng.choice(
-            (
-                " ".join(pairs), " ".join(pairs), national, national, ".".join(pairs),
-                "-".join(pairs), "+33 " + digits[0] + " " + " ".join(pairs[1:]),
-                "+33" + digits, "0033" + digits,
-            )
+        spaced = " ".join(pairs)
+        return (
+            spaced, spaced, national, national, ".".join(pairs), "-".join(pairs),
+            "+33 " + digits[0] + " " + " ".join(pairs[1:]), "+33" + digits, "0033" + digits,
         )  # fmt: skip
     groups = _foreign_groups(phone)
-    return rng.choice(
-        ("+" + code + " " + " ".join(groups), "+" + code + digits, "00" + code + digits)
-    )
+    return ("+" + code + " " + " ".join(groups), "+" + code + digits, "00" + code + digits)
 
 
 def _foreign_groups(phone: Phone) -> list[str]:
@@ -200,7 +222,22 @@ def _words_form(
         joins = [rng.choice(_ODD_JOINS) for _ in glyphs[1:]]
     else:
         joins = [rng.choice((" ", " ", ", ", " - "))] * (len(glyphs) - 1)
+        for index, (left, right) in enumerate(itertools.pairwise(glyphs)):
+            if joins[index] == " " and _would_merge(left, right):
+                joins[index] = ", "  # "soixante dix" would read as 70, not 60 then 10
     return _assemble(rng, glyphs, joins, tricks), tuple(t for t in TRICKS if t in tricks)
+
+
+_TENS_WORDS = ("vingt", "vingts", "trente", "quarante", "cinquante", "soixante")
+
+
+def _would_merge(left: str, right: str) -> bool:
+    """True when two spelled groups side by side read as one number ("trente deux")."""
+    last, first = left.split(" ")[-1], right.split(" ")[0]
+    last = last.replace("quatre-vingts", "vingts")
+    if last in _TENS_WORDS and not first[:1].isdigit():
+        return True
+    return last.endswith("quatre") and first.startswith("vingt")
 
 
 def _assemble(rng: random.Random, glyphs: list[str], joins: list[str], tricks: set[str]) -> str:

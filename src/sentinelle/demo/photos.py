@@ -16,12 +16,17 @@ def new_album(rng: random.Random, size: int) -> list[int]:
 
 def reupload(rng: random.Random, photo: int) -> int:
     """The hash of the same photo after re-upload: 1-4 bits flipped."""
-    for bit in rng.sample(range(64), rng.randint(1, 4)):
-        photo ^= 1 << bit
-    return photo
+    wanted = 1 + rng.getrandbits(2)  # 1 to 4 distinct bits
+    flips = 0
+    while flips.bit_count() < wanted:
+        flips |= 1 << rng.getrandbits(6)
+    return photo ^ flips
 
 
 def phashes(rng: random.Random, album: list[int], reupload_rate: float = 0.35) -> list[str]:
     """One to four photos of an album as a post carries them."""
-    chosen = rng.sample(album, min(len(album), rng.randint(1, 4)))
+    # a run of the album (cyclically): ads show a series, and this is cheaper than sampling
+    count = min(len(album), rng.randint(1, 4))
+    start = rng.randrange(len(album)) if len(album) > 1 else 0
+    chosen = (album + album)[start : start + count]
     return [f"{reupload(rng, p) if rng.random() < reupload_rate else p:016x}" for p in chosen]

@@ -31,10 +31,13 @@ class Draft:
 
 
 class Publisher:
-    """Hands out post ids (unique per source across the corpus) and site metadata."""
+    """Hands out post ids (unique per source across the corpus) and site metadata.
 
-    def __init__(self) -> None:
-        self.count = 0
+    `first` is the block's offset in the corpus, so blocks never hand out the same id.
+    """
+
+    def __init__(self, first: int = 0) -> None:
+        self.count = first
 
     def post_id(self, source: str, social: bool) -> str:
         self.count += 1
@@ -124,7 +127,7 @@ def dates_phrase(rng: random.Random, first: int, last: int, today: int, english:
     choices = [
         f"du {d1} au {d2} {month}" if m1 == m2 else f"du {d1} {MONTHS_FR[m1 - 1]} au {d2} {month}",
         f"du {d1:02d}/{m1:02d} au {d2:02d}/{m2:02d}", f"jusqu'au {d2:02d}/{m2:02d}",
-        f"jusqu'au {d2} {month}", "cette semaine", "quelques jours seulement", "",
+        f"jusqu'au {d2} {month}", "cette semaine", "pour quelques jours", "",
     ]  # fmt: skip
     if last - today < 7:
         choices.append(f"jusqu'à {WEEKDAYS_FR[wd2]}")

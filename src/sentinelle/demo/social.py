@@ -77,7 +77,10 @@ class RecruitmentWriter:
             return text + " | " + self._contact(contact, carried)
         phrases = [self.style.restyle(rng, resolve(rng, v)).format_map(slots) for v in variants]
         phrases.append(self._contact(contact, carried))
-        return join_parts(rng, self.style, phrases)
+        text = join_parts(rng, self.style, phrases)
+        if kind == "social_post" and rng.random() < 0.4:
+            text += "\n" + " ".join(rng.sample(lexicon_social.HASHTAGS, rng.randint(2, 4)))
+        return text
 
     def _contact(self, bank: tuple[str, ...], carried: Carried) -> str:
         """The contact phrase, restyled before the phone or handle is written into it."""

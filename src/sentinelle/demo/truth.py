@@ -2,6 +2,23 @@
 
 `Carried` records identifiers as the text is written, so the truth can never list a phone,
 handle or age the text does not show.
+
+Conventions a reader of the truth needs:
+- `phones`: E.164, once each, for the text and the title together; `phone_tricks[i]` lists
+  the tricks of `phones[i]` (the union when it is written twice), `[]` when written plainly.
+- `handles`: `<source>:<author>` first when the post has an author, then `snapchat:`,
+  `telegram:`, `instagram:`, `signal:` handles as written, lower case; a wa.me link gives
+  `whatsapp:<E.164>` (e.g. `whatsapp:+33612345678`, as the extractor writes it) and its
+  number in `phones`.
+- `stated_ages`: ages the text or title states ("19 ans", "19a", "19 et 20 ans", "née en
+  2005" resolved with the year of `posted_at`); a babysitting ad's "enfant de 4 ans" counts.
+- `labels`: `minor` when a person the ad offers is under 18 (a duo ad with one minor counts),
+  `control` on every group ad, `recruitment` on recruitment posts, which offer no person
+  (so their `minor` and `control` are false).
+- `persona`: the name the post uses (a duo ad: the first one); groups rename some girls
+  between cities, `person` stays the same. For recruitment posts: the recruiter's alias.
+- `city`/`department`: where the post is located (site metadata or text); null for social
+  posts that name no city.
 """
 
 from __future__ import annotations
@@ -32,9 +49,12 @@ class Carried:
     handles: list[str] = field(default_factory=list)
     ages: list[int] = field(default_factory=list)
 
-    def phone(self, rng: random.Random, phone: Phone) -> str:
-        """Write a phone plainly or with tricks (at the actor's rate) and record it."""
-        if rng.random() < self.hard_rate:
+    def phone(self, rng: random.Random, phone: Phone, hard: bool = True) -> str:
+        """Write a phone plainly or with tricks (at the actor's rate) and record it.
+
+        `hard=False` for one-line fields such as titles, where tricks would break the line.
+        """
+        if hard and rng.random() < self.hard_rate:
             written, tricks = hard_form(rng, phone)
         else:
             written, tricks = plain_form(rng, phone), ()
@@ -73,6 +93,14 @@ class Carried:
         if rng.random() < 0.12:
             return f"{rng.choice(('née en', 'née en', 'nee en', 'née en'))} {self.year - age}"
         return rng.choice(_AGE_FR).format(n=age)
+
+    def ages_phrase(self, rng: random.Random, ages: list[int]) -> str:
+        """One age, or two for a duo ("19 et 20 ans")."""
+        if len(ages) == 1:
+            return self.age(rng, ages[0])
+        self.ages.extend(ages)
+        joined = f"{ages[0]} and {ages[1]}" if self.english else f"{ages[0]} et {ages[1]} ans"
+        return joined
 
     def bare_age(self, age: int) -> str:
         """An age whose words ("ans") the phrase itself carries."""

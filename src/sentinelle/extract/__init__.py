@@ -31,7 +31,7 @@ def extract_post(post: Post) -> Extraction:
     emoji = find_emoji(text)
     return Extraction(
         phones=phones,
-        handles=[_canonical(handle) for handle in handles],
+        handles=handles,
         stated_ages=find_ages(text, posting_year(post.posted_at)),
         prices=find_prices(text),
         emoji=emoji,
@@ -57,13 +57,3 @@ def _whatsapp_phones(handles: list[str]) -> list[PhoneHit]:
             if found:
                 hits.append(PhoneHit(found[0], f"wa.me/{name}"))
     return hits
-
-
-def _canonical(handle: str) -> str:
-    """WhatsApp handles are numbers: write them in E.164 like the phones."""
-    platform, _, name = handle.partition(":")
-    if platform == "whatsapp" and name.isdigit():
-        found = read_international(name)
-        if found:
-            return f"whatsapp:{found[0]}"
-    return handle

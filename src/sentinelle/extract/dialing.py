@@ -112,4 +112,19 @@ def read_international(digits: str) -> tuple[str, str] | None:
             kind = line_kind(plan.region, significant)
         if kind:
             return e164(plan.region, significant), kind
-    return None
+    return _other_valid(digits)
+
+
+def _other_valid(digits: str) -> tuple[str, str] | None:
+    """After "+" or "00" the writer meant a number: accept the other valid kinds (personal,
+    VoIP...) of a covered region, asking `phonenumbers` itself (slow, hence last)."""
+    if not 8 <= len(digits) <= 15:
+        return None
+    try:
+        number = phonenumbers.parse("+" + digits)
+    except phonenumbers.NumberParseException:
+        return None
+    region = phonenumbers.region_code_for_number(number)
+    if region not in REGIONS or not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), "other"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from sentinelle.text.normalize import is_emoji
+from sentinelle.text.normalize import EMOJI_CLASS
 
 _URL = re.compile(
     r"(?i)\bhttps?://[^\s<>\"']+|\bwww\.[^\s<>\"']+"
@@ -48,10 +48,9 @@ _PLATFORM_WORDS = {
     "viber": "viber",
 }
 _PLATFORM = re.compile(
-    r"(?i)(?<![\w@])("
-    + "|".join(sorted((re.escape(word) for word in _PLATFORM_WORDS), key=len, reverse=True))
-    + r")(?!\w)"
+    "|".join(sorted((re.escape(word) for word in _PLATFORM_WORDS), key=len, reverse=True))
 )
+_EMOJI = re.compile(f"[{EMOJI_CLASS}]")
 _URL_TAIL = ".,;:!?)]}»"
 
 
@@ -59,16 +58,12 @@ def find_emoji(text: str) -> list[str]:
     """Each distinct emoji in order of first appearance (variation selectors dropped)."""
     if text.isascii():
         return []
-    seen: dict[str, None] = {}
-    for char in text:
-        if ord(char) >= 0xA9 and is_emoji(char):
-            seen[char] = None
-    return list(seen)
+    return list(dict.fromkeys(_EMOJI.findall(text)))
 
 
 def find_urls(text: str) -> list[str]:
     """URLs and bare links ("t.me/x"), trailing punctuation removed, deduplicated."""
-    if "." not in text:
+    if "/" not in text and "www." not in text:
         return []
     found = (match.group().rstrip(_URL_TAIL) for match in _URL.finditer(text))
     return list(dict.fromkeys(found))
@@ -76,7 +71,15 @@ def find_urls(text: str) -> list[str]:
 
 def find_platforms(text: str, emoji: list[str]) -> list[str]:
     """Platforms the text names, by canonical name, in order of first mention."""
-    found = {_PLATFORM_WORDS[match.group(1).lower()]: None for match in _PLATFORM.finditer(text)}
+    lowered = text.lower()
+    found: dict[str, None] = {}
+    for match in _PLATFORM.finditer(lowered):
+        start, end = match.span()
+        before = lowered[start - 1 : start]
+        after = lowered[end : end + 1]
+        if before.isalnum() or before in ("_", "@") or after.isalnum() or after == "_":
+            continue
+        found[_PLATFORM_WORDS[match.group()]] = None
     if "👻" in emoji:
         found["snapchat"] = None
     return list(found)

@@ -32,18 +32,28 @@ _TEENS = {
 _TENS = {"vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}
 _VALUES = {**_UNITS, **_TEENS, **_TENS, "et": 0}
 
-_SEP = r"(?:\s*-\s*|[ \t]+)"
-_AND = rf"(?:{_SEP}et{_SEP}|{_SEP})"
-# "soixante quatre-vingt-deux" is 60 then 82, "quatre vingt-trois" 4 then 23: a hyphen binds
-# tighter than a space
-_UNIT = r"(?:un|deux|trois|quatre(?!\s*-\s*vingt)|cinq|six|sept|huit|neuf)"
-_TEEN = rf"(?:dix(?:{_SEP}(?:sept|huit|neuf))?|onze|douze|treize|quatorze|quinze|seize)"
-NUMBER_WORD = (
-    rf"(?i:(?<![^\W\d_])(?:quatre(?:\s*-\s*|[ \t]+(?!vingt\s*-))vingt(?:s|{_SEP}(?:{_TEEN}|{_UNIT}))?"
-    rf"|soixante(?:{_AND}(?:{_TEEN}|{_UNIT}))?"
-    rf"|(?:vingt|trente|quarante|cinquante)(?:{_AND}{_UNIT})?"
-    rf"|{_TEEN}|{_UNIT}|z[eé]ro)(?![^\W\d_]))"
-)
+
+def _pattern(strict: bool) -> str:
+    """Regex for one number word; `strict` joins compounds by hyphens only ("soixante-quinze"),
+    so that "soixante quinze" reads as 60 then 15."""
+    # a hyphen inside a compound is written tight: " - " separates two numbers
+    sep = "-" if strict else r"(?:-|[ \t]+(?!-))"
+    joined = rf"(?:[ \t]+et[ \t]+|-et-|{sep})"
+    # "soixante quatre-vingt-deux" is 60 then 82, "quatre vingt-trois" 4 then 23: a hyphen
+    # binds tighter than a space
+    unit = r"(?:un|deux|trois|quatre(?!-vingt)|cinq|six|sept|huit|neuf)"
+    teen = rf"(?:dix(?:{sep}(?:sept|huit|neuf))?|onze|douze|treize|quatorze|quinze|seize)"
+    eighty = "quatre-vingt" if strict else r"quatre(?:-|[ \t]+(?!vingt-))vingt"
+    return (
+        rf"(?i:(?<![^\W\d_])(?:{eighty}(?:s|{sep}(?:{teen}|{unit}))?"
+        rf"|soixante(?:{joined}(?:{teen}|{unit}))?"
+        rf"|(?:vingt|trente|quarante|cinquante)(?:{joined}{unit})?"
+        rf"|{teen}|{unit}|z[eé]ro)(?![^\W\d_]))"
+    )
+
+
+NUMBER_WORD = _pattern(strict=False)
+NUMBER_WORD_STRICT = _pattern(strict=True)
 _WORD = re.compile(r"[a-zé]+")
 
 

@@ -31,12 +31,12 @@ _EMOJI_RANGES = (
     (0x3297, 0x3299),
 )
 _EMOJI_SINGLES = frozenset({0x203C, 0x2049, 0x2122, 0x2139, 0x00A9, 0x00AE})
-_EMOJI_CLASS = "".join(
+EMOJI_CLASS = "".join(
     f"\\U{low:08x}-\\U{high:08x}" if low != high else f"\\U{low:08x}" for low, high in _EMOJI_RANGES
 ) + "".join(f"\\U{code:08x}" for code in sorted(_EMOJI_SINGLES))
 
 # A token is a word (letters, digits, underscore; leet '@'/'$' only inside it) or one emoji.
-_TOKEN = re.compile(rf"\w+(?:[@$]+\w+)*|[{_EMOJI_CLASS}]")
+_TOKEN = re.compile(rf"\w+(?:[@$]+\w+)*|[{EMOJI_CLASS}]")
 
 
 class _AccentTable(dict):
