@@ -114,7 +114,7 @@ def _row(pk: int, rng: random.Random) -> tuple[dict, dict, dict]:
 
 
 def _fts_migration():
-    return importlib.import_module("sentinelle.store.migrations.versions.0003_workspace")
+    return importlib.import_module("sentinelle.store.migrations.versions.0004_workspace")
 
 
 def build(url: str, count: int) -> None:

@@ -1,7 +1,7 @@
 """Workspace: accounts, sessions, API tokens, the audit log, review labels, full-text search.
 
-Revision ID: 0003_workspace
-Revises: 0002_cases
+Revision ID: 0004_workspace
+Revises: 0003_networks
 Create Date: 2026-11-29
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_workspace"
-down_revision = "0002_cases"
+revision = "0004_workspace"
+down_revision = "0003_networks"
 branch_labels = None
 depends_on = None
 
