@@ -142,3 +142,15 @@ def test_lists_and_network_page_never_show_identifiers_in_clear(seeded_db, sign_
         for url in ("/posts", "/networks/n-000000", "/review"):
             page = client.get(url).text
             assert "Contact" in page and "06 12 34" not in page, url
+
+
+def test_a_merged_network_id_leads_to_its_heir(client_for, settings):
+    from sentinelle.store.schema import network_aliases
+
+    store = open_store(settings.db)
+    row = {"alias": "n-000099", "network_id": "n-000000", "merged_at": 1.0}
+    with store.engine.begin() as connection:
+        connection.execute(network_aliases.insert(), row)
+    store.close()
+    response = client_for("analyst").get("/networks/n-000099", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/networks/n-000000"

@@ -32,7 +32,14 @@ def identifier_links(posts: list[dict]) -> list[dict]:
     return links
 
 
-def network_object(network_id: str, posts: list[dict]) -> dict:
+def aliases_of(store, network_id: str) -> list[str]:
+    """Ids merged into this network by later linking runs."""
+    from sentinelle.store.networks import aliases_by_network
+
+    return sorted(aliases_by_network(store).get(network_id, []))
+
+
+def network_object(network_id: str, posts: list[dict], aliases: list[str] | None = None) -> dict:
     """The networks-export object for posts in time order."""
     links = identifier_links(posts)
     authors = sorted({p["author"] for p in posts if p.get("author")})
@@ -42,7 +49,7 @@ def network_object(network_id: str, posts: list[dict]) -> dict:
         scores[label] = round(max(values), 4) if values else 0.0
     return {
         "network_id": network_id,
-        "aliases": [],
+        "aliases": aliases or [],
         "post_ids": [[p["source"], p["post_id"]] for p in posts],
         "personas": [],
         "phones": sorted({link["value"] for link in links if link["kind"] == "phone"}),

@@ -6,14 +6,15 @@ from collections import Counter
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from sentinelle.audit import record_event
 from sentinelle.auth.roles import allowed
 from sentinelle.privacy import mask_identifier
 from sentinelle.store.browse import network_posts
+from sentinelle.store.networks import resolve_network_id
 from sentinelle.web.charts import france_map, itinerary_timeline, network_graph
-from sentinelle.web.network_view import identifier_links, network_object
+from sentinelle.web.network_view import aliases_of, identifier_links, network_object
 from sentinelle.web.render import render
 from sentinelle.web.rows import masked_label
 from sentinelle.web.security import PageContext, check_csrf, page
@@ -42,10 +43,14 @@ def network_page(
     request: Request,
     network_id: NetworkId,
     ctx: Annotated[PageContext, Depends(page("network.view"))],
-) -> HTMLResponse:
+) -> Response:
+    store = request.app.state.store
+    current = resolve_network_id(store, network_id)
+    if current != network_id:  # merged into another network: its page is the one to see
+        return RedirectResponse(f"/networks/{current}", status_code=303)
     posts = _posts_or_404(request, network_id)
-    record_event(request.app.state.store, ctx.actor, "network.view", network_id, ctx.client)
-    network = network_object(network_id, posts)
+    record_event(store, ctx.actor, "network.view", network_id, ctx.client)
+    network = network_object(network_id, posts, aliases_of(store, network_id))
     for post in posts:
         post["label"] = masked_label(post, 80)
     links = identifier_links(posts)
