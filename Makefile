@@ -37,7 +37,7 @@ demo: install
 	@echo "Demo ready in $(DEMO_DIR)/: posts.export.jsonl, networks.jsonl, evaluation.txt, note.html"
 	@echo "Try: SENTINELLE_DB=$(DEMO_DIR)/sentinelle.db $(BIN)/sentinelle network show <id from networks.jsonl>"
 	@echo
-	$(BIN)/sentinelle serve --demo
+	$(BIN)/sentinelle serve --demo --host 127.0.0.1 --port 8000
 
 test: install
 	$(BIN)/ruff check src tests bench

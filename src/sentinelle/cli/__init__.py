@@ -23,6 +23,10 @@ COMMANDS: dict[str, str] = {
     "quarantine": "sentinelle.cli.quarantine:quarantine",
     "report": "sentinelle.cli.report:report",
     "demo-data": "sentinelle.cli.demo_data:demo_data",
+    "serve": "sentinelle.cli.serve:serve",
+    "users": "sentinelle.cli.users:users",
+    "tokens": "sentinelle.cli.tokens:tokens",
+    "audit": "sentinelle.cli.audit:audit",
 }
 
 

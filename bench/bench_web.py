@@ -1,0 +1,374 @@
+"""Web latency under load: p95 of the posts list with filters, a post page and a network page
+with 20 concurrent clients (wrk on loopback), on a store of 1,000,000 synthetic posts.
+
+    python bench/bench_web.py [--posts 1000000] [--engines sqlite,postgres] [--seconds 15]
+
+The store is built once by bulk SQL inserts of synthetic rows (logistics text only) and kept
+in bench/out/ for later runs. The server is the real `sentinelle serve` in a subprocess.
+Prints a markdown table and writes bench/out/web.json. Needs `wrk` (apt-get install wrk).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import random
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import orjson
+from sqlalchemy import text
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
+SRC = str(ROOT / "src")
+sys.path.insert(0, SRC)
+
+from sentinelle.store import open_store  # noqa: E402
+
+PG_URL = os.environ.get("SENTINELLE_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/")
+CITIES = (
+    ("Lyon", "69"),
+    ("Marseille", "13"),
+    ("Lille", "59"),
+    ("Nice", "06"),
+    ("Toulouse", "31"),
+    ("Bordeaux", "33"),
+    ("Nantes", "44"),
+    ("Rennes", "35"),
+    ("Clermont-Ferrand", "63"),
+    ("Strasbourg", "67"),
+    ("Montpellier", "34"),
+    ("Saint-Denis", "93"),
+)
+SOURCES = ("annonces-libres", "photogram", "petites-annonces", "chat-local", "vivastreet-like")
+KINDS = ("ad", "social_post", "profile", "message")
+PASSWORD = "bench password long enough"
+BATCH = 20_000
+START_TS = 1_704_067_200.0  # 2024-01-01
+
+
+def _row(pk: int, rng: random.Random) -> tuple[dict, dict, dict]:
+    city, dept = CITIES[rng.randrange(len(CITIES))]
+    ts = START_TS + pk * 30 + rng.random()  # ~a year of posts for 1M
+    phone = f"+336{rng.randrange(10**8):08d}"
+    minor, control = rng.random() < 0.03, rng.random() < 0.05
+    group = pk // 10
+    text_ = (
+        f"Nouvelle sur {city}, dispo du lundi au jeudi. Contact {phone[3:5]} "
+        f"{phone[5:7]} {phone[7:9]} {phone[9:11]} {phone[11:]}. "
+        f"{'Logement fourni. ' if control else ''}{'16 ans. ' if minor else ''}Annonce {pk}."
+    )
+    posted_at = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(ts))
+    post = {
+        "pk": pk,
+        "source": SOURCES[pk % len(SOURCES)],
+        "post_id": f"b{pk:07d}",
+        "kind": KINDS[pk % len(KINDS)],
+        "text": text_,
+        "title": f"Annonce {city}",
+        "url": None,
+        "city": city,
+        "author": f"compte_{group % 50_000}",
+        "posted_at": posted_at,
+        "posted_ts": ts,
+        "image_phashes": "[]",
+        "extra": "{}",
+        "content_hash": f"{pk:032x}",
+        "version": 1,
+        "ingested_at": ts,
+        "pending": False,
+    }
+    indicators = []
+    if minor:
+        indicators.append({"code": "age.stated_minor", "evidence": "16 ans"})
+    if control:
+        indicators.append({"code": "control.housing", "evidence": "Logement fourni"})
+    analysis = {
+        "post_pk": pk,
+        "phones": orjson.dumps([{"e164": phone, "raw": phone, "tricks": []}]).decode(),
+        "handles": "[]",
+        "stated_ages": "[]",
+        "prices": "[]",
+        "mentions": "{}",
+        "city": city,
+        "department": dept,
+        "obfuscated_phones": 0,
+        "score_minor": 0.9 if minor else rng.random() * 0.4,
+        "score_control": 0.8 if control else rng.random() * 0.4,
+        "score_recruitment": rng.random() * 0.2,
+        "flags": (1 if minor else 0) | (2 if control else 0),
+        "indicators": orjson.dumps(indicators).decode(),
+        "network_id": f"n-{group:06d}" if group % 3 == 0 else None,
+        "analyzed_at": ts,
+    }
+    identifier = {"post_pk": pk, "kind": "phone", "value": phone}
+    return post, analysis, identifier
+
+
+def _fts_migration():
+    return importlib.import_module("sentinelle.store.migrations.versions.0004_workspace")
+
+
+def build(url: str, count: int) -> None:
+    """Fill an empty store with `count` synthetic analysed posts by bulk inserts."""
+    from sentinelle.store.schema import post_analysis, post_identifiers, posts
+
+    store = open_store(url)
+    sqlite = store.dialect == "sqlite"
+    with store.engine.begin() as connection:
+        if connection.execute(text("SELECT count(*) FROM posts")).scalar() >= count:
+            store.close()
+            tune_postgres(url)
+            return
+        if sqlite:
+            for trigger in ("posts_fts_ai", "posts_fts_ad", "posts_fts_au"):
+                connection.execute(text(f"DROP TRIGGER IF EXISTS {trigger}"))
+    rng = random.Random(7)
+    started = time.perf_counter()
+    for start in range(1, count + 1, BATCH):
+        rows = [_row(pk, rng) for pk in range(start, min(start + BATCH, count + 1))]
+        with store.engine.begin() as connection:
+            connection.execute(posts.insert(), [r[0] for r in rows])
+            connection.execute(post_analysis.insert(), [r[1] for r in rows])
+            connection.execute(post_identifiers.insert(), [r[2] for r in rows])
+        print(
+            f"  {start + len(rows) - 1:,} posts ({time.perf_counter() - started:.0f}s)", flush=True
+        )
+    with store.engine.begin() as connection:
+        if sqlite:
+            for statement in _fts_migration()._SQLITE_FTS[1:]:
+                connection.execute(text(statement))
+            connection.execute(text("ANALYZE"))
+        else:
+            connection.execute(text("SELECT setval('posts_pk_seq', (SELECT max(pk) FROM posts))"))
+    if not sqlite:  # VACUUM cannot run in a transaction; it also flushes the GIN pending list
+        with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+            c.execute(text("VACUUM ANALYZE"))
+    tune_postgres(url)
+    store.close()
+
+
+def tune_postgres(url: str) -> None:
+    """Web-serving setting for the bench database: no parallel workers per query (on two
+    cores they slow concurrent short queries down)."""
+    if "://" not in url:
+        return
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(PG_URL + "postgres", autocommit=True) as admin:
+        admin.execute(f'ALTER DATABASE "{name}" SET max_parallel_workers_per_gather = 0')
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _cli(env: dict, *args: str, stdin: str | None = None) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "sentinelle", *args],
+        env=env,
+        input=stdin,
+        text=True,
+        check=False,
+        capture_output=True,
+    )
+
+
+def _cookie(response: httpx.Response, name: str) -> str:
+    for header in response.headers.get_list("set-cookie"):
+        if header.startswith(name + "="):
+            return header.split(";")[0].split("=", 1)[1]
+    raise SystemExit(
+        f"no {name} cookie in the answer: {response.status_code} {response.text[:200]}"
+    )
+
+
+def login(base: str) -> str:
+    with httpx.Client(base_url=base) as client:
+        form = client.get("/login")
+        token = form.text.split('name="csrf_token" value="')[1].split('"')[0]
+        answer = client.post(
+            "/login",
+            data={"name": "bench", "password": PASSWORD, "csrf_token": token},
+            headers={"cookie": f"sentinelle_login_csrf={_cookie(form, 'sentinelle_login_csrf')}"},
+        )
+        return _cookie(answer, "sentinelle_session")
+
+
+def url_sets(count: int) -> dict[str, list[str]]:
+    rng = random.Random(11)
+    filters = []
+    for _ in range(300):
+        city, dept = CITIES[rng.randrange(len(CITIES))]
+        filters.append(
+            rng.choice(
+                [
+                    "/posts?flag=any",
+                    f"/posts?flag=minor&department={dept}",
+                    f"/posts?department={dept}&kind={rng.choice(KINDS)}",
+                    f"/posts?source={rng.choice(SOURCES)}&min_score=0.5&score_label=control",
+                    f"/posts?city={city}&since=2024-03-01&until=2024-09-30",
+                    f"/posts?q=logement+{city.lower()}",
+                    "/posts?indicator=age.stated_minor",
+                ]
+            )
+        )
+    posts = [
+        f"/post?source={SOURCES[pk % len(SOURCES)]}&id=b{pk:07d}"
+        for pk in (rng.randrange(1, count + 1) for _ in range(2000))
+    ]
+    networks = [f"/networks/n-{3 * rng.randrange(count // 30):06d}" for _ in range(2000)]
+    return {"posts list (filters)": filters, "post page": posts, "network page": networks}
+
+
+LUA = """
+local urls = {%s}
+local counter = 0
+wrk.headers["Cookie"] = "sentinelle_session=%s"
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", urls[(counter * 7919) %% #urls + 1])
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  local bad = e.status + e.connect + e.read + e.timeout
+  io.write(string.format("RESULT %%d %%d %%.2f %%.2f %%.2f %%.2f\\n", summary.requests, bad,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000, latency.max / 1000))
+end
+"""
+
+
+def load(base: str, session: str, urls: list[str], seconds: int, clients: int) -> dict:
+    script = OUT / "wrk.lua"
+    script.write_text(LUA % (",".join(f'"{u}"' for u in urls), session))
+    result = subprocess.run(
+        [
+            "wrk",
+            "-t",
+            "2",
+            "-c",
+            str(clients),
+            "-d",
+            f"{seconds}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(script),
+            base,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    line = next(x for x in result.stdout.splitlines() if x.startswith("RESULT"))
+    requests, bad, p50, p95, p99, worst = line.split()[1:]
+    return {
+        "requests": int(requests),
+        "errors": int(bad),
+        "rps": round(int(requests) / seconds, 1),
+        "p50_ms": float(p50),
+        "p95_ms": float(p95),
+        "p99_ms": float(p99),
+        "max_ms": float(worst),
+    }
+
+
+def run_engine(name: str, url: str, count: int, seconds: int, clients: int, workers: int) -> dict:
+    print(f"[{name}] building {count:,} posts at {url}", flush=True)
+    build(url, count)
+    env = {
+        **os.environ,
+        "PYTHONPATH": SRC,
+        "SENTINELLE_DB": url,
+        "SENTINELLE_SECRET_KEY": "bench-" + "k" * 40,
+    }
+    _cli(env, "users", "add", "bench", "--role", "analyst", stdin=PASSWORD + "\n")
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "sentinelle", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                httpx.get(base + "/login", timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        session = login(base)
+        results = {}
+        for page, urls in url_sets(count).items():
+            load(base, session, urls[:50], 2, clients)  # warm caches
+            results[page] = load(base, session, urls, seconds, clients)
+            print(f"[{name}] {page}: {results[page]}", flush=True)
+        return results
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=1_000_000)
+    parser.add_argument("--engines", default="sqlite,postgres")
+    parser.add_argument("--seconds", type=int, default=15)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=2, help="server processes")
+    parser.add_argument(
+        "--list-cache-seconds", type=float, default=20.0, help="posts list cache (0: off)"
+    )
+    args = parser.parse_args()
+    os.environ["SENTINELLE_LIST_CACHE_SECONDS"] = str(args.list_cache_seconds)
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is needed: apt-get install -y wrk")
+    OUT.mkdir(parents=True, exist_ok=True)
+    report = {}
+    for engine in args.engines.split(","):
+        sqlite = engine == "sqlite"
+        url = str(OUT / f"web-{args.posts}.db") if sqlite else _postgres_db(args.posts)
+        report[engine] = run_engine(
+            engine, url, args.posts, args.seconds, args.clients, args.workers
+        )
+    (OUT / "web.json").write_text(json.dumps(report, indent=2))
+    print(
+        f"\n{args.posts:,} posts, {args.clients} concurrent clients, {args.workers} server "
+        f"processes, list cache {args.list_cache_seconds:g}s, {args.seconds}s per page\n"
+    )
+    print("| engine | page | req/s | p50 ms | p95 ms | p99 ms | errors |")
+    print("|---|---|---|---|---|---|---|")
+    for engine, pages in report.items():
+        for page, r in pages.items():
+            print(
+                f"| {engine} | {page} | {r['rps']} | {r['p50_ms']} | {r['p95_ms']} | "
+                f"{r['p99_ms']} | {r['errors']} |"
+            )
+
+
+def _postgres_db(count: int) -> str:
+    import psycopg
+
+    name = f"sentinelle_bench_web_{count}"
+    with psycopg.connect(PG_URL + "postgres", autocommit=True) as admin:
+        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
+        if not exists:
+            admin.execute(f'CREATE DATABASE "{name}"')
+    return PG_URL + name
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+"""`sentinelle users add|list`"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import click
+
+from sentinelle.cli.common import db_option, handle_errors, open_store_for
+
+ROLES = ("admin", "analyst", "outreach", "auditor")
+
+
+@click.group()
+def users() -> None:
+    """Workspace accounts."""
+
+
+@users.command("add")
+@click.argument("name")
+@click.option("--role", type=click.Choice(ROLES), required=True)
+@db_option
+@handle_errors
+def add_user(name: str, role: str, db: str | None) -> None:
+    """Add account NAME with ROLE; the password is read from stdin (first line)."""
+    from sentinelle.auth.accounts import create_account
+
+    password = sys.stdin.readline().rstrip("\r\n")
+    store = open_store_for(db)
+    create_account(store, name, role, password, time.time())
+    click.echo(f"added {name} ({role})")
+
+
+@users.command("list")
+@db_option
+@handle_errors
+def list_users(db: str | None) -> None:
+    """Accounts and their roles."""
+    from sentinelle.store.accounts import list_accounts
+
+    for account in list_accounts(open_store_for(db)):
+        click.echo(f"{account.name}\t{account.role}")

@@ -1,0 +1,54 @@
+"""A post's text cut into segments: plain text, indicator evidence to highlight, and
+identifier occurrences to mask. Pure; the template escapes every segment."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sentinelle.privacy.masking import mask_in_text
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    text: str
+    kind: str = "plain"  # plain | evidence | identifier
+    note: str = ""  # the indicator code(s) for evidence
+
+
+def _spans(text: str, needle: str) -> list[tuple[int, int]]:
+    if len(needle.strip()) < 2:
+        return []
+    return [m.span() for m in re.finditer(re.escape(needle), text, flags=re.IGNORECASE)]
+
+
+def segments(
+    text: str, indicators: list[dict], identifiers_raw: list[str], reveal: bool = False
+) -> list[Segment]:
+    """Evidence of each indicator marked with its code; raw identifier occurrences masked
+    (unless `reveal`). Masking wins over highlighting wherever they overlap."""
+    # One label per character: (kind, note, span id); identifiers are laid last so they win.
+    labels: list[tuple[str, str, int]] = [("plain", "", -1)] * len(text)
+    for indicator in indicators:
+        code = str(indicator.get("code") or "")
+        for start, end in _spans(text, str(indicator.get("evidence") or "")):
+            for i in range(start, end):
+                labels[i] = ("evidence", code, -1)
+    span_id = 0
+    for raw in identifiers_raw:
+        for start, end in _spans(text, raw):
+            span_id += 1
+            for i in range(start, end):
+                labels[i] = ("identifier", "", span_id)
+    result: list[Segment] = []
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i < len(text) and labels[i] == labels[start]:
+            continue
+        kind, note, _span = labels[start]
+        piece = text[start:i]
+        if kind == "identifier" and not reveal:
+            piece = mask_in_text(piece)
+        result.append(Segment(piece, kind, note))
+        start = i
+    return result

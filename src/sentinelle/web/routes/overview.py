@@ -1,0 +1,44 @@
+"""The overview: posts and flagged posts per week, by department and source; top networks by
+risk; recent changes. Aggregates are cached for a few minutes: they scan many rows."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import HTMLResponse
+
+from sentinelle.store.browse import recent_posts, top_networks, weekly_counts
+from sentinelle.store.labels import recent_labels
+from sentinelle.web.charts import weekly_figure
+from sentinelle.web.render import render
+from sentinelle.web.security import PageContext, page
+
+router = APIRouter(include_in_schema=False)
+CACHE_SECONDS = 300
+
+
+def _cached(app, key: str, compute):
+    return app.state.cache.get_or_compute(key, compute, seconds=CACHE_SECONDS)
+
+
+@router.get("/overview", response_class=HTMLResponse)
+def overview(ctx: Annotated[PageContext, Depends(page("overview.view"))]) -> HTMLResponse:
+    app = ctx.request.app
+    store = app.state.store
+    weekly = _cached(app, "weekly", lambda: weekly_counts(store))
+    networks = _cached(app, "top_networks", lambda: top_networks(store))
+    return render(
+        ctx,
+        "overview.html",
+        charts={
+            "weekly": weekly_figure(weekly, None, None, "Posts and flagged posts per week"),
+            "department": weekly_figure(
+                weekly, "department", 8, "Flagged posts per week, by department"
+            ),
+            "source": weekly_figure(weekly, "source", 8, "Flagged posts per week, by source"),
+        },
+        networks=networks,
+        recent=recent_posts(store),
+        labels=recent_labels(store),
+    )

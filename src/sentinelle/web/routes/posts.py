@@ -1,0 +1,247 @@
+"""Posts: the filtered list, one post with its evidence, revealing an identifier, export."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated
+
+import orjson
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, StreamingResponse
+
+from sentinelle.audit import record_event
+from sentinelle.auth.roles import allowed
+from sentinelle.export.posts import export_object
+from sentinelle.privacy import mask_identifier, pseudonymise_export
+from sentinelle.records import POST_KINDS
+from sentinelle.store.browse import (
+    FLAG_BITS,
+    PostFilter,
+    distinct_values,
+    export_rows,
+    get_post,
+    list_posts,
+)
+from sentinelle.store.labels import labels_of
+from sentinelle.web.highlight import segments
+from sentinelle.web.render import render
+from sentinelle.web.rows import table_row
+from sentinelle.web.security import PageContext, check_csrf, page
+
+router = APIRouter(include_in_schema=False)
+EXPORT_LIMIT = 100_000
+
+
+def _day(value: str | None, field: str) -> float | None:
+    if not value:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=UTC).timestamp()
+    except ValueError:
+        raise HTTPException(400, f"{field} must be a date like 2024-03-13") from None
+
+
+async def post_filter(
+    score_label: Annotated[str | None, Query(pattern="^(minor|control|recruitment)?$")] = None,
+    min_score: Annotated[str | None, Query(max_length=10)] = None,
+    flag: Annotated[str | None, Query(pattern="^(any|minor|control|recruitment)?$")] = None,
+    indicator: Annotated[str | None, Query(max_length=100)] = None,
+    city: Annotated[str | None, Query(max_length=200)] = None,
+    department: Annotated[str | None, Query(max_length=3)] = None,
+    source: Annotated[str | None, Query(max_length=200)] = None,
+    kind: Annotated[str | None, Query(max_length=20)] = None,
+    since: Annotated[str | None, Query(max_length=10)] = None,
+    until: Annotated[str | None, Query(max_length=10)] = None,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+) -> PostFilter:
+    until_ts = _day(until, "until")
+    return PostFilter(
+        score_label=score_label or None,
+        min_score=_score(min_score),
+        flag=flag or None,
+        indicator=indicator or None,
+        city=city or None,
+        department=department or None,
+        source=source or None,
+        kind=kind or None,
+        since_ts=_day(since, "since"),
+        until_ts=until_ts + 86400 if until_ts is not None else None,
+        query=q or None,
+    )
+
+
+def _score(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        score = float(value)
+    except ValueError:
+        raise HTTPException(400, "min_score must be a number between 0 and 1") from None
+    if not 0 <= score <= 1:
+        raise HTTPException(400, "min_score must be a number between 0 and 1")
+    return score
+
+
+def _after(value: str | None) -> tuple[float, int] | None:
+    if not value:
+        return None
+    ts, _, pk = value.partition("_")
+    try:
+        return float(ts), int(pk)
+    except ValueError:
+        raise HTTPException(400, "bad page cursor") from None
+
+
+def _menus(app) -> dict:
+    def compute() -> dict:
+        return {"sources": distinct_values(app.state.store, "source"), "kinds": list(POST_KINDS)}
+
+    return app.state.cache.get_or_compute("menus", compute, seconds=300)
+
+
+@router.get("/posts", response_class=HTMLResponse)
+def posts_page(
+    request: Request,
+    spec: Annotated[PostFilter, Depends(post_filter)],
+    ctx: Annotated[PageContext, Depends(page("posts.list"))],
+    after: Annotated[str | None, Query(max_length=60)] = None,
+) -> HTMLResponse:
+    at_risk_only = not allowed(ctx.actor, "post.view", {"flags": 0})
+    if at_risk_only:
+        spec = PostFilter(**{**_fields(spec), "at_risk_only": True})
+    size = request.app.state.settings.page_size
+    cursor_key = _after(after)
+    rows = request.app.state.cache.get_or_compute(
+        ("posts", spec, cursor_key, size),
+        lambda: list_posts(request.app.state.store, spec, limit=size + 1, after=cursor_key),
+    )
+    more = len(rows) > size
+    rows = rows[:size]
+    cursor = f"{rows[-1]['posted_ts']!r}_{rows[-1]['pk']}" if more and rows else None
+    query = {k: v for k, v in request.query_params.items() if k != "after" and v}
+    return render(
+        ctx,
+        "posts.html",
+        rows=[table_row(row) for row in rows],
+        cursor=cursor,
+        query=query,
+        flag_labels=list(FLAG_BITS),
+        at_risk_only=at_risk_only,
+        **_menus(request.app),
+    )
+
+
+def _fields(spec: PostFilter) -> dict:
+    return {name: getattr(spec, name) for name in PostFilter.__dataclass_fields__}
+
+
+def masked_segments(post: dict, limit: int | None = None) -> list:
+    """The post's text with evidence highlighted and every identifier occurrence masked."""
+    indicators = orjson.loads(post["indicators"]) if post.get("indicators") else []
+    raw = [item["raw"] for item in _identifiers(post) if item["raw"]]
+    return segments(post["text"][:limit] if limit else post["text"], indicators, raw)
+
+
+def _identifiers(post: dict) -> list[dict]:
+    """The post's identifiers in a fixed order (phones, then handles): the reveal index."""
+    phones = orjson.loads(post["phones"]) if post.get("phones") else []
+    handles = orjson.loads(post["handles"]) if post.get("handles") else []
+    found = [{"kind": "phone", "value": p["e164"], "raw": p.get("raw", "")} for p in phones]
+    found += [{"kind": "handle", "value": h, "raw": h.partition(":")[2]} for h in handles]
+    for index, item in enumerate(found):
+        item["index"] = index
+        item["masked"] = mask_identifier(item["kind"], item["value"])
+    return found
+
+
+def _load_post(request: Request, ctx: PageContext, source: str, post_id: str, action: str):
+    post = get_post(request.app.state.store, source, post_id)
+    if post is None:
+        raise HTTPException(404, "no such post")
+    if not allowed(ctx.actor, action, {"flags": post.get("flags") or 0}):
+        raise HTTPException(403, "your role may not see this post")
+    return post
+
+
+@router.get("/post", response_class=HTMLResponse)
+def post_page(
+    request: Request,
+    source: Annotated[str, Query(max_length=200)],
+    id: Annotated[str, Query(max_length=500)],  # the contract's field name
+    ctx: Annotated[PageContext, Depends(page("post.view"))],
+) -> HTMLResponse:
+    post = _load_post(request, ctx, source, id, "post.view")
+    store = request.app.state.store
+    record_event(store, ctx.actor, "post.view", f"{source}/{id}", ctx.client)
+    identifiers = _identifiers(post)
+    indicators = orjson.loads(post["indicators"]) if post.get("indicators") else []
+    raw = [item["raw"] for item in identifiers if item["raw"]]
+    scores = [
+        (label, post.get(f"score_{label}"), bool((post.get("flags") or 0) & bit))
+        for label, bit in FLAG_BITS.items()
+    ]
+    return render(
+        ctx,
+        "post.html",
+        post=post,
+        text_segments=segments(post["text"], indicators, raw),
+        title_segments=segments(post["title"] or "", indicators, raw),
+        indicators=indicators,
+        identifiers=identifiers,
+        scores=scores,
+        labels=labels_of(store, post["pk"]) if allowed(ctx.actor, "review.label") else [],
+    )
+
+
+@router.post("/post/reveal")
+async def reveal(request: Request, ctx: Annotated[PageContext, Depends(page("identifier.reveal"))]):
+    form = await check_csrf(request, ctx.session)
+    source, post_id = str(form.get("source", "")), str(form.get("id", ""))
+    post = _load_post(request, ctx, source, post_id, "identifier.reveal")
+    identifiers = _identifiers(post)
+    try:
+        item = identifiers[int(str(form.get("index", "")))]
+    except (ValueError, IndexError):
+        raise HTTPException(400, "no such identifier on this post") from None
+    record_event(
+        request.app.state.store,
+        ctx.actor,
+        "identifier.reveal",
+        f"{source}/{post_id}",
+        ctx.client,
+        {"kind": item["kind"], "value": item["value"]},
+    )
+    return JSONResponse({"kind": item["kind"], "value": item["value"]})
+
+
+@router.get("/posts/export.jsonl")
+def export_posts(
+    request: Request,
+    spec: Annotated[PostFilter, Depends(post_filter)],
+    ctx: Annotated[PageContext, Depends(page("export.posts"))],
+    clear: Annotated[bool, Query()] = False,
+):
+    """The filtered posts as contract objects; identifiers pseudonymised unless asked in clear
+    by a role that may see them."""
+    if clear and not allowed(ctx.actor, "export.clear"):
+        raise HTTPException(403, "your role may export pseudonymised identifiers only")
+    store, settings = request.app.state.store, request.app.state.settings
+    detail = {"clear": clear, "filter": {k: v for k, v in _fields(spec).items() if v}}
+    record_event(store, ctx.actor, "export.posts", "posts", ctx.client, detail)
+
+    def lines():
+        after, sent = None, 0
+        while sent < EXPORT_LIMIT:
+            page_rows = list_posts(store, spec, limit=1000, after=after)
+            if not page_rows:
+                return
+            for row in export_rows(store, [r["pk"] for r in page_rows]):
+                obj = export_object(row)
+                if not clear:
+                    obj = pseudonymise_export(obj, settings.pseudonym_key)
+                yield orjson.dumps(obj) + b"\n"
+            sent += len(page_rows)
+            after = (page_rows[-1]["posted_ts"], page_rows[-1]["pk"])
+
+    headers = {"Content-Disposition": 'attachment; filename="posts.jsonl"'}
+    return StreamingResponse(lines(), media_type="application/x-ndjson", headers=headers)

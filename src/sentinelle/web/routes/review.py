@@ -1,0 +1,51 @@
+"""The review queue: least certain posts first; one key press labels one post."""
+
+from __future__ import annotations
+
+import time
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+
+from sentinelle.audit import record_event
+from sentinelle.store.browse import get_post_by_pk, review_queue
+from sentinelle.store.labels import LABELS, add_label
+from sentinelle.web.render import render
+from sentinelle.web.routes.posts import masked_segments
+from sentinelle.web.rows import score_cells
+from sentinelle.web.security import PageContext, check_csrf, page
+
+router = APIRouter(include_in_schema=False)
+KEYS = {"m": "minor", "c": "control", "r": "recruitment", "n": "none"}
+
+
+@router.get("/review", response_class=HTMLResponse)
+def review_page(ctx: Annotated[PageContext, Depends(page("review.label"))]) -> HTMLResponse:
+    queue = review_queue(ctx.request.app.state.store)
+    for post in queue:
+        post["segments"] = masked_segments(post, limit=400)
+        post["cells"] = score_cells(post)
+    return render(ctx, "review.html", queue=queue, keys=KEYS)
+
+
+@router.post("/review/label")
+async def label_post(request: Request, ctx: Annotated[PageContext, Depends(page("review.label"))]):
+    form = await check_csrf(request, ctx.session)
+    label = str(form.get("label", ""))
+    if label not in LABELS:
+        raise HTTPException(400, f"label must be one of {', '.join(LABELS)}")
+    try:
+        post_pk = int(str(form.get("post", "")))
+    except ValueError:
+        raise HTTPException(400, "post must be a post number") from None
+    store = request.app.state.store
+    post = get_post_by_pk(store, post_pk)
+    if post is None:
+        raise HTTPException(404, "no such post")
+    add_label(store, post_pk, label, ctx.actor.name, time.time())
+    target = f"{post['source']}/{post['post_id']}"
+    record_event(store, ctx.actor, "review.label", target, ctx.client, {"label": label})
+    if request.headers.get("x-csrf-token"):
+        return JSONResponse({"post": post_pk, "label": label})
+    return RedirectResponse("/review", status_code=303)

@@ -1,0 +1,50 @@
+"""Post rows prepared for tables in Python: formatting here is several times cheaper than in
+the template, which matters for a list page that must answer fast under load."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from sentinelle.privacy.masking import mask_all, raw_identifiers
+from sentinelle.store.browse import FLAG_BITS
+
+
+def post_href(source: str, post_id: str) -> str:
+    return "/post?" + urlencode({"source": source, "id": post_id})
+
+
+def score_cells(row: dict) -> list[tuple[str, bool, str]]:
+    """(shown, flagged, exact) per label, in FLAG_BITS order; "–" when not scored."""
+    flags = row.get("flags") or 0
+    cells = []
+    for label, bit in FLAG_BITS.items():
+        value = row.get(f"score_{label}")
+        if value is None:
+            cells.append(("–", False, ""))
+        else:
+            cells.append((f"{value:.2f}", bool(flags & bit), f"{value:.4f}"))
+    return cells
+
+
+def masked_label(row: dict, length: int) -> str:
+    """The title, else the start of the text, with identifiers masked: a list must not show
+    what the post page hides."""
+    label = row.get("title") or row.get("snippet") or ""
+    raws = raw_identifiers(row.get("phones"), row.get("handles"))
+    return mask_all(label, raws)[:length] if raws else label[:length]
+
+
+def table_row(row: dict) -> dict:
+    place = row.get("place") or ""
+    if row.get("department"):
+        place = f"{place} ({row['department']})"
+    return {
+        "posted": row["posted_at"][:16].replace("T", " "),
+        "source": row["source"],
+        "kind": row["kind"],
+        "place": place,
+        "label": masked_label(row, 90),
+        "href": post_href(row["source"], row["post_id"]),
+        "scores": score_cells(row),
+        "network_id": row.get("network_id"),
+    }

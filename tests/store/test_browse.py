@@ -1,0 +1,122 @@
+"""Workspace queries on SQLite and PostgreSQL: filters, keyset pages, search, aggregates."""
+
+from __future__ import annotations
+
+import time
+
+import orjson
+
+from sentinelle.ingest.pipeline import content_hash
+from sentinelle.ingest.validate import validate_post
+from sentinelle.store.browse import (
+    PostFilter,
+    get_post,
+    list_posts,
+    network_posts,
+    review_queue,
+    top_networks,
+    weekly_counts,
+)
+from sentinelle.store.labels import add_label, iter_labels
+from sentinelle.store.posts import save_analyses, save_posts
+
+
+def _fill(store, count: int = 30) -> dict[str, int]:
+    batch = []
+    for i in range(count):
+        post, ts = validate_post(
+            {
+                "id": f"q{i:03d}",
+                "source": ("alpha", "beta")[i % 2],
+                "kind": "ad",
+                "text": f"Dispo {'Lyon logement fourni' if i % 5 == 0 else 'Nantes'} annonce {i}",
+                "posted_at": f"2024-04-{1 + i % 28:02d}T{8 + i % 10:02d}:00:00+02:00",
+            }
+        )
+        batch.append((post, ts, content_hash(post)))
+    save_posts(store, batch)
+    pks = {r["post_id"]: r["pk"] for r in list_posts(store, PostFilter(), limit=100)}
+    rows = []
+    for i in range(count):
+        minor = i % 3 == 0
+        rows.append(
+            {
+                "post_pk": pks[f"q{i:03d}"],
+                "phones": "[]",
+                "handles": "[]",
+                "stated_ages": "[]",
+                "prices": "[]",
+                "mentions": "{}",
+                "city": "Lyon" if i % 5 == 0 else "Nantes",
+                "department": "69" if i % 5 == 0 else "44",
+                "obfuscated_phones": 0,
+                "score_minor": 0.9 if minor else 0.45 + i / 1000,
+                "score_control": 0.1,
+                "score_recruitment": 0.1,
+                "flags": 1 if minor else 0,
+                "indicators": orjson.dumps(
+                    [{"code": "age.stated_minor", "evidence": "16 ans"}] if minor else []
+                ).decode(),
+                "network_id": "n-000001" if i < 6 else None,
+                "analyzed_at": time.time(),
+            }
+        )
+    save_analyses(store, rows, [])
+    return pks
+
+
+def test_filters(store):
+    _fill(store)
+    ids = lambda spec: {r["post_id"] for r in list_posts(store, spec)}  # noqa: E731
+    assert ids(PostFilter(flag="minor")) == {f"q{i:03d}" for i in range(0, 30, 3)}
+    assert ids(PostFilter(flag="minor", department="69")) == {"q000", "q015"}
+    assert ids(PostFilter(indicator="age.stated_minor", source="beta")) == {
+        f"q{i:03d}" for i in range(3, 30, 6)
+    }
+    assert ids(PostFilter(query="logement")) == {f"q{i:03d}" for i in range(0, 30, 5)}
+    assert ids(PostFilter(min_score=0.8, score_label="minor")) == ids(PostFilter(flag="minor"))
+    assert ids(PostFilter(at_risk_only=True)) == ids(PostFilter(flag="any"))
+
+
+def test_keyset_pages_cover_everything_once(store):
+    _fill(store)
+    seen, after = [], None
+    while True:
+        page = list_posts(store, PostFilter(), limit=7, after=after)
+        if not page:
+            break
+        seen += [r["post_id"] for r in page]
+        after = (page[-1]["posted_ts"], page[-1]["pk"])
+    assert len(seen) == len(set(seen)) == 30
+    times = [r["posted_ts"] for r in list_posts(store, PostFilter(), limit=30)]
+    assert times == sorted(times, reverse=True)
+
+
+def test_post_network_and_aggregates(store):
+    _fill(store)
+    assert get_post(store, "alpha", "q000")["flags"] == 1
+    assert get_post(store, "alpha", "nope") is None
+    network = network_posts(store, "n-000001")
+    assert [p["post_id"] for p in network] == sorted(
+        [p["post_id"] for p in network],
+        key=lambda pid: get_post(store, *(("alpha" if int(pid[1:]) % 2 == 0 else "beta"), pid))[
+            "posted_ts"
+        ],
+    )
+    assert len(network) == 6
+    assert top_networks(store)[0]["network_id"] == "n-000001"
+    weekly = weekly_counts(store)
+    assert sum(r["posts"] for r in weekly) == 30 and sum(r["flagged"] for r in weekly) == 10
+    assert {r["department"] for r in weekly} == {"69", "44"}
+    assert {r["source"] for r in weekly} == {"alpha", "beta"}
+
+
+def test_review_queue_least_sure_first_and_skips_labelled(store):
+    pks = _fill(store)
+    queue = review_queue(store, limit=5)
+    closeness = [abs(r["score_minor"] - 0.5) for r in queue]
+    assert closeness == sorted(closeness) and queue[0]["score_minor"] < 0.9
+    add_label(store, queue[0]["pk"], "none", "lea", 1.0)
+    assert queue[0]["pk"] not in {r["pk"] for r in review_queue(store, limit=5)}
+    assert next(iter_labels(store))["label"] == "none"
+    assert pks
