@@ -18,6 +18,8 @@ COMMANDS: dict[str, str] = {
     "analyze": "sentinelle.cli.analyze:analyze",
     "export": "sentinelle.cli.export:export",
     "quarantine": "sentinelle.cli.quarantine:quarantine",
+    "train": "sentinelle.cli.train:train",
+    "explain": "sentinelle.cli.explain:explain",
 }
 
 
