@@ -14,9 +14,24 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+DEMO_DIR := demo
+DEMO_POSTS ?= 20000
+DEMO_SEED ?= 7
+demo: export SENTINELLE_DB := $(DEMO_DIR)/sentinelle.db
+
+demo: install
+	mkdir -p $(DEMO_DIR)
+	rm -f $(DEMO_DIR)/sentinelle.db $(DEMO_DIR)/sentinelle.db-*
+	$(BIN)/sentinelle demo-data --posts $(DEMO_POSTS) --seed $(DEMO_SEED) \
+		--output $(DEMO_DIR)/posts.jsonl --truth $(DEMO_DIR)/truth.jsonl
+	$(BIN)/sentinelle ingest $(DEMO_DIR)/posts.jsonl
+	$(BIN)/sentinelle analyze
+	$(BIN)/sentinelle export posts --format jsonl --output $(DEMO_DIR)/posts.export.jsonl
+	$(BIN)/sentinelle evaluate --truth $(DEMO_DIR)/truth.jsonl
+
 test: install
 	$(BIN)/ruff check src tests bench
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 lint: install
 	$(BIN)/ruff check src tests bench

@@ -16,6 +16,7 @@ from sentinelle import __version__
 COMMANDS: dict[str, str] = {
     "ingest": "sentinelle.cli.ingest:ingest",
     "analyze": "sentinelle.cli.analyze:analyze",
+    "evaluate": "sentinelle.cli.evaluate:evaluate",
     "export": "sentinelle.cli.export:export",
     "quarantine": "sentinelle.cli.quarantine:quarantine",
     "train": "sentinelle.cli.train:train",

@@ -1,0 +1,1 @@
+"""Evaluation against a ground-truth file: extraction, linking and scoring metrics."""

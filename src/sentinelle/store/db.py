@@ -5,15 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import resources
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from sentinelle.config import database_url
 from sentinelle.errors import StoreError
+from sentinelle.store.migrations import HEAD
 
 
 @dataclass(frozen=True)
@@ -46,7 +43,9 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def _alembic_config(connection) -> Config:
+def _alembic_config(connection):
+    from alembic.config import Config
+
     config = Config()
     location = resources.files("sentinelle.store") / "migrations"
     config.set_main_option("script_location", str(location))
@@ -54,14 +53,21 @@ def _alembic_config(connection) -> Config:
     return config
 
 
+def current_revision(connection) -> str | None:
+    """The schema's Alembic revision, or None for an empty database."""
+    if not connection.dialect.has_table(connection, "alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the latest migration; a no-op (one query) when it is already there."""
     with engine.begin() as connection:
-        config = _alembic_config(connection)
-        head = ScriptDirectory.from_config(config).get_current_head()
-        current = MigrationContext.configure(connection).get_current_revision()
-        if current != head:
-            command.upgrade(config, "head")
+        if current_revision(connection) == HEAD:
+            return
+        from alembic import command
+
+        command.upgrade(_alembic_config(connection), "head")
 
 
 def open_store(url: str | None = None, *, migrate_schema: bool = True) -> Store:
