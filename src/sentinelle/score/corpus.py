@@ -10,9 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import orjson
-
-from sentinelle.errors import InputError
 from sentinelle.records import Post
 
 
@@ -26,19 +23,11 @@ class LabelledCorpus:
     actor_kinds: list[str | None]
 
 
-def _truth_key(row: dict) -> tuple[str, str]:
-    post = row.get("post") or {}
-    return (row.get("source") or post.get("source"), row.get("id") or post.get("id"))
-
-
 def read_truth(path: str | Path) -> dict[tuple[str, str], dict]:
     """Truth rows by (source, id)."""
-    try:
-        lines = Path(path).read_bytes().splitlines()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read truth: {error.strerror}") from error
-    rows = [orjson.loads(line) for line in lines if line.strip()]
-    return {_truth_key(row): row for row in rows}
+    from sentinelle.evaluate.truth import read_truth as truth_rows
+
+    return {(row["source"], row["id"]): row for row in truth_rows(path)}
 
 
 def read_posts(path: str | Path) -> list[Post]:

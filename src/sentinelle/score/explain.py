@@ -22,7 +22,9 @@ def explanation_lines(result: PostScore, model: ScoringModel) -> list[str]:
     for label in LABELS:
         mark = "FLAG" if result.flags[label] else "    "
         threshold = model.thresholds[label]
-        lines.append(f"  {mark} {label:<12} {result.scores[label]:.3f}  (threshold {threshold:.3f})")
+        lines.append(
+            f"  {mark} {label:<12} {result.scores[label]:.3f}  (threshold {threshold:.3f})"
+        )
     own = [i for i in result.indicators if i.code not in NETWORK_CODES]
     linked = [i for i in result.indicators if i.code in NETWORK_CODES]
     for title, group in (("Indicators in the post", own), ("From the network", linked)):
