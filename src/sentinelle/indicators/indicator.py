@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 LABELS = ("minor", "control", "recruitment")
 
 
-@dataclass(slots=True, frozen=True)
-class Indicator:
+class Indicator(NamedTuple):
     """A fired indicator: its catalogue code, the evidence text and where it sits.
 
     `span` is (start, end) in the post text, or None for indicators that come from
-    extraction or from the network rather than from one stretch of text.
+    extraction or from the network rather than from one stretch of text. A named tuple, not a
+    dataclass: a batch creates millions of them and tuples are several times cheaper to make.
     """
 
     code: str

@@ -53,8 +53,8 @@ def post_features(
     """The feature matrix of a batch and the indicators that fired on each post."""
     folded = [fold(post.text) for post in posts]
     own = [
-        match_indicators(post.text, extraction)
-        for post, extraction in zip(posts, extractions, strict=True)
+        match_indicators(post.text, extraction, text)
+        for post, extraction, text in zip(posts, extractions, folded, strict=True)
     ]
     linked, facts = entity_indicators(posts, extractions, own)
     fired = [mine + theirs for mine, theirs in zip(own, linked, strict=True)]
