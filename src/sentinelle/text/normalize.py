@@ -26,23 +26,11 @@ def _strip_accents_char(char: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)) or char
 
 
-@lru_cache(maxsize=1)
-def _accent_table() -> dict[int, str]:
-    """Every accented character below U+2000 mapped to its bare form, for `str.translate`."""
-    table = {}
-    for code in range(0x80, 0x2000):
-        bare = _strip_accents_char(chr(code))
-        if bare != chr(code):
-            table[code] = bare
-    return table
-
-
 def strip_accents(text: str) -> str:
     """Remove accents ("née" -> "nee") but keep emoji and other symbols as they are."""
     if text.isascii():
         return text
-    # One C-level translate instead of a Python loop per character (about 10x faster).
-    return text.translate(_accent_table())
+    return "".join(_strip_accents_char(c) if ord(c) < 0x2000 else c for c in text)
 
 
 def deleet(word: str) -> str:
