@@ -40,24 +40,24 @@ def render_card(model) -> str:
         "",
         f"- Trained: {card.get('trained_at')}",
         f"- Data: {card.get('description') or 'not given'}",
-        f"- Posts: {card.get('posts')} ({card.get('train_posts')} to fit, "
-        f"{card.get('calibration_posts')} held out by actor for calibration and thresholds)",
+        f"- Posts: {card.get('posts')} from {card.get('actors')} actors; calibration and "
+        f"thresholds on out-of-fold scores ({card.get('folds')} folds by actor), final fit on all",
         f"- Positives: {card.get('positives')}",
         "- Model: one logistic regression per label (liblinear, C="
         f"{card.get('regularisation')}) over hashed character 3-4-gram TF-IDF "
         f"(2^{model.layout.ngram_bits} buckets), {len(model.layout.indicator_codes)} catalogue "
         f"indicators, post facts and network facts ({', '.join(model.layout.network_names)}); "
-        "isotonic calibration on the held-out split.",
+        "isotonic calibration on out-of-fold scores.",
         "",
         "## Thresholds (operating points)",
         "",
         "Minor and control: the lowest threshold whose precision reaches "
-        f"{card.get('target_precision', {}).get('minor')} on the held-out split (precision first: "
+        f"{card.get('target_precision', {}).get('minor')} out of fold (precision first: "
         "independent adults must not be flagged). Recruitment: the threshold of best F1.",
         "",
         *(f"- {label}: {model.thresholds[label]:.3f}" for label in LABELS),
         "",
-        "## Held-out split (same generator seeds as training)",
+        "## Out of fold, by actor (same generator seed as training)",
         "",
         *metrics_table(card.get("calibration_metrics", {})),
     ]

@@ -27,8 +27,10 @@ POST_FACTS = (
     "price.short_unit",
     "emoji",
     "length.log",
-    "age.min_under_18",
-    "age.min_18_19",
+    *(
+        f"age.min_{bucket}"
+        for bucket in ("none", "under_16", "16", "17", "18", "19", "20_25", "over_25")
+    ),
 )
 
 
@@ -57,7 +59,6 @@ def _post_facts(post: Post, extraction: Extraction) -> list[float]:
     amounts = [price.amount for price in extraction.prices if price.amount > 0]
     short = any(price.unit and "min" in price.unit for price in extraction.prices)
     ages = [stated.age for stated in extraction.stated_ages]
-    youngest = min(ages) if ages else 99
     return [
         *kind,
         float(len(extraction.phones)),
@@ -68,9 +69,21 @@ def _post_facts(post: Post, extraction: Extraction) -> list[float]:
         float(short),
         math.log1p(len(extraction.emoji)),
         math.log1p(len(post.text)) / 8,
-        float(youngest < 18),
-        float(18 <= youngest < 20),
+        *_age_bucket(min(ages) if ages else None),
     ]
+
+
+def _age_bucket(youngest: int | None) -> list[float]:
+    """One-hot youngest stated age: the model learns how far "18 ans" is from "16 ans"."""
+    if youngest is None:
+        index = 0
+    elif youngest < 16:
+        index = 1
+    elif youngest <= 19:
+        index = youngest - 14
+    else:
+        index = 6 if youngest <= 25 else 7
+    return [float(i == index) for i in range(8)]
 
 
 def _dense_block(

@@ -1,8 +1,9 @@
-"""Train the three models: logistic regression, isotonic calibration on held-out posts,
+"""Train the three models: logistic regression, isotonic calibration on held-out scores,
 thresholds chosen for precision.
 
-The calibration split is taken by actor when actors are known, so that the posts of one
-group never sit on both sides and the held-out figures are not flattered by near-duplicates.
+Calibration and thresholds use out-of-fold scores, with folds by actor: the posts of one group
+never sit on both sides, so the figures are not flattered by near-duplicates, and every post
+serves calibration (groups are few, and one split alone gave unstable thresholds).
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import numpy as np
+from scipy import sparse
 from sklearn.isotonic import IsotonicRegression
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import GroupShuffleSplit
+from sklearn.model_selection import GroupKFold
 
 from sentinelle.indicators.entity import ENTITY_FACTS
 from sentinelle.indicators.indicator import LABELS
@@ -20,13 +22,13 @@ from sentinelle.records import Extraction, Post
 from sentinelle.score.features import FeatureLayout
 from sentinelle.score.metrics import label_metrics
 from sentinelle.score.model import ScoringModel
-from sentinelle.score.ngrams import fit_idf
+from sentinelle.score.ngrams import fit_idf, tfidf
 from sentinelle.score.scoring import post_features
 
 # Operating points: the share of flagged posts that must be right on the calibration split.
 TARGET_PRECISION = {"minor": 0.95, "control": 0.95, "recruitment": None}  # None: best F1
 REGULARISATION = 4.0
-CALIBRATION_SHARE = 0.3
+FOLDS = 4
 
 
 def choose_threshold(probabilities: np.ndarray, truth: np.ndarray, target: float | None) -> float:
@@ -50,19 +52,22 @@ def choose_threshold(probabilities: np.ndarray, truth: np.ndarray, target: float
     return float(max((candidates[chosen] + lower) / 2, 0.05))
 
 
-def _split(n_posts: int, groups: list[str] | None, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    splitter = GroupShuffleSplit(n_splits=1, test_size=CALIBRATION_SHARE, random_state=seed)
-    group_ids = groups if groups is not None else list(range(n_posts))
-    train, calibrate = next(splitter.split(np.zeros(n_posts), groups=group_ids))
-    return train, calibrate
-
-
-def _fit_label(features, truth, train, calibrate, seed):
-    if truth[train].all() or not truth[train].any():
-        return np.zeros(features.shape[1], np.float32), float(truth.mean()), None
+def _fit(features, truth: np.ndarray, seed: int) -> tuple[np.ndarray, float]:
+    if truth.all() or not truth.any():
+        return np.zeros(features.shape[1], np.float32), 0.0
     learner = LogisticRegression(C=REGULARISATION, solver="liblinear", random_state=seed)
-    learner.fit(features[train], truth[train])
-    return learner.coef_.ravel().astype(np.float32), float(learner.intercept_[0]), learner
+    learner.fit(features, truth)
+    return learner.coef_.ravel().astype(np.float32), float(learner.intercept_[0])
+
+
+def _out_of_fold(features, truth: np.ndarray, groups: list[str], seed: int) -> np.ndarray:
+    """Each post's raw score from a model that never saw its actor (cross-fitting by actor)."""
+    raw = np.zeros(len(truth))
+    folds = min(FOLDS, len(set(groups)))
+    for fit_rows, held_rows in GroupKFold(n_splits=folds).split(features, groups=groups):
+        coef, intercept = _fit(features[fit_rows], truth[fit_rows], seed)
+        raw[held_rows] = features[held_rows] @ coef + intercept
+    return raw
 
 
 def _calibrate(raw: np.ndarray, truth: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -85,29 +90,30 @@ def train_model(
     linked_names = sorted({name for facts in network_features or [] for name in facts or {}})
     layout = FeatureLayout(network_names=(*ENTITY_FACTS, *linked_names))
     counts, _ = post_features(layout, posts, extractions, network_features)
-    layout.idf = fit_idf(counts[:, : 1 << layout.ngram_bits])
-    features, _ = post_features(layout, posts, extractions, network_features)
-    train, calibrate = _split(len(posts), groups, seed)
+    width = 1 << layout.ngram_bits
+    layout.idf = fit_idf(counts[:, :width])
+    features = sparse.hstack(
+        [tfidf(counts[:, :width], layout.idf), counts[:, width:]], format="csr"
+    )
+    groups = groups if groups is not None else [str(row) for row in range(len(posts))]
     weights, intercepts, calibration, thresholds, metrics = [], [], {}, {}, {}
     for label in LABELS:
         truth = np.array([bool(row.get(label)) for row in labels])
-        coef, intercept, _ = _fit_label(features, truth, train, calibrate, seed)
+        raw = _out_of_fold(features, truth, groups, seed)
+        calibration[label] = _calibrate(raw, truth.astype(float))
+        probabilities = np.interp(raw, *calibration[label])
+        thresholds[label] = choose_threshold(probabilities, truth, TARGET_PRECISION[label])
+        metrics[label] = label_metrics(probabilities, truth, thresholds[label])
+        coef, intercept = _fit(features, truth, seed)
         weights.append(coef)
         intercepts.append(intercept)
-        raw = features[calibrate] @ coef + intercept
-        calibration[label] = _calibrate(raw, truth[calibrate].astype(float))
-        probabilities = np.interp(raw, *calibration[label])
-        thresholds[label] = choose_threshold(
-            probabilities, truth[calibrate], TARGET_PRECISION[label]
-        )
-        metrics[label] = label_metrics(probabilities, truth[calibrate], thresholds[label])
     trained_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     card = {
         "trained_at": trained_at,
         "description": description,
         "posts": len(posts),
-        "train_posts": len(train),
-        "calibration_posts": len(calibrate),
+        "actors": len(set(groups)),
+        "folds": FOLDS,
         "positives": {label: int(sum(bool(row.get(label)) for row in labels)) for label in LABELS},
         "calibration_metrics": metrics,
         "target_precision": TARGET_PRECISION,
