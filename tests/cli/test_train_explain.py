@@ -59,3 +59,15 @@ def test_explain_unknown_post_exits_1(cli, tmp_path: Path):
     result = cli("explain", "nope", "--posts", str(posts))
     assert result.returncode == 1
     assert "nope" in result.stderr.decode()
+
+
+def test_explain_reads_the_post_and_its_contact_from_the_database(cli, tmp_path: Path):
+    posts, _, corpus = write_corpus(tmp_path, 6, seed=15)
+    db = str(tmp_path / "s.db")
+    assert cli("ingest", str(posts), db=db).returncode == 0
+    target = corpus[0]
+    explained = cli("explain", target.id, "--source", target.source, db=db)
+    assert explained.returncode == 0, explained.stderr.decode()
+    out = explained.stdout.decode()
+    assert f"post {target.source}/{target.id}" in out
+    assert "From the network:" in out and "threshold" in out

@@ -58,3 +58,14 @@ def test_adult_ages_do_not_fire_minor():
 
 def test_plain_ad_fires_no_evidence():
     assert fired("Appartement T2 à louer, proche gare, libre en mars") == {}
+
+
+def test_a_child_mentioned_in_a_babysitting_ad_is_not_a_stated_minor():
+    extraction = Extraction(stated_ages=[StatedAge(8, "8 ans")])
+    assert "age.stated_minor" not in {i.code for i in match_indicators("garde enfant", extraction)}
+
+
+def test_new_control_vocabulary():
+    found = [(i.code, i.evidence) for i in term_indicators("réservations par mon cousin, on est 2")]
+    assert ("control.third_party_booking", "réservations par") in found
+    assert ("control.several_persons", "on est 2") in found

@@ -21,6 +21,7 @@ from sentinelle.text.normalize import deleet, fold
 _SEPARATORS = ("'", "’", "`", "-", "_", "\u00a0", "\n", "\t", "\r")
 _SPACE_RUN = re.compile(r"\s{2,}")
 # Folded text is mostly ASCII, and ASCII classes are many times faster than Unicode ones.
+MINOR_AGES = (12, 17)
 _LETTER_BY_DIGIT = re.compile(r"[a-z][0-9@$]|[0-9@$][a-z]")
 _MIXED_WORD = re.compile(r"\b[a-z0-9@$]*(?:[a-z][0-9@$]|[0-9@$][a-z])[a-z0-9@$]*")
 
@@ -118,7 +119,8 @@ def extraction_indicators(extraction: Extraction) -> list[Indicator]:
     found = []
     ages = extraction.stated_ages
     for stated in ages:
-        if stated.age < 18:
+        # Under 12 is a child someone else mentions (babysitting, tutoring), not a poster's age.
+        if MINOR_AGES[0] <= stated.age <= MINOR_AGES[1]:
             found.append(Indicator("age.stated_minor", stated.evidence))
         elif stated.age < 20:
             found.append(Indicator("age.stated_18_19", stated.evidence))

@@ -29,7 +29,7 @@ POST_FACTS = (
     "length.log",
     *(
         f"age.min_{bucket}"
-        for bucket in ("none", "under_16", "16", "17", "18", "19", "20_25", "over_25")
+        for bucket in ("none", "under_12", "12_15", "16", "17", "18", "19", "20_25", "over_25")
     ),
 )
 
@@ -43,6 +43,10 @@ class FeatureLayout:
     indicator_codes: tuple[str, ...] = field(default_factory=lambda: tuple(codes()))
     network_names: tuple[str, ...] = ()
     idf: np.ndarray | None = None
+    # Block weights: under L2 regularisation a smaller n-gram block costs the model more to
+    # lean on, so it leans on the catalogue, which generalises beyond one corpus's phrasing.
+    ngram_weight: float = 1.0
+    indicator_weight: float = 1.0
 
     @property
     def width(self) -> int:
@@ -74,16 +78,21 @@ def _post_facts(post: Post, extraction: Extraction) -> list[float]:
 
 
 def _age_bucket(youngest: int | None) -> list[float]:
-    """One-hot youngest stated age: the model learns how far "18 ans" is from "16 ans"."""
+    """One-hot youngest stated age: the model learns how far "18 ans" is from "16 ans".
+
+    Under 12 is its own bucket: a child mentioned by someone else (babysitting, tutoring).
+    """
     if youngest is None:
         index = 0
-    elif youngest < 16:
+    elif youngest < 12:
         index = 1
+    elif youngest <= 15:
+        index = 2
     elif youngest <= 19:
-        index = youngest - 14
+        index = youngest - 13
     else:
-        index = 6 if youngest <= 25 else 7
-    return [float(i == index) for i in range(8)]
+        index = 7 if youngest <= 25 else 8
+    return [float(i == index) for i in range(9)]
 
 
 def _dense_block(
@@ -122,7 +131,10 @@ def feature_matrix(
     """The model input for a batch of posts (`layout.idf` must be fitted)."""
     counts = hashed_ngram_counts(folded_texts, layout.ngram_sizes, layout.ngram_bits)
     ngrams = tfidf(counts, layout.idf) if layout.idf is not None else counts
+    if layout.ngram_weight != 1.0:
+        ngrams.data *= layout.ngram_weight
     dense = _dense_block(layout, posts, extractions, indicators, network_features)
+    dense[:, : len(layout.indicator_codes)] *= layout.indicator_weight
     return sparse.hstack([ngrams, sparse.csr_matrix(dense)], format="csr", dtype=np.float32)
 
 

@@ -64,6 +64,8 @@ def save_model(model: ScoringModel, directory: Path) -> Path:
             "indicator_codes": layout.indicator_codes,
             "network_names": layout.network_names,
             "idf": layout.idf.astype(np.float16),
+            "ngram_weight": layout.ngram_weight,
+            "indicator_weight": layout.indicator_weight,
         },
         "weights": model.weights.astype(np.float16),
         "intercepts": model.intercepts,
@@ -94,6 +96,8 @@ def load_model(directory: Path | str) -> ScoringModel:
         tuple(stored["indicator_codes"]),
         tuple(stored["network_names"]),
         stored["idf"].astype(np.float32),
+        stored.get("ngram_weight", 1.0),
+        stored.get("indicator_weight", 1.0),
     )
     return ScoringModel(
         payload["version"],

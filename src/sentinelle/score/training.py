@@ -28,6 +28,8 @@ from sentinelle.score.scoring import post_features
 # Operating points: the share of flagged posts that must be right on the calibration split.
 TARGET_PRECISION = {"minor": 0.95, "control": 0.95, "recruitment": None}  # None: best F1
 REGULARISATION = 4.0
+NGRAM_WEIGHT = 0.5
+INDICATOR_WEIGHT = 2.0
 FOLDS = 4
 
 
@@ -53,11 +55,15 @@ def choose_threshold(probabilities: np.ndarray, truth: np.ndarray, target: float
 
 
 def _fit(features, truth: np.ndarray, seed: int) -> tuple[np.ndarray, float]:
+    """Logistic regression on the columns the posts use (liblinear's cost grows with width)."""
+    coef = np.zeros(features.shape[1], np.float32)
     if truth.all() or not truth.any():
-        return np.zeros(features.shape[1], np.float32), 0.0
+        return coef, 0.0
+    used = np.unique(features.indices)
     learner = LogisticRegression(C=REGULARISATION, solver="liblinear", random_state=seed)
-    learner.fit(features, truth)
-    return learner.coef_.ravel().astype(np.float32), float(learner.intercept_[0])
+    learner.fit(features[:, used], truth)
+    coef[used] = learner.coef_.ravel()
+    return coef, float(learner.intercept_[0])
 
 
 def _out_of_fold(features, truth: np.ndarray, groups: list[str], seed: int) -> np.ndarray:
@@ -85,10 +91,12 @@ def train_model(
     network_features: list[dict[str, float]] | None = None,
     seed: int = 0,
     description: str = "",
+    layout: FeatureLayout | None = None,
 ) -> ScoringModel:
     """Fit, calibrate and threshold the minor, control and recruitment models."""
     linked_names = sorted({name for facts in network_features or [] for name in facts or {}})
-    layout = FeatureLayout(network_names=(*ENTITY_FACTS, *linked_names))
+    layout = layout or FeatureLayout(ngram_weight=NGRAM_WEIGHT, indicator_weight=INDICATOR_WEIGHT)
+    layout.network_names = (*ENTITY_FACTS, *linked_names)
     counts, _ = post_features(layout, posts, extractions, network_features)
     width = 1 << layout.ngram_bits
     layout.idf = fit_idf(counts[:, :width])
