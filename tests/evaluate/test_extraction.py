@@ -25,3 +25,14 @@ def test_counts_are_per_post_and_item():
     assert report["handles"]["recall"] == 0.5
     assert report["stated_ages"]["f1"] == 1.0
     assert report["posts_missing_from_store"] == 1
+
+
+def test_the_last_truth_line_of_a_post_wins():
+    from sentinelle.evaluate.truth import latest_truths
+
+    truths = [
+        {"source": "s", "id": "1", "phones": ["a"]},
+        {"source": "s", "id": "2"},
+        {"source": "s", "id": "1", "phones": ["b"]},
+    ]
+    assert [t.get("phones") for t in latest_truths(truths)] == [["b"], None]

@@ -16,9 +16,12 @@ from sentinelle import __version__
 COMMANDS: dict[str, str] = {
     "ingest": "sentinelle.cli.ingest:ingest",
     "analyze": "sentinelle.cli.analyze:analyze",
+    "cases": "sentinelle.cli.cases:cases",
     "evaluate": "sentinelle.cli.evaluate:evaluate",
     "export": "sentinelle.cli.export:export",
     "quarantine": "sentinelle.cli.quarantine:quarantine",
+    "report": "sentinelle.cli.report:report",
+    "demo-data": "sentinelle.cli.demo_data:demo_data",
     "train": "sentinelle.cli.train:train",
     "explain": "sentinelle.cli.explain:explain",
 }

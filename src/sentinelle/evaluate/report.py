@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sentinelle.evaluate.extraction import FIELDS, evaluate_extraction
-from sentinelle.evaluate.truth import read_truth
+from sentinelle.evaluate.truth import latest_truths, read_truth
 from sentinelle.store import Store
 
 Evaluation = Callable[[Store, list[dict]], dict]
@@ -14,7 +14,7 @@ EVALUATIONS: dict[str, Evaluation] = {"extraction": evaluate_extraction}
 
 
 def evaluate_all(store: Store, truth_path: str) -> dict:
-    truths = list(read_truth(truth_path))
+    truths = latest_truths(list(read_truth(truth_path)))
     report: dict = {"posts_in_truth": len(truths)}
     for name, evaluation in EVALUATIONS.items():
         report[name] = evaluation(store, truths)

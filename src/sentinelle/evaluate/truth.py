@@ -27,3 +27,11 @@ def read_truth(path: str | Path) -> Iterator[dict]:
             if not isinstance(truth, dict) or "source" not in truth or "id" not in truth:
                 raise InputError(f"{path}:{number}: a truth line needs 'source' and 'id'")
             yield truth
+
+
+def latest_truths(truths: list[dict]) -> list[dict]:
+    """One truth per post: a re-published post's last line describes what the store holds."""
+    latest: dict[tuple[str, str], dict] = {}
+    for truth in truths:
+        latest[(truth["source"], truth["id"])] = truth
+    return list(latest.values())

@@ -1,15 +1,23 @@
-"""Places: resolve a city to a French commune with its department (placeholder until the gazetteer lands)."""
+"""Places: resolve a post to a French commune with its department.
+
+The gazetteer lives in `sentinelle.places`; this module is the interface the pipeline calls.
+"""
 
 from __future__ import annotations
 
+from sentinelle.places.cityfield import resolve_city
+from sentinelle.places.departments import department_name
+from sentinelle.places.gazetteer import coordinates
+from sentinelle.places.mentions import find_places
 from sentinelle.records import Place
+
+__all__ = ["coordinates", "department_name", "find_places", "locate", "resolve_city"]
 
 
 def locate(city_field: str | None, text: str) -> Place | None:
-    """The post's place: the site's `city` metadata first, else a commune named in the text."""
-    return None
-
-
-def find_places(text: str) -> list[Place]:
-    """Every commune named in the text, in order of appearance."""
-    return []
+    """The post's place: the site's `city` metadata first, else the first commune the text names."""
+    place = resolve_city(city_field)
+    if place is not None:
+        return place
+    mentioned = find_places(text)
+    return mentioned[0] if mentioned else None

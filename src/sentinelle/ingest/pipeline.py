@@ -13,7 +13,7 @@ from sentinelle.ingest.readers import InputRecord, reader_for
 from sentinelle.ingest.validate import RecordError, validate_post
 from sentinelle.records import Post
 from sentinelle.store import Store
-from sentinelle.store.posts import SaveCounts, save_posts
+from sentinelle.store.posts import PostWriter, SaveCounts
 from sentinelle.store.quarantine import QuarantineEntry, add_entries
 
 BATCH_SIZE = 5000
@@ -86,12 +86,13 @@ def ingest_records(
     on_batch: Callable[[], None] | None = None,
 ) -> None:
     """Validate and save a stream of records in batches, updating `summary` as it goes."""
+    writer = PostWriter(store)
     valid: list[tuple[Post, float, str]] = []
     bad: list[QuarantineEntry] = []
 
     def flush() -> None:
         if valid:
-            summary.counts.add(save_posts(store, valid))
+            summary.counts.add(writer.save(valid))
             valid.clear()
         if bad:
             summary.quarantined += add_entries(store, bad)

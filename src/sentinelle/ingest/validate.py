@@ -40,8 +40,57 @@ def parse_timestamp(value: str) -> float:
     return moment.timestamp()
 
 
+_KIND_SET = frozenset(POST_KINDS)
+
+
 def validate_post(fields: dict) -> tuple[Post, float]:
-    """The post a record describes and its epoch time, or `RecordError`."""
+    """The post a record describes and its epoch time, or `RecordError`.
+
+    The common case (a well-formed record) takes a fast path of plain type checks; only a record
+    that fails it goes through the field-by-field checks that say what is wrong.
+    """
+    get = fields.get
+    post_id, source, kind, text, posted_at = (
+        get("id"),
+        get("source"),
+        get("kind"),
+        get("text"),
+        get("posted_at"),
+    )
+    phashes = get("image_phashes") or []
+    if (
+        type(post_id) is str
+        and type(source) is str
+        and type(text) is str
+        and type(posted_at) is str
+        and kind in _KIND_SET
+        and post_id.strip()
+        and source.strip()
+        and len(text) <= MAX_TEXT_CHARS
+        and all(get(name) is None or type(get(name)) is str for name in _OPTIONAL)
+        and type(phashes) is list
+        and all(type(p) is str and _PHASH.match(p) for p in phashes)
+    ):
+        posted_ts = parse_timestamp(posted_at)
+        extra_keys = fields.keys() - _KNOWN
+        post = Post(
+            source,
+            post_id,
+            kind,
+            text,
+            posted_at,
+            get("url"),
+            get("city"),
+            get("title"),
+            get("author"),
+            [p.lower() for p in phashes] if phashes else [],
+            {k: v for k, v in fields.items() if k not in _KNOWN} if extra_keys else {},
+        )
+        return post, posted_ts
+    return _validate_slowly(fields)
+
+
+def _validate_slowly(fields: dict) -> tuple[Post, float]:
     for name in _REQUIRED:
         value = fields.get(name)
         if value is None:

@@ -18,7 +18,7 @@ import orjson
 from sentinelle.extract import extract_posts
 from sentinelle.records import Extraction, Post
 from sentinelle.store import Store
-from sentinelle.store.posts import count_posts, iter_pending, save_analyses
+from sentinelle.store.posts import count_posts, iter_pending_rows, posts_from_rows, save_analyses
 
 BATCH_SIZE = 5000
 
@@ -32,6 +32,10 @@ class AnalyzeSummary:
         return {"analyzed": self.analyzed, "seconds": round(self.seconds, 2)}
 
 
+def _json(value) -> str:
+    return orjson.dumps(value).decode() if value else "[]"
+
+
 def analysis_rows(
     batch: list[tuple[int, Post]], extractions: list[Extraction], now: float
 ) -> tuple[list[dict], list[dict]]:
@@ -40,25 +44,23 @@ def analysis_rows(
     identifiers: list[dict] = []
     for (pk, post), found in zip(batch, extractions, strict=True):
         place = found.place
+        phones = [{"e164": h.e164, "raw": h.raw, "tricks": list(h.tricks)} for h in found.phones]
+        mentions = {
+            "emoji": found.emoji,
+            "urls": found.urls,
+            "platforms": found.platforms,
+            "places": found.places_mentioned,
+        }
         rows.append(
             {
                 "post_pk": pk,
-                "phones": orjson.dumps(
-                    [{"e164": h.e164, "raw": h.raw, "tricks": list(h.tricks)} for h in found.phones]
-                ).decode(),
-                "handles": orjson.dumps(found.handles).decode(),
-                "stated_ages": orjson.dumps(
+                "phones": _json(phones),
+                "handles": _json(found.handles),
+                "stated_ages": _json(
                     [{"age": a.age, "evidence": a.evidence} for a in found.stated_ages]
-                ).decode(),
-                "prices": orjson.dumps(found.prices).decode(),
-                "mentions": orjson.dumps(
-                    {
-                        "emoji": found.emoji,
-                        "urls": found.urls,
-                        "platforms": found.platforms,
-                        "places": found.places_mentioned,
-                    }
-                ).decode(),
+                ),
+                "prices": _json(found.prices),
+                "mentions": orjson.dumps(mentions).decode(),
                 "city": place.city if place else post.city,
                 "department": place.department if place else None,
                 "obfuscated_phones": sum(1 for h in found.phones if h.tricks),
@@ -71,15 +73,16 @@ def analysis_rows(
                 "analyzed_at": now,
             }
         )
-        identifiers.extend(
-            {"post_pk": pk, "kind": "phone", "value": e} for e in found.phone_numbers
-        )
-        identifiers.extend({"post_pk": pk, "kind": "handle", "value": h} for h in found.handles)
+        for hit in found.phones:
+            identifiers.append({"post_pk": pk, "kind": "phone", "value": hit.e164})
+        for handle in found.handles:
+            identifiers.append({"post_pk": pk, "kind": "handle", "value": handle})
     return rows, identifiers
 
 
-def extract_batch(batch: list[tuple[int, Post]]) -> tuple[list[dict], list[dict]]:
-    """The unit of work a worker runs: extraction over one batch, turned into store rows."""
+def extract_batch(rows: list[tuple]) -> tuple[list[dict], list[dict]]:
+    """The unit of work a worker runs: stored rows in, extraction results as store rows out."""
+    batch = posts_from_rows(rows)
     extractions = extract_posts([post for _, post in batch])
     return analysis_rows(batch, extractions, time.time())
 
@@ -91,7 +94,7 @@ def _worker_count(requested: int | None) -> int:
 
 
 def _results(
-    batches: Iterator[list[tuple[int, Post]]], workers: int
+    batches: Iterator[list[tuple]], workers: int
 ) -> Iterator[tuple[int, tuple[list[dict], list[dict]]]]:
     if workers == 1:
         for batch in batches:
@@ -101,7 +104,7 @@ def _results(
     with context.Pool(workers) as pool:
         sizes: list[int] = []
 
-        def counted() -> Iterator[list[tuple[int, Post]]]:
+        def counted() -> Iterator[list[tuple]]:
             for batch in batches:
                 sizes.append(len(batch))
                 yield batch
@@ -122,7 +125,7 @@ def analyze(
     total = count_posts(store, pending_only=True)
     if total:
         # Keyset pagination over pending posts: clearing the flag behind the cursor is safe.
-        batches = iter_pending(store, BATCH_SIZE)
+        batches = iter_pending_rows(store, BATCH_SIZE)
         for size, (rows, identifiers) in _results(batches, _worker_count(workers)):
             save_analyses(store, rows, identifiers)
             summary.analyzed += size

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import orjson
-from sqlalchemy import bindparam, func, insert, select, tuple_, update
+from sqlalchemy import bindparam, func, insert, select, update
 
 from sentinelle.records import Post
+from sentinelle.store.bulk import delete_where_in, insert_rows, update_where_in
 from sentinelle.store.db import Store
 from sentinelle.store.schema import post_analysis, post_identifiers, post_versions, posts
 
@@ -45,6 +47,7 @@ def post_to_row(post: Post, posted_ts: float, content_hash: str, now: float) -> 
         "image_phashes": orjson.dumps(post.image_phashes).decode(),
         "extra": orjson.dumps(post.extra).decode(),
         "content_hash": content_hash,
+        "version": 1,
         "ingested_at": now,
         "pending": True,
     }
@@ -67,51 +70,89 @@ def row_to_post(row) -> Post:
     )
 
 
-def _existing(connection, keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple]:
-    found: dict[tuple[str, str], tuple] = {}
-    for start in range(0, len(keys), _LOOKUP_CHUNK):
-        chunk = keys[start : start + _LOOKUP_CHUNK]
-        query = select(posts).where(tuple_(posts.c.source, posts.c.post_id).in_(chunk))
-        for row in connection.execute(query).mappings():
-            found[(row["source"], row["post_id"])] = row
+def _existing(connection, keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict]:
+    """Stored rows for the given keys, queried per source so the (source, post_id) index serves."""
+    by_source: dict[str, list[str]] = {}
+    for source, post_id in keys:
+        by_source.setdefault(source, []).append(post_id)
+    found: dict[tuple[str, str], dict] = {}
+    for source, ids in by_source.items():
+        for start in range(0, len(ids), _LOOKUP_CHUNK):
+            chunk = ids[start : start + _LOOKUP_CHUNK]
+            query = select(posts).where(posts.c.source == source, posts.c.post_id.in_(chunk))
+            for row in connection.execute(query).mappings():
+                found[(row["source"], row["post_id"])] = dict(row)
     return found
 
 
-def save_posts(store: Store, batch: Sequence[tuple[Post, float, str]]) -> SaveCounts:
-    """Store (post, posted_ts, content_hash) triples: new ones inserted, identical ones counted
-    as duplicates, changed ones updated with the previous version kept in `post_versions`.
+def _key_digest(key: tuple[str, str]) -> bytes:
+    return hashlib.blake2b(f"{key[0]}\x1f{key[1]}".encode(), digest_size=8).digest()
 
-    A key repeated inside the batch is resolved in order (the last version wins, earlier ones
-    become history), so the result is the same as saving the records one by one.
+
+class PostWriter:
+    """Saves batches of posts for one ingest run.
+
+    It remembers the key and content digest of every post it saved, so that a bulk load into a
+    fresh store never queries the database to detect duplicates, and a store that already held
+    posts is queried only for keys that may be stored with other content.
     """
-    counts = SaveCounts()
-    now = time.time()
-    latest: dict[tuple[str, str], tuple[Post, float, str]] = {}
-    superseded: list[tuple[Post, float, str]] = []
-    for item in batch:
-        key = (item[0].source, item[0].id)
-        previous = latest.get(key)
-        if previous is not None:
-            if previous[2] == item[2]:
-                counts.duplicates += 1
-                continue
-            superseded.append(previous)
-        latest[key] = item
-    with store.engine.begin() as connection:
-        existing = _existing(connection, list(latest))
-        # Earlier in-batch versions of a key are saved first so history keeps their order.
-        for post, posted_ts, content_hash in superseded:
-            _apply(connection, existing, post, posted_ts, content_hash, now, counts)
-        new_rows = []
-        for key, (post, posted_ts, content_hash) in latest.items():
-            if key in existing:
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._seen: dict[bytes, str] = {}
+        self._store_had_posts = count_posts(store) > 0
+
+    def save(self, batch: Sequence[tuple[Post, float, str]]) -> SaveCounts:
+        """Store (post, posted_ts, content_hash) triples: new ones inserted, identical ones
+        counted as duplicates, changed ones updated with the previous version in `post_versions`.
+
+        A key repeated inside the batch is resolved in order (the last version wins, earlier
+        ones become history), as if the records were saved one by one.
+        """
+        counts = SaveCounts()
+        now = time.time()
+        latest: dict[tuple[str, str], tuple[Post, float, str]] = {}
+        superseded: list[tuple[Post, float, str]] = []
+        for item in batch:
+            key = (item[0].source, item[0].id)
+            previous = latest.get(key)
+            if previous is not None:
+                if previous[2] == item[2]:
+                    counts.duplicates += 1
+                    continue
+                superseded.append(previous)
+            latest[key] = item
+        superseded_keys = {(post.source, post.id) for post, _, _ in superseded}
+        with self.store.engine.begin() as connection:
+            lookup = []
+            for key, (_, _, content_hash) in latest.items():
+                seen = self._seen.get(_key_digest(key))
+                if seen == content_hash and key not in superseded_keys:
+                    continue  # a duplicate of what this run stored: no query needed
+                if seen is not None or self._store_had_posts:
+                    lookup.append(key)
+            existing = _existing(connection, lookup) if lookup else {}
+            # Earlier in-batch versions of a key are saved first so history keeps their order.
+            for post, posted_ts, content_hash in superseded:
                 _apply(connection, existing, post, posted_ts, content_hash, now, counts)
-            else:
-                new_rows.append(post_to_row(post, posted_ts, content_hash, now))
-        if new_rows:
-            connection.execute(insert(posts), new_rows)
+            new_rows = []
+            for key, (post, posted_ts, content_hash) in latest.items():
+                digest = _key_digest(key)
+                if key in existing:
+                    _apply(connection, existing, post, posted_ts, content_hash, now, counts)
+                elif self._seen.get(digest) == content_hash:
+                    counts.duplicates += 1
+                else:
+                    new_rows.append(post_to_row(post, posted_ts, content_hash, now))
+                self._seen[digest] = content_hash
+            insert_rows(connection, posts, new_rows)
             counts.stored += len(new_rows)
-    return counts
+        return counts
+
+
+def save_posts(store: Store, batch: Sequence[tuple[Post, float, str]]) -> SaveCounts:
+    """Save one batch with a fresh writer (small callers); bulk loads keep one `PostWriter`."""
+    return PostWriter(store).save(batch)
 
 
 def _apply(connection, existing, post, posted_ts, content_hash, now, counts) -> None:
@@ -164,22 +205,59 @@ def count_posts(store: Store, *, pending_only: bool = False) -> int:
         return connection.execute(query).scalar_one()
 
 
-def iter_pending(store: Store, batch_size: int = 5000) -> Iterator[list[tuple[int, Post]]]:
-    """Posts waiting for analysis, in batches by primary key (keyset pagination)."""
+_POST_COLUMNS = (
+    "pk",
+    "source",
+    "post_id",
+    "kind",
+    "text",
+    "posted_at",
+    "url",
+    "city",
+    "title",
+    "author",
+    "image_phashes",
+    "extra",
+)
+
+
+def iter_pending_rows(store: Store, batch_size: int = 5000) -> Iterator[list[tuple]]:
+    """Posts waiting for analysis as plain tuples (cheap to send to a worker), in keyset
+    batches by primary key; `posts_from_rows` turns a batch into records."""
     last = 0
+    columns = [posts.c[name] for name in _POST_COLUMNS]
     query = (
-        select(posts)
+        select(*columns)
         .where(posts.c.pending.is_(True), posts.c.pk > bindparam("last"))
         .order_by(posts.c.pk)
         .limit(batch_size)
     )
     while True:
         with store.engine.connect() as connection:
-            rows = connection.execute(query, {"last": last}).mappings().all()
+            rows = [tuple(row) for row in connection.execute(query, {"last": last})]
         if not rows:
             return
-        yield [(row["pk"], row_to_post(row)) for row in rows]
-        last = rows[-1]["pk"]
+        yield rows
+        last = rows[-1][0]
+
+
+def _json_list(value: str) -> list:
+    return [] if value == "[]" else orjson.loads(value)
+
+
+def _json_object(value: str) -> dict:
+    return {} if value == "{}" else orjson.loads(value)
+
+
+def posts_from_rows(rows: list[tuple]) -> list[tuple[int, Post]]:
+    """(pk, Post) pairs from `iter_pending_rows` tuples; pure, runs in workers."""
+    return [(row[0], Post(*row[1:10], _json_list(row[10]), _json_object(row[11]))) for row in rows]
+
+
+def iter_pending(store: Store, batch_size: int = 5000) -> Iterator[list[tuple[int, Post]]]:
+    """Posts waiting for analysis, as (pk, Post) batches."""
+    for rows in iter_pending_rows(store, batch_size):
+        yield posts_from_rows(rows)
 
 
 def post_versions_of(store: Store, source: str, post_id: str) -> list[dict]:
@@ -203,16 +281,8 @@ def save_analyses(store: Store, rows: list[dict], identifiers: list[dict]) -> No
         return
     pks = [row["post_pk"] for row in rows]
     with store.engine.begin() as connection:
-        for start in range(0, len(pks), 5000):
-            chunk = pks[start : start + 5000]
-            connection.execute(post_analysis.delete().where(post_analysis.c.post_pk.in_(chunk)))
-            connection.execute(
-                post_identifiers.delete().where(post_identifiers.c.post_pk.in_(chunk))
-            )
-        connection.execute(insert(post_analysis), rows)
-        if identifiers:
-            connection.execute(insert(post_identifiers), identifiers)
-        connection.execute(
-            update(posts).where(posts.c.pk == bindparam("pk_")).values(pending=False),
-            [{"pk_": pk} for pk in pks],
-        )
+        delete_where_in(connection, post_analysis, "post_pk", pks)
+        delete_where_in(connection, post_identifiers, "post_pk", pks)
+        insert_rows(connection, post_analysis, rows)
+        insert_rows(connection, post_identifiers, identifiers)
+        update_where_in(connection, posts, "pk", pks, {"pending": False})

@@ -1,0 +1,102 @@
+"""Ages the text states ("16 ans", "16yo", "âge : 16", "j'ai 16", "née en 2008").
+
+A stated age is strong evidence for the minor indicator, so durations ("depuis 2 ans"),
+experience ("10 ans d'expérience") and thresholds ("18 ans et plus") are left out.
+A birth year gives the age reached in the year of posting: `age = year(posted_at) - birth year`
+(the birthday may not have passed yet; we keep the simple, stated reading).
+
+Patterns run on the lower-cased text and start with a digit or a literal, which keeps the
+regex engine fast on the letters in between.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sentinelle.records import StatedAge
+
+_MIN_AGE = 1  # children's ages in babysitting ads are stated ages too
+_MAX_AGE = 79
+
+# "16a" only with two digits: "le 2A" is Corse-du-Sud
+_WITH_UNIT = re.compile(r"\d(?<![\d.,/:+]\d)(?:\d?\s?(?:ans|an|yo|y\.o\.?|years?\s+old)|\da)\b")
+_DURATION_BEFORE = re.compile(
+    r"\b(?:depuis|pendant|durant|il\s+y\s+a|[çc]a\s+fait|plus\s+de|moins\s+de|apr[eè]s|dans|en"
+    r"|tou(?:te)?s\s+les)\s*$"
+)
+_NOT_AGE_AFTER = re.compile(
+    r"\s*(?:d['’]\s*(?:exp|anc|[ée]tude|activit|mariage)|de\s+(?:m[ée]tier|carri|pratique|exp)"
+    r"|r[ée]volus|et\s+plus|[ \t]?\+(?!\s*\d)|et\s+\d+\s+mois|minimum|min\b)"
+)
+_AGE_WORD = re.compile(r"[âa]ge\s*[:=]?\s*(\d{1,2})\b(?!\s?(?:€|h\b|min\b|kg|cm|%))")
+_I_AM = re.compile(
+    r"j['’]\s*ai\s+(\d{1,2})\b(?!\s?(?:€|h\b|min|kg|cm|%|euros|roses|enfants?|ans\s+d))"
+    r"(?:\s?ans\b)?"
+)
+_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
+_BIRTH_BEFORE = re.compile(r"(?:n[ée]e?\s+(?:en\s+)?|ann[ée]e\s+(?:de\s+)?|\bde\s+|\bd['’]\s*)$")
+_RANGE_AFTER = re.compile(r"\s*(?:à|a|-|au)\s*\d")
+
+
+def find_ages(text: str, year: int | None) -> list[StatedAge]:
+    """Ages stated in the text, in order, deduplicated by value, with their evidence."""
+    if not any(char.isdigit() for char in text):
+        return []
+    lowered = text.lower()
+    if len(lowered) != len(text):  # rare casings change length; offsets must stay aligned
+        lowered = text
+    found = _with_unit(lowered) + _said(lowered) + _born(lowered, year)
+    found.sort()
+    ages: dict[int, StatedAge] = {}
+    for start, age, end in found:
+        if _MIN_AGE <= age <= _MAX_AGE and age not in ages:
+            ages[age] = StatedAge(age, text[start:end].strip())
+    return list(ages.values())
+
+
+def _with_unit(lowered: str) -> list[tuple[int, int, int]]:
+    found = []
+    for match in _WITH_UNIT.finditer(lowered):
+        start, end = match.span()
+        if _NOT_AGE_AFTER.match(lowered, end):
+            continue
+        if _DURATION_BEFORE.search(lowered, max(0, start - 16), start):
+            continue
+        digits = match.group()[:2] if match.group()[1:2].isdigit() else match.group()[:1]
+        found.append((start, int(digits), end))
+    return found
+
+
+def _said(lowered: str) -> list[tuple[int, int, int]]:
+    """ "âge : 16", "j'ai 16 ans"."""
+    found = []
+    if "ge" in lowered:
+        for match in _AGE_WORD.finditer(lowered):
+            if not lowered[max(0, match.start() - 1) : match.start()].isalpha():
+                found.append((match.start(), int(match.group(1)), match.end()))
+    if "ai" in lowered:
+        for match in _I_AM.finditer(lowered):
+            found.append((match.start(), int(match.group(1)), match.end()))
+    return found
+
+
+def _born(lowered: str, year: int | None) -> list[tuple[int, int, int]]:
+    """ "née en 2008", "de 2008": the age reached in the year of posting."""
+    if year is None:
+        return []
+    found = []
+    for match in _YEAR.finditer(lowered):
+        start = match.start()
+        before = _BIRTH_BEFORE.search(lowered, max(0, start - 12), start)
+        if before is None:
+            continue
+        if before.group().startswith("d") and _RANGE_AFTER.match(lowered, match.end()):
+            continue  # "de 2008 à 2010" is a period
+        found.append((before.start(), year - int(match.group()), match.end()))
+    return found
+
+
+def posting_year(posted_at: str) -> int | None:
+    """The year of an ISO 8601 timestamp ("2024-03-13T01:00:00+01:00" -> 2024)."""
+    head = posted_at[:4]
+    return int(head) if head.isdigit() else None

@@ -1,0 +1,235 @@
+"""Messaging handles ("snap: lea_77", "t.me/lea77", "👻 lea.77") as "platform:handle".
+
+Handles are what link an actor's posts across sites, so a wrong one merges strangers: a bare
+word after a platform name is taken only when it does not read as an ordinary word.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Platform keywords as posters write them, and the platform each names.
+_KEYWORDS = {
+    "snapchat": "snapchat",
+    "snap": "snapchat",
+    "sc": "snapchat",
+    "👻": "snapchat",
+    "telegram": "telegram",
+    "telegramme": "telegram",
+    "tg": "telegram",
+    "tlg": "telegram",
+    "télégram": "telegram",
+    "instagram": "instagram",
+    "insta": "instagram",
+    "📸": "instagram",
+    "ig": "instagram",
+    "signal": "signal",
+    "whatsapp": "whatsapp",
+    "watsap": "whatsapp",
+    "wtsp": "whatsapp",
+}
+_LINKS = (
+    (re.compile(r"\bsnapchat\.com/add/([A-Za-z0-9._-]+)"), "snapchat"),
+    (re.compile(r"\b(?:t|telegram)\.me/([A-Za-z0-9_.]+)"), "telegram"),
+    (re.compile(r"\binstagram\.com/([A-Za-z0-9._]+)"), "instagram"),
+    (re.compile(r"\bwa\.me/\+?(\d{8,15})"), "whatsapp"),
+    (re.compile(r"\bsignal\.me/#p/\+?(\d{8,15})"), "signal"),
+)
+_KEYWORD = re.compile(
+    "|".join(sorted((re.escape(word) for word in _KEYWORDS), key=len, reverse=True))
+)
+# after the keyword: optional "c'est", ":", "=", "->", then the handle (an "@" makes it explicit)
+_TAIL = re.compile(
+    r"\s*((?:(?:(?:c['’]?est|est|moi|me)\b|=|:|->|→|➡|⇒|👉|>|-)\ufe0f?\s*)*)"
+    r"(@?)([a-z0-9][a-z0-9._-]{1,29})(?!\w)"
+)
+# Platform names that are also common words: a bare word after them is not a handle.
+_WEAK_KEYWORDS = frozenset({"signal", "sc", "ig"})
+# Words that follow a platform name without being a handle ("snap dispo", "insta uniquement").
+_ORDINARY = frozenset(
+    [
+        "dispo",
+        "disponible",
+        "uniquement",
+        "seulement",
+        "only",
+        "ou",
+        "et",
+        "pour",
+        "par",
+        "sur",
+        "avec",
+        "sans",
+        "aussi",
+        "que",
+        "qui",
+        "priv",
+        "prive",
+        "privee",
+        "direct",
+        "directement",
+        "svp",
+        "stp",
+        "merci",
+        "si",
+        "pas",
+        "plus",
+        "ici",
+        "la",
+        "le",
+        "les",
+        "un",
+        "une",
+        "des",
+        "de",
+        "du",
+        "mon",
+        "ma",
+        "mes",
+        "ton",
+        "ta",
+        "tes",
+        "son",
+        "sa",
+        "ses",
+        "me",
+        "moi",
+        "toi",
+        "nous",
+        "vous",
+        "en",
+        "dm",
+        "mp",
+        "msg",
+        "message",
+        "messages",
+        "sms",
+        "appel",
+        "appels",
+        "tel",
+        "contact",
+        "contacter",
+        "ajoute",
+        "ajouter",
+        "ajoutez",
+        "add",
+        "follow",
+        "suis",
+        "suivre",
+        "suit",
+        "story",
+        "snap",
+        "snapchat",
+        "insta",
+        "instagram",
+        "telegram",
+        "tg",
+        "ig",
+        "sc",
+        "whatsapp",
+        "signal",
+        "wa",
+        "then",
+        "and",
+        "or",
+        "to",
+        "me",
+        "my",
+        "the",
+        "pseudo",
+        "compte",
+        "id",
+        "lien",
+        "link",
+        "profil",
+        "bio",
+        "photo",
+        "photos",
+        "video",
+        "videos",
+        "dans",
+        "au",
+        "aux",
+        "a",
+        "est",
+        "c",
+        "cest",
+        "rdv",
+        "dispos",
+        "premium",
+        "vip",
+        "gratuit",
+        "free",
+        "envoie",
+        "envoyer",
+        "ecris",
+        "ecrire",
+        "ecrit",
+        "demande",
+        "demander",
+        "infos",
+        "info",
+        "uniquement.",
+        "juste",
+        "slt",
+        "salut",
+        "coucou",
+        "bisous",
+        "bisou",
+        "nouvelle",
+        "nouveau",
+    ]
+)
+
+
+def find_handles(text: str) -> list[str]:
+    """Every handle named in the text as "platform:handle", lower case, in order, deduplicated."""
+    found: dict[str, None] = {}
+    lowered = text.lower()
+    if any(hint in lowered for hint in (".me/", ".com/")):
+        for pattern, platform in _LINKS:
+            for match in pattern.finditer(lowered):
+                found[f"{platform}:{match.group(1).rstrip('._-')}"] = None
+    for keyword, tail in _mentions(lowered):
+        handle = _handle(keyword, tail)
+        if handle:
+            found[handle] = None
+    return list(found)
+
+
+def _mentions(lowered: str) -> list[tuple[str, re.Match[str]]]:
+    """(keyword, what follows it) for each platform keyword standing as a word."""
+    mentions = []
+    for match in _KEYWORD.finditer(lowered):
+        start, end = match.span()
+        before = lowered[start - 1 : start] if start else " "
+        after = lowered[end : end + 1]
+        if before.isalnum() or before in "_.@/" or after.isalnum() or after in "_.":
+            continue
+        tail = _TAIL.match(lowered, end)
+        if tail:
+            mentions.append((match.group(), tail))
+    return mentions
+
+
+def _handle(keyword: str, tail: re.Match[str]) -> str | None:
+    connector, at, name = tail.groups()
+    platform = _KEYWORDS.get(keyword)
+    if platform is None:
+        return None
+    name = name.rstrip("._-").lower()
+    if len(name) < 3 or name.isdigit():
+        return None
+    explicit = bool(at) or any(mark in connector for mark in ":=>→➡⇒👉")
+    if not explicit and (name in _ORDINARY or (name.isalpha() and keyword in _WEAK_KEYWORDS)):
+        return None
+    if platform == "whatsapp":  # a WhatsApp contact is a phone number, found as a phone
+        return None
+    return f"{platform}:{name}"
+
+
+def author_handle(source: str, author: str | None) -> str | None:
+    """The poster's own account as "<source>:<author>", lower case."""
+    if not author or not author.strip():
+        return None
+    return f"{source.strip().lower()}:{author.strip().lstrip('@').lower()}"

@@ -1,0 +1,65 @@
+"""Stated ages, and the numbers of years that are not ages."""
+
+from __future__ import annotations
+
+import pytest
+
+from sentinelle.extract.ages import find_ages, posting_year
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Léa 16 ans, dispo", [(16, "16 ans")]),
+        ("16ans", [(16, "16ans")]),
+        ("Léa, 16a, dispo", [(16, "16a")]),
+        ("16yo", [(16, "16yo")]),
+        ("16 yo", [(16, "16 yo")]),
+        ("âge : 16", [(16, "âge : 16")]),
+        ("Âge: 20", [(20, "Âge: 20")]),
+        ("j'ai 16", [(16, "j'ai 16")]),
+        ("j’ai 17 ans", [(17, "j’ai 17 ans")]),
+        ("née en 2008", [(16, "née en 2008")]),
+        ("né en 2008", [(16, "né en 2008")]),
+        ("une fille de 2008", [(16, "de 2008")]),
+        ("LÉA 17 ANS", [(17, "17 ANS")]),
+        ("19 ans et toujours 19 ans", [(19, "19 ans")]),
+        ("j'ai 16 ans, née en 2008", [(16, "j'ai 16 ans")]),
+        ("Nour 22 ans et Léa 17 ans", [(22, "22 ans"), (17, "17 ans")]),
+        ("pour notre fille de 5 ans", [(5, "5 ans")]),  # a child's age is stated too
+    ],
+)
+def test_stated_ages(text: str, expected: list[tuple[int, str]]) -> None:
+    assert [(age.age, age.evidence) for age in find_ages(text, 2024)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "16 ans d'expérience",
+        "10 ans d’expérience",
+        "depuis 2 ans",
+        "il y a 15 ans",
+        "pendant 12 ans",
+        "18 ans et plus",
+        "+18 ans",
+        "dispo 16 a 22h",
+        "j'ai 2 enfants",
+        "j'ai 150€",
+        "de 2008 à 2010",
+        "mariage 16",
+        "150€ la nuit, 06 12 34 56 78",
+    ],
+)
+def test_not_ages(text: str) -> None:
+    assert find_ages(text, 2024) == []
+
+
+def test_birth_year_needs_the_posting_year() -> None:
+    assert find_ages("née en 2008", None) == []
+    assert [age.age for age in find_ages("née en 2008", 2025)] == [17]
+
+
+def test_posting_year() -> None:
+    assert posting_year("2024-03-13T01:00:00+01:00") == 2024
+    assert posting_year("") is None

@@ -1,0 +1,75 @@
+"""Handles as "platform:handle"; ordinary words after a platform name are not handles."""
+
+from __future__ import annotations
+
+import pytest
+
+from sentinelle.extract.handles import author_handle, find_handles
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("snap: lea_77", ["snapchat:lea_77"]),
+        ("👻 lea.77", ["snapchat:lea.77"]),
+        ("sc @lea77", ["snapchat:lea77"]),
+        ("ajoute moi sur snap lea_77", ["snapchat:lea_77"]),
+        ("mon snap c'est lea_x", ["snapchat:lea_x"]),
+        ("Snapchat → Lea77.", ["snapchat:lea77"]),
+        ("snapchat.com/add/Lea_77", ["snapchat:lea_77"]),
+        ("mon tg @Lea77", ["telegram:lea77"]),
+        ("telegram: nour_93", ["telegram:nour_93"]),
+        ("t.me/Nour93", ["telegram:nour93"]),
+        ("https://telegram.me/nour93", ["telegram:nour93"]),
+        ("insta jade.off", ["instagram:jade.off"]),
+        ("ig: @jade.off", ["instagram:jade.off"]),
+        ("instagram.com/jade.off", ["instagram:jade.off"]),
+        ("signal: nour_93", ["signal:nour_93"]),
+        ("wa.me/33612345678", ["whatsapp:33612345678"]),
+        ("SNAP LEA77 et insta lea77", ["snapchat:lea77", "instagram:lea77"]),
+        ("snap: lea_77 ... snap lea_77", ["snapchat:lea_77"]),
+        ("insta et snap: kim.b", ["snapchat:kim.b"]),
+        ("Signal 👉 samira.517", ["signal:samira.517"]),
+        ("sur signal lina.933", ["signal:lina.933"]),
+        ("DM 📸 @jade648", ["instagram:jade648"]),
+        ("dispos par télégram: melissa_new5629", ["telegram:melissa_new5629"]),
+        ("https://t.me/yasmine.417, merci", ["telegram:yasmine.417"]),
+        ("instagram.com/elodie_875.", ["instagram:elodie_875"]),
+    ],
+)
+def test_handles(text: str, expected: list[str]) -> None:
+    assert find_handles(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "snap uniquement",
+        "snap dispo",
+        "Snap privé svp",
+        "contact par snap ou tel",
+        "signal faible ici",
+        "ig lola",  # "ig" is too common a word to trust a bare word after it
+        "tg toi",
+        "snap: 06",
+        "snapshot lea77",
+        "lea@snap.fr",
+        "whatsapp 06 12 34 56 78",  # a phone, found by the phone reader
+        "mon @Léa_43",
+    ],
+)
+def test_not_handles(text: str) -> None:
+    assert find_handles(text) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "author", "expected"),
+    [
+        ("annonces-libres", "Lea77", "annonces-libres:lea77"),
+        ("Photogram", " @Nour ", "photogram:nour"),
+        ("annonces-libres", None, None),
+        ("annonces-libres", "  ", None),
+    ],
+)
+def test_author_handle(source: str, author: str | None, expected: str | None) -> None:
+    assert author_handle(source, author) == expected

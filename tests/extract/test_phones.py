@@ -1,0 +1,256 @@
+"""Phone numbers however written, and the numbers that are not phones."""
+
+from __future__ import annotations
+
+import random
+import string
+
+import phonenumbers
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sentinelle.extract.phones import find_phones, merge_hits
+from sentinelle.records import PhoneHit
+from tests.extract.ads import ads
+from tests.extract.writing import HARD_TRICKS, french, obscured
+
+LEA = "+33612345678"
+
+
+def read(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(hit.e164, hit.tricks) for hit in find_phones(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "appelle moi 06 12 34 56 78 bisous",
+        "tel:0612345678",
+        "06.12.34.56.78",
+        "06-12-34-56-78",
+        "+33 6 12 34 56 78",
+        "+33612345678",
+        "(+33) 6 12 34 56 78",
+        "0033 6 12 34 56 78",
+        "0033612345678",
+        "+33 (0)6 12 34 56 78",
+        "+33 06 12 34 56 78",
+        "Léa\n06 12 34 56 78\nà bientôt",
+    ],
+)
+def test_plain_writings(text: str) -> None:
+    assert read(text) == [(LEA, ())]
+
+
+@pytest.mark.parametrize(
+    ("text", "tricks"),
+    [
+        ("O6 l2 34 56 78", ("letter_digits",)),
+        ("o6.I2.34.56.78", ("letter_digits",)),
+        ("06 l2 34 56 78", ("letter_digits",)),
+        ("O 6 I 2 3 4 5 6 7 8", ("letter_digits", "spaced_digits")),
+        ("0 6 1 2 3 4 5 6 7 8", ("spaced_digits",)),
+        ("0️⃣6️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣8️⃣", ("keycap_emoji",)),
+        ("0⃣6⃣ 1⃣2⃣ 3⃣4⃣ 5⃣6⃣ 7⃣8⃣", ("keycap_emoji",)),
+        ("０６ １２ ３４ ５６ ７８", ("unicode_digits",)),
+        ("𝟎𝟔𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖", ("unicode_digits",)),
+        ("٠٦١٢٣٤٥٦٧٨", ("unicode_digits",)),
+        ("zéro six douze trente-quatre cinquante-six soixante-dix-huit", ("number_words",)),
+        ("ZERO SIX DOUZE TRENTE QUATRE CINQUANTE SIX SOIXANTE DIX HUIT", ("number_words",)),
+        ("06 douze 34 cinquante-six 78", ("number_words",)),
+        ("06 12 (enlève les espaces) 34 56 78", ("inserted_filler",)),
+        ("06 12 pas de sms 34 56 78", ("inserted_filler",)),
+        ("06 12 ... 34 56 78", ("inserted_filler",)),
+        ("06 12 34\n56 78", ("line_break",)),
+        ("06, douze, 34, cinquante-six, 78", ("number_words",)),
+        ("zéro six - douze - trente-quatre - 56 - 78", ("number_words",)),
+        ("0️⃣ 6️⃣  1️⃣ 2️⃣ ~ 3️⃣ 4️⃣  5️⃣ 6️⃣  7️⃣ 8️⃣", ("spaced_digits", "keycap_emoji", "inserted_filler")),
+        ("06 12 *** 34 56 78", ("inserted_filler",)),
+        ("06/12/34/56/78", ("odd_separators",)),
+        ("06_12_34_56_78", ("odd_separators",)),
+        ("06*12*34*56*78", ("odd_separators",)),
+        ("06 12.34-56 78", ("odd_separators",)),
+        (
+            "zéro six / douze (sans espace) trente-quatre\ncinquante-six_soixante-dix-huit",
+            ("number_words", "inserted_filler", "line_break", "odd_separators"),
+        ),
+    ],
+)
+def test_tricks(text: str, tricks: tuple[str, ...]) -> None:
+    assert read(text) == [(LEA, tricks)]
+
+
+@pytest.mark.parametrize(
+    ("words", "digits"),
+    [
+        ("zéro sept soixante-dix-huit quatre-vingt-dix-neuf vingt et un onze", "0778992111"),
+        ("zéro six quatre-vingts dix-sept soixante et onze quatre-vingt-un", "0680177181"),
+        ("zéro six soixante quatre-vingt-deux quatre-vingt-trois vingt-neuf", "0660828329"),
+        ("zéro six vingt-quatre vingt-trois zéro quatre vingt-trois", "0624230423"),
+        ("zéro six soixante soixante quinze soixante-dix-sept", "0660601577"),  # 60 then 15
+        ("zéro six soixante dix huit trente quatre 56 78", "0678345678"),  # spaced compounds
+    ],
+)
+def test_number_word_compounds(words: str, digits: str) -> None:
+    assert [hit.e164 for hit in find_phones(words)] == ["+33" + digits[1:]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "150€ la nuit, 1h 150, 30min 80€, 100 roses",
+        "dispo le 12/03/2024 de 22h à 6h",
+        "dispo du 06/12 au 09/12, 22h-6h",
+        "le 06.12.2024 à 14h30",
+        "9:30 ou 16:00",
+        "appartement 75015 Paris, 06000 Nice",
+        "Léa 19 ans, née en 2005, 1m65, 55kg",
+        "réf 0612345678",
+        "commande n° 0612345678",
+        "tu gagnes 2000€/semaine, 50/50, 3 places",
+        "dispo 7j/7 24h/24, 2 copines",
+        "tarifs 0 6 euros",
+        "lea_0612 et Yas_18",
+        "n0uvelle 3n ville",
+        "le 06/12/2024 a 14 12 34 56",
+    ],
+)
+def test_numbers_that_are_not_phones(text: str) -> None:
+    assert read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("dispo le 06/12/2024 à 14h, 06 12 34 56 78", [LEA]),
+        ("dispo 12/03 06 12 34 56 78", [LEA]),
+        ("dans le 06 (Nice) 06 12 34 56 78", [LEA]),
+        ("150€ 06 12 34 56 78 100 roses", [LEA]),
+        ("06 12 34 56 78 / 07 98 76 54 32", [LEA, "+33798765432"]),
+        ("0 6 1 2 3 4 5 6 7 8 - 0️⃣7️⃣ 9️⃣8️⃣ 7️⃣6️⃣ 5️⃣4️⃣ 3️⃣2️⃣", [LEA, "+33798765432"]),
+        ("19 ans 06 12 34 56 78", [LEA]),
+        ("mon 06: O6 l2 34 (appel uniquement) 56 78", [LEA]),
+        ("mon 06: 0612345678 personnes sérieuses", [LEA]),
+        ("O6I2345678!! sérieux", [LEA]),
+        ("O6 / l2 \n34 / 56 (sans espaces) 7O", ["+33612345670"]),
+        ("sms O6l2345678, merci", [LEA]),
+        ("née en 2005 06 12 34 56 78", [LEA]),
+    ],
+)
+def test_phones_next_to_traps(text: str, expected: list[str]) -> None:
+    assert [hit.e164 for hit in find_phones(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "e164"),
+    [
+        ("+32 470 12 34 56", "+32470123456"),
+        ("0032470123456", "+32470123456"),
+        ("+41 79 123 45 67", "+41791234567"),
+        ("+34 612 345 678", "+34612345678"),
+        ("+39 312 345 6789", "+393123456789"),
+        ("+49 151 23456789", "+4915123456789"),
+        ("+352 621 123 456", "+352621123456"),
+        ("+33 1 42 68 53 00", "+33142685300"),
+    ],
+)
+def test_neighbouring_countries(text: str, e164: str) -> None:
+    assert [hit.e164 for hit in find_phones(text)] == [e164]
+
+
+def test_invalid_numbers_are_not_read() -> None:
+    assert read("06 00 00 00 0") == []
+    assert read("08 99 12 34 56") == []  # premium rate: not a mobile or fixed line
+    assert read("+33 6 12") == []
+
+
+def test_raw_is_the_written_span() -> None:
+    (hit,) = find_phones("tel: +33 (0)6 12 34 56 78 merci")
+    assert hit.raw == "+33 (0)6 12 34 56 78"
+
+
+def test_merge_hits_unions_tricks() -> None:
+    hits = find_phones("06 12 34 56 78 ou zéro six douze trente-quatre cinquante-six 78")
+    assert [hit.e164 for hit in hits] == [LEA, LEA]
+    (merged,) = merge_hits(hits)
+    assert merged == PhoneHit(LEA, "06 12 34 56 78", ("number_words",))
+
+
+def test_text_without_digits_costs_nothing() -> None:
+    assert find_phones("Bonjour, nouvelle en ville, appartement calme") == []
+
+
+_SEPARATORS = st.sampled_from([" ", ".", "-", "", "  ", " . ", "/", "_", "*"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    national=st.integers(600_000_000, 799_999_999),
+    seps=st.lists(_SEPARATORS, min_size=4, max_size=4),
+)
+def test_any_french_mobile_with_any_separators_is_found(national: int, seps: list[str]) -> None:
+    e164 = f"+33{national}"
+    if phonenumbers.number_type(phonenumbers.parse(e164)) != phonenumbers.PhoneNumberType.MOBILE:
+        return
+    pairs = ["0" + str(national)[0]] + [str(national)[i : i + 2] for i in range(1, 9, 2)]
+    text = pairs[0] + "".join(sep + pair for sep, pair in zip(seps, pairs[1:], strict=True))
+    assert [hit.e164 for hit in find_phones(f"Contact {text} merci")] == [e164]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    seed=st.integers(0, 10**6),
+    tricks=st.lists(st.sampled_from(HARD_TRICKS), min_size=1, max_size=3, unique=True),
+)
+def test_any_obscured_writing_is_found(seed: int, tricks: list[str]) -> None:
+    if {"letter_digits", "unicode_digits", "keycap_emoji"} & set(tricks) - {tricks[0]}:
+        tricks = [t for t in tricks if t not in ("unicode_digits", "keycap_emoji")] or tricks[:1]
+    rng = random.Random(seed)
+    e164 = f"+336{rng.choice(['12', '23', '45', '78'])}{rng.randrange(10**6):06d}"
+    text = obscured(e164, tuple(tricks), rng)
+    hits = find_phones(f"dispo ce soir, {text}, 150€ la nuit")
+    assert [hit.e164 for hit in hits] == [e164], text
+    assert hits[0].tricks, text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=string.ascii_letters + " €h/:.,'-", max_size=60), st.integers(0, 99))
+def test_small_numbers_in_any_text_are_not_phones(words: str, number: int) -> None:
+    assert find_phones(f"{words} {number} {words}") == []
+
+
+def test_french_words_for_every_pair_read_back() -> None:
+    for pair in range(100):
+        written = french(pair) if pair >= 10 else f"zéro {french(pair)}"
+        text = f"zéro six {written} 34 56 78"
+        e164 = f"+336{pair:02d}345678"
+        expected = [e164] if phonenumbers.is_valid_number(phonenumbers.parse(e164)) else []
+        assert [hit.e164 for hit in find_phones(text)] == expected, text
+
+
+def test_generated_corpus_f1() -> None:
+    """30% of numbers written with hard tricks, among prices, dates, times and postcodes."""
+    true_positive = false_positive = false_negative = 0
+    for ad in ads(2000, seed=3, hard_share=0.3):
+        found = {hit.e164 for hit in merge_hits(find_phones(ad.text))}
+        expected = set(ad.phones)
+        true_positive += len(found & expected)
+        false_positive += len(found - expected)
+        false_negative += len(expected - found)
+    precision = true_positive / (true_positive + false_positive)
+    recall = true_positive / (true_positive + false_negative)
+    f1 = 2 * precision * recall / (precision + recall)
+    assert precision >= 0.995
+    assert f1 >= 0.99
+
+
+def test_generated_corpus_flags_obscured_numbers() -> None:
+    agree = total = 0
+    for ad in ads(1000, seed=5, hard_share=0.3):
+        hits = {hit.e164: hit for hit in merge_hits(find_phones(ad.text))}
+        for e164, tricks in zip(ad.phones, ad.tricks, strict=True):
+            if e164 in hits:
+                total += 1
+                agree += hits[e164].obfuscated == bool(tricks)
+    assert agree / total >= 0.99

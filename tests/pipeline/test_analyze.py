@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from factories import jsonl, post_dict
+
+from sentinelle.export.posts import iter_export
+from sentinelle.ingest.pipeline import ingest_files
+from sentinelle.pipeline.analyze import analyze
+from sentinelle.store.posts import count_posts
+
+
+def test_analyze_is_incremental_on_both_backends(store, tmp_path: Path):
+    path = tmp_path / "posts.jsonl"
+    path.write_bytes(jsonl(*[post_dict(i) for i in range(30)]))
+    ingest_files(store, [str(path)])
+    assert analyze(store, workers=1).analyzed == 30
+    assert count_posts(store, pending_only=True) == 0
+    assert analyze(store, workers=1).analyzed == 0
+
+    path.write_bytes(jsonl(*[post_dict(i) for i in range(25, 40)]))
+    summary = ingest_files(store, [str(path)])
+    assert (summary.counts.stored, summary.counts.duplicates) == (10, 5)
+    assert analyze(store, workers=2).analyzed == 10
+    exported = list(iter_export(store))
+    assert len(exported) == 40
+    assert all(obj["network_id"] is None or obj["network_id"].startswith("n-") for obj in exported)
