@@ -1,7 +1,7 @@
 import pytest
-from tests.score.corpus import make_corpus
 
 from sentinelle.score.training import train_model
+from tests.score.corpus import make_corpus
 
 
 @pytest.fixture(scope="session")

@@ -1,10 +1,10 @@
 import joblib
 import numpy as np
 import pytest
-from tests.score.corpus import make_corpus
 
 from sentinelle.score.model import MODEL_FILE, load_model, save_model
 from sentinelle.score.scoring import post_features
+from tests.score.corpus import make_corpus
 
 
 def test_saved_model_scores_like_the_trained_one(small_model, tmp_path):

@@ -1,9 +1,9 @@
 import numpy as np
-from tests.score.corpus import make_corpus
 
 from sentinelle.evaluate.scoring import evaluate_scoring
 from sentinelle.score.corpus import LabelledCorpus
 from sentinelle.score.training import choose_threshold
+from tests.score.corpus import make_corpus
 
 
 def test_threshold_reaches_target_precision():
