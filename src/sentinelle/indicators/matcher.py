@@ -19,7 +19,7 @@ from sentinelle.text.normalize import deleet, fold
 # Apostrophes and hyphens become spaces so "l'argent", "l’argent" and "l-argent" match
 # "l argent"; each is one character for one, so spans still point into the post.
 _SEPARATORS = ("'", "’", "`", "-", "_", "\u00a0", "\n", "\t", "\r")
-_SPACE_RUN = re.compile(r"\s{2,}")
+_SPACE_RUN = re.compile(r" {2,}")  # other whitespace is a space by then
 # Folded text is mostly ASCII, and ASCII classes are many times faster than Unicode ones.
 MINOR_AGES = (12, 17)
 _LETTER_BY_DIGIT = re.compile(r"[a-z][0-9@$]|[0-9@$][a-z]")
@@ -66,10 +66,15 @@ def _collapse_spaces(text: str) -> tuple[str, list[int] | None]:
     """Collapse runs of spaces; return the offsets back into the uncollapsed text if needed."""
     if "  " not in text:
         return text, None
-    kept = [
-        i for i, char in enumerate(text) if not (char.isspace() and i and text[i - 1].isspace())
-    ]
-    return "".join(" " if text[i].isspace() else text[i] for i in kept), kept
+    parts, offsets, last = [], [], 0
+    for run in _SPACE_RUN.finditer(text):
+        start, end = run.span()
+        parts.append(text[last : start + 1])
+        offsets.extend(range(last, start + 1))
+        last = end
+    parts.append(text[last:])
+    offsets.extend(range(last, len(text)))
+    return "".join(parts), offsets
 
 
 def _haystacks(folded: str) -> list[tuple[str, list[int] | None]]:
