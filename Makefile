@@ -27,7 +27,17 @@ demo: install
 	$(BIN)/sentinelle ingest $(DEMO_DIR)/posts.jsonl
 	$(BIN)/sentinelle analyze
 	$(BIN)/sentinelle export posts --format jsonl --output $(DEMO_DIR)/posts.export.jsonl
-	$(BIN)/sentinelle evaluate --truth $(DEMO_DIR)/truth.jsonl
+	$(BIN)/sentinelle export networks --format jsonl --output $(DEMO_DIR)/networks.jsonl
+	$(BIN)/sentinelle evaluate --truth $(DEMO_DIR)/truth.jsonl | tee $(DEMO_DIR)/evaluation.txt
+	$(BIN)/sentinelle demo-data cases --output $(DEMO_DIR)/cases.jsonl --plant-from-store
+	$(BIN)/sentinelle cases import $(DEMO_DIR)/cases.jsonl
+	$(BIN)/sentinelle report note --from-store --format json --output $(DEMO_DIR)/note.json
+	$(BIN)/sentinelle report note --from-store --format html --output $(DEMO_DIR)/note.html
+	@echo
+	@echo "Demo ready in $(DEMO_DIR)/: posts.export.jsonl, networks.jsonl, evaluation.txt, note.html"
+	@echo "Try: SENTINELLE_DB=$(DEMO_DIR)/sentinelle.db $(BIN)/sentinelle network show <id from networks.jsonl>"
+	@echo
+	$(BIN)/sentinelle serve --demo
 
 test: install
 	$(BIN)/ruff check src tests bench

@@ -22,9 +22,26 @@ sys.path.insert(0, str(ROOT))  # the corpus writer lives with the tests
 from tests.extract.ads import ads  # noqa: E402
 
 from sentinelle.extract import extract_posts  # noqa: E402
+from sentinelle.extract.ages import find_ages  # noqa: E402
+from sentinelle.extract.handles import find_handles  # noqa: E402
+from sentinelle.extract.mentions import find_emoji, find_platforms, find_urls  # noqa: E402
+from sentinelle.extract.phones import find_phones  # noqa: E402
+from sentinelle.extract.places import find_places, locate  # noqa: E402
+from sentinelle.extract.prices import find_prices  # noqa: E402
 from sentinelle.records import Post  # noqa: E402
 
 _SOURCES = ("annonces-libres", "petites-annonces-xx", "photogram", "vivalocal-like")
+
+
+def demo_posts(count: int, seed: int, hard_share: float) -> list[Post]:
+    """Posts from the demo corpus generator (`sentinelle demo-data`), as ingestion reads them."""
+    from sentinelle.demo.corpus import generate
+
+    fields = set(Post.__dataclass_fields__)
+    return [
+        Post(**{key: value for key, value in raw.items() if key in fields})
+        for raw, _ in generate(count, seed=seed, hard_obfuscation=hard_share)
+    ]
 
 
 def make_posts(count: int, seed: int, hard_share: float) -> list[Post]:
@@ -62,6 +79,29 @@ def measure(posts: list[Post], rounds: int) -> tuple[float, float]:
     return best_cpu, best_wall
 
 
+def stage_costs(posts: list[Post]) -> dict[str, float]:
+    """CPU microseconds per post of each finder, to see where the time goes."""
+    texts = [f"{post.title}\n\n{post.text}" if post.title else post.text for post in posts]
+    stages = {
+        "phones": find_phones,
+        "handles": find_handles,
+        "ages": lambda text: find_ages(text, 2024),
+        "prices": find_prices,
+        "emoji, urls, platforms": lambda text: (
+            find_platforms(text, find_emoji(text)),
+            find_urls(text),
+        ),
+        "places (the gazetteer's)": lambda text: (locate(None, text), find_places(text)),
+    }
+    costs = {}
+    for name, finder in stages.items():
+        started = time.process_time()
+        for text in texts:
+            finder(text)
+        costs[name] = (time.process_time() - started) / len(texts) * 1e6
+    return costs
+
+
 def reference_loop() -> float:
     """Microseconds for `sum(range(1000))`, to compare this machine with others (~10 on a
     typical 2020s laptop core)."""
@@ -77,9 +117,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--hard-share", type=float, default=0.3)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--demo", action="store_true", help="use the demo corpus generator")
     options = parser.parse_args()
 
-    posts = make_posts(options.posts, options.seed, options.hard_share)
+    build = demo_posts if options.demo else make_posts
+    posts = build(options.posts, options.seed, options.hard_share)
     chars = sum(len(post.text) for post in posts) / len(posts)
     cold_start = time.process_time()
     extract_posts(posts[:2000])
@@ -92,7 +134,9 @@ def main() -> None:
     tracemalloc.stop()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-    print(f"posts: {len(posts)}  mean text: {chars:.0f} chars  hard tricks: {options.hard_share}")
+    corpus = "demo generator" if options.demo else "test ads"
+    print(f"posts: {len(posts)} ({corpus})  mean text: {chars:.0f} chars", end="")
+    print(f"  hard tricks: {options.hard_share}")
     print(f"machine reference: sum(range(1000)) = {reference_loop():.1f} us")
     print(f"cold (first 2000, empty caches): {cold:,.0f} posts/s of CPU time")
     print(f"warm (best of {options.rounds}): {cpu_rate:,.0f} posts/s of CPU time on one core")
@@ -100,6 +144,8 @@ def main() -> None:
     print(
         f"peak traced memory extracting 5000 posts: {peak / 2**20:.1f} MiB; max RSS {rss:.0f} MiB"
     )
+    for name, micros in stage_costs(posts[:5000]).items():
+        print(f"  {name}: {micros:.0f} us/post")
 
 
 if __name__ == "__main__":

@@ -33,7 +33,8 @@ class PhoneHit:
     """A phone number found in a post and how it was written.
 
     `tricks` is empty for a plainly written number, otherwise the obfuscation tricks seen,
-    e.g. ("letters_for_digits", "number_words"): an obscured number is itself an indicator.
+    e.g. ("letter_digits", "number_words") from `sentinelle.extract.phones.TRICKS`: an obscured
+    number is itself an indicator.
     """
 
     e164: str

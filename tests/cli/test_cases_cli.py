@@ -163,14 +163,14 @@ def test_demo_cases_carry_identifiers_of_the_demo_posts(tmp_path):
     out = tmp_path / "demo_cases.jsonl"
     command = "from sentinelle.cli.cases import demo_cases; demo_cases()"
     made = subprocess.run(
-        [sys.executable, "-c", command, "-o", str(out), "--posts", "1500", "--posts-seed", "3"],
+        [sys.executable, "-c", command, "-o", str(out), "--posts", "4000", "--posts-seed", "3"],
         env={**os.environ, "PYTHONPATH": SRC, "SENTINELLE_DB": str(tmp_path / "s.db")},
         capture_output=True,
     )
     assert made.returncode == 0, made.stderr
     records = [orjson.loads(line) for line in out.read_bytes().splitlines()]
     online = set()
-    for _post, truth in generate(1500, 3):
+    for _post, truth in generate(4000, 3):
         online.update(truth["phones"], truth["handles"])
     carriers = [r for r in records if online & set(r["identifiers"])]
     assert len(carriers) >= 3

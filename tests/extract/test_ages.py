@@ -27,6 +27,11 @@ from sentinelle.extract.ages import find_ages, posting_year
         ("j'ai 16 ans, née en 2008", [(16, "j'ai 16 ans")]),
         ("Nour 22 ans et Léa 17 ans", [(22, "22 ans"), (17, "17 ans")]),
         ("pour notre fille de 5 ans", [(5, "5 ans")]),  # a child's age is stated too
+        ("Aya et Yasmine, 19 et 20 ans", [(19, "19 et 20 ans"), (20, "19 et 20 ans")]),
+        (
+            "22, 19 & 17 ans",
+            [(22, "22, 19 & 17 ans"), (19, "22, 19 & 17 ans"), (17, "22, 19 & 17 ans")],
+        ),
     ],
 )
 def test_stated_ages(text: str, expected: list[tuple[int, str]]) -> None:

@@ -48,7 +48,7 @@ def test_no_number_spans_title_and_text() -> None:
 def test_whatsapp_link_is_a_phone_and_a_handle() -> None:
     extraction = extract_post(make_post("écris moi wa.me/33612345678"))
     assert extraction.phone_numbers == ["+33612345678"]
-    assert extraction.handles == ["whatsapp:33612345678"]
+    assert extraction.handles == ["whatsapp:33612345678"]  # the link's digits, as in the truth
 
 
 def test_birth_year_is_read_against_the_posting_year() -> None:

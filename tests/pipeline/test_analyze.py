@@ -3,7 +3,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from factories import jsonl, post_dict
-
 from sentinelle.export.posts import iter_export
 from sentinelle.ingest.pipeline import ingest_files
 from sentinelle.pipeline.analyze import analyze

@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "cases": "sentinelle.cli.cases:cases",
     "evaluate": "sentinelle.cli.evaluate:evaluate",
     "export": "sentinelle.cli.export:export",
+    "network": "sentinelle.cli.network:network",
     "quarantine": "sentinelle.cli.quarantine:quarantine",
     "report": "sentinelle.cli.report:report",
     "demo-data": "sentinelle.cli.demo_data:demo_data",

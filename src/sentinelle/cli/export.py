@@ -46,3 +46,29 @@ def export_posts(fmt: str, output: str, db: str | None) -> None:
             with open(output, "w", encoding="utf-8", newline="") as out:
                 count = write_csv(objects, out)
     click.echo(f"exported {count:,} posts" + ("" if output == "-" else f" to {output}"), err=True)
+
+
+@export.command("networks")
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    default="-",
+    help="File to write [default: stdout].",
+)
+@db_option
+@handle_errors
+def export_networks(fmt: str, output: str, db: str | None) -> None:
+    """One object per network: posts, personas, identifiers, itinerary, scores."""
+    from sentinelle.export.networks import iter_networks, write_jsonl
+
+    store = open_store_for(db)
+    if output == "-":
+        count = write_jsonl(iter_networks(store), sys.stdout.buffer)
+    else:
+        with open(output, "wb") as out:
+            count = write_jsonl(iter_networks(store), out)
+    click.echo(
+        f"exported {count:,} networks" + ("" if output == "-" else f" to {output}"), err=True
+    )

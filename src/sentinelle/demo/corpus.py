@@ -177,7 +177,9 @@ class _World:
         while ads_left > 0:
             group = new_group(self.rng, self.registry)
             rate = self.rate("group")
-            ads = GroupWriter(self.rng, group, rate).ads(self.publisher, ads_left)
+            # at most a fifth of the block's group ads each: a small corpus still has 5+ groups
+            limit = min(ads_left, max(10, ads_quota // 5))
+            ads = GroupWriter(self.rng, group, rate).ads(self.publisher, limit)
             ads_left -= len(ads)
             drafts += ads
             count = min(recruit_left, self.rng.randint(1, 4))

@@ -83,10 +83,12 @@ def written_handle(rng: random.Random, platform: str, handle: str, english: bool
 
 
 def whatsapp_link(rng: random.Random, e164: str) -> tuple[str, str]:
-    """A wa.me link for a number and the handle it stands for: the number in E.164, as the
-    extractor writes WhatsApp handles ("whatsapp:+33612345678")."""
-    link = rng.choice(("wa.me/", "https://wa.me/", "whatsapp: wa.me/")) + e164[1:]
-    return link, f"whatsapp:{e164}"
+    """A wa.me link for a number and the handle it stands for: the digits as the link writes
+    them, as the extractor does ("whatsapp:33612345678")."""
+    digits = e164[1:]
+    return rng.choice(
+        ("wa.me/", "https://wa.me/", "whatsapp: wa.me/")
+    ) + digits, f"whatsapp:{digits}"
 
 
 def new_author(rng: random.Random, tags: Tags, source: str, stem: str) -> str:

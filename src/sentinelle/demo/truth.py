@@ -8,8 +8,8 @@ Conventions a reader of the truth needs:
   the tricks of `phones[i]` (the union when it is written twice), `[]` when written plainly.
 - `handles`: `<source>:<author>` first when the post has an author, then `snapchat:`,
   `telegram:`, `instagram:`, `signal:` handles as written, lower case; a wa.me link gives
-  `whatsapp:<E.164>` (e.g. `whatsapp:+33612345678`, as the extractor writes it) and its
-  number in `phones`.
+  `whatsapp:<digits>` (e.g. `whatsapp:33612345678`, as the link and the extractor write it)
+  and its number in `phones`.
 - `stated_ages`: ages the text or title states ("19 ans", "19a", "19 et 20 ans", "née en
   2005" resolved with the year of `posted_at`); a babysitting ad's "enfant de 4 ans" counts.
 - `labels`: `minor` when a person the ad offers is under 18 (a duo ad with one minor counts),
@@ -99,7 +99,7 @@ class Carried:
         if len(ages) == 1:
             return self.age(rng, ages[0])
         self.ages.extend(ages)
-        joined = f"{ages[0]} and {ages[1]}" if self.english else f"{ages[0]} et {ages[1]} ans"
+        joined = f"{ages[0]} and {ages[1]} yo" if self.english else f"{ages[0]} et {ages[1]} ans"
         return joined
 
     def bare_age(self, age: int) -> str:

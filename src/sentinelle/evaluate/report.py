@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sentinelle.evaluate.extraction import FIELDS, evaluate_extraction
+from sentinelle.evaluate.linking import evaluate_linking
 from sentinelle.evaluate.truth import latest_truths, read_truth
 from sentinelle.store import Store
 
 Evaluation = Callable[[Store, list[dict]], dict]
 
-EVALUATIONS: dict[str, Evaluation] = {"extraction": evaluate_extraction}
+EVALUATIONS: dict[str, Evaluation] = {
+    "extraction": evaluate_extraction,
+    "linking": evaluate_linking,
+}
 
 
 def evaluate_all(store: Store, truth_path: str) -> dict:

@@ -20,15 +20,15 @@ __all__ = ["extract_post", "extract_posts"]
 
 def extract_post(post: Post) -> Extraction:
     """Extract every identifier the post carries (text and title)."""
-    text = (
-        f"{post.title}\n\n{post.text}" if post.title else post.text
-    )  # "\n\n": no number spans both
+    # a blank line between title and text: no number may span both
+    text = f"{post.title}\n\n{post.text}" if post.title else post.text
     handles = find_handles(text)
     phones = merge_hits(find_phones(text) + _whatsapp_phones(handles))
     own = author_handle(post.source, post.author)
     if own and own not in handles:
         handles.append(own)
     emoji = find_emoji(text)
+    mentioned = places.find_places(text)
     return Extraction(
         phones=phones,
         handles=handles,
@@ -37,8 +37,8 @@ def extract_post(post: Post) -> Extraction:
         emoji=emoji,
         urls=find_urls(text),
         platforms=find_platforms(text, emoji),
-        place=places.locate(post.city, text),
-        places_mentioned=places.find_places(text),
+        place=places.locate(post.city, text, mentioned),
+        places_mentioned=mentioned,
     )
 
 

@@ -20,6 +20,11 @@ _MAX_AGE = 79
 
 # "16a" only with two digits: "le 2A" is Corse-du-Sud
 _WITH_UNIT = re.compile(r"\d(?<![\d.,/:+]\d)(?:\d?\s?(?:ans|an|yo|y\.o\.?|years?\s+old)|\da)\b")
+# "19 et 20 ans", "19, 20 & 22 ans": several people, one unit ("le 26, 31 ans" is not)
+_SEVERAL = re.compile(
+    r"\d(?<![\d.,/:+]\d)\d?(?:\s*,\s*\d{1,2})*\s*(?:et|&)\s*\d{1,2}\s?(?:ans|yo|years\s+old)\b"
+)
+_NUMBER = re.compile(r"\d+")
 _DURATION_BEFORE = re.compile(
     r"\b(?:depuis|pendant|durant|il\s+y\s+a|[çc]a\s+fait|plus\s+de|moins\s+de|apr[eè]s|dans|en"
     r"|tou(?:te)?s\s+les)\s*$"
@@ -45,8 +50,8 @@ def find_ages(text: str, year: int | None) -> list[StatedAge]:
     lowered = text.lower()
     if len(lowered) != len(text):  # rare casings change length; offsets must stay aligned
         lowered = text
-    found = _with_unit(lowered) + _said(lowered) + _born(lowered, year)
-    found.sort()
+    found = _with_unit(lowered) + _several(lowered) + _said(lowered) + _born(lowered, year)
+    found.sort(key=lambda item: item[0])  # stable: "19 et 20 ans" keeps its order
     ages: dict[int, StatedAge] = {}
     for start, age, end in found:
         if _MIN_AGE <= age <= _MAX_AGE and age not in ages:
@@ -64,6 +69,16 @@ def _with_unit(lowered: str) -> list[tuple[int, int, int]]:
             continue
         digits = match.group()[:2] if match.group()[1:2].isdigit() else match.group()[:1]
         found.append((start, int(digits), end))
+    return found
+
+
+def _several(lowered: str) -> list[tuple[int, int, int]]:
+    """ "19 et 20 ans": each number is an age, the whole phrase the evidence."""
+    found = []
+    if " et " in lowered or "&" in lowered:
+        for match in _SEVERAL.finditer(lowered):
+            for number in _NUMBER.findall(match.group()):
+                found.append((match.start(), int(number), match.end()))
     return found
 
 

@@ -1,8 +1,8 @@
 """Turn a text into the digit atoms a phone number can be made of, and the gaps between them.
 
 An atom is a run of characters that stands for digits however it is written: ASCII or other
-Unicode digits, keycap emoji, O/o/l/I mixed with digits, French number words. Numbers that are
-not phones (prices, dates, times, ages, durations) become barriers that no number may cross.
+Unicode digits, keycap emoji, O/o/l/I mixed with digits, French number words. Numbers that
+are not phones (prices, dates, times, ages) are found by `phone_barriers`.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sentinelle.extract.numberwords import NUMBER_WORD, NUMBER_WORD_STRICT, number_word_digits
+from sentinelle.extract.phone_barriers import barrier_at
 
 # Digits outside Unicode category Nd that posters use: superscripts, subscripts, circled.
 _EXTRA_DIGITS = {
@@ -38,45 +39,7 @@ _WORD_STRICT = re.compile(NUMBER_WORD_STRICT)
 # lone O/o/l/I near digits ("O 6 I 2 ..."): digits only when digit atoms sit right next to them
 _WEAK = re.compile(r"[OolI](?<![^\W\d_][OolI])[OolI]{0,3}+(?![^\W\d_]|['’])")
 _WEAK_REACH = 30
-_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
-
-# Numbers that are not phones, matched where a digit atom starts. A reading that holds one of
-# these atoms is dropped, which is the same as cutting the chain there.
-_BARRIER = re.compile(
-    r"(?i:"
-    # prices: 150€, 150 €, 150 euros, 100 roses, 200 chf, 50$
-    r"\d{1,6}(?:[.,]\d+)?\s*(?:€|eur(?:os?)?\b|roses?\b|chf\b|\$|balles\b|francs?\b)"
-    # dates: 12/03/2024, 12.03.24, 12/03 (not the start or middle of a longer run: the
-    # same characters write "06/12/34/56/78")
-    r"|(?<![\d/.\-])(?<!\d[/.\-_*|] )(?<!\d [/.\-_*|] )"
-    r"(?:0?[1-9]|[12]\d|3[01])([/.\-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d"
-    r"(?!\d|[/.\-_*|\\~#:]\d|\s?\1\s?\d)"
-    # a date without a year or with two digits is a soft barrier: "06.01 00 00 00" and
-    # "07 31.12.01 99" may still be numbers
-    r"|(?P<soft>(?<![\d/.\-])(?:0[1-9]|[12]\d|3[01])(?P<sep>[/.\-])(?:0[1-9]|1[0-2])"
-    r"(?:(?P=sep)\d\d)?"
-    r"(?![\d/\-_*|\\~#:]|\s?[/\-_*|\\~#:]\s?\d|\.\d))"
-    # times and availability: 22h, 14h30, 22:00, 7j/7, 24/24
-    r"|\d{1,2}\s?h(?:[0-5]\d)?\b|(?<![\d:])\d{1,2}:[0-5]\d(?![:\d])|\d\s?j\s?/\s?7\b"
-    r"|24\s?/\s?24\b"
-    # durations, ages, quantities: 30min, 2 heures, 19 ans, 19a, 19yo, 50%, 1er, 3ème, 2x
-    r"|\d{1,4}\s?(?:min(?:utes?)?|mn|heures?|hrs?|ans?|yo|y\.o|years?|%|kg|cm|km|m2|m²"
-    r"|ers?|eres?|[eè]me|e|x|jours?|nuits?|semaines?|mois)\b"
-    r"|\d{1,2}a\b"
-    # postcodes before a town ("75015 Paris")
-    r"|\d{5}(?=\s+(?-i:[A-ZÉ][a-zé]))"
-    r")"
-)
-# Words right before a number that make it a reference, a price or (before 19xx/20xx) a year.
-_BARRIER_BEFORE = re.compile(
-    r"(?:\b(?:r[ée]f(?:[ée]rence)?|commande|cmd|order|siret|siren|code|id|ticket|colis)"
-    r"\s*(?:n°|#|:)?\s*|(?<![\d\s])\s?[€$] ?)$"
-)
-# "mon 06 : 06 12 ..." -- "06" as the word for a mobile number, not its first digits
-_LABEL = re.compile(r"0[67]\s?:")
-_LABEL_BEFORE = re.compile(r"\b(?:mon|my|ton|le|son)\s+$")
-_YEAR_BEFORE = re.compile(r"\b(?:en|depuis|de|d'|annee|année)\s*$")
-_BEFORE_REACH = 14
+_WORD_BEFORE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*$")
 
 _SEPARATORS = frozenset(" \t\r\n\u00a0\u202f\u2009.-–—/_*·•|\\#=;:,+()[]'\"")
 _ODD = frozenset("/_*·•|\\#=;:,")
@@ -96,7 +59,7 @@ class Atom:
     kind: str  # "plain", "unicode", "keycap", "letter", "word" or "weak"
     plus: bool = False  # a "+" precedes it: the digits start with a country code
     barrier: bool | None = None  # part of a price, date, time...; computed when needed
-    soft_start: int | None = None  # part of a yearless date starting there (see _BARRIER)
+    soft_start: int | None = None  # part of a yearless date starting there (phone_barriers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,17 +73,19 @@ class Gap:
     odd_between_words: bool = False  # slashes, underscores, stars (odd even between words)
 
 
-def scan(text: str, words: bool, strict: bool = False) -> list[Atom]:
+def scan(
+    text: str, words: bool, strict: bool = False, runs: list[tuple[int, int]] | None = None
+) -> list[Atom]:
     """Every digit atom that may belong to a phone, in order; number words too if `words`
-    (with compounds joined by hyphens only if `strict`).
+    (with compounds joined by hyphens only if `strict`). `runs`: DIGIT_RUN spans if known.
 
     Without words, runs far from any other digits (a lone price, age or hour) are skipped:
     they cannot make ten digits, and most posts are mostly such runs.
     """
     atoms: list[Atom] = []
-    spans = [match.span() for match in DIGIT_RUN.finditer(text)]
-    if not words:
-        spans = phone_like(text, spans)
+    if runs is None:
+        runs = [match.span() for match in DIGIT_RUN.finditer(text)]
+    spans = runs if words else phone_like(text, runs)
     for start, end in spans:
         _add_digit_run(text, start, end, atoms)
     if words:
@@ -131,8 +96,9 @@ def scan(text: str, words: bool, strict: bool = False) -> list[Atom]:
         atoms.sort(key=lambda atom: atom.start)
     if atoms and _WEAK.search(text):
         atoms = _add_weak(text, atoms)
-    for atom in atoms:
-        atom.plus = text[max(0, atom.start - 3) : atom.start].rstrip(" (").endswith("+")
+    if "+" in text:
+        for atom in atoms:
+            atom.plus = text[max(0, atom.start - 3) : atom.start].rstrip(" (").endswith("+")
     return atoms
 
 
@@ -141,7 +107,8 @@ def phone_like(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
     kept: list[tuple[int, int]] = []
     cluster: list[tuple[int, int]] = []
     for span in spans:
-        if _in_word(text, *span):
+        before = text[span[0] - 1] if span[0] else " "
+        if (before.isalpha() or before == "_") and _in_word(text, *span):
             continue
         if cluster and span[0] - cluster[-1][1] > _MAX_GAP:
             if _worth_reading(text, cluster):
@@ -168,7 +135,7 @@ def _in_barrier(text: str, cluster: list[tuple[int, int]], index: int, soft: boo
     """The run is part of a price, date or time starting at it or at one of the two before."""
     start = cluster[index][0]
     for earlier in range(index, max(-1, index - 3), -1):
-        match = _BARRIER.match(text, cluster[earlier][0])
+        match = barrier_at(text, cluster[earlier][0])
         if match and match.end() > start and (soft or match.group("soft") is None):
             return True
     return False
@@ -234,6 +201,8 @@ def _in_word(text: str, start: int, end: int) -> bool:
 
 def _inside_word(text: str, start: int) -> bool:
     before = text[start - 1] if start else " "
+    if before == "." and start > 1 and text[start - 2].isalpha():
+        return text[start - 2] not in _LETTER_DIGITS  # "emma.2330" is a handle; "O.12" not
     if before == "_":  # "Yas_18" is a name; "5O_O2" and "sept_56" are numbers
         word = _WORD_BEFORE.search(text, max(0, start - 20), start - 1)
         if not word:
@@ -293,43 +262,6 @@ def _settle(run: list[Atom]) -> list[Atom]:
     if sum(len(atom.digits) for atom in run if atom.kind == "weak") >= 2:
         return run  # "l o", "Io" after a filler: two digits
     return [atom for atom in run if atom.kind != "weak"]
-
-
-def mark_barriers(text: str, atoms: list[Atom], first: int, last: int) -> None:
-    """Decide `barrier` for atoms[first..last], looking back two atoms for dates and prices."""
-    for index in range(max(0, first - 2), last + 1):
-        atom = atoms[index]
-        if atom.barrier is not None:
-            continue
-        atom.barrier = False
-        if atom.kind not in ("plain", "unicode"):
-            continue
-        before = text[max(0, atom.start - _BEFORE_REACH) : atom.start].lower()
-        if (
-            _BARRIER_BEFORE.search(before)
-            or (_is_year(atom.digits) and _YEAR_BEFORE.search(before))
-            or (_LABEL.match(text, atom.start) and _LABEL_BEFORE.search(before))
-        ):
-            atom.barrier = True
-        match = _BARRIER.match(text, atom.start)
-        if match:
-            soft = match.group("soft") is not None
-            for other in atoms[index:]:
-                if other.start >= match.end():
-                    break
-                if soft:
-                    other.soft_start = atom.start
-                else:
-                    other.barrier = True
-
-
-def reference_before(text: str, start: int) -> bool:
-    """A reference, order number or currency sign right before `start`."""
-    return bool(_BARRIER_BEFORE.search(text[max(0, start - _BEFORE_REACH) : start].lower()))
-
-
-def _is_year(digits: str) -> bool:
-    return len(digits) == 4 and digits[:2] in ("19", "20")
 
 
 @lru_cache(maxsize=4096)

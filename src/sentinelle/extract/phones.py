@@ -13,16 +13,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sentinelle.extract.dialing import read_international, read_national
+from sentinelle.extract.numberwords import NUMBER_WORD
 from sentinelle.extract.phone_atoms import (
     DIGIT_RUN,
     Atom,
     Gap,
     gap,
-    mark_barriers,
     phone_like,
-    reference_before,
     scan,
 )
+from sentinelle.extract.phone_barriers import mark_barriers, reference_before
 from sentinelle.records import PhoneHit
 
 TRICKS = (
@@ -52,6 +52,8 @@ _PLAIN = re.compile(
     r"|(?:\+|00)(?:32|34|39|41|49|352)\d{8,12}"
 )
 _TOUCHING = re.compile(r"[ .\-/_*]?\d")
+# a reading whose filler holds number words may be the digits of a longer written number
+_WORD = re.compile(NUMBER_WORD)
 
 
 @dataclass(slots=True)
@@ -96,8 +98,8 @@ def find_phones(text: str) -> list[PhoneHit]:
         plain = _plain_only(text, runs)
         if plain is not None:
             return plain
-    hits, complete = _read(text, words=False)
-    if complete and not has_zero:
+    hits, complete = _read(text, words=False, runs=runs)
+    if complete and not has_zero and not any(_WORD.search(hit.raw) for hit in hits):
         return hits
     # a "0"-led or "+"-led atom left unread, or "zéro" in the text: digits may be words
     hits, complete = _read(text, words=True)
@@ -137,9 +139,11 @@ def _plain_only(text: str, runs: list[tuple[int, int]]) -> list[PhoneHit] | None
     return hits
 
 
-def _read(text: str, words: bool, strict: bool = False) -> tuple[list[PhoneHit], bool]:
+def _read(
+    text: str, words: bool, strict: bool = False, runs: list[tuple[int, int]] | None = None
+) -> tuple[list[PhoneHit], bool]:
     """The hits, and whether every atom that could start a number was read."""
-    atoms = scan(text, words, strict)
+    atoms = scan(text, words, strict, runs)
     hits: list[PhoneHit] = []
     for chain in _chains(text, atoms):
         for reading in _choose(chain, _readings(text, chain)):

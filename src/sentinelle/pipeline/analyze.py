@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import orjson
 
 from sentinelle.extract import extract_posts
+from sentinelle.pipeline.link import link_networks
 from sentinelle.records import Extraction, Post
 from sentinelle.store import Store
 from sentinelle.store.posts import count_posts, iter_pending_rows, posts_from_rows, save_analyses
@@ -27,9 +28,14 @@ BATCH_SIZE = 5000
 class AnalyzeSummary:
     analyzed: int = 0
     seconds: float = 0.0
+    networks: int = 0
 
     def as_dict(self) -> dict:
-        return {"analyzed": self.analyzed, "seconds": round(self.seconds, 2)}
+        return {
+            "analyzed": self.analyzed,
+            "seconds": round(self.seconds, 2),
+            "networks": self.networks,
+        }
 
 
 def _json(value) -> str:
@@ -131,5 +137,6 @@ def analyze(
             summary.analyzed += size
             if progress:
                 progress(summary.analyzed, total)
+        summary.networks = link_networks(store).networks
     summary.seconds = time.perf_counter() - started
     return summary

@@ -109,3 +109,55 @@ quarantine = Table(
     Column("raw", LargeBinary),  # the record's bytes exactly as read
     Column("quarantined_at", Float, nullable=False),
 )
+
+# Linking (migration 0003_networks): one row per edge kept as evidence (star edges per shared value,
+# checked text pairs), so a network can say why its posts belong together.
+link_edges = Table(
+    "link_edges",
+    metadata,
+    Column("left_pk", PK, ForeignKey("posts.pk"), nullable=False, index=True),
+    Column("right_pk", PK, ForeignKey("posts.pk"), nullable=False),
+    Column("kind", String(10), nullable=False),  # phone, handle, author, image, text
+    Column("weight", Float, nullable=False),
+    Column("value", Text),  # the shared value; null for text (explained from the two texts)
+    Column("hub", Boolean, nullable=False),  # a hub value: evidence only, does not link
+    Column("network_id", String(20), index=True),
+)
+
+# An id that disappeared when its network merged into an older one.
+network_aliases = Table(
+    "network_aliases",
+    metadata,
+    Column("alias", String(20), primary_key=True),
+    Column("network_id", String(20), nullable=False, index=True),
+    Column("merged_at", Float, nullable=False),
+)
+
+# Small named values linking keeps between runs (next network number, seed, settings).
+link_state = Table(
+    "link_state",
+    metadata,
+    Column("name", String(40), primary_key=True),
+    Column("value", Text, nullable=False),
+    Column("blob", LargeBinary),  # binary state (the shingle-rarity sketch)
+)
+
+# MinHash signature of each linked post, with the seed and size that made it.
+post_signatures = Table(
+    "post_signatures",
+    metadata,
+    Column("post_pk", PK, ForeignKey("posts.pk"), primary_key=True),
+    Column("seed", Integer, nullable=False),
+    Column("num_perm", Integer, nullable=False),
+    Column("signature", LargeBinary, nullable=False),  # uint32 little-endian, num_perm values
+)
+
+# LSH band keys (uint64 stored as signed int64): new posts look up their buckets here.
+post_band_keys = Table(
+    "post_band_keys",
+    metadata,
+    Column("band", Integer, nullable=False),
+    Column("key", BigInteger, nullable=False),
+    Column("post_pk", PK, ForeignKey("posts.pk"), nullable=False, index=True),
+    Index("ix_post_band_keys_band_key", "band", "key"),
+)

@@ -74,7 +74,7 @@ def deleet(word: str) -> str:
     """Undo leetspeak between letters ("n0uvelle" -> "nouvelle"); numbers and "18ans" stay."""
     if word.isalpha() or word.isdigit():
         return word
-    return _LEET_RUN.sub(lambda match: match.group().translate(_LEET), word)
+    return _LEET_RUN.sub(_undo_leet, word)
 
 
 def fold(text: str) -> str:
@@ -99,4 +99,10 @@ def tokens(text: str) -> list[str]:
     ["j", "ai", "16ans", "🍭", "🍭"].
     """
     folded = fold(text)
-    return [deleet(token) for token in _TOKEN.findall(folded)]
+    if any(char in folded for char in "013457@$"):
+        folded = _LEET_RUN.sub(_undo_leet, folded)
+    return _TOKEN.findall(folded)
+
+
+def _undo_leet(match: re.Match[str]) -> str:
+    return match.group().translate(_LEET)

@@ -4,4 +4,4 @@
 Alembic import (a CLI call stays fast); a test checks it against Alembic's own view.
 """
 
-HEAD = "0002_cases"
+HEAD = "0003_networks"

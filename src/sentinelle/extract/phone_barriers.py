@@ -1,0 +1,95 @@
+"""Numbers that are not phones: prices, dates, times, ages, references, years.
+
+A digit atom inside one of these is a barrier: no phone reading may hold it. Checked lazily,
+only for the atoms of candidate readings, because most posts have many small numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sentinelle.extract.phone_atoms import Atom
+
+# Numbers that are not phones, matched where a digit atom starts. A reading that holds one of
+# these atoms is dropped, which is the same as cutting the chain there.
+_BARRIER = re.compile(
+    r"(?i:"
+    # prices: 150€, 150 €, 150 euros, 100 roses, 200 chf, 50$
+    r"\d{1,6}(?:[.,]\d+)?\s*(?:€|eur(?:os?)?\b|roses?\b|chf\b|\$|balles\b|francs?\b)"
+    # dates: 12/03/2024, 12.03.24, 12/03 (not the start or middle of a longer run: the
+    # same characters write "06/12/34/56/78")
+    r"|(?<![\d/.\-])(?<!\d[/.\-_*|] )(?<!\d [/.\-_*|] )"
+    r"(?:0?[1-9]|[12]\d|3[01])([/.\-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d"
+    r"(?!\d|[/.\-_*|\\~#:]\d|\s?\1\s?\d)"
+    # a date without a year or with two digits is a soft barrier: "06.01 00 00 00" and
+    # "07 31.12.01 99" may still be numbers
+    r"|(?P<soft>(?<![\d/.\-])(?:0[1-9]|[12]\d|3[01])(?P<sep>[/.\-])(?:0[1-9]|1[0-2])"
+    r"(?:(?P=sep)\d\d)?"
+    r"(?![\d/\-_*|\\~#:]|\s?[/\-_*|\\~#:]\s?\d|\.\d))"
+    # times and availability: 22h, 14h30, 22:00, 7j/7, 24/24
+    r"|\d{1,2}\s?h(?:[0-5]\d)?\b|(?<![\d:])\d{1,2}:[0-5]\d(?![:\d])|\d\s?j\s?/\s?7\b"
+    r"|24\s?/\s?24\b"
+    # durations, ages, quantities: 30min, 2 heures, 19 ans, 19a, 19yo, 50%, 1er, 3ème, 2x
+    r"|\d{1,4}\s?(?:min(?:utes?)?|mn|heures?|hrs?|ans?|yo|y\.o|years?|kg|cm|km|m2|m²"
+    r"|ers?|eres?|[eè]me|e|x|jours?|nuits?|semaines?|mois)\b"
+    r"|\d{1,2}a\b|\d{1,4}\s?%"
+    # department codes after a town: "Nice (06)"
+    r"|(?<=[^\W\d_] \()\d\d[AB]?(?=\))"
+    # postcodes before a town ("75015 Paris")
+    r"|\d{5}(?=\s+(?-i:[A-ZÉ][a-zé]))"
+    r")"
+)
+# Words right before a number that make it a reference, a price or (before 19xx/20xx) a year.
+_BARRIER_BEFORE = re.compile(
+    r"(?:\b(?:r[ée]f(?:[ée]rence)?|commande|cmd|order|siret|siren|code|id|ticket|colis)"
+    r"\s*(?:n°|#|:)?\s*|(?<![\d\s])\s?[€$] ?)$"
+)
+# "mon 06 : 06 12 ..." -- "06" as the word for a mobile number, not its first digits
+_LABEL = re.compile(r"0[67]\s?:")
+_LABEL_BEFORE = re.compile(r"\b(?:mon|my|ton|le|son)\s+$")
+_YEAR_BEFORE = re.compile(r"\b(?:en|depuis|de|d'|annee|année)\s*$")
+_BEFORE_REACH = 14
+
+
+def barrier_at(text: str, start: int) -> re.Match[str] | None:
+    """The price, date, time or quantity written from `start`, if any."""
+    return _BARRIER.match(text, start)
+
+
+def mark_barriers(text: str, atoms: list[Atom], first: int, last: int) -> None:
+    """Decide `barrier` for atoms[first..last], looking back two atoms for dates and prices."""
+    for index in range(max(0, first - 2), last + 1):
+        atom = atoms[index]
+        if atom.barrier is not None:
+            continue
+        atom.barrier = False
+        if atom.kind not in ("plain", "unicode"):
+            continue
+        before = text[max(0, atom.start - _BEFORE_REACH) : atom.start].lower()
+        if (
+            _BARRIER_BEFORE.search(before)
+            or (_is_year(atom.digits) and _YEAR_BEFORE.search(before))
+            or (_LABEL.match(text, atom.start) and _LABEL_BEFORE.search(before))
+        ):
+            atom.barrier = True
+        match = _BARRIER.match(text, atom.start)
+        if match:
+            soft = match.group("soft") is not None
+            for other in atoms[index:]:
+                if other.start >= match.end():
+                    break
+                if soft:
+                    other.soft_start = atom.start
+                else:
+                    other.barrier = True
+
+
+def reference_before(text: str, start: int) -> bool:
+    """A reference, order number or currency sign right before `start`."""
+    return bool(_BARRIER_BEFORE.search(text[max(0, start - _BEFORE_REACH) : start].lower()))
+
+
+def _is_year(digits: str) -> bool:
+    return len(digits) == 4 and digits[:2] in ("19", "20")

@@ -1,0 +1,122 @@
+"""Hub identifiers: a value shared by too many unrelated contexts (a hotel's number, an agency).
+
+A pimp's phone is shared by the personas of one group, whose posts are also tied together by
+the group's accounts, handles or template. A hotel's number is shared by posters who are tied
+to nothing else in common: each has their own phone, handle or text. So, for each frequent
+value, its posts are split into *contexts*, the connected groups they form through every other
+piece of evidence (other values, text and image links among them); a value whose posts fall into
+many contexts that each carry evidence of their own is a hub.
+
+All frequent values are handled in one graph whose nodes are (value, post) rows, so the work
+is a few sorts and one connected-components call, not a loop over values.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sentinelle.link.distinct import distinct
+from sentinelle.link.graph import components
+from sentinelle.link.identifiers import Incidence
+
+
+def hub_values(
+    found: dict[str, Incidence],
+    links: tuple[np.ndarray, np.ndarray],
+    posts: int,
+    min_posts: int,
+    min_contexts: int,
+) -> dict[str, np.ndarray]:
+    """Per kind, a boolean per value of `found[kind]`: True for a hub.
+
+    `links` are the post pairs joined by text or images, which also tie posts together.
+    """
+    post, value, offsets = _all_values(found)
+    counts = np.bincount(value, minlength=offsets[-1])
+    frequent = counts >= min_posts
+    # evidence of a poster of one's own: a phone, or any value seen on another post too
+    # (a throwaway account used once says nothing about who else shares the value)
+    anchors = counts >= 2
+    if "phone" in found:
+        kind = list(found).index("phone")
+        anchors[offsets[kind] : offsets[kind + 1]] = True
+    row_value, row_post = value[frequent[value]], post[frequent[value]]
+    contexts = _contexts_per_value(post, value, anchors, (row_value, row_post), links, posts)
+    hub = contexts >= min_contexts
+    return {kind: hub[offsets[i] : offsets[i + 1]] for i, kind in enumerate(found)}
+
+
+def _all_values(found: dict[str, Incidence]) -> tuple[np.ndarray, np.ndarray, list[int]]:
+    """Every (post, value) of every kind, values numbered across kinds."""
+    offsets = [0]
+    for values in found.values():
+        offsets.append(offsets[-1] + len(values.values))
+    post = np.concatenate([v.post for v in found.values()] or [np.zeros(0, np.int64)])
+    shifted = [v.value + offsets[i] for i, v in enumerate(found.values())]
+    return post, np.concatenate(shifted or [np.zeros(0, np.int64)]), offsets
+
+
+def _contexts_per_value(post, value, anchors, frequent_rows, links, posts):
+    """Distinct anchored contexts among the posts of each frequent value."""
+    row_value, row_post = frequent_rows
+    total_values = len(anchors)
+    rows = len(row_value)
+    if rows == 0:
+        return np.zeros(total_values, np.int64)
+    # rows sorted by (value, post) so a row can be found from its key
+    order = np.lexsort((row_post, row_value))
+    row_value, row_post = row_value[order], row_post[order]
+    row_key = row_value * posts + row_post
+    left, right, anchored = _rows_sharing_other_values(post, value, anchors, row_value, row_post)
+    link_left, link_right = _rows_joined_by_links(row_value, row_post, row_key, links, posts)
+    labels = components(
+        rows, np.concatenate([left, link_left]), np.concatenate([right, link_right])
+    )
+    anchored[link_left] = anchored[link_right] = True
+    sizes = np.bincount(labels)
+    anchored |= sizes[labels] >= 2
+    chosen = np.flatnonzero(anchored)
+    pairs = distinct(row_value[chosen] * rows + labels[chosen])
+    return np.bincount(pairs // rows, minlength=total_values)
+
+
+def _rows_sharing_other_values(post, value, anchors, row_value, row_post):
+    """Row pairs (same value v) whose posts share another value u; rows carrying an anchor."""
+    total_values = len(anchors)
+    by_post = np.argsort(post, kind="stable")
+    post_sorted, value_sorted = post[by_post], value[by_post]
+    start = np.searchsorted(post_sorted, row_post, side="left")
+    stop = np.searchsorted(post_sorted, row_post, side="right")
+    counts = stop - start
+    row = np.repeat(np.arange(len(row_post)), counts)
+    flat = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    other = value_sorted[np.repeat(start, counts) + flat]
+    keep = other != row_value[row]
+    row, other = row[keep], other[keep]
+    anchored = np.zeros(len(row_post), dtype=bool)
+    anchored[row[anchors[other]]] = True
+    key = row_value[row] * total_values + other
+    order = np.argsort(key, kind="stable")
+    key, row = key[order], row[order]
+    first = np.ones(len(key), dtype=bool)
+    first[1:] = key[1:] != key[:-1]
+    leader = row[np.flatnonzero(first)[np.cumsum(first) - 1]]
+    return row[~first], leader[~first], anchored
+
+
+def _rows_joined_by_links(row_value, row_post, row_key, links, posts):
+    """Row pairs (v, a)-(v, b) for every text or image link a-b inside a value's posts."""
+    a, b = links
+    if len(a) == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    by_post = np.argsort(row_post, kind="stable")
+    post_sorted = row_post[by_post]
+    start = np.searchsorted(post_sorted, a, side="left")
+    counts = np.searchsorted(post_sorted, a, side="right") - start
+    edge = np.repeat(np.arange(len(a)), counts)
+    flat = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    left_row = by_post[np.repeat(start, counts) + flat]
+    wanted = row_value[left_row] * posts + b[edge]
+    slot = np.searchsorted(row_key, wanted).clip(0, len(row_key) - 1)
+    hit = row_key[slot] == wanted
+    return left_row[hit], slot[hit]

@@ -1,0 +1,108 @@
+"""LSH banding over MinHash signatures: posts that agree on a whole band become candidates.
+
+A bucket of k posts yields k - 1 candidate pairs (each post with the bucket's first post), not
+k*(k-1)/2: connectivity is what networks need, and a huge bucket of boilerplate stays linear.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sentinelle.link.hashing import combine, seeded_words
+from sentinelle.link.minhash import Signatures
+
+_EMPTY = np.uint32(0xFFFFFFFF)
+
+
+def band_keys(signatures: Signatures, bands: int) -> np.ndarray:
+    """One uint64 key per (post, band); rows per band = num_perm // bands."""
+    rows = signatures.num_perm // bands
+    if bands < 1 or rows < 1:
+        raise ValueError(
+            f"{bands} bands do not fit {signatures.num_perm} permutations; "
+            "use bands <= num_perm (e.g. 16 bands of 3 rows for 48)"
+        )
+    values = signatures.values.astype(np.uint64)
+    salts = seeded_words(signatures.seed + 7919, bands)
+    keys = np.empty((len(values), bands), dtype=np.uint64)
+    for band in range(bands):
+        key = np.full(len(values), salts[band], dtype=np.uint64)
+        for row in range(band * rows, (band + 1) * rows):
+            key = combine(key, values[:, row])
+        keys[:, band] = key
+    return keys
+
+
+def has_text(signatures: Signatures) -> np.ndarray:
+    """Posts whose shingle set was not empty (an empty set matches nothing)."""
+    return signatures.values[:, 0] != _EMPTY
+
+
+def candidate_pairs(keys: np.ndarray, usable: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct (post, bucket leader) pairs over all bands; leader = lowest post index."""
+    posts = np.flatnonzero(usable)
+    left, right = [], []
+    for band in range(keys.shape[1]):
+        order = posts[np.argsort(keys[posts, band], kind="stable")]
+        sorted_keys = keys[order, band]
+        starts = np.ones(len(order), dtype=bool)
+        starts[1:] = sorted_keys[1:] != sorted_keys[:-1]
+        leader = order[np.flatnonzero(starts)[np.cumsum(starts) - 1]]
+        member = ~starts
+        left.append(order[member])
+        right.append(leader[member])
+    return unique_pairs(np.concatenate(left), np.concatenate(right))
+
+
+def query_pairs(
+    keys: np.ndarray, index_keys: np.ndarray, index_leaders: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """(new post, indexed leader) pairs for new posts whose band key is in a sorted index.
+
+    `index_keys[band]` is sorted and `index_leaders[band]` holds the leader of each key.
+    """
+    left, right = [], []
+    for band in range(keys.shape[1]):
+        sorted_keys, leaders = index_keys[band], index_leaders[band]
+        slot = np.searchsorted(sorted_keys, keys[:, band]).clip(0, max(len(sorted_keys) - 1, 0))
+        if len(sorted_keys) == 0:
+            continue
+        hit = np.flatnonzero(sorted_keys[slot] == keys[:, band])
+        left.append(hit)
+        right.append(leaders[slot[hit]])
+    if not left:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    return unique_pairs(np.concatenate(left), np.concatenate(right), ordered=False)
+
+
+def bucket_index(keys: np.ndarray, usable: np.ndarray, post_ids: np.ndarray):
+    """Per band: the distinct keys (sorted) and, for each, its first post's id in `post_ids`."""
+    posts = np.flatnonzero(usable)
+    index_keys, index_leaders = [], []
+    for band in range(keys.shape[1]):
+        order = posts[np.argsort(keys[posts, band], kind="stable")]
+        sorted_keys = keys[order, band]
+        starts = np.ones(len(order), dtype=bool)
+        starts[1:] = sorted_keys[1:] != sorted_keys[:-1]
+        index_keys.append(sorted_keys[starts])
+        index_leaders.append(post_ids[order[starts]])
+    return index_keys, index_leaders
+
+
+def unique_pairs(
+    left: np.ndarray, right: np.ndarray, ordered: bool = True
+) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct pairs, self-pairs dropped; with `ordered`, (a, b) and (b, a) are one pair."""
+    left, right = left.astype(np.int64), right.astype(np.int64)
+    if ordered:
+        left, right = np.minimum(left, right), np.maximum(left, right)
+    keep = left != right
+    left, right = left[keep], right[keep]
+    if len(left) == 0:
+        return left, right
+    width = int(right.max()) + 1
+    key = np.sort(left * width + right)
+    first = np.ones(len(key), dtype=bool)
+    first[1:] = key[1:] != key[:-1]
+    key = key[first]
+    return key // width, key % width

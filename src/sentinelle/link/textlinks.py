@@ -1,0 +1,90 @@
+"""The exact check of LSH candidates: do two posts share the rare part of their text?
+
+The score is a rarity-weighted Jaccard (boilerplate weighs zero), and a link also needs a
+minimum number of rare shingles in common, so two short posts made only of stock phrases
+never link however identical they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from sentinelle.link.rarity import ShingleRarity
+from sentinelle.link.shingles import Shingles
+
+_PAIR_CHUNK = 1 << 17
+
+
+@dataclass(frozen=True, slots=True)
+class TextCheck:
+    """For each candidate pair: weighted similarity and number of rare shingles shared."""
+
+    score: np.ndarray  # float32 in [0, 1]
+    shared_rare: np.ndarray  # int32
+
+
+def shingle_weights(shingles: Shingles, rarity: ShingleRarity) -> np.ndarray:
+    """The rarity weight of every shingle, aligned with `shingles.hashes`."""
+    return rarity.weights(shingles.hashes)
+
+
+def check_pairs(
+    left_side: tuple[Shingles, np.ndarray],
+    left: np.ndarray,
+    right_side: tuple[Shingles, np.ndarray],
+    right: np.ndarray,
+    rarity: ShingleRarity,
+) -> TextCheck:
+    """Exact weighted Jaccard of each pair: left[i] of `left_side`, right[i] of `right_side`.
+
+    A side is shingles with their weights (`shingle_weights`), computed once per batch.
+    """
+    scores, shared = [], []
+    for start in range(0, len(left), _PAIR_CHUNK):
+        stop = start + _PAIR_CHUNK
+        chunk = _check_chunk(left_side, left[start:stop], right_side, right[start:stop], rarity)
+        scores.append(chunk.score)
+        shared.append(chunk.shared_rare)
+    if not scores:
+        return TextCheck(np.zeros(0, np.float32), np.zeros(0, np.int32))
+    return TextCheck(np.concatenate(scores), np.concatenate(shared))
+
+
+def _check_chunk(left_side, left, right_side, right, rarity) -> TextCheck:
+    left_pair, left_hashes, left_weight = _gather(*left_side, left)
+    right_pair, right_hashes, right_weight = _gather(*right_side, right)
+    pairs = len(left)
+    keys = np.concatenate(
+        [_pair_keys(left_pair, left_hashes), _pair_keys(right_pair, right_hashes)]
+    )
+    keys.sort()
+    # each side is a set, so a key seen twice is a shingle the pair shares
+    common = keys[1:][keys[1:] == keys[:-1]]
+    common_pair = (common >> np.uint64(32)).astype(np.int64)
+    common_weight = rarity.weights(common & np.uint64(0xFFFFFFFF))
+    inter = np.bincount(common_pair, weights=common_weight, minlength=pairs)
+    union = (
+        np.bincount(left_pair, weights=left_weight, minlength=pairs)
+        + np.bincount(right_pair, weights=right_weight, minlength=pairs)
+        - inter
+    )
+    score = np.divide(inter, union, out=np.zeros(pairs), where=union > 0).astype(np.float32)
+    shared = np.bincount(common_pair[common_weight > 0], minlength=pairs).astype(np.int32)
+    return TextCheck(score, shared)
+
+
+def _gather(shingles: Shingles, weights: np.ndarray, posts: np.ndarray):
+    """The shingles of `posts` flattened: pair index, hash and weight of each."""
+    starts = shingles.indptr[posts]
+    counts = shingles.indptr[posts + 1] - starts
+    pair = np.repeat(np.arange(len(posts), dtype=np.int64), counts)
+    firsts = np.cumsum(counts) - counts
+    flat = np.arange(counts.sum(), dtype=np.int64) + np.repeat(starts - firsts, counts)
+    return pair, shingles.hashes[flat], weights[flat]
+
+
+def _pair_keys(pair: np.ndarray, hashes: np.ndarray) -> np.ndarray:
+    """Pair index in the high half, 32 bits of the shingle hash in the low half."""
+    return (pair.astype(np.uint64) << np.uint64(32)) | (hashes & np.uint64(0xFFFFFFFF))

@@ -1,0 +1,106 @@
+"""The linking step of `analyze`: posts from the store in, network ids and evidence out.
+
+The first run (or a run with other text settings) links every post and stores, beside the
+networks, each post's MinHash signature and LSH band keys and the shingle-rarity sketch. Later
+runs link only the posts analysed since: their buckets, identifiers and texts are looked up
+among the stored posts, and the components they touch are joined (the oldest id survives).
+Hubs are those of the last full run (`link_networks(store, full=True)` refreshes them).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from sentinelle.link.batch import link_posts
+from sentinelle.link.config import LinkConfig
+from sentinelle.link.graph import KINDS
+from sentinelle.link.networks import assign_network_ids
+from sentinelle.pipeline.link_new import link_new_posts
+from sentinelle.store import Store
+from sentinelle.store.link_index import (
+    clear_text_index,
+    count_signatures,
+    save_rarity,
+    save_text_index,
+)
+from sentinelle.store.networks import load_aliases, load_link_input, load_state, save_links
+
+SETTINGS = ("seed", "num_perm", "bands", "shingle_width", "rarity_bits")
+
+
+@dataclass(slots=True)
+class LinkSummary:
+    posts: int = 0
+    networks: int = 0
+    merged: int = 0
+    hubs: int = 0
+    seconds: float = 0.0
+    incremental: bool = False
+
+
+def link_networks(
+    store: Store, config: LinkConfig | None = None, full: bool = False
+) -> LinkSummary:
+    """Link the posts analysed since the last run (all of them on the first run or `full`)."""
+    started = time.perf_counter()
+    config = config or LinkConfig()
+    state = load_state(store)
+    settings = {name: getattr(config, name) for name in SETTINGS}
+    if not full and state.get("settings") == settings and count_signatures(store):
+        summary = link_new_posts(store, config, state)
+    else:
+        summary = _link_all(store, config, state, settings)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _link_all(store: Store, config: LinkConfig, state: dict, settings: dict) -> LinkSummary:
+    linked_at = time.time()
+    posts, previous = load_link_input(store)
+    if len(posts) == 0:
+        return LinkSummary()
+    old_aliases = load_aliases(store)
+    result = link_posts(posts, config)
+    assigned = assign_network_ids(result.labels, previous, old_aliases, state.get("next_number", 1))
+    network_of_post = dict(zip(posts.post_pk.tolist(), assigned.ids, strict=True))
+    hubs = {kind: values for kind, values in result.hubs.items() if values}
+    new_state = {"next_number": assigned.next_number, "settings": settings, "hubs": hubs,
+                 "linked_at": linked_at}  # fmt: skip
+
+    def save_text(connection) -> None:
+        clear_text_index(connection)
+        save_text_index(connection, posts.post_pk, result.text.signatures, result.text.band_keys)
+        save_rarity(connection, result.text.rarity)
+
+    rows = edge_rows(result.edges, posts.post_pk, assigned.ids)
+    save_links(store, network_of_post, assigned.aliases, rows, new_state, also=save_text)
+    return LinkSummary(
+        posts=len(posts),
+        networks=len({i for i in assigned.ids if i}),
+        merged=len(set(assigned.aliases) - set(old_aliases)),
+        hubs=sum(len(values) for values in result.hubs.values()),
+    )
+
+
+def edge_rows(edges, post_pk: np.ndarray, ids: list[str | None]) -> list[dict]:
+    """Store rows of edges whose endpoints index `post_pk` (network id of the left post)."""
+    rows = []
+    for left, right, kind, weight, value, hub in zip(
+        edges.left.tolist(), edges.right.tolist(), edges.kind.tolist(), edges.weight.tolist(),
+        edges.value.tolist(), edges.hub.tolist(), strict=True,
+    ):  # fmt: skip
+        rows.append(
+            {
+                "left_pk": int(post_pk[left]),
+                "right_pk": int(post_pk[right]),
+                "kind": KINDS[kind],
+                "weight": round(weight, 4),
+                "value": edges.evidence[value] if value >= 0 else None,
+                "hub": hub,
+                "network_id": ids[left],
+            }
+        )
+    return rows

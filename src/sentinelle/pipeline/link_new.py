@@ -1,0 +1,187 @@
+"""Incremental linking against the store: only the posts analysed since the last run are linked.
+
+New posts find their LSH buckets, identifier values and texts among the stored posts; each
+stored network they touch is one node, so joining costs nothing per stored post.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from sentinelle.link.batch import checked_text_edges, identifier_incidences
+from sentinelle.link.config import LinkConfig
+from sentinelle.link.graph import HUB_WEIGHT, Edges, components, concat_edges, make_edges
+from sentinelle.link.identifiers import star_pairs
+from sentinelle.link.lsh import band_keys, candidate_pairs, has_text, unique_pairs
+from sentinelle.link.minhash import MinHasher, Signatures
+from sentinelle.link.networks import flatten_aliases, format_id, parse_id
+from sentinelle.link.personas import generic_handle
+from sentinelle.link.shingles import shingle_texts
+from sentinelle.store import Store
+from sentinelle.store.link_index import (
+    bucket_leaders,
+    first_posts_with,
+    load_rarity,
+    load_signatures,
+    load_texts,
+    network_of,
+    save_rarity,
+    save_text_index,
+)
+from sentinelle.store.networks import load_aliases, load_link_input, save_links
+
+# where each kind of value is indexed in the store (authors are stored as handles)
+STORED_KIND = {"phone": "phone", "handle": "handle", "author": "handle"}
+
+
+def link_new_posts(store: Store, config: LinkConfig, state: dict):
+    """Link the posts analysed after `state["linked_at"]` to each other and to stored posts."""
+    from sentinelle.pipeline.link import LinkSummary, edge_rows
+
+    linked_at = time.time()
+    posts, previous = load_link_input(store, analyzed_since=state["linked_at"])
+    if len(posts) == 0:
+        return LinkSummary(incremental=True)
+    rarity = load_rarity(store, config.boilerplate_floor, config.boilerplate_share)
+    shingles = shingle_texts(posts.texts, config.shingle_width)
+    rarity.add(shingles)
+    signatures = MinHasher(config.num_perm, config.seed).signatures(shingles)
+    keys = band_keys(signatures, config.bands)
+    new_pks = set(posts.post_pk.tolist())
+    stored: dict[int, int] = {}  # stored pk -> node number after the new posts
+    side = (shingles, rarity.weights(shingles.hashes))
+    edges = concat_edges([
+        _text_within(side, signatures, keys, rarity, config),
+        _text_against(store, side, signatures, keys, rarity, config, new_pks, stored, len(posts)),
+        *_identifiers(store, posts, state.get("hubs", {}), new_pks, stored),
+    ])  # fmt: skip
+    ids, aliases, merged, next_number, stored_ids = _assign(
+        store, previous, edges, stored, state, config
+    )
+    pk_of = np.concatenate([posts.post_pk, np.array(list(stored), dtype=np.int64)])
+    network_of_post = dict(zip(posts.post_pk.tolist(), ids, strict=True)) | stored_ids
+    new_state = {"next_number": next_number, "linked_at": linked_at,
+                 "settings": state["settings"], "hubs": state.get("hubs", {})}  # fmt: skip
+
+    def save_text(connection) -> None:
+        save_text_index(connection, posts.post_pk, signatures, keys)
+        save_rarity(connection, rarity)
+
+    rows = edge_rows(edges, pk_of, ids + [None] * len(stored))
+    save_links(
+        store, network_of_post, aliases, rows, new_state, replace_edges=False, also=save_text
+    )
+    networks = len({i for i in ids if i})
+    return LinkSummary(posts=len(posts), networks=networks, merged=merged, incremental=True)
+
+
+def _text_within(side, signatures: Signatures, keys, rarity, config) -> Edges:
+    left, right = candidate_pairs(keys, has_text(signatures))
+    likely = signatures.agreement(left, right) >= config.signature_min
+    return checked_text_edges(side, left[likely], side, right[likely], rarity, config)
+
+
+def _text_against(store, side, signatures, keys, rarity, config, new_pks, stored, count) -> Edges:
+    """Text edges from new posts to stored posts sharing an LSH bucket."""
+    usable = np.flatnonzero(has_text(signatures))
+    rows, leaders = bucket_leaders(store, keys[usable], new_pks)
+    rows, leaders = unique_pairs(usable[rows], leaders, ordered=False)
+    found = load_signatures(store, set(leaders.tolist()), signatures.seed, signatures.num_perm)
+    known = np.array([pk in found for pk in leaders.tolist()], dtype=bool)
+    rows, leaders = rows[known], leaders[known]
+    if len(rows) == 0:
+        return make_edges([], [], "text", [])
+    theirs = np.stack([found[pk] for pk in leaders.tolist()])
+    likely = (signatures.values[rows] == theirs).mean(axis=1) >= config.signature_min
+    rows, leaders = rows[likely], leaders[likely]
+    pks, local = np.unique(leaders, return_inverse=True)
+    texts = load_texts(store, pks.tolist())
+    stored_shingles = shingle_texts([texts[pk] for pk in pks.tolist()], config.shingle_width)
+    stored_side = (stored_shingles, rarity.weights(stored_shingles.hashes))
+    edges = checked_text_edges(side, rows, stored_side, local, rarity, config)
+    right = [_node(stored, int(pks[i]), count) for i in edges.right.tolist()]
+    return make_edges(edges.left, right, "text", edges.weight)
+
+
+def _identifiers(
+    store, posts, hubs: dict, new_pks: set[int], stored: dict[int, int]
+) -> list[Edges]:
+    """Identifier edges among new posts and from new posts to the first stored post of a value."""
+    count = len(posts)
+    parts = []
+    for kind, found in identifier_incidences(posts).items():
+        known_hubs = set(hubs.get(kind, []))
+        generic = kind == "handle"
+        hub = np.array([v in known_hubs or (generic and generic_handle(v)) for v in found.values])
+        hub = hub.astype(bool)
+        weight = np.where(hub, HUB_WEIGHT, 1.0)
+        member, leader, value = star_pairs(found)
+        parts.append(
+            make_edges(member, leader, kind, weight[value], value, hub[value], found.values)
+        )
+        if kind not in STORED_KIND or not found.values:
+            continue
+        first = first_posts_with(store, STORED_KIND[kind], found.values, new_pks)
+        pairs = zip(found.post.tolist(), found.value.tolist(), strict=True)
+        hits = [(post, value) for post, value in pairs if found.values[value] in first]
+        if hits:
+            post, value = (np.array(column, dtype=np.int64) for column in zip(*hits, strict=True))
+            right = [_node(stored, first[found.values[v]], count) for v in value.tolist()]
+            parts.append(
+                make_edges(post, right, kind, weight[value], value, hub[value], found.values)
+            )
+    return parts
+
+
+def _node(stored: dict[int, int], pk: int, count: int) -> int:
+    """Node number of a stored post: after the new posts, in order of first use."""
+    return count + stored.setdefault(pk, len(stored))
+
+
+def _assign(store, previous, edges: Edges, stored: dict[int, int], state: dict, config):
+    """Network ids for new posts and joined stored singletons, and the aliases of merges."""
+    count = len(previous)
+    stored_pks = list(stored)
+    current = network_of(store, stored_pks)
+    aliases = load_aliases(store)
+    resolve = lambda nid: aliases.get(nid, nid) if nid else None  # noqa: E731
+    # a stored post in a network stands for the whole network: one node per network
+    group_of = [resolve(current.get(pk)) or f"post:{pk}" for pk in stored_pks]
+    names = sorted(set(group_of))
+    group_node = {name: count + i for i, name in enumerate(names)}
+    node = np.concatenate([np.arange(count), np.array([group_node[g] for g in group_of], np.int64)])
+    strong = edges.strong(config.min_edge_weight)
+    labels = components(count + len(names), node[edges.left[strong]], node[edges.right[strong]])
+    members: dict[int, list] = {}
+    for index in range(count):
+        members.setdefault(int(labels[index]), []).append(("new", index))
+    for name, position in group_node.items():
+        members.setdefault(int(labels[position]), []).append(("group", name))
+    ids: list[str | None] = [resolve(p) for p in previous]
+    stored_ids: dict[int, str] = {}
+    new_aliases: dict[str, str] = {}
+    next_number = state.get("next_number", 1)
+    for parts in members.values():
+        if not any(kind == "new" for kind, _ in parts):
+            continue
+        existing = {
+            name for kind, name in parts if kind == "group" and not name.startswith("post:")
+        }
+        existing |= {ids[i] for kind, i in parts if kind == "new" and ids[i]}
+        size = sum(1 for kind, _ in parts)
+        if existing:
+            survivor = min(existing, key=parse_id)
+            new_aliases |= {other: survivor for other in existing if other != survivor}
+        elif size >= 2:
+            survivor, next_number = format_id(next_number), next_number + 1
+        else:
+            survivor = None
+        for kind, item in parts:
+            if kind == "new":
+                ids[item] = survivor
+            elif item.startswith("post:") and survivor:
+                stored_ids[int(item[5:])] = survivor
+    all_aliases = flatten_aliases({**aliases, **new_aliases})
+    return ids, all_aliases, len(new_aliases), next_number, stored_ids

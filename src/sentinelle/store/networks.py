@@ -1,0 +1,260 @@
+"""Linking's side of the store: the posts as `LinkInput`, network ids and their aliases."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import numpy as np
+import orjson
+from sqlalchemy import Connection, select
+
+from sentinelle.link.inputs import LinkInput
+from sentinelle.link.profile import NetworkPost, network_features
+from sentinelle.store.bulk import delete_where_in, insert_rows, update_where_in
+from sentinelle.store.db import Store
+from sentinelle.store.schema import link_edges, link_state, network_aliases, post_analysis, posts
+
+_COLUMNS = (
+    posts.c.pk,
+    posts.c.posted_ts,
+    posts.c.text,
+    posts.c.title,
+    posts.c.source,
+    posts.c.image_phashes,
+    post_analysis.c.phones,
+    post_analysis.c.handles,
+    post_analysis.c.city,
+    post_analysis.c.department,
+    post_analysis.c.network_id,
+)
+
+
+def load_link_input(
+    store: Store, analyzed_since: float | None = None
+) -> tuple[LinkInput, list[str | None]]:
+    """Analysed posts (all, or those analysed after `analyzed_since`) in time order as linking
+    input, with their current network id."""
+    query = (
+        select(*_COLUMNS)
+        .join(post_analysis, post_analysis.c.post_pk == posts.c.pk)
+        .order_by(posts.c.posted_ts, posts.c.pk)
+    )
+    if analyzed_since is not None:
+        query = query.where(post_analysis.c.analyzed_at > analyzed_since)
+    with store.engine.connect() as connection:
+        rows = connection.execute(query).all()
+    handles = [orjson.loads(row.handles) for row in rows]
+    own = [_own_handles(hs, row.source) for hs, row in zip(handles, rows, strict=True)]
+    posts_input = LinkInput(
+        post_pk=np.array([row.pk for row in rows], dtype=np.int64),
+        posted_at=np.array([row.posted_ts for row in rows], dtype=np.float64),
+        texts=[f"{row.title or ''}\n{row.text}" for row in rows],
+        phones=[[p["e164"] for p in orjson.loads(row.phones)] for row in rows],
+        handles=[[h for h in hs if h not in mine] for hs, mine in zip(handles, own, strict=True)],
+        phashes=[orjson.loads(row.image_phashes) for row in rows],
+        cities=[row.city for row in rows],
+        departments=[row.department for row in rows],
+        sources=[row.source for row in rows],
+        authors=[mine[0] if mine else None for mine in own],
+    )
+    return posts_input, [row.network_id for row in rows]
+
+
+def _own_handles(handles: list[str], source: str) -> list[str]:
+    """The post's author account, which extraction writes as "source:author"."""
+    return [h for h in handles if h.split(":", 1)[0] == source.lower()]
+
+
+def load_aliases(store: Store) -> dict[str, str]:
+    """Every retired network id and the id that absorbed it."""
+    with store.engine.connect() as connection:
+        rows = connection.execute(select(network_aliases.c.alias, network_aliases.c.network_id))
+        return {row.alias: row.network_id for row in rows}
+
+
+def load_state(store: Store) -> dict:
+    with store.engine.connect() as connection:
+        rows = connection.execute(select(link_state)).all()
+    return {row.name: orjson.loads(row.value) for row in rows}
+
+
+def save_links(
+    store: Store,
+    network_of_post: dict[int, str | None],
+    aliases: dict[str, str],
+    edges: list[dict],
+    state: dict,
+    *,
+    replace_edges: bool = True,
+    also: Callable[[Connection], None] | None = None,
+) -> None:
+    """Save network ids (only where they changed), aliases, evidence edges and state in one
+    transaction; `also` writes more in it (the text index). Merged-away ids are rewritten."""
+    now = time.time()
+    by_id: dict[str | None, list[int]] = {}
+    for pk, network_id in network_of_post.items():
+        by_id.setdefault(network_id, []).append(pk)
+    with store.engine.begin() as connection:
+        current = dict(
+            connection.execute(select(post_analysis.c.post_pk, post_analysis.c.network_id)).all()
+        )
+        for network_id, pks in by_id.items():
+            changed = [pk for pk in pks if current.get(pk) != network_id]
+            update_where_in(
+                connection, post_analysis, "post_pk", changed, {"network_id": network_id}
+            )
+        known = set(load_aliases_on(connection))
+        insert_rows(
+            connection,
+            network_aliases,
+            [
+                {"alias": alias, "network_id": target, "merged_at": now}
+                for alias, target in aliases.items()
+                if alias not in known
+            ],
+        )
+        for alias, target in aliases.items():
+            if alias in known:
+                connection.execute(
+                    network_aliases.update()
+                    .where(network_aliases.c.alias == alias)
+                    .values(network_id=target)
+                )
+            for table in (post_analysis, link_edges):
+                connection.execute(
+                    table.update().where(table.c.network_id == alias).values(network_id=target)
+                )
+        if replace_edges:
+            connection.execute(link_edges.delete())
+        insert_rows(connection, link_edges, edges)
+        if also is not None:
+            also(connection)
+        delete_where_in(connection, link_state, "name", list(state))
+        insert_rows(
+            connection,
+            link_state,
+            [{"name": k, "value": orjson.dumps(v).decode()} for k, v in state.items()],
+        )
+
+
+def load_aliases_on(connection) -> dict[str, str]:
+    rows = connection.execute(select(network_aliases.c.alias, network_aliases.c.network_id))
+    return {row.alias: row.network_id for row in rows}
+
+
+def linked_posts(store: Store) -> list[dict]:
+    """Every analysed post with its network id, city and time: what linking evaluation needs."""
+    query = select(
+        posts.c.source, posts.c.post_id, posts.c.posted_ts,
+        post_analysis.c.network_id, post_analysis.c.city,
+    ).join(post_analysis, post_analysis.c.post_pk == posts.c.pk)  # fmt: skip
+    with store.engine.connect() as connection:
+        return [
+            {
+                "source": r.source,
+                "id": r.post_id,
+                "posted_ts": r.posted_ts,
+                "network_id": r.network_id,
+                "city": r.city,
+            }
+            for r in connection.execute(query)
+        ]
+
+
+def network_posts(store: Store, network_id: str | None = None) -> dict[str, list[NetworkPost]]:
+    """Posts of every network (or of one), grouped by network id."""
+    query = (
+        select(
+            post_analysis.c.network_id,
+            posts.c.source,
+            posts.c.post_id,
+            posts.c.posted_at,
+            posts.c.posted_ts,
+            posts.c.title,
+            posts.c.text,
+            post_analysis.c.city,
+            post_analysis.c.department,
+            post_analysis.c.phones,
+            post_analysis.c.handles,
+            post_analysis.c.obfuscated_phones,
+            post_analysis.c.flags,
+            post_analysis.c.score_minor,
+            post_analysis.c.score_control,
+            post_analysis.c.score_recruitment,
+        )
+        .join(post_analysis, post_analysis.c.post_pk == posts.c.pk)
+        .where(post_analysis.c.network_id.is_not(None))
+        .order_by(post_analysis.c.network_id, posts.c.posted_ts)
+    )
+    if network_id is not None:
+        query = query.where(post_analysis.c.network_id == network_id)
+    grouped: dict[str, list[NetworkPost]] = {}
+    with store.engine.connect() as connection:
+        for row in connection.execute(query):
+            grouped.setdefault(row.network_id, []).append(_network_post(row))
+    return grouped
+
+
+def _network_post(row) -> NetworkPost:
+    return NetworkPost(
+        network_id=row.network_id,
+        source=row.source,
+        post_id=row.post_id,
+        posted_at=row.posted_at,
+        posted_ts=row.posted_ts,
+        text=f"{row.title}\n{row.text}" if row.title else row.text,
+        city=row.city,
+        department=row.department,
+        phones=[p["e164"] for p in orjson.loads(row.phones)],
+        handles=orjson.loads(row.handles),
+        obfuscated=bool(row.obfuscated_phones),
+        recruitment=bool((row.flags or 0) & 4),
+        scores={
+            "minor": row.score_minor,
+            "control": row.score_control,
+            "recruitment": row.score_recruitment,
+        },
+    )
+
+
+def aliases_by_network(store: Store) -> dict[str, list[str]]:
+    """Retired ids per surviving network."""
+    grouped: dict[str, list[str]] = {}
+    for alias, network_id in load_aliases(store).items():
+        grouped.setdefault(network_id, []).append(alias)
+    return grouped
+
+
+def resolve_network_id(store: Store, network_id: str) -> str:
+    """The surviving id for `network_id` (itself unless it was merged away)."""
+    return load_aliases(store).get(network_id, network_id)
+
+
+def network_edges(store: Store, network_id: str) -> list[dict]:
+    """The evidence edges of one network, with both posts' keys and texts."""
+    left, right = posts.alias("left_post"), posts.alias("right_post")
+    query = (
+        select(
+            link_edges.c.kind,
+            link_edges.c.weight,
+            link_edges.c.value,
+            link_edges.c.hub,
+            left.c.source.label("left_source"),
+            left.c.post_id.label("left_id"),
+            left.c.text.label("left_text"),
+            right.c.source.label("right_source"),
+            right.c.post_id.label("right_id"),
+            right.c.text.label("right_text"),
+        )
+        .join(left, left.c.pk == link_edges.c.left_pk)
+        .join(right, right.c.pk == link_edges.c.right_pk)
+        .where(link_edges.c.network_id == network_id)
+    )
+    with store.engine.connect() as connection:
+        return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def features_by_network(store: Store) -> dict[str, dict]:
+    """Link-level features of every network (for scoring): see `profile.network_features`."""
+    return {nid: network_features(members) for nid, members in network_posts(store).items()}

@@ -1,0 +1,91 @@
+import numpy as np
+
+from sentinelle.link.batch import link_posts
+from sentinelle.link.graph import KIND_CODE
+from tests.link.builders import SMALL_CORPUS, boilerplate_posters, link_input, own_words
+
+TEMPLATE = (
+    "{name} nouvelle sur {city} cette semaine, recoit dans un appartement discret pres de la "
+    "gare, entree par la cour interieure, sonner au deuxieme, rendez-vous pris la veille"
+)
+
+
+def _same_component(result, posts) -> bool:
+    return len(set(result.labels[posts].tolist())) == 1
+
+
+def _group_posts():
+    cities = ["Lyon", "Grenoble", "Dijon", "Metz", "Reims", "Tours"]
+    names = ["Lea", "Nour", "Ines", "Jade", "Lina", "Eva"]
+    return [
+        {"text": TEMPLATE.format(name=n, city=c), "city": c}
+        for n, c in zip(names, cities, strict=True)
+    ]
+
+
+def test_stock_phrases_do_not_link_independent_posters():
+    result = link_posts(link_input(boilerplate_posters(40)), SMALL_CORPUS)
+    assert len(set(result.labels.tolist())) == 40
+    assert not (result.edges.kind == KIND_CODE["text"]).any()
+
+
+def test_group_template_with_other_names_and_cities_links():
+    posts = boilerplate_posters(40) + _group_posts()
+    result = link_posts(link_input(posts), SMALL_CORPUS)
+    group = np.arange(40, 46)
+    assert _same_component(result, group)
+    assert len(set(result.labels[:40].tolist()) & set(result.labels[group].tolist())) == 0
+
+
+def test_hotel_number_shared_by_fifty_posters_does_not_merge_them():
+    posts = []
+    for poster in range(50):
+        phone = f"+3361200{poster:04d}"
+        for _ in range(2):
+            posts.append({"text": own_words(poster), "phones": [phone]})
+        posts[-1]["phones"] = [phone, "+33472000000"]
+    result = link_posts(link_input(posts), SMALL_CORPUS)
+    assert "+33472000000" in result.hubs["phone"]
+    for poster in range(50):
+        assert _same_component(result, [2 * poster, 2 * poster + 1])
+    assert len(set(result.labels.tolist())) == 50
+    hub_edges = result.edges.hub & (result.edges.kind == KIND_CODE["phone"])
+    assert hub_edges.sum() == 49  # kept as evidence, never used to join
+
+
+def test_a_group_phone_used_by_several_personas_is_not_a_hub():
+    posts = []
+    for index in range(24):
+        persona = index % 4
+        posts.append(
+            {
+                "text": own_words(100 + index),
+                "phones": ["+33699000001"],
+                "author": f"site{index % 3}:agence{index % 3}",
+                "handles": [f"snapchat:persona{persona}x"],
+            }
+        )
+    result = link_posts(link_input(posts), SMALL_CORPUS)
+    assert result.hubs["phone"] == []
+    assert _same_component(result, np.arange(24))
+
+
+def test_near_identical_images_link_and_distant_ones_do_not():
+    posts = [
+        {"text": own_words(1), "phashes": ["8f3a5c7e9b1d2f40"]},
+        {"text": own_words(2), "phashes": ["8f3a5c7e9b1d2f43"]},  # 2 bits apart
+        {"text": own_words(3), "phashes": ["0f3a5c7e9b1dd0bf"]},  # far
+    ]
+    result = link_posts(link_input(posts), SMALL_CORPUS)
+    assert _same_component(result, [0, 1])
+    assert result.labels[2] != result.labels[0]
+
+
+def test_a_handle_that_is_only_a_first_name_does_not_link():
+    posts = [
+        {"text": own_words(7), "handles": ["telegram:fatou"]},
+        {"text": own_words(8), "handles": ["telegram:fatou"]},
+    ]
+    result = link_posts(link_input(posts), SMALL_CORPUS)
+    assert result.labels[0] != result.labels[1]
+    assert result.hubs["handle"] == ["telegram:fatou"]

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from factories import jsonl, post_dict
+from sentinelle.export.posts import iter_export
+from sentinelle.ingest.pipeline import ingest_files
+from sentinelle.pipeline.analyze import analyze
+from sentinelle.pipeline.link import link_networks
+from sentinelle.store.link_index import count_signatures
+from sentinelle.store.networks import load_aliases
+
+PHONE_A = "06 11 22 33 44"
+PHONE_B = "07 55 66 77 88"
+WORDS = ["calme", "gare", "parking", "centre", "tram", "soir", "matin", "semaine", "veille"]
+
+
+def _post(index: int, *phones: str) -> dict:
+    own = " ".join(f"{WORDS[(index + k) % len(WORDS)]}{index}{k}" for k in range(6))
+    return post_dict(
+        index,
+        text=f"Studio {own}. Contact {' ou '.join(phones)}",
+        posted_at=f"2024-03-{10 + index:02d}T10:00:00+01:00",
+        author=f"compte{index}",
+        image_phashes=[],
+    )
+
+
+def _networks(store) -> dict[str, str | None]:
+    return {obj["id"]: obj["network_id"] for obj in iter_export(store)}
+
+
+def _ingest(store, tmp_path: Path, posts: list[dict]) -> None:
+    path = tmp_path / "posts.jsonl"
+    path.write_bytes(jsonl(*posts))
+    ingest_files(store, [str(path)])
+    analyze(store, workers=1)
+
+
+def test_networks_keep_their_ids_merge_into_the_older_and_grow(store, tmp_path: Path):
+    _ingest(
+        store,
+        tmp_path,
+        [_post(i, PHONE_A) for i in range(3)] + [_post(i, PHONE_B) for i in range(3, 6)],
+    )
+    first = _networks(store)
+    assert {first[f"p0000{i}"] for i in range(3)} == {"n-000001"}
+    assert {first[f"p0000{i}"] for i in range(3, 6)} == {"n-000002"}
+
+    _ingest(store, tmp_path, [_post(6, PHONE_A, PHONE_B)])  # one post carries both numbers
+    merged = _networks(store)
+    assert set(merged.values()) == {"n-000001"}
+    assert load_aliases(store) == {"n-000002": "n-000001"}
+
+    _ingest(store, tmp_path, [_post(7, PHONE_B), _post(8)])
+    grown = _networks(store)
+    assert grown["p00007"] == "n-000001"
+    assert grown["p00008"] is None  # linked to nothing: no network
+
+    assert analyze(store, workers=1).analyzed == 0
+    assert _networks(store) == grown
+
+
+TEMPLATE = (
+    "{name} de passage sur {city}, appartement discret pres de la gare, entree par la cour "
+    "interieure, sonner au deuxieme etage, rendez-vous pris la veille, parking facile"
+)
+
+
+def _template_post(index: int, name: str, city: str) -> dict:
+    text = TEMPLATE.format(name=name, city=city)
+    return post_dict(index, text=text, author=f"x{index}", image_phashes=[])
+
+
+def test_incremental_runs_match_a_full_relink(store, tmp_path: Path):
+    first = [_post(i, PHONE_A) for i in range(3)]
+    first += [
+        _template_post(10 + i, n, c) for i, (n, c) in enumerate([("Lea", "Lyon"), ("Nour", "Metz")])
+    ]
+    _ingest(store, tmp_path, first)
+    assert count_signatures(store) == 5
+    _ingest(
+        store, tmp_path, [_post(4, PHONE_A), _post(5, PHONE_B), _template_post(20, "Ines", "Brest")]
+    )
+    assert count_signatures(store) == 8
+    incremental = _networks(store)
+    assert incremental["p00004"] == incremental["p00000"] is not None
+    assert incremental["p00020"] == incremental["p00010"] is not None
+    assert incremental["p00005"] is None
+
+    summary = link_networks(store, full=True)
+    assert not summary.incremental
+    assert _networks(store) == incremental
