@@ -14,19 +14,21 @@ from sentinelle import __version__
 
 # name -> "module:attribute" of a click command or group
 COMMANDS: dict[str, str] = {
-    "ingest": "sentinelle.cli.ingest:ingest",
     "analyze": "sentinelle.cli.analyze:analyze",
+    "audit": "sentinelle.cli.audit:audit",
     "cases": "sentinelle.cli.cases:cases",
+    "demo-data": "sentinelle.cli.demo_data:demo_data",
     "evaluate": "sentinelle.cli.evaluate:evaluate",
+    "explain": "sentinelle.cli.explain:explain",
     "export": "sentinelle.cli.export:export",
+    "ingest": "sentinelle.cli.ingest:ingest",
     "network": "sentinelle.cli.network:network",
     "quarantine": "sentinelle.cli.quarantine:quarantine",
     "report": "sentinelle.cli.report:report",
-    "demo-data": "sentinelle.cli.demo_data:demo_data",
     "serve": "sentinelle.cli.serve:serve",
-    "users": "sentinelle.cli.users:users",
     "tokens": "sentinelle.cli.tokens:tokens",
-    "audit": "sentinelle.cli.audit:audit",
+    "train": "sentinelle.cli.train:train",
+    "users": "sentinelle.cli.users:users",
 }
 
 

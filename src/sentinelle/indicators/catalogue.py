@@ -1,0 +1,141 @@
+"""The indicator catalogue: codes, descriptions, terms and sources, kept as data per language.
+
+Why data: analysts and reviewers must be able to read (and argue with) what fires and why,
+and add vocabulary without touching code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from sentinelle.indicators.indicator import LABELS
+
+LANGUAGES = ("fr", "en")
+ROLES = ("evidence", "context")
+
+
+@dataclass(slots=True, frozen=True)
+class IndicatorSpec:
+    """One catalogue entry (terms are merged across languages under one code)."""
+
+    code: str
+    labels: tuple[str, ...]
+    role: str
+    description: str
+    source: str
+    terms: tuple[str, ...]
+
+
+# Indicators computed by rules over the extraction or the network, not by terms.
+RULE_INDICATORS = (
+    IndicatorSpec(
+        "age.stated_minor",
+        ("minor",),
+        "evidence",
+        "An age under 18 stated in the text.",
+        "Extraction of stated ages.",
+        (),
+    ),
+    IndicatorSpec(
+        "age.stated_18_19",
+        ("minor",),
+        "context",
+        "A stated age of 18 or 19, where minors are often disguised.",
+        "Published studies of escort ads (ages at the legal threshold).",
+        (),
+    ),
+    IndicatorSpec(
+        "age.stated_adult",
+        ("minor",),
+        "context",
+        "Only adult ages (20 and over) stated.",
+        "Extraction of stated ages.",
+        (),
+    ),
+    IndicatorSpec(
+        "contact.obfuscated",
+        ("control", "minor"),
+        "evidence",
+        "A phone number written to evade detection (letters, spacing, words).",
+        "Published studies of escort ads (obscured contact numbers predictive).",
+        (),
+    ),
+    IndicatorSpec(
+        "control.shared_contact",
+        ("control",),
+        "evidence",
+        "One phone or handle used under several names.",
+        "Analysts' practice; network linking.",
+        (),
+    ),
+    IndicatorSpec(
+        "control.many_cities",
+        ("control",),
+        "evidence",
+        "One contact advertised in several cities.",
+        "Network linking.",
+        (),
+    ),
+    IndicatorSpec(
+        "recruitment.same_handle",
+        ("recruitment", "control"),
+        "evidence",
+        "The contact also posts recruitment messages.",
+        "Network linking.",
+        (),
+    ),
+    IndicatorSpec(
+        "network.minor_cue",
+        ("minor",),
+        "evidence",
+        "A minor cue on another post of the same network.",
+        "Entity propagation.",
+        (),
+    ),
+)
+
+
+def _load_language(language: str) -> list[dict]:
+    text = resources.files("sentinelle.indicators").joinpath(f"{language}.yaml").read_text("utf-8")
+    return yaml.safe_load(text)["indicators"]
+
+
+def _check(entry: dict, language: str) -> None:
+    missing = {"code", "labels", "role", "description", "source", "terms"} - entry.keys()
+    if missing:
+        raise ValueError(f"{language}.yaml entry {entry.get('code')!r} lacks {sorted(missing)}")
+    if entry["role"] not in ROLES or not set(entry["labels"]) <= set(LABELS):
+        raise ValueError(f"{language}.yaml entry {entry['code']!r}: role or labels not known")
+
+
+@cache
+def catalogue() -> dict[str, IndicatorSpec]:
+    """Every indicator by code: the term indicators of all languages, then the rule ones."""
+    merged: dict[str, IndicatorSpec] = {}
+    for language in LANGUAGES:
+        for entry in _load_language(language):
+            _check(entry, language)
+            known = merged.get(entry["code"])
+            terms = tuple(str(term) for term in entry["terms"])
+            if known is not None:
+                terms = known.terms + terms
+            merged[entry["code"]] = IndicatorSpec(
+                entry["code"],
+                tuple(entry["labels"]),
+                entry["role"],
+                entry["description"],
+                entry["source"],
+                terms,
+            )
+    for spec in RULE_INDICATORS:
+        merged[spec.code] = spec
+    return merged
+
+
+def codes() -> list[str]:
+    """Every indicator code in a stable order (the feature order of the models)."""
+    return sorted(catalogue())

@@ -1,0 +1,135 @@
+"""Entity-level indicators: what the posts sharing a contact or a photo say together.
+
+An analyst reads one number under five names in three cities differently from five
+unrelated ads, and reads an ad whose photos also appear in a "16 ans" ad differently from
+one whose photos appear nowhere else; these facts carry that reasoning into the scores, and
+the indicators point to the contact or photo they came from.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sentinelle.indicators.indicator import Indicator
+from sentinelle.records import Extraction, Post
+
+ENTITY_FACTS = (
+    "contact.posts",
+    "contact.names",
+    "contact.cities",
+    "contact.recruits",
+    "contact.minor_posts",
+    "contact.minor_share",
+    "photo.posts",
+    "photo.minor_posts",
+)
+SHARED_CONTACT_NAMES = 3
+MANY_CITIES = 3
+RECRUITMENT_EVIDENCE = frozenset(
+    {"recruitment.call_for_recruits", "recruitment.pack_offer", "recruitment.money_offer"}
+)
+MINOR_EVIDENCE = frozenset(
+    {"age.stated_minor", "age.disguised_minor", "youth.language", "youth.school", "youth.emoji"}
+)
+
+
+@dataclass(slots=True)
+class _Entity:
+    """The posts behind one contact or photo, and what they say."""
+
+    posts: set[int] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+    cities: set[str] = field(default_factory=set)
+    recruits: set[int] = field(default_factory=set)
+    minor: dict[int, str] = field(default_factory=dict)  # post -> evidence of a minor cue
+
+
+def _contacts(extraction: Extraction) -> list[str]:
+    return [hit.e164 for hit in extraction.phones] + list(extraction.handles)
+
+
+def _photos(post: Post) -> list[str]:
+    return [f"photo:{phash}" for phash in post.image_phashes]
+
+
+def _add(entity: _Entity, row: int, post: Post, extraction: Extraction, fired) -> None:
+    entity.posts.add(row)
+    if post.author:
+        entity.names.add(post.author.casefold())
+    city = extraction.place.city if extraction.place else post.city
+    if city:
+        entity.cities.add(city)
+    if any(indicator.code in RECRUITMENT_EVIDENCE for indicator in fired):
+        entity.recruits.add(row)
+    cue = next((indicator for indicator in fired if indicator.code in MINOR_EVIDENCE), None)
+    if cue is not None:
+        entity.minor[row] = cue.evidence
+
+
+def _entities(posts, extractions, indicators) -> dict[str, _Entity]:
+    entities: dict[str, _Entity] = defaultdict(_Entity)
+    for row, (post, extraction, fired) in enumerate(
+        zip(posts, extractions, indicators, strict=True)
+    ):
+        for key in _contacts(extraction) + _photos(post):
+            _add(entities[key], row, post, extraction, fired)
+    return entities
+
+
+def _contact_facts(row: int, key: str, entity: _Entity, facts: dict, found: list) -> None:
+    others = len(entity.posts) - 1
+    minor_others = len(entity.minor.keys() - {row})
+    recruits = len(entity.recruits - {row})
+    facts["contact.posts"] = max(facts["contact.posts"], len(entity.posts))
+    facts["contact.names"] = max(facts["contact.names"], len(entity.names))
+    facts["contact.cities"] = max(facts["contact.cities"], len(entity.cities))
+    facts["contact.recruits"] = max(facts["contact.recruits"], recruits)
+    facts["contact.minor_posts"] = max(facts["contact.minor_posts"], minor_others)
+    if others:
+        facts["contact.minor_share"] = max(facts["contact.minor_share"], minor_others / others)
+    if len(entity.names) >= SHARED_CONTACT_NAMES:
+        found.append(Indicator("control.shared_contact", f"{key}: {len(entity.names)} names"))
+    if len(entity.cities) >= MANY_CITIES:
+        found.append(Indicator("control.many_cities", f"{key}: {len(entity.cities)} cities"))
+    if recruits:
+        found.append(Indicator("recruitment.same_handle", f"{key}: {recruits} recruitment posts"))
+
+
+def _minor_cue(row: int, key: str, entity: _Entity) -> Indicator | None:
+    other = next((post for post in entity.minor if post != row), None)
+    if other is None:
+        return None
+    return Indicator("network.minor_cue", f"{key}: {entity.minor[other]!r} in another post")
+
+
+def _post_entity(row, post, extraction, entities, own) -> tuple[dict[str, float], list[Indicator]]:
+    facts = dict.fromkeys(ENTITY_FACTS, 0.0)
+    found: list[Indicator] = []
+    for key in _contacts(extraction):
+        _contact_facts(row, key, entities[key], facts, found)
+    for key in _photos(post):
+        entity = entities[key]
+        facts["photo.posts"] = max(facts["photo.posts"], len(entity.posts))
+        minor_others = len(entity.minor.keys() - {row})
+        facts["photo.minor_posts"] = max(facts["photo.minor_posts"], minor_others)
+    if not any(indicator.code in MINOR_EVIDENCE for indicator in own):
+        for key in _contacts(extraction) + _photos(post):
+            cue = _minor_cue(row, key, entities[key])
+            if cue is not None:
+                found.append(cue)
+                break
+    return facts, found
+
+
+def entity_indicators(
+    posts: list[Post], extractions: list[Extraction], indicators: list[list[Indicator]]
+) -> tuple[list[list[Indicator]], list[dict[str, float]]]:
+    """Per post: the entity indicators that fire and the contact and photo facts behind them."""
+    entities = _entities(posts, extractions, indicators)
+    all_found, all_facts = [], []
+    for row, (post, extraction) in enumerate(zip(posts, extractions, strict=True)):
+        facts, found = _post_entity(row, post, extraction, entities, indicators[row])
+        all_found.append(found)
+        all_facts.append(facts)
+    return all_found, all_facts

@@ -1,0 +1,78 @@
+"""The model card: what a model was trained on, how well it does, where it draws the line."""
+
+from __future__ import annotations
+
+from sentinelle.indicators.indicator import LABELS
+
+_METRICS = (
+    "roc_auc",
+    "precision",
+    "recall",
+    "f1",
+    "ece",
+    "fpr_independent_adults",
+    "fpr_benign_lookalikes",
+    "positives",
+    "posts",
+)
+
+
+def _cell(value) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def metrics_table(metrics: dict[str, dict]) -> list[str]:
+    """A markdown table, one row per label."""
+    lines = ["| label | " + " | ".join(_METRICS) + " |", "|---" * (len(_METRICS) + 1) + "|"]
+    for label in LABELS:
+        row = metrics.get(label, {})
+        lines.append(f"| {label} | " + " | ".join(_cell(row.get(name)) for name in _METRICS) + " |")
+    return lines
+
+
+def render_card(model) -> str:
+    """Markdown model card for `model` (a ScoringModel)."""
+    card = model.card
+    lines = [
+        f"# Model card: {model.version}",
+        "",
+        f"- Trained: {card.get('trained_at')}",
+        f"- Data: {card.get('description') or 'not given'}",
+        f"- Posts: {card.get('posts')} from {card.get('actors')} actors; calibration and "
+        f"thresholds on out-of-fold scores ({card.get('folds')} folds by actor), final fit on all",
+        f"- Positives: {card.get('positives')}",
+        "- Model: one logistic regression per label (liblinear, C="
+        f"{card.get('regularisation')}) over hashed character 3-4-gram TF-IDF "
+        f"(2^{model.layout.ngram_bits} buckets), {len(model.layout.indicator_codes)} catalogue "
+        f"indicators, post facts and network facts ({', '.join(model.layout.network_names)}); "
+        "isotonic calibration on out-of-fold scores.",
+        "",
+        "## Thresholds (operating points)",
+        "",
+        "Minor and control: the lowest threshold whose precision reaches "
+        f"{card.get('target_precision', {}).get('minor')} out of fold (precision first: "
+        "independent adults must not be flagged). Recruitment: the threshold of best F1.",
+        "",
+        *(f"- {label}: {model.thresholds[label]:.3f}" for label in LABELS),
+        "",
+        "## Out of fold, by actor (same generator seed as training)",
+        "",
+        *metrics_table(card.get("calibration_metrics", {})),
+    ]
+    evaluation = card.get("evaluation")
+    if evaluation:
+        lines += ["", f"## Evaluation: {evaluation.get('description', '')}", ""]
+        lines += metrics_table(evaluation.get("metrics", {}))
+    lines += [
+        "",
+        "## Limits",
+        "",
+        "Trained on synthetic posts from the demo generator: the figures say how well the model",
+        "separates the generator's classes, not how it does on real posts. Retrain on reviewers'",
+        "labels (`sentinelle train --truth`) before relying on it.",
+        "Movement language is context only.",
+        "",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,54 @@
+"""Entity-level propagation: a minor cue on one post of a network raises its other posts.
+
+This is how an analyst reads a network: if one of its ads states "16 ans", the others are
+looked at as possibly the same minor. The raised posts carry a `network.minor_cue` indicator
+that names the post and the words the cue came from.
+"""
+
+from __future__ import annotations
+
+from sentinelle.indicators.indicator import Indicator
+from sentinelle.score.scoring import PostScore
+
+MINOR_EVIDENCE = ("age.stated_minor", "age.disguised_minor", "youth.language", "youth.school")
+STRENGTH = 0.9  # a raised post gets at most this share of the source post's score
+
+
+def _best_sources(scores: list[PostScore], network_ids: list[str | None], threshold: float):
+    best: dict[str, tuple[PostScore, Indicator]] = {}
+    for result, network in zip(scores, network_ids, strict=True):
+        if network is None or result.scores["minor"] < threshold:
+            continue
+        cue = next((i for i in result.indicators if i.code in MINOR_EVIDENCE), None)
+        if cue is None:
+            continue
+        known = best.get(network)
+        if known is None or result.scores["minor"] > known[0].scores["minor"]:
+            best[network] = (result, cue)
+    return best
+
+
+def propagate_minor(
+    scores: list[PostScore], network_ids: list[str | None], threshold: float
+) -> list[PostScore]:
+    """New scores where each network's strongest flagged minor cue raises its other posts."""
+    sources = _best_sources(scores, network_ids, threshold)
+    raised = []
+    for result, network in zip(scores, network_ids, strict=True):
+        source = sources.get(network) if network is not None else None
+        if source is None or source[0] is result:
+            raised.append(result)
+            continue
+        origin, cue = source
+        lifted = max(result.scores["minor"], STRENGTH * origin.scores["minor"])
+        evidence = f"{origin.source}/{origin.id}: {cue.evidence}"
+        raised.append(
+            PostScore(
+                result.source,
+                result.id,
+                {**result.scores, "minor": lifted},
+                {**result.flags, "minor": lifted >= threshold},
+                [*result.indicators, Indicator("network.minor_cue", evidence)],
+            )
+        )
+    return raised

@@ -1,0 +1,36 @@
+from sentinelle.indicators.entity import entity_indicators
+from sentinelle.indicators.indicator import Indicator
+from sentinelle.records import Extraction, PhoneHit, Post
+
+
+def post(number: int, author: str, city: str) -> Post:
+    return Post(
+        "site", str(number), "ad", "dispo", "2024-03-01T10:00:00+01:00", city=city, author=author
+    )
+
+
+def test_one_number_under_several_names_and_cities():
+    phone = Extraction(phones=[PhoneHit("+33612345678", "06 12 34 56 78")])
+    posts = [post(1, "Léa", "Lyon"), post(2, "Nour", "Lille"), post(3, "Inès", "Metz")]
+    found, facts = entity_indicators(posts, [phone] * 3, [[], [], []])
+    codes = {indicator.code for indicator in found[0]}
+    assert codes == {"control.shared_contact", "control.many_cities"}
+    assert facts[0]["contact.names"] == 3 and facts[0]["contact.posts"] == 3
+
+
+def test_independent_reposting_under_one_name_is_not_shared_contact():
+    phone = Extraction(phones=[PhoneHit("+33612345678", "06 12 34 56 78")])
+    posts = [post(n, "Léa", "Lyon") for n in range(4)]
+    found, facts = entity_indicators(posts, [phone] * 4, [[]] * 4)
+    assert found == [[], [], [], []]
+    assert facts[0]["contact.names"] == 1
+
+
+def test_contact_that_also_recruits():
+    handle = Extraction(handles=["snapchat:resa_77"])
+    recruit = [Indicator("recruitment.call_for_recruits", "on recrute")]
+    found, _ = entity_indicators(
+        [post(1, "a", "Lyon"), post(2, "b", "Lyon")], [handle] * 2, [recruit, []]
+    )
+    assert [i.code for i in found[1]] == ["recruitment.same_handle"]
+    assert found[0] == []

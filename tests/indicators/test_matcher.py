@@ -1,0 +1,71 @@
+from sentinelle.indicators.matcher import match_indicators, term_indicators
+from sentinelle.records import Extraction, PhoneHit, StatedAge
+
+
+def fired(text: str) -> dict[str, str]:
+    return {indicator.code: indicator.evidence for indicator in term_indicators(text)}
+
+
+def test_terms_fire_with_original_words_as_evidence():
+    found = fired("Toute Jeune 🍭 dispo, pack logement et sécurité, 50/50")
+    assert found["youth.language"] == "Toute Jeune"
+    assert found["youth.emoji"] == "🍭"
+    assert found["recruitment.pack_offer"] == "pack logement"
+    assert found["control.split_earnings"] == "50/50"
+
+
+def test_word_boundaries_hold():
+    assert "recruitment.pack_offer" not in fired("packaging et jackpot")
+    assert "activity.escort" not in fired("escortement")
+    assert "recruitment.pack_offer" in fired("un pack.")
+
+
+def test_accents_apostrophes_spaces_and_leet_are_folded():
+    assert "recruitment.money_offer" in fired("GAGNE DE L’ARGENT vite")
+    assert "recruitment.money_offer" in fired("plan    sous ce soir")
+    assert fired("d3butante ici")["youth.language"] == "d3butante"
+    assert "youth.school" in fired("Lycéenne")
+
+
+def test_span_points_into_the_post():
+    text = "Bonjour, plan  sous dispo"
+    (indicator,) = [i for i in term_indicators(text) if i.code == "recruitment.money_offer"]
+    start, end = indicator.span
+    assert text[start:end] == "plan  sous"
+
+
+def test_nested_terms_of_one_code_report_the_longest():
+    hits = [i for i in term_indicators("pack logement dispo") if i.code == "recruitment.pack_offer"]
+    assert [i.evidence for i in hits] == ["pack logement"]
+
+
+def test_extraction_rules():
+    extraction = Extraction(
+        phones=[PhoneHit("+33612345678", "zéro6 12 34", ("number_words",))],
+        stated_ages=[StatedAge(16, "16 ans")],
+    )
+    found = {i.code: i.evidence for i in match_indicators("bonjour", extraction)}
+    assert found["age.stated_minor"] == "16 ans"
+    assert "number_words" in found["contact.obfuscated"]
+
+
+def test_adult_ages_do_not_fire_minor():
+    found = {
+        i.code for i in match_indicators("x", Extraction(stated_ages=[StatedAge(25, "25 ans")]))
+    }
+    assert "age.stated_minor" not in found and "age.stated_adult" in found
+
+
+def test_plain_ad_fires_no_evidence():
+    assert fired("Appartement T2 à louer, proche gare, libre en mars") == {}
+
+
+def test_a_child_mentioned_in_a_babysitting_ad_is_not_a_stated_minor():
+    extraction = Extraction(stated_ages=[StatedAge(8, "8 ans")])
+    assert "age.stated_minor" not in {i.code for i in match_indicators("garde enfant", extraction)}
+
+
+def test_new_control_vocabulary():
+    found = [(i.code, i.evidence) for i in term_indicators("réservations par mon cousin, on est 2")]
+    assert ("control.third_party_booking", "réservations par") in found
+    assert ("control.several_persons", "on est 2") in found

@@ -1,0 +1,27 @@
+from sentinelle.indicators.indicator import Indicator
+from sentinelle.score.propagation import propagate_minor
+from sentinelle.score.scoring import PostScore
+
+
+def scored(post_id: str, minor: float, *codes: str) -> PostScore:
+    indicators = [Indicator(code, "16 ans") for code in codes]
+    scores = {"minor": minor, "control": 0.5, "recruitment": 0.0}
+    flags = {"minor": minor >= 0.8, "control": False, "recruitment": False}
+    return PostScore("site", post_id, scores, flags, indicators)
+
+
+def test_a_stated_minor_raises_the_rest_of_its_network_with_evidence():
+    posts = [scored("a", 0.95, "age.stated_minor"), scored("b", 0.2), scored("c", 0.1)]
+    raised = propagate_minor(posts, ["n-1", "n-1", "n-2"], threshold=0.8)
+    assert raised[0] is posts[0]
+    assert raised[1].scores["minor"] > 0.8 and raised[1].flags["minor"]
+    cue = raised[1].indicators[-1]
+    assert cue.code == "network.minor_cue" and cue.evidence == "site/a: 16 ans"
+    assert raised[2] is posts[2]  # another network is untouched
+    assert posts[1].scores["minor"] == 0.2  # inputs are not modified
+
+
+def test_no_propagation_without_evidence_or_network():
+    posts = [scored("a", 0.95), scored("b", 0.2), scored("c", 0.99, "youth.language")]
+    raised = propagate_minor(posts, ["n-1", "n-1", None], threshold=0.8)
+    assert [r.scores["minor"] for r in raised] == [0.95, 0.2, 0.99]
