@@ -25,11 +25,12 @@ def analyze(workers: int | None, db: str | None) -> None:
             workers=workers,
             progress=lambda done, total: progress.update(task, completed=done, total=total),
         )
-    if summary.analyzed:
+    if summary.analyzed or summary.scored:
         rate = summary.analyzed / summary.seconds if summary.seconds else 0
         click.echo(
             f"analysed {summary.analyzed:,} posts in {summary.seconds:.1f}s ({rate:,.0f}/s): "
-            f"extraction {summary.extract_seconds:.1f}s, linking {summary.link_seconds:.1f}s; "
+            f"extraction {summary.extract_seconds:.1f}s, linking {summary.link_seconds:.1f}s, "
+            f"scoring {summary.score_seconds:.1f}s; "
             f"{summary.networks:,} networks"
         )
     else:

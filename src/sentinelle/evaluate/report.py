@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from sentinelle.evaluate.extraction import FIELDS, evaluate_extraction
 from sentinelle.evaluate.linking import evaluate_linking
+from sentinelle.evaluate.scoring import evaluate_stored_scores
 from sentinelle.evaluate.truth import latest_truths, read_truth
 from sentinelle.store import Store
 
@@ -14,6 +15,7 @@ Evaluation = Callable[[Store, list[dict]], dict]
 EVALUATIONS: dict[str, Evaluation] = {
     "extraction": evaluate_extraction,
     "linking": evaluate_linking,
+    "scoring": evaluate_stored_scores,
 }
 
 

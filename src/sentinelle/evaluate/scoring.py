@@ -41,3 +41,48 @@ def evaluate_scoring(
         )
         metrics[label] = row
     return {"model": model.version, "posts": len(corpus.posts), "metrics": metrics}
+
+
+def metrics_from_scores(
+    probabilities: dict[str, np.ndarray],
+    labels: list[dict],
+    actor_kinds: list[str],
+    thresholds: dict[str, float],
+) -> dict:
+    """Per-label metrics and the false-positive rates where harm is done; pure."""
+    kinds = np.array(actor_kinds)
+    metrics = {}
+    for label in LABELS:
+        truth = np.array([bool(row.get(label)) for row in labels])
+        scores = probabilities[label]
+        row = label_metrics(scores, truth, thresholds[label])
+        row["fpr_independent_adults"] = flag_rate(
+            scores, thresholds[label], (kinds == "independent") & ~truth
+        )
+        row["fpr_benign_lookalikes"] = flag_rate(
+            scores, thresholds[label], (kinds == "benign") & ~truth
+        )
+        metrics[label] = row
+    return metrics
+
+
+def evaluate_stored_scores(store, truths: list[dict]) -> dict:
+    """Metrics of the scores `analyze` stored (with network propagation), against the truth."""
+    from sentinelle.export.posts import iter_export
+
+    exported = {(obj["source"], obj["id"]): obj["scores"] for obj in iter_export(store)}
+    known = [t for t in truths if (t["source"], t["id"]) in exported and "labels" in t]
+    if not known:
+        return {"posts": 0}
+    model = default_model()
+    probabilities = {
+        label: np.array([exported[(t["source"], t["id"])][label] for t in known])
+        for label in LABELS
+    }
+    metrics = metrics_from_scores(
+        probabilities,
+        [t["labels"] for t in known],
+        [t.get("actor_kind") or "" for t in known],
+        model.thresholds,
+    )
+    return {"model": model.version, "posts": len(known), "metrics": metrics}

@@ -17,9 +17,12 @@ import orjson
 
 from sentinelle.extract import extract_posts
 from sentinelle.pipeline.link import link_networks
+from sentinelle.pipeline.score import score_batch
 from sentinelle.records import Extraction, Post
+from sentinelle.score.model import default_model
 from sentinelle.store import Store
 from sentinelle.store.posts import count_posts, iter_pending_rows, posts_from_rows, save_analyses
+from sentinelle.store.scoring import count_unscored, iter_scoring_rows, save_scores
 
 BATCH_SIZE = 5000
 
@@ -31,6 +34,8 @@ class AnalyzeSummary:
     networks: int = 0
     extract_seconds: float = 0.0
     link_seconds: float = 0.0
+    scored: int = 0
+    score_seconds: float = 0.0
 
     def as_dict(self) -> dict:
         return {
@@ -39,6 +44,8 @@ class AnalyzeSummary:
             "networks": self.networks,
             "extract_seconds": round(self.extract_seconds, 2),
             "link_seconds": round(self.link_seconds, 2),
+            "scored": self.scored,
+            "score_seconds": round(self.score_seconds, 2),
         }
 
 
@@ -103,24 +110,33 @@ def _worker_count(requested: int | None) -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
-def _results(
-    batches: Iterator[list[tuple]], workers: int
-) -> Iterator[tuple[int, tuple[list[dict], list[dict]]]]:
-    if workers == 1:
-        for batch in batches:
-            yield len(batch), extract_batch(batch)
-        return
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers) as pool:
+class _Workers:
+    """Runs batch functions in worker processes (or in-process for one worker), in order."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.pool = multiprocessing.get_context("fork").Pool(count) if count > 1 else None
+
+    def map(self, function: Callable, batches: Iterator[list]) -> Iterator[tuple[int, object]]:
+        """(batch size, result) for each batch, in order, with batches read ahead lazily."""
+        if self.pool is None:
+            for batch in batches:
+                yield len(batch), function(batch)
+            return
         sizes: list[int] = []
 
-        def counted() -> Iterator[list[tuple]]:
+        def counted() -> Iterator[list]:
             for batch in batches:
                 sizes.append(len(batch))
                 yield batch
 
-        for index, result in enumerate(pool.imap(extract_batch, counted())):
+        for index, result in enumerate(self.pool.imap(function, counted())):
             yield sizes[index], result
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool.join()
 
 
 def analyze(
@@ -129,21 +145,32 @@ def analyze(
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> AnalyzeSummary:
-    """Analyse every pending post; `progress(done, total)` is called after each batch."""
+    """Extract, link and score every pending post; `progress(done, total)` after each batch."""
     started = time.perf_counter()
     summary = AnalyzeSummary()
     total = count_posts(store, pending_only=True)
-    if total:
+    if not total and not count_unscored(store):
+        return summary  # up to date: a second run does no work
+    default_model()  # loaded before the workers fork, so they share it
+    pool = _Workers(_worker_count(workers))
+    try:
         # Keyset pagination over pending posts: clearing the flag behind the cursor is safe.
         batches = iter_pending_rows(store, BATCH_SIZE)
-        for size, (rows, identifiers) in _results(batches, _worker_count(workers)):
+        for size, (rows, identifiers) in pool.map(extract_batch, batches):
             save_analyses(store, rows, identifiers)
             summary.analyzed += size
             if progress:
                 progress(summary.analyzed, total)
         summary.extract_seconds = time.perf_counter() - started
-        linked = link_networks(store)
+        linked = link_networks(store)  # incremental: only posts analysed since the last run
         summary.networks = linked.networks
         summary.link_seconds = linked.seconds
+        scoring_started = time.perf_counter()
+        for size, scores in pool.map(score_batch, iter_scoring_rows(store, BATCH_SIZE)):
+            save_scores(store, scores)
+            summary.scored += size
+        summary.score_seconds = time.perf_counter() - scoring_started
+    finally:
+        pool.close()
     summary.seconds = time.perf_counter() - started
     return summary

@@ -1,0 +1,57 @@
+"""The scoring step of `analyze`: calibrated scores, flags and indicators for analysed posts.
+
+Runs after linking, over whole networks at a time (see `store.scoring`), so that contact-level
+indicators and the propagation of a minor cue inside a network see every post they concern.
+"""
+
+from __future__ import annotations
+
+import orjson
+
+from sentinelle.export.posts import FLAG_BITS
+from sentinelle.indicators.indicator import LABELS
+from sentinelle.link.personas import personas
+from sentinelle.records import Post
+from sentinelle.score.model import default_model
+from sentinelle.score.propagation import propagate_minor
+from sentinelle.score.scoring import score_posts
+from sentinelle.store.posts import posts_from_rows
+from sentinelle.store.scoring import extraction_from_row
+
+
+def _persona_key(post: Post, network_id: str | None) -> str | None:
+    """Who a post advertises: its network and the first name it gives.
+
+    A minor cue spreads to the other posts of the same persona in a network, not to the whole
+    network: a group advertises adults and minors side by side.
+    """
+    if network_id is None:
+        return None
+    names = personas(f"{post.title or ''}\n{post.text}")
+    return f"{network_id}/{names[0]}" if names else None
+
+
+def score_batch(rows: list[tuple]) -> list[dict]:
+    """Rows of `iter_scoring_rows` in, score rows for `save_scores` out; pure, runs in workers."""
+    if not rows:
+        return []
+    model = default_model()
+    pairs = posts_from_rows([row[:12] for row in rows])
+    extractions = [extraction_from_row(row) for row in rows]
+    scored = score_posts([post for _, post in pairs], extractions, None, model)
+    keys = [_persona_key(post, row[-1]) for (_, post), row in zip(pairs, rows, strict=True)]
+    scored = propagate_minor(scored, keys, model.thresholds["minor"])
+    out = []
+    for (pk, _), result in zip(pairs, scored, strict=True):
+        flags = sum(bit for label, bit in FLAG_BITS.items() if result.flags[label])
+        out.append(
+            {
+                "post_pk": pk,
+                **{f"score_{label}": float(result.scores[label]) for label in LABELS},
+                "flags": flags,
+                "indicators": orjson.dumps(
+                    [indicator.to_export() for indicator in result.indicators]
+                ).decode(),
+            }
+        )
+    return out
