@@ -25,3 +25,15 @@ def test_no_propagation_without_evidence_or_network():
     posts = [scored("a", 0.95), scored("b", 0.2), scored("c", 0.99, "youth.language")]
     raised = propagate_minor(posts, ["n-1", "n-1", None], threshold=0.8)
     assert [r.scores["minor"] for r in raised] == [0.95, 0.2, 0.99]
+
+
+def test_without_flag_raised_a_post_lacking_its_own_cue_rises_but_is_not_flagged():
+    posts = [
+        scored("a", 0.95, "age.stated_minor"),
+        scored("b", 0.2),
+        scored("c", 0.5, "youth.language"),
+    ]
+    raised = propagate_minor(posts, ["n-1", "n-1", "n-1"], threshold=0.8, flag_raised=False)
+    assert 0.79 < raised[1].scores["minor"] < 0.8 and not raised[1].flags["minor"]
+    assert raised[1].indicators[-1].code == "network.minor_cue"
+    assert raised[2].scores["minor"] > 0.8 and raised[2].flags["minor"]  # its own cue too

@@ -25,13 +25,14 @@ def analyze(workers: int | None, db: str | None) -> None:
             workers=workers,
             progress=lambda done, total: progress.update(task, completed=done, total=total),
         )
-    if summary.analyzed or summary.scored:
+    if summary.analyzed:
         rate = summary.analyzed / summary.seconds if summary.seconds else 0
         click.echo(
             f"analysed {summary.analyzed:,} posts in {summary.seconds:.1f}s ({rate:,.0f}/s): "
             f"extraction {summary.extract_seconds:.1f}s, linking {summary.link_seconds:.1f}s, "
-            f"scoring {summary.score_seconds:.1f}s; "
-            f"{summary.networks:,} networks"
+            f"scoring {summary.score_seconds:.1f}s; {summary.networks:,} networks"
         )
+    elif summary.scored:
+        click.echo(f"scored {summary.scored:,} posts left unscored in {summary.seconds:.1f}s")
     else:
         click.echo("nothing to analyse: every post is up to date")

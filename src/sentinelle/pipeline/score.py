@@ -40,7 +40,7 @@ def score_batch(rows: list[tuple]) -> list[dict]:
     extractions = [extraction_from_row(row) for row in rows]
     scored = score_posts([post for _, post in pairs], extractions, None, model)
     keys = [_persona_key(post, row[-1]) for (_, post), row in zip(pairs, rows, strict=True)]
-    scored = propagate_minor(scored, keys, model.thresholds["minor"])
+    scored = propagate_minor(scored, keys, model.thresholds["minor"], flag_raised=False)
     out = []
     for (pk, _), result in zip(pairs, scored, strict=True):
         flags = sum(bit for label, bit in FLAG_BITS.items() if result.flags[label])

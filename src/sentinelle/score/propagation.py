@@ -28,10 +28,22 @@ def _best_sources(scores: list[PostScore], network_ids: list[str | None], thresh
     return best
 
 
+REVIEW_MARGIN = 0.999  # a raised post without its own cue stays just under the threshold
+
+
 def propagate_minor(
-    scores: list[PostScore], network_ids: list[str | None], threshold: float
+    scores: list[PostScore],
+    network_ids: list[str | None],
+    threshold: float,
+    *,
+    flag_raised: bool = True,
 ) -> list[PostScore]:
-    """New scores where each network's strongest flagged minor cue raises its other posts."""
+    """New scores where each network's strongest flagged minor cue raises its other posts.
+
+    With `flag_raised=False` a raised post that has no minor evidence of its own is lifted to
+    just under the threshold: it rises in the review queue with the cue's evidence, but a person
+    decides; a group advertises adults and minors side by side.
+    """
     sources = _best_sources(scores, network_ids, threshold)
     raised = []
     for result, network in zip(scores, network_ids, strict=True):
@@ -41,6 +53,8 @@ def propagate_minor(
             continue
         origin, cue = source
         lifted = max(result.scores["minor"], STRENGTH * origin.scores["minor"])
+        if not flag_raised and not any(i.code in MINOR_EVIDENCE for i in result.indicators):
+            lifted = max(result.scores["minor"], min(lifted, REVIEW_MARGIN * threshold))
         evidence = f"{origin.source}/{origin.id}: {cue.evidence}"
         raised.append(
             PostScore(
