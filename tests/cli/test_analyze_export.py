@@ -58,3 +58,14 @@ def test_changed_post_is_analysed_again(cli, tmp_path: Path):
     ingest = cli("ingest", str(path), db=db)
     assert "0 stored, 1 updated, 1 duplicates" in ingest.stdout.decode()
     assert cli("analyze", db=db).stdout.decode().startswith("analysed 1 posts")
+
+
+def test_relink_links_and_scores_everything_again(cli, tmp_path: Path):
+    db = str(tmp_path / "s.db")
+    path = tmp_path / "posts.jsonl"
+    path.write_bytes(jsonl(*[post_dict(i) for i in range(6)]))
+    cli("ingest", str(path), db=db)
+    cli("analyze", db=db)
+    again = cli("analyze", "--relink", db=db)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.decode().startswith("scored 6 posts in ")

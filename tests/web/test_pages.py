@@ -62,7 +62,10 @@ def test_reveal_is_audited(client_for, csrf, settings):
     store = open_store(settings.db)
     entry = recent_entries(store, action="identifier.reveal", limit=1)[0]
     assert entry["actor"] == "analyst" and entry["target"] == "annonces-libres/p0000"
-    assert orjson.loads(entry["detail"])["value"] == "+33612340010"
+    detail = orjson.loads(entry["detail"])
+    assert "+33612340010" not in entry["detail"]  # who reads the log may not see the number
+    assert detail["masked"] == "+33 6••••••10"
+    assert detail["pseudonym"] == pseudonym(settings.pseudonym_key, "+33612340010")
     viewed = recent_entries(store, action="post.view", limit=1)[0]
     assert viewed["target"] == "annonces-libres/p0000"
     store.close()

@@ -11,9 +11,14 @@ from sentinelle.cli.common import db_option, handle_errors, open_store_for, prog
 @click.option(
     "--workers", type=click.IntRange(min=1), default=None, help="Worker processes [default: CPUs]."
 )
+@click.option(
+    "--relink",
+    is_flag=True,
+    help="Link every post again from scratch (re-detects hub identifiers) and rescore all.",
+)
 @db_option
 @handle_errors
-def analyze(workers: int | None, db: str | None) -> None:
+def analyze(workers: int | None, relink: bool, db: str | None) -> None:
     """Extract, score and link every post not yet analysed (incremental: a second run with no
     new posts does nothing)."""
     from sentinelle.pipeline.analyze import analyze as run_analyze
@@ -23,6 +28,7 @@ def analyze(workers: int | None, db: str | None) -> None:
         summary = run_analyze(
             store,
             workers=workers,
+            relink=relink,
             progress=lambda done, total: progress.update(task, completed=done, total=total),
         )
     if summary.analyzed:
@@ -33,6 +39,9 @@ def analyze(workers: int | None, db: str | None) -> None:
             f"scoring {summary.score_seconds:.1f}s; {summary.networks:,} networks"
         )
     elif summary.scored:
-        click.echo(f"scored {summary.scored:,} posts left unscored in {summary.seconds:.1f}s")
+        click.echo(
+            f"scored {summary.scored:,} posts in {summary.seconds:.1f}s "
+            f"(linking {summary.link_seconds:.1f}s); {summary.networks:,} networks"
+        )
     else:
         click.echo("nothing to analyse: every post is up to date")

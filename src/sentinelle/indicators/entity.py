@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sentinelle.indicators.indicator import Indicator
+from sentinelle.privacy.masking import mask_handle, mask_phone
 from sentinelle.records import Extraction, Post
 
 ENTITY_FACTS = (
@@ -77,6 +78,15 @@ def _entities(posts, extractions, indicators) -> dict[str, _Entity]:
     return entities
 
 
+def _shown(key: str) -> str:
+    """How evidence names a contact: masked, since evidence is shown and exported unmasked."""
+    if key.startswith("+"):
+        return mask_phone(key)
+    if ":" in key:
+        return mask_handle(key)
+    return f"photo {key[:4]}…"
+
+
 def _contact_facts(row: int, key: str, entity: _Entity, facts: dict, found: list) -> None:
     others = len(entity.posts) - 1
     minor_others = len(entity.minor.keys() - {row})
@@ -89,18 +99,24 @@ def _contact_facts(row: int, key: str, entity: _Entity, facts: dict, found: list
     if others:
         facts["contact.minor_share"] = max(facts["contact.minor_share"], minor_others / others)
     if len(entity.names) >= SHARED_CONTACT_NAMES:
-        found.append(Indicator("control.shared_contact", f"{key}: {len(entity.names)} names"))
+        found.append(
+            Indicator("control.shared_contact", f"{_shown(key)}: {len(entity.names)} names")
+        )
     if len(entity.cities) >= MANY_CITIES:
-        found.append(Indicator("control.many_cities", f"{key}: {len(entity.cities)} cities"))
+        found.append(
+            Indicator("control.many_cities", f"{_shown(key)}: {len(entity.cities)} cities")
+        )
     if recruits:
-        found.append(Indicator("recruitment.same_handle", f"{key}: {recruits} recruitment posts"))
+        found.append(
+            Indicator("recruitment.same_handle", f"{_shown(key)}: {recruits} recruitment posts")
+        )
 
 
 def _minor_cue(row: int, key: str, entity: _Entity) -> Indicator | None:
     other = next((post for post in entity.minor if post != row), None)
     if other is None:
         return None
-    return Indicator("network.minor_cue", f"{key}: {entity.minor[other]!r} in another post")
+    return Indicator("network.minor_cue", f"{_shown(key)}: {entity.minor[other]!r} in another post")
 
 
 def _post_entity(row, post, extraction, entities, own) -> tuple[dict[str, float], list[Indicator]]:

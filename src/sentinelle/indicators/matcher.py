@@ -13,6 +13,7 @@ import ahocorasick
 
 from sentinelle.indicators.catalogue import catalogue
 from sentinelle.indicators.indicator import Indicator
+from sentinelle.privacy.masking import mask_in_text
 from sentinelle.records import Extraction
 from sentinelle.text.normalize import deleet, fold
 
@@ -133,7 +134,8 @@ def extraction_indicators(extraction: Extraction) -> list[Indicator]:
         found.append(Indicator("age.stated_adult", ages[0].evidence))
     for hit in extraction.phones:
         if hit.obfuscated:
-            found.append(Indicator("contact.obfuscated", f"{hit.raw} ({', '.join(hit.tricks)})"))
+            evidence = f"{mask_in_text(hit.raw)} ({', '.join(hit.tricks)})"  # how, not which
+            found.append(Indicator("contact.obfuscated", evidence))
     return found
 
 

@@ -22,7 +22,12 @@ from sentinelle.records import Extraction, Post
 from sentinelle.score.model import default_model
 from sentinelle.store import Store
 from sentinelle.store.posts import count_posts, iter_pending_rows, posts_from_rows, save_analyses
-from sentinelle.store.scoring import count_unscored, iter_scoring_rows, save_scores
+from sentinelle.store.scoring import (
+    clear_scores,
+    count_unscored,
+    iter_scoring_rows,
+    save_scores,
+)
 
 BATCH_SIZE = 5000
 
@@ -144,12 +149,17 @@ def analyze(
     *,
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    relink: bool = False,
 ) -> AnalyzeSummary:
-    """Extract, link and score every pending post; `progress(done, total)` after each batch."""
+    """Extract, link and score every pending post; `progress(done, total)` after each batch.
+
+    `relink` links every post again from scratch (hubs re-detected over everything), then
+    rescores every post: for when the corpus has grown a lot since the last full run.
+    """
     started = time.perf_counter()
     summary = AnalyzeSummary()
     total = count_posts(store, pending_only=True)
-    if not total and not count_unscored(store):
+    if not total and not relink and not count_unscored(store):
         return summary  # up to date: a second run does no work
     default_model()  # loaded before the workers fork, so they share it
     pool = _Workers(_worker_count(workers))
@@ -162,7 +172,10 @@ def analyze(
             if progress:
                 progress(summary.analyzed, total)
         summary.extract_seconds = time.perf_counter() - started
-        linked = link_networks(store)  # incremental: only posts analysed since the last run
+        # incremental: only posts analysed since the last run, unless asked to relink all
+        linked = link_networks(store, full=relink)
+        if relink:
+            clear_scores(store)
         summary.networks = linked.networks
         summary.link_seconds = linked.seconds
         scoring_started = time.perf_counter()

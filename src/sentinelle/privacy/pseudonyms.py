@@ -31,3 +31,15 @@ def pseudonymise_export(obj: dict, key: bytes) -> dict:
         "phones": [pseudonym(key, phone) for phone in obj.get("phones", [])],
         "handles": handles,
     }
+
+
+def reveal_detail(settings, kind: str, value: str) -> dict:
+    """What the audit log keeps of a reveal: who can read the log must not read the value, yet
+    two reveals of the same identifier must be recognisable (the pseudonym)."""
+    from sentinelle.privacy.masking import mask_identifier
+
+    return {
+        "kind": kind,
+        "masked": mask_identifier(kind, value),
+        "pseudonym": pseudonym(settings.pseudonym_key, value),
+    }

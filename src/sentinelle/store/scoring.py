@@ -46,6 +46,12 @@ def count_unscored(store: Store) -> int:
         return connection.execute(query).scalar_one()
 
 
+def clear_scores(store: Store) -> None:
+    """Mark every analysed post for rescoring (after a full relink)."""
+    with store.engine.begin() as connection:
+        connection.execute(update(post_analysis).values(score_minor=None))
+
+
 def iter_scoring_rows(store: Store, batch_size: int = 5000) -> Iterator[list[tuple]]:
     """Posts whose scores are missing, and every post of a network one of them belongs to,
     in batches of whole networks (a batch only grows past `batch_size` to finish a network)."""
@@ -107,4 +113,9 @@ def save_scores(store: Store, rows: list[dict]) -> None:
         )
     )
     with store.engine.begin() as connection:
-        connection.execute(statement, [{**row, "pk_": row["post_pk"]} for row in rows])
+        # post_pk only names the row: left in the parameters, it would be SET as well.
+        params = [
+            {k: v for k, v in row.items() if k != "post_pk"} | {"pk_": row["post_pk"]}
+            for row in rows
+        ]
+        connection.execute(statement, params)

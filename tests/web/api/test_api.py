@@ -80,6 +80,16 @@ def test_score_answers_the_export_fields(api_client):
     assert api_client.post("/api/score", json={"kind": "ad"}).status_code == 422
 
 
+def test_score_reads_the_text_with_the_shipped_model(api_client):
+    text = "Nouvelle 16 ans toute jeune, dispo 24h, appeler mon ami Kevin pour rdv"
+    answer = api_client.post("/api/score", json={"text": text, "kind": "ad"}).json()
+    codes = {indicator["code"] for indicator in answer["indicators"]}
+    assert {"age.stated_minor", "control.third_party_booking"} <= codes
+    assert answer["scores"]["minor"] > 0.5 and answer["flags"]["control"]
+    calm = api_client.post("/api/score", json={"text": "Chambre à louer à Lyon", "kind": "ad"})
+    assert calm.json()["scores"]["minor"] < 0.1 and not any(calm.json()["flags"].values())
+
+
 def test_network_object(api_client):
     network = api_client.get("/api/networks/n-000000").json()
     assert network["network_id"] == "n-000000"

@@ -7,32 +7,17 @@ from typing import Annotated
 from fastapi import APIRouter, Depends
 
 from sentinelle.auth.roles import Actor
+from sentinelle.score.scoring import score_text
 from sentinelle.web.api.models import ScoreIn, ScoreOut
 from sentinelle.web.api.text_safety import check_storable
 from sentinelle.web.security import api
 
 router = APIRouter(prefix="/api", tags=["score"])
-LABELS = ("minor", "control", "recruitment")
-
-
-def _neutral() -> dict:
-    return {
-        "scores": {label: 0.0 for label in LABELS},
-        "flags": {label: False for label in LABELS},
-        "indicators": [],
-    }
 
 
 def score(text: str, kind: str) -> dict:
-    """The scoring step's answer in the export contract's shape; neutral until it lands."""
-    try:
-        from sentinelle.score import score_text
-    except ImportError:
-        return _neutral()
-    result = score_text(text, kind)
-    if not isinstance(result, dict):
-        result = {name: getattr(result, name) for name in ("scores", "flags", "indicators")}
-    return {name: result[name] for name in ("scores", "flags", "indicators")}
+    """The scoring step's answer in the export contract's shape."""
+    return score_text(text, kind).to_export()
 
 
 @router.post("/score", response_model=ScoreOut)

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 
 from sentinelle.audit import record_event
 from sentinelle.auth.roles import allowed
-from sentinelle.privacy import mask_identifier
+from sentinelle.privacy import mask_handle, mask_identifier, reveal_detail
 from sentinelle.store.browse import network_posts
 from sentinelle.store.networks import resolve_network_id
 from sentinelle.web.charts import france_map, itinerary_timeline, network_graph
@@ -60,7 +60,7 @@ def network_page(
         network=network,
         posts=posts,
         identifiers=_identifier_table(links),
-        people=sorted({p["author"] for p in posts if p.get("author")}),
+        people=sorted({mask_handle(p["author"]) for p in posts if p.get("author")}),
         charts={
             "graph": network_graph(posts, links),
             "timeline": itinerary_timeline(network["itinerary"]),
@@ -90,6 +90,6 @@ async def reveal_network_identifier(
         "identifier.reveal",
         network_id,
         ctx.client,
-        {"kind": kind, "value": value},
+        reveal_detail(request.app.state.settings, kind, value),
     )
     return JSONResponse({"kind": kind, "value": value})

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, StreamingResponse
 from sentinelle.audit import record_event
 from sentinelle.auth.roles import allowed
 from sentinelle.export.posts import export_object
-from sentinelle.privacy import mask_identifier, pseudonymise_export
+from sentinelle.privacy import mask_identifier, pseudonymise_export, reveal_detail
 from sentinelle.records import POST_KINDS
 from sentinelle.store.browse import (
     FLAG_BITS,
@@ -209,7 +209,7 @@ async def reveal(request: Request, ctx: Annotated[PageContext, Depends(page("ide
         "identifier.reveal",
         f"{source}/{post_id}",
         ctx.client,
-        {"kind": item["kind"], "value": item["value"]},
+        reveal_detail(request.app.state.settings, item["kind"], item["value"]),
     )
     return JSONResponse({"kind": item["kind"], "value": item["value"]})
 
