@@ -100,7 +100,7 @@ class PostWriter:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._seen: dict[bytes, str] = {}
-        self._store_had_posts = count_posts(store) > 0
+        self._store_had_posts = has_posts(store)
 
     def save(self, batch: Sequence[tuple[Post, float, str]]) -> SaveCounts:
         """Store (post, posted_ts, content_hash) triples: new ones inserted, identical ones
@@ -195,6 +195,12 @@ def _contract_dict(row) -> dict:
         "image_phashes": post.image_phashes,
     }
     return {**fields, **post.extra}
+
+
+def has_posts(store: Store) -> bool:
+    """Whether any post is stored (one index probe, unlike a count)."""
+    with store.engine.connect() as connection:
+        return connection.execute(select(posts.c.pk).limit(1)).first() is not None
 
 
 def count_posts(store: Store, *, pending_only: bool = False) -> int:
