@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -123,20 +124,24 @@ class _Workers:
         self.pool = multiprocessing.get_context("fork").Pool(count) if count > 1 else None
 
     def map(self, function: Callable, batches: Iterator[list]) -> Iterator[tuple[int, object]]:
-        """(batch size, result) for each batch, in order, with batches read ahead lazily."""
+        """(batch size, result) for each batch, in order.
+
+        At most two batches per worker are in flight, so memory stays bounded however large
+        the store (`Pool.imap` would read every batch ahead).
+        """
         if self.pool is None:
             for batch in batches:
                 yield len(batch), function(batch)
             return
-        sizes: list[int] = []
-
-        def counted() -> Iterator[list]:
-            for batch in batches:
-                sizes.append(len(batch))
-                yield batch
-
-        for index, result in enumerate(self.pool.imap(function, counted())):
-            yield sizes[index], result
+        in_flight: deque = deque()
+        for batch in batches:
+            in_flight.append((len(batch), self.pool.apply_async(function, (batch,))))
+            if len(in_flight) >= 2 * self.count:
+                size, result = in_flight.popleft()
+                yield size, result.get()
+        while in_flight:
+            size, result = in_flight.popleft()
+            yield size, result.get()
 
     def close(self) -> None:
         if self.pool is not None:
