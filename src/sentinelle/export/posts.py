@@ -7,10 +7,9 @@ from collections.abc import Iterator
 from typing import IO
 
 import orjson
-from sqlalchemy import select
 
 from sentinelle.store import Store
-from sentinelle.store.schema import post_analysis, posts
+from sentinelle.store.posts import iter_export_rows
 
 LABELS = ("minor", "control", "recruitment")
 FLAG_BITS = {"minor": 1, "control": 2, "recruitment": 4}
@@ -52,39 +51,9 @@ def export_object(row) -> dict:
 
 
 def iter_export(store: Store, batch_size: int = 10_000) -> Iterator[dict]:
-    """Every post's export object, in storage order, read in keyset batches."""
-    query = (
-        select(
-            posts.c.pk,
-            posts.c.post_id,
-            posts.c.source,
-            posts.c.city,
-            post_analysis.c.city.label("a_city"),
-            post_analysis.c.department,
-            post_analysis.c.phones,
-            post_analysis.c.handles,
-            post_analysis.c.stated_ages,
-            post_analysis.c.indicators,
-            post_analysis.c.score_minor,
-            post_analysis.c.score_control,
-            post_analysis.c.score_recruitment,
-            post_analysis.c.flags,
-            post_analysis.c.network_id,
-            post_analysis.c.analyzed_at,
-        )
-        .select_from(posts.outerjoin(post_analysis, post_analysis.c.post_pk == posts.c.pk))
-        .order_by(posts.c.pk)
-        .limit(batch_size)
-    )
-    last = 0
-    while True:
-        with store.engine.connect() as connection:
-            rows = connection.execute(query.where(posts.c.pk > last)).mappings().all()
-        if not rows:
-            return
-        for row in rows:
-            yield export_object(row)
-        last = rows[-1]["pk"]
+    """Every post's export object, in storage order."""
+    for row in iter_export_rows(store, batch_size):
+        yield export_object(row)
 
 
 def write_jsonl(objects: Iterator[dict], out: IO[bytes]) -> int:

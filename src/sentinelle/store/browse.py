@@ -13,6 +13,7 @@ from sqlalchemy import Integer, cast, func, or_, select, text, tuple_
 
 from sentinelle.store.db import Store
 from sentinelle.store.labels import review_labels
+from sentinelle.store.posts import export_select
 from sentinelle.store.schema import post_analysis, post_identifiers, posts
 
 SCORE_LABELS = ("minor", "control", "recruitment")
@@ -320,28 +321,7 @@ def export_rows(store: Store, pks: list[int]) -> list[dict]:
     """Rows in the shape `export.posts.export_object` reads, in the order of `pks`."""
     if not pks:
         return []
-    query = (
-        select(
-            posts.c.pk,
-            posts.c.post_id,
-            posts.c.source,
-            posts.c.city,
-            post_analysis.c.city.label("a_city"),
-            post_analysis.c.department,
-            post_analysis.c.phones,
-            post_analysis.c.handles,
-            post_analysis.c.stated_ages,
-            post_analysis.c.indicators,
-            post_analysis.c.score_minor,
-            post_analysis.c.score_control,
-            post_analysis.c.score_recruitment,
-            post_analysis.c.flags,
-            post_analysis.c.network_id,
-            post_analysis.c.analyzed_at,
-        )
-        .select_from(posts.outerjoin(post_analysis, post_analysis.c.post_pk == posts.c.pk))
-        .where(posts.c.pk.in_(pks))
-    )
+    query = export_select().where(posts.c.pk.in_(pks))
     with store.engine.connect() as connection:
         found = {row["pk"]: row for row in connection.execute(query).mappings()}
     return [found[pk] for pk in pks if pk in found]

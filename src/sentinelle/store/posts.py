@@ -292,3 +292,38 @@ def save_analyses(store: Store, rows: list[dict], identifiers: list[dict]) -> No
         insert_rows(connection, post_analysis, rows)
         insert_rows(connection, post_identifiers, identifiers)
         update_where_in(connection, posts, "pk", pks, {"pending": False})
+
+
+def export_select():
+    """Posts joined to their analysis, with the columns `export.posts.export_object` reads."""
+    return select(
+        posts.c.pk,
+        posts.c.post_id,
+        posts.c.source,
+        posts.c.city,
+        post_analysis.c.city.label("a_city"),
+        post_analysis.c.department,
+        post_analysis.c.phones,
+        post_analysis.c.handles,
+        post_analysis.c.stated_ages,
+        post_analysis.c.indicators,
+        post_analysis.c.score_minor,
+        post_analysis.c.score_control,
+        post_analysis.c.score_recruitment,
+        post_analysis.c.flags,
+        post_analysis.c.network_id,
+        post_analysis.c.analyzed_at,
+    ).select_from(posts.outerjoin(post_analysis, post_analysis.c.post_pk == posts.c.pk))
+
+
+def iter_export_rows(store: Store, batch_size: int = 10_000) -> Iterator:
+    """Every post's export row, in storage order, read in keyset batches."""
+    query = export_select().order_by(posts.c.pk).limit(batch_size)
+    last = 0
+    while True:
+        with store.engine.connect() as connection:
+            rows = connection.execute(query.where(posts.c.pk > last)).mappings().all()
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1]["pk"]
