@@ -1,5 +1,4 @@
 from sentinelle.web.highlight import segments
-from sentinelle.web.itinerary import itinerary
 
 
 def test_evidence_marked_and_identifiers_masked():
@@ -15,15 +14,3 @@ def test_evidence_marked_and_identifiers_masked():
 def test_overlaps_keep_the_mask():
     parts = segments("tel 0612345678", [{"code": "x", "evidence": "tel 0612"}], ["0612345678"])
     assert all("345" not in p.text for p in parts)
-
-
-def test_itinerary_starts_a_stay_when_the_city_changes():
-    posts = [
-        {"place": "Lyon", "department": "69", "posted_at": "2024-03-01T10:00:00+01:00"},
-        {"place": "Lyon", "department": "69", "posted_at": "2024-03-02T10:00:00+01:00"},
-        {"place": "Nice", "department": "06", "posted_at": "2024-03-05T10:00:00+01:00"},
-        {"place": "Lyon", "department": "69", "posted_at": "2024-03-09T10:00:00+01:00"},
-    ]
-    stays = itinerary(posts)
-    assert [(s["city"], s["posts"]) for s in stays] == [("Lyon", 2), ("Nice", 1), ("Lyon", 1)]
-    assert stays[0]["left"] == "2024-03-02T10:00:00+01:00"

@@ -1,15 +1,12 @@
-"""A network as the workspace and API show it, built from the posts that share its id.
-
-The object follows the networks export contract, so the page and `GET /api/networks/{id}`
-keep working unchanged when the linking step stores networks of its own.
-"""
+"""A network as the workspace and API show it: linking's profile (the networks export
+object) and the identifier evidence of its posts."""
 
 from __future__ import annotations
 
 import orjson
 
-from sentinelle.store.browse import SCORE_LABELS
-from sentinelle.web.itinerary import itinerary
+from sentinelle.link.profile import network_profile
+from sentinelle.store.networks import network_posts as linked_network_posts
 
 
 def identifier_links(posts: list[dict]) -> list[dict]:
@@ -39,25 +36,9 @@ def aliases_of(store, network_id: str) -> list[str]:
     return sorted(aliases_by_network(store).get(network_id, []))
 
 
-def network_object(network_id: str, posts: list[dict], aliases: list[str] | None = None) -> dict:
-    """The networks-export object for posts in time order."""
-    links = identifier_links(posts)
-    authors = sorted({p["author"] for p in posts if p.get("author")})
-    scores = {}
-    for label in SCORE_LABELS:
-        values = [p[f"score_{label}"] for p in posts if p.get(f"score_{label}") is not None]
-        scores[label] = round(max(values), 4) if values else 0.0
-    return {
-        "network_id": network_id,
-        "aliases": aliases or [],
-        "post_ids": [[p["source"], p["post_id"]] for p in posts],
-        "personas": [],
-        "phones": sorted({link["value"] for link in links if link["kind"] == "phone"}),
-        "handles": sorted({link["value"] for link in links if link["kind"] == "handle"}),
-        "sources": sorted({p["source"] for p in posts}),
-        "first_seen": posts[0]["posted_at"] if posts else None,
-        "last_seen": posts[-1]["posted_at"] if posts else None,
-        "itinerary": itinerary(posts),
-        "people_estimate": max(len(authors), 1),
-        "scores": scores,
-    }
+def network_object(store, network_id: str) -> dict | None:
+    """The network as the networks export writes it (linking's own profile), or None."""
+    members = linked_network_posts(store, network_id).get(network_id)
+    if not members:
+        return None
+    return network_profile(network_id, members, aliases_of(store, network_id))

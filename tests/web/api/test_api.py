@@ -98,6 +98,16 @@ def test_network_object(api_client):
     assert api_client.get("/api/networks/n-999999").status_code == 404
 
 
+def test_network_object_is_the_networks_export_object(api_client, seeded_db):
+    from sentinelle.export.networks import iter_networks
+    from sentinelle.store import open_store
+
+    store = open_store(seeded_db)
+    exported = {n["network_id"]: n for n in iter_networks(store)}
+    store.close()
+    assert api_client.get("/api/networks/n-000000").json() == exported["n-000000"]
+
+
 def test_rate_limit(seeded_db, token_for):
     app = create_app(WebSettings(secret_key="k" * 40, db=seeded_db, api_requests_per_minute=3))
     with TestClient(app, base_url="https://testserver") as client:

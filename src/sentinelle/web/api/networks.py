@@ -8,10 +8,9 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Request
 
 from sentinelle.audit import record_event
 from sentinelle.auth.roles import Actor
-from sentinelle.store.browse import network_posts
 from sentinelle.store.networks import resolve_network_id
 from sentinelle.web.api.text_safety import check_storable
-from sentinelle.web.network_view import aliases_of, network_object
+from sentinelle.web.network_view import network_object
 from sentinelle.web.security import api, client_of
 
 router = APIRouter(prefix="/api", tags=["networks"])
@@ -26,8 +25,8 @@ def get_network(
     check_storable(network_id, "network_id")
     store = request.app.state.store
     network_id = resolve_network_id(store, network_id)  # a merged-away id answers as its heir
-    posts = network_posts(store, network_id)
-    if not posts:
+    network = network_object(store, network_id)
+    if network is None:
         raise HTTPException(404, "no such network")
     record_event(store, actor, "network.view", network_id, client_of(request))
-    return network_object(network_id, posts, aliases_of(store, network_id))
+    return network

@@ -14,7 +14,7 @@ from sentinelle.privacy import mask_handle, mask_identifier, reveal_detail
 from sentinelle.store.browse import network_posts
 from sentinelle.store.networks import resolve_network_id
 from sentinelle.web.charts import france_map, itinerary_timeline, network_graph
-from sentinelle.web.network_view import aliases_of, identifier_links, network_object
+from sentinelle.web.network_view import identifier_links, network_object
 from sentinelle.web.render import render
 from sentinelle.web.rows import masked_label
 from sentinelle.web.security import PageContext, check_csrf, page
@@ -50,7 +50,7 @@ def network_page(
         return RedirectResponse(f"/networks/{current}", status_code=303)
     posts = _posts_or_404(request, network_id)
     record_event(store, ctx.actor, "network.view", network_id, ctx.client)
-    network = network_object(network_id, posts, aliases_of(store, network_id))
+    network = network_object(store, network_id)
     for post in posts:
         post["label"] = masked_label(post, 80)
     links = identifier_links(posts)
