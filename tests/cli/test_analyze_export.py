@@ -69,3 +69,27 @@ def test_relink_links_and_scores_everything_again(cli, tmp_path: Path):
     again = cli("analyze", "--relink", db=db)
     assert again.returncode == 0, again.stderr
     assert again.stdout.decode().startswith("scored 6 posts in ")
+
+
+def test_pseudonymised_export_hides_identifiers_but_keeps_them_linkable(cli, tmp_path: Path):
+    import os
+
+    db = str(tmp_path / "s.db")
+    path = tmp_path / "posts.jsonl"
+    path.write_bytes(jsonl(post_dict(1), post_dict(101)))  # both carry 06 12 34 01 78
+    cli("ingest", str(path), db=db)
+    cli("analyze", db=db)
+    out = tmp_path / "pseudo.jsonl"
+    refused = cli("export", "posts", "--pseudonymise", "-o", str(out), db=db)
+    assert refused.returncode == 1 and "SENTINELLE_SECRET_KEY" in refused.stderr.decode()
+    os.environ["SENTINELLE_SECRET_KEY"] = "k" * 40
+    try:
+        done = cli("export", "posts", "--pseudonymise", "-o", str(out), db=db)
+    finally:
+        del os.environ["SENTINELLE_SECRET_KEY"]
+    assert done.returncode == 0, done.stderr
+    objects = [orjson.loads(line) for line in out.read_bytes().splitlines()]
+    assert b"+336" not in out.read_bytes()
+    assert objects[0]["phones"] == objects[1]["phones"] and objects[0]["phones"][0].startswith(
+        "pid:"
+    )
