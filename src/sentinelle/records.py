@@ -10,6 +10,18 @@ from dataclasses import dataclass, field
 
 POST_KINDS = ("ad", "social_post", "profile", "message")
 
+# How a phone number was obscured: the extractor records these, the demo generator writes them.
+PHONE_TRICKS = (
+    "letter_digits",
+    "spaced_digits",
+    "keycap_emoji",
+    "unicode_digits",
+    "number_words",
+    "inserted_filler",
+    "line_break",
+    "odd_separators",
+)
+
 
 @dataclass(slots=True)
 class Post:
@@ -33,7 +45,7 @@ class PhoneHit:
     """A phone number found in a post and how it was written.
 
     `tricks` is empty for a plainly written number, otherwise the obfuscation tricks seen,
-    e.g. ("letter_digits", "number_words") from `sentinelle.extract.phones.TRICKS`: an obscured
+    e.g. ("letter_digits", "number_words") from `PHONE_TRICKS`: an obscured
     number is itself an indicator.
     """
 

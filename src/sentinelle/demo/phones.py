@@ -18,17 +18,8 @@ from typing import Protocol
 import phonenumbers
 
 from sentinelle.demo.number_words import digit_pair_words, digit_word
+from sentinelle.records import PHONE_TRICKS as TRICKS
 
-TRICKS = (
-    "letter_digits",
-    "spaced_digits",
-    "keycap_emoji",
-    "unicode_digits",
-    "number_words",
-    "inserted_filler",
-    "line_break",
-    "odd_separators",
-)
 _GLYPHS = ("token", "letter_digits", "keycap_emoji", "unicode_digits", "number_words")
 # Start of a Unicode run of ten digits that NFKC folds to 0-9 (full-width, maths alphabets).
 _DIGIT_RUNS = (0xFF10, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6)

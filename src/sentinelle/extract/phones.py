@@ -23,18 +23,9 @@ from sentinelle.extract.phone_atoms import (
     scan,
 )
 from sentinelle.extract.phone_barriers import mark_barriers, reference_before
+from sentinelle.records import PHONE_TRICKS as TRICKS
 from sentinelle.records import PhoneHit
 
-TRICKS = (
-    "letter_digits",
-    "spaced_digits",
-    "keycap_emoji",
-    "unicode_digits",
-    "number_words",
-    "inserted_filler",
-    "line_break",
-    "odd_separators",
-)
 _KIND_TRICK = {
     "letter": "letter_digits",
     "weak": "letter_digits",
