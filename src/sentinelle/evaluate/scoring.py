@@ -26,20 +26,11 @@ def evaluate_scoring(
     """Metrics per label of `model` (default: the shipped one) on a labelled corpus."""
     model = model or default_model()
     scored = score_posts(corpus.posts, extractions, network_features, model)
-    kinds = np.array([kind or "" for kind in corpus.actor_kinds])
-    metrics = {}
-    for label in LABELS:
-        probabilities = np.array([result.scores[label] for result in scored])
-        truth = np.array([bool(row.get(label)) for row in corpus.labels])
-        threshold = model.thresholds[label]
-        row = label_metrics(probabilities, truth, threshold)
-        row["fpr_independent_adults"] = flag_rate(
-            probabilities, threshold, (kinds == "independent") & ~truth
-        )
-        row["fpr_benign_lookalikes"] = flag_rate(
-            probabilities, threshold, (kinds == "benign") & ~truth
-        )
-        metrics[label] = row
+    probabilities = {
+        label: np.array([result.scores[label] for result in scored]) for label in LABELS
+    }
+    kinds = [kind or "" for kind in corpus.actor_kinds]
+    metrics = metrics_from_scores(probabilities, corpus.labels, kinds, model.thresholds)
     return {"model": model.version, "posts": len(corpus.posts), "metrics": metrics}
 
 
