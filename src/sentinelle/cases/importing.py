@@ -6,7 +6,6 @@ batch: on two cores the two halves of the work overlap.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ from itertools import islice
 from pathlib import Path
 
 from sentinelle.cases.records import Case, Rejection, parse_line, require_case_file
+from sentinelle.pipeline.workers import WorkerPool
 from sentinelle.store.cases import CaseRows, case_rows, save_rows
 from sentinelle.store.db import Store
 from sentinelle.store.quarantine import QuarantineEntry, add_entries
@@ -82,8 +82,8 @@ def _prepare_all(path: Path, batch_size: int, workers: int | None) -> Iterator[_
     if (workers if workers is not None else min(2, os.cpu_count() or 1)) <= 1:
         yield from map(prepare_batch, batches)
         return
-    with multiprocessing.get_context("fork").Pool(1) as pool:
-        yield from pool.imap(prepare_batch, batches)
+    with WorkerPool(1) as pool:  # one process parses while this one writes
+        yield from pool.map(prepare_batch, batches)
 
 
 def _entry(rejection: Rejection) -> QuarantineEntry:

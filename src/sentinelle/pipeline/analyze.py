@@ -7,11 +7,9 @@ the main process only reads and writes the store.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import time
-from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import orjson
@@ -19,6 +17,7 @@ import orjson
 from sentinelle.extract import extract_posts
 from sentinelle.pipeline.link import link_networks
 from sentinelle.pipeline.score import score_batch
+from sentinelle.pipeline.workers import WorkerPool
 from sentinelle.records import Extraction, Post
 from sentinelle.score.model import default_model
 from sentinelle.store import Store
@@ -116,39 +115,6 @@ def _worker_count(requested: int | None) -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
-class _Workers:
-    """Runs batch functions in worker processes (or in-process for one worker), in order."""
-
-    def __init__(self, count: int) -> None:
-        self.count = count
-        self.pool = multiprocessing.get_context("fork").Pool(count) if count > 1 else None
-
-    def map(self, function: Callable, batches: Iterator[list]) -> Iterator[tuple[int, object]]:
-        """(batch size, result) for each batch, in order.
-
-        At most two batches per worker are in flight, so memory stays bounded however large
-        the store (`Pool.imap` would read every batch ahead).
-        """
-        if self.pool is None:
-            for batch in batches:
-                yield len(batch), function(batch)
-            return
-        in_flight: deque = deque()
-        for batch in batches:
-            in_flight.append((len(batch), self.pool.apply_async(function, (batch,))))
-            if len(in_flight) >= 2 * self.count:
-                size, result = in_flight.popleft()
-                yield size, result.get()
-        while in_flight:
-            size, result = in_flight.popleft()
-            yield size, result.get()
-
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.close()
-            self.pool.join()
-
-
 def analyze(
     store: Store,
     *,
@@ -167,13 +133,13 @@ def analyze(
     if not total and not relink and not count_unscored(store):
         return summary  # up to date: a second run does no work
     default_model()  # loaded before the workers fork, so they share it
-    pool = _Workers(_worker_count(workers))
-    try:
+    count = _worker_count(workers)
+    with WorkerPool(count if count > 1 else 0) as pool:
         # Keyset pagination over pending posts: clearing the flag behind the cursor is safe.
         batches = iter_pending_rows(store, BATCH_SIZE)
-        for size, (rows, identifiers) in pool.map(extract_batch, batches):
+        for rows, identifiers in pool.map(extract_batch, batches):
             save_analyses(store, rows, identifiers)
-            summary.analyzed += size
+            summary.analyzed += len(rows)
             if progress:
                 progress(summary.analyzed, total)
         summary.extract_seconds = time.perf_counter() - started
@@ -184,11 +150,9 @@ def analyze(
         summary.networks = linked.networks
         summary.link_seconds = linked.seconds
         scoring_started = time.perf_counter()
-        for size, scores in pool.map(score_batch, iter_scoring_rows(store, BATCH_SIZE)):
+        for scores in pool.map(score_batch, iter_scoring_rows(store, BATCH_SIZE)):
             save_scores(store, scores)
-            summary.scored += size
+            summary.scored += len(scores)
         summary.score_seconds = time.perf_counter() - scoring_started
-    finally:
-        pool.close()
     summary.seconds = time.perf_counter() - started
     return summary
