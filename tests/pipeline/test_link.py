@@ -7,7 +7,7 @@ from sentinelle.export.posts import iter_export
 from sentinelle.ingest.pipeline import ingest_files
 from sentinelle.pipeline.analyze import analyze
 from sentinelle.pipeline.link import link_networks
-from sentinelle.store.link_index import count_signatures
+from sentinelle.store.link_index import count_indexed
 from sentinelle.store.networks import load_aliases
 
 PHONE_A = "06 11 22 33 44"
@@ -78,11 +78,11 @@ def test_incremental_runs_match_a_full_relink(store, tmp_path: Path):
         _template_post(10 + i, n, c) for i, (n, c) in enumerate([("Lea", "Lyon"), ("Nour", "Metz")])
     ]
     _ingest(store, tmp_path, first)
-    assert count_signatures(store) == 5
+    assert count_indexed(store) == 5
     _ingest(
         store, tmp_path, [_post(4, PHONE_A), _post(5, PHONE_B), _template_post(20, "Ines", "Brest")]
     )
-    assert count_signatures(store) == 8
+    assert count_indexed(store) == 8
     incremental = _networks(store)
     assert incremental["p00004"] == incremental["p00000"] is not None
     assert incremental["p00020"] == incremental["p00010"] is not None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sentinelle.link.batch import LinkResult, checked_text_edges, identifier_incidences
+from sentinelle.link.batch import LinkResult, checked_text_edges
 from sentinelle.link.config import LinkConfig
 from sentinelle.link.distinct import distinct
 from sentinelle.link.graph import HUB_WEIGHT, Edges, components, concat_edges, make_edges
@@ -21,6 +21,7 @@ from sentinelle.link.inputs import LinkInput
 from sentinelle.link.lsh import band_keys, bucket_index, candidate_pairs, has_text, query_pairs
 from sentinelle.link.minhash import MinHasher, Signatures
 from sentinelle.link.personas import generic_handle
+from sentinelle.link.prepare import identifier_incidences
 from sentinelle.link.rarity import ShingleRarity
 from sentinelle.link.shingles import Shingles, shingle_texts
 
@@ -91,27 +92,17 @@ def _text_edges(index, shingles, signatures, keys, config) -> Edges:
     new_left, new_right = candidate_pairs(keys, usable)
     old_left, old_right = query_pairs(keys[usable], index.bucket_keys, index.bucket_leaders)
     old_left = np.flatnonzero(usable)[old_left]
-    new_side = (shingles, index.rarity.weights(shingles.hashes))
+    new_side = shingles
     likely = signatures.agreement(new_left, new_right) >= config.signature_min
     within = checked_text_edges(new_side, new_left[likely], new_side, new_right[likely],
                                 index.rarity, config)  # fmt: skip
     likely = signatures.agreement(old_left, old_right, index.signatures) >= config.signature_min
     old_left, old_right = old_left[likely], old_right[likely]
     posts, local = np.unique(old_right, return_inverse=True)
-    old_side = _subset(index.shingles, posts, index.rarity)
+    old_side = index.shingles.take(posts)
     against = checked_text_edges(new_side, old_left, old_side, local, index.rarity, config)
     against = make_edges(against.left, posts[against.right] + count, "text", against.weight)
     return concat_edges([within, against])
-
-
-def _subset(shingles: Shingles, posts: np.ndarray, rarity: ShingleRarity):
-    """The shingles of `posts` only (renumbered 0..), with their current rarity weights."""
-    starts, stops = shingles.indptr[posts], shingles.indptr[posts + 1]
-    counts = stops - starts
-    flat = np.arange(counts.sum()) + np.repeat(starts - (np.cumsum(counts) - counts), counts)
-    hashes = shingles.hashes[flat]
-    indptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-    return Shingles(indptr, hashes), rarity.weights(hashes)
 
 
 def _identifier_edges(index: LinkIndex, posts: LinkInput) -> list[Edges]:

@@ -75,6 +75,33 @@ def query_pairs(
     return unique_pairs(np.concatenate(left), np.concatenate(right), ordered=False)
 
 
+def index_matches(keys: np.ndarray, index_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(row of `keys`, row of `index_keys`) pairs sharing a bucket, the index row being the
+    bucket's first (index rows in priority order, e.g. by the store's pk).
+
+    The query is small (new posts) and the index large (every linked post): index keys are
+    looked up among the sorted query keys, so each band is one linear pass and no sort of the
+    index.
+    """
+    none = np.iinfo(np.int64).max
+    left, right = [], []
+    for band in range(keys.shape[1]):
+        wanted, inverse = np.unique(keys[:, band], return_inverse=True)
+        if len(wanted) == 0 or len(index_keys) == 0:
+            continue
+        slot = np.searchsorted(wanted, index_keys[:, band]).clip(0, len(wanted) - 1)
+        hit = np.flatnonzero(wanted[slot] == index_keys[:, band])
+        first = np.full(len(wanted), none, dtype=np.int64)
+        np.minimum.at(first, slot[hit], hit)
+        leader = first[inverse]
+        matched = np.flatnonzero(leader != none)
+        left.append(matched)
+        right.append(leader[matched])
+    if not left:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    return unique_pairs(np.concatenate(left), np.concatenate(right), ordered=False)
+
+
 def bucket_index(keys: np.ndarray, usable: np.ndarray, post_ids: np.ndarray):
     """Per band: the distinct keys (sorted) and, for each, its first post's id in `post_ids`."""
     posts = np.flatnonzero(usable)

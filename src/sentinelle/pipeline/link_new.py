@@ -10,21 +10,20 @@ import time
 
 import numpy as np
 
-from sentinelle.link.batch import checked_text_edges, identifier_incidences
+from sentinelle.link.batch import checked_text_edges
 from sentinelle.link.config import LinkConfig
 from sentinelle.link.graph import HUB_WEIGHT, Edges, components, concat_edges, make_edges
 from sentinelle.link.identifiers import star_pairs
-from sentinelle.link.lsh import band_keys, candidate_pairs, has_text, unique_pairs
+from sentinelle.link.lsh import band_keys, candidate_pairs, has_text, index_matches
 from sentinelle.link.minhash import MinHasher, Signatures
 from sentinelle.link.networks import flatten_aliases, format_id, parse_id
 from sentinelle.link.personas import generic_handle
 from sentinelle.link.shingles import shingle_texts
 from sentinelle.store import Store
 from sentinelle.store.link_index import (
-    bucket_leaders,
     first_posts_with,
     load_rarity,
-    load_signatures,
+    load_text_index,
     load_texts,
     network_of,
     save_rarity,
@@ -38,20 +37,22 @@ STORED_KIND = {"phone": "phone", "handle": "handle", "author": "handle"}
 
 def link_new_posts(store: Store, config: LinkConfig, state: dict):
     """Link the posts analysed after `state["linked_at"]` to each other and to stored posts."""
-    from sentinelle.pipeline.link import LinkSummary, edge_rows
+    from sentinelle.pipeline.link import LinkSummary, changed_ids, edge_rows
 
     linked_at = time.time()
-    posts, previous = load_link_input(store, analyzed_since=state["linked_at"])
+    posts, previous = load_link_input(
+        store, config.shingle_width, analyzed_since=state["linked_at"]
+    )
     if len(posts) == 0:
         return LinkSummary(incremental=True)
     rarity = load_rarity(store, config.boilerplate_floor, config.boilerplate_share)
-    shingles = shingle_texts(posts.texts, config.shingle_width)
+    shingles = posts.shingles
     rarity.add(shingles)
     signatures = MinHasher(config.num_perm, config.seed).signatures(shingles)
     keys = band_keys(signatures, config.bands)
     new_pks = set(posts.post_pk.tolist())
     stored: dict[int, int] = {}  # stored pk -> node number after the new posts
-    side = (shingles, rarity.weights(shingles.hashes))
+    side = shingles
     edges = concat_edges([
         _text_within(side, signatures, keys, rarity, config),
         _text_against(store, side, signatures, keys, rarity, config, new_pks, stored, len(posts)),
@@ -61,7 +62,8 @@ def link_new_posts(store: Store, config: LinkConfig, state: dict):
         store, previous, edges, stored, state, config
     )
     pk_of = np.concatenate([posts.post_pk, np.array(list(stored), dtype=np.int64)])
-    network_of_post = dict(zip(posts.post_pk.tolist(), ids, strict=True)) | stored_ids
+    changes = [*changed_ids(posts.post_pk, previous, ids)]
+    changes += [(network_id, pk) for pk, network_id in stored_ids.items()]
     new_state = {"next_number": next_number, "linked_at": linked_at,
                  "settings": state["settings"], "hubs": state.get("hubs", {})}  # fmt: skip
 
@@ -70,9 +72,7 @@ def link_new_posts(store: Store, config: LinkConfig, state: dict):
         save_rarity(connection, rarity)
 
     rows = edge_rows(edges, pk_of, ids + [None] * len(stored))
-    save_links(
-        store, network_of_post, aliases, rows, new_state, replace_edges=False, also=save_text
-    )
+    save_links(store, changes, aliases, rows, new_state, replace_edges=False, also=save_text)
     networks = len({i for i in ids if i})
     return LinkSummary(posts=len(posts), networks=networks, merged=merged, incremental=True)
 
@@ -85,22 +85,25 @@ def _text_within(side, signatures: Signatures, keys, rarity, config) -> Edges:
 
 def _text_against(store, side, signatures, keys, rarity, config, new_pks, stored, count) -> Edges:
     """Text edges from new posts to stored posts sharing an LSH bucket."""
+    index = load_text_index(store)
+    if index is None or (index.signatures.seed, index.signatures.num_perm) != (
+        signatures.seed, signatures.num_perm
+    ):  # fmt: skip
+        return make_edges([], [], "text", [])
+    # a new post re-analysed since it was indexed must not match its own old version
+    usable_index = has_text(index.signatures) & ~np.isin(index.post_pk, list(new_pks))
+    index_rows = np.flatnonzero(usable_index)
     usable = np.flatnonzero(has_text(signatures))
-    rows, leaders = bucket_leaders(store, keys[usable], new_pks)
-    rows, leaders = unique_pairs(usable[rows], leaders, ordered=False)
-    found = load_signatures(store, set(leaders.tolist()), signatures.seed, signatures.num_perm)
-    known = np.array([pk in found for pk in leaders.tolist()], dtype=bool)
-    rows, leaders = rows[known], leaders[known]
+    rows, leaders = index_matches(keys[usable], index.band_keys[index_rows])
+    rows, leaders = usable[rows], index_rows[leaders]
+    likely = signatures.agreement(rows, leaders, index.signatures) >= config.signature_min
+    rows, leaders = rows[likely], leaders[likely]
     if len(rows) == 0:
         return make_edges([], [], "text", [])
-    theirs = np.stack([found[pk] for pk in leaders.tolist()])
-    likely = (signatures.values[rows] == theirs).mean(axis=1) >= config.signature_min
-    rows, leaders = rows[likely], leaders[likely]
-    pks, local = np.unique(leaders, return_inverse=True)
+    pks, local = np.unique(index.post_pk[leaders], return_inverse=True)
     texts = load_texts(store, pks.tolist())
     stored_shingles = shingle_texts([texts[pk] for pk in pks.tolist()], config.shingle_width)
-    stored_side = (stored_shingles, rarity.weights(stored_shingles.hashes))
-    edges = checked_text_edges(side, rows, stored_side, local, rarity, config)
+    edges = checked_text_edges(side, rows, stored_shingles, local, rarity, config)
     right = [_node(stored, int(pks[i]), count) for i in edges.right.tolist()]
     return make_edges(edges.left, right, "text", edges.weight)
 
@@ -111,7 +114,7 @@ def _identifiers(
     """Identifier edges among new posts and from new posts to the first stored post of a value."""
     count = len(posts)
     parts = []
-    for kind, found in identifier_incidences(posts).items():
+    for kind, found in posts.found.items():
         known_hubs = set(hubs.get(kind, []))
         generic = kind == "handle"
         hub = np.array([v in known_hubs or (generic and generic_handle(v)) for v in found.values])

@@ -142,22 +142,19 @@ link_state = Table(
     Column("blob", LargeBinary),  # binary state (the shingle-rarity sketch)
 )
 
-# MinHash signature of each linked post, with the seed and size that made it.
-post_signatures = Table(
-    "post_signatures",
+# Linking's text index (migration 0005): MinHash signatures and LSH band keys of linked posts,
+# a few large binary segments (numpy arrays, little-endian) rather than a row per post and band.
+# A post linked again appears in a later segment, which wins.
+link_segments = Table(
+    "link_segments",
     metadata,
-    Column("post_pk", PK, ForeignKey("posts.pk"), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=True),
     Column("seed", Integer, nullable=False),
     Column("num_perm", Integer, nullable=False),
-    Column("signature", LargeBinary, nullable=False),  # uint32 little-endian, num_perm values
-)
-
-# LSH band keys (uint64 stored as signed int64): new posts look up their buckets here.
-post_band_keys = Table(
-    "post_band_keys",
-    metadata,
-    Column("band", Integer, nullable=False),
-    Column("key", BigInteger, nullable=False),
-    Column("post_pk", PK, ForeignKey("posts.pk"), nullable=False, index=True),
-    Index("ix_post_band_keys_band_key", "band", "key"),
+    Column("bands", Integer, nullable=False),
+    Column("posts", Integer, nullable=False),
+    Column("post_pks", LargeBinary, nullable=False),  # int64, one per post
+    Column("signatures", LargeBinary, nullable=False),  # uint32, posts x num_perm
+    Column("band_keys", LargeBinary, nullable=False),  # uint64, posts x bands
+    Column("created_at", Float, nullable=False),
 )
