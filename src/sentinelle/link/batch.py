@@ -24,9 +24,10 @@ from sentinelle.link.timing import StageTimer
 
 @dataclass(slots=True)
 class TextModel:
-    """What text linking computed for a batch; kept so later batches can be matched to it."""
+    """What text linking computed for a batch and stores so later batches can be matched to it
+    (shingles are not kept: stored posts are re-shingled from their text when a match needs it).
+    """
 
-    shingles: Shingles
     signatures: Signatures
     band_keys: np.ndarray
     rarity: ShingleRarity
@@ -41,19 +42,26 @@ class LinkResult:
     hubs: dict[str, list[str]]
     text: TextModel
     seconds: dict[str, float]
-    found: dict[str, Incidence]
-    hub_masks: dict[str, np.ndarray]
 
 
-def link_posts(posts: LinkInput | PreparedPosts, config: LinkConfig | None = None) -> LinkResult:
-    """Link every post of `posts` to the others; labels give the actor groups."""
+def link_posts(
+    posts: LinkInput | PreparedPosts, config: LinkConfig | None = None, *, release: bool = False
+) -> LinkResult:
+    """Link every post of `posts` to the others; labels give the actor groups.
+
+    With `release`, the shingles of prepared `posts` are dropped once texts are compared (they
+    are the largest array, and nothing after needs them).
+    """
     config = config or LinkConfig()
     timer = StageTimer()
     with timer.stage("text model"):
         prepared = as_prepared(posts, config.shingle_width)
-        text = build_text_model(prepared.shingles, config)
+        shingles = prepared.shingles
+        text = build_text_model(shingles, config)
     with timer.stage("text edges"):
-        text_edges = text_pair_edges(text, config)
+        text_edges = text_pair_edges(shingles, text, config)
+        if release:
+            prepared.shingles = shingles = None
     with timer.stage("identifiers"):
         found = prepared.found
         image_edges = near_image_edges(found["image"], config)
@@ -70,7 +78,7 @@ def link_posts(posts: LinkInput | PreparedPosts, config: LinkConfig | None = Non
         edges = concat_edges([*identifier_edges, image_edges, text_edges])
         strong = edges.strong(config.min_edge_weight)
         labels = components(len(posts), edges.left[strong], edges.right[strong])
-    return LinkResult(edges, labels, hubs, text, timer.seconds, found, hub)
+    return LinkResult(edges, labels, hubs, text, timer.seconds)
 
 
 def build_text_model(shingles: Shingles, config: LinkConfig) -> TextModel:
@@ -78,18 +86,20 @@ def build_text_model(shingles: Shingles, config: LinkConfig) -> TextModel:
     rarity = ShingleRarity(config.rarity_bits, config.boilerplate_floor, config.boilerplate_share)
     rarity.add(shingles)
     signatures = MinHasher(config.num_perm, config.seed).signatures(shingles)
-    return TextModel(shingles, signatures, band_keys(signatures, config.bands), rarity)
+    return TextModel(signatures, band_keys(signatures, config.bands), rarity)
 
 
-def text_pair_edges(text: TextModel, config: LinkConfig, rounds: int = 4) -> Edges:
+def text_pair_edges(
+    shingles: Shingles, text: TextModel, config: LinkConfig, rounds: int = 4
+) -> Edges:
     """Candidates from LSH, filtered on signatures, then checked exactly on rare shingles.
 
     Bands are taken in `rounds` groups; a candidate whose posts earlier rounds already
     joined is not checked again, which saves most checks inside big groups.
     """
-    count = len(text.shingles)
+    count = len(shingles)
     usable = has_text(text.signatures)
-    side = text.shingles
+    side = shingles
     labels = np.arange(count)
     accepted: list[Edges] = []
     for bands in np.array_split(np.arange(config.bands), min(rounds, config.bands)):

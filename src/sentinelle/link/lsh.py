@@ -22,13 +22,13 @@ def band_keys(signatures: Signatures, bands: int) -> np.ndarray:
             f"{bands} bands do not fit {signatures.num_perm} permutations; "
             "use bands <= num_perm (e.g. 16 bands of 3 rows for 48)"
         )
-    values = signatures.values.astype(np.uint64)
+    values = signatures.values
     salts = seeded_words(signatures.seed + 7919, bands)
     keys = np.empty((len(values), bands), dtype=np.uint64)
     for band in range(bands):
         key = np.full(len(values), salts[band], dtype=np.uint64)
         for row in range(band * rows, (band + 1) * rows):
-            key = combine(key, values[:, row])
+            key = combine(key, values[:, row].astype(np.uint64))
         keys[:, band] = key
     return keys
 

@@ -23,7 +23,7 @@ class PreparedPosts:
     """Shingles and identifiers of a batch of posts, in the batch's order."""
 
     post_pk: np.ndarray  # int64, the store's primary key
-    shingles: Shingles
+    shingles: Shingles | None  # None once linking has released them
     found: dict[str, Incidence]  # per kind of identifier
 
     def __len__(self) -> int:

@@ -14,7 +14,7 @@ import numpy as np
 from sentinelle.link.rarity import ShingleRarity
 from sentinelle.link.shingles import Shingles
 
-_PAIR_CHUNK = 1 << 17
+_PAIR_CHUNK = 1 << 14  # pairs per pass: each pass holds ~64 shingles per pair, ~40 MB
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,7 +64,7 @@ def _link_all(store: Store, config: LinkConfig, state: dict, settings: dict) -> 
     if len(posts) == 0:
         return LinkSummary()
     old_aliases = load_aliases(store)
-    result = link_posts(posts, config)
+    result = link_posts(posts, config, release=True)
     assigned = assign_network_ids(result.labels, previous, old_aliases, state.get("next_number", 1))
     hubs = {kind: values for kind, values in result.hubs.items() if values}
     new_state = {"next_number": assigned.next_number, "settings": settings, "hubs": hubs,
