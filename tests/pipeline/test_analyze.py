@@ -6,6 +6,7 @@ from factories import jsonl, post_dict
 from sentinelle.export.posts import iter_export
 from sentinelle.ingest.pipeline import ingest_files
 from sentinelle.pipeline.analyze import analyze
+from sentinelle.store.db import exclusive
 from sentinelle.store.posts import count_posts
 
 
@@ -24,3 +25,17 @@ def test_analyze_is_incremental_on_both_backends(store, tmp_path: Path):
     exported = list(iter_export(store))
     assert len(exported) == 40
     assert all(obj["network_id"] is None or obj["network_id"].startswith("n-") for obj in exported)
+
+
+def test_a_second_analyze_on_the_same_store_is_refused(store, store_url: str, cli, tmp_path):
+    path = tmp_path / "posts.jsonl"
+    path.write_bytes(jsonl(*[post_dict(i) for i in range(5)]))
+    ingest_files(store, [str(path)])
+    with exclusive(store, "analyze"):
+        busy = cli("analyze", "--workers", "1", db=store_url)
+        assert busy.returncode != 0
+        assert b"another `analyze` is running" in busy.stderr
+        assert count_posts(store, pending_only=True) == 5
+    done = cli("analyze", "--workers", "1", db=store_url)
+    assert done.returncode == 0, done.stderr
+    assert count_posts(store, pending_only=True) == 0

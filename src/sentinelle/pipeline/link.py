@@ -10,7 +10,7 @@ Hubs are those of the last full run (`link_networks(store, full=True)` refreshes
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -43,24 +43,29 @@ class LinkSummary:
 
 
 def link_networks(
-    store: Store, config: LinkConfig | None = None, full: bool = False
+    store: Store, config: LinkConfig | None = None, full: bool = False, mapper: Callable = map
 ) -> LinkSummary:
-    """Link the posts analysed since the last run (all of them on the first run or `full`)."""
+    """Link the posts analysed since the last run (all of them on the first run or `full`).
+
+    `mapper` prepares the posts read from the store (a worker pool's `map` to use several
+    processes)."""
     started = time.perf_counter()
     config = config or LinkConfig()
     state = load_state(store)
     settings = {name: getattr(config, name) for name in SETTINGS}
     if not full and state.get("settings") == settings and count_indexed(store):
-        summary = link_new_posts(store, config, state)
+        summary = link_new_posts(store, config, state, mapper)
     else:
-        summary = _link_all(store, config, state, settings)
+        summary = _link_all(store, config, state, settings, mapper)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _link_all(store: Store, config: LinkConfig, state: dict, settings: dict) -> LinkSummary:
+def _link_all(
+    store: Store, config: LinkConfig, state: dict, settings: dict, mapper: Callable
+) -> LinkSummary:
     linked_at = time.time()
-    posts, previous = load_link_input(store, config.shingle_width)
+    posts, previous = load_link_input(store, config.shingle_width, mapper=mapper)
     if len(posts) == 0:
         return LinkSummary()
     old_aliases = load_aliases(store)

@@ -7,6 +7,7 @@ stored network they touch is one node, so joining costs nothing per stored post.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import numpy as np
 
@@ -35,13 +36,13 @@ from sentinelle.store.networks import load_aliases, load_link_input, save_links
 STORED_KIND = {"phone": "phone", "handle": "handle", "author": "handle"}
 
 
-def link_new_posts(store: Store, config: LinkConfig, state: dict):
+def link_new_posts(store: Store, config: LinkConfig, state: dict, mapper: Callable = map):
     """Link the posts analysed after `state["linked_at"]` to each other and to stored posts."""
     from sentinelle.pipeline.link import LinkSummary, changed_ids, edge_rows
 
     linked_at = time.time()
     posts, previous = load_link_input(
-        store, config.shingle_width, analyzed_since=state["linked_at"]
+        store, config.shingle_width, analyzed_since=state["linked_at"], mapper=mapper
     )
     if len(posts) == 0:
         return LinkSummary(incremental=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fcntl
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -46,6 +48,45 @@ def bulk_pass(connection: Connection) -> Iterator[None]:
         if sqlite:
             connection.exec_driver_sql(f"PRAGMA mmap_size={_MMAP_SIZE}")
             connection.exec_driver_sql(f"PRAGMA cache_size=-{_CACHE_KB}")
+
+
+@contextmanager
+def exclusive(store: Store, name: str) -> Iterator[None]:
+    """Hold the store's lock called `name` meanwhile; if another process holds it, fail at once.
+
+    Two `analyze` runs on one store would link the same posts twice and race on network ids.
+    SQLite: an OS file lock beside the database (released by the OS if the process dies);
+    PostgreSQL: a session advisory lock.
+    """
+    if store.dialect == "postgresql":
+        with store.engine.connect() as connection:
+            key = zlib.crc32(name.encode())
+            taken = connection.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": key})
+            if not taken.scalar_one():
+                raise StoreError(_busy(name))
+            try:
+                yield
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": key})
+                connection.commit()
+        return
+    database = store.engine.url.database
+    if not database or database == ":memory:":
+        yield
+        return
+    with open(f"{database}.{name}.lock", "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreError(_busy(name)) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _busy(name: str) -> str:
+    return f"another `{name}` is running on this store; wait for it to finish, then try again"
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -30,13 +30,17 @@ _LOAD_CHUNK = 20_000  # posts read, then prepared, at a time
 
 
 def load_link_input(
-    store: Store, shingle_width: int, analyzed_since: float | None = None
+    store: Store,
+    shingle_width: int,
+    analyzed_since: float | None = None,
+    mapper: Callable = map,
 ) -> tuple[PreparedPosts, list[str | None]]:
     """Analysed posts (all, or those analysed after `analyzed_since`) in time order, prepared
     for linking, with their current network id.
 
     Posts stream from the store and are prepared a chunk at a time, so memory holds arrays of
-    shingles and identifiers, never every post's text.
+    shingles and identifiers, never every post's text. `mapper` runs `prepare_rows` over the
+    chunks in order (a worker pool's `map` spreads them over processes).
     """
     query = (
         select(*_COLUMNS)
@@ -47,32 +51,36 @@ def load_link_input(
         query = query.where(post_analysis.c.analyzed_at > analyzed_since)
     parts: list[PreparedPosts] = []
     previous: list[str | None] = []
-    ids: dict[str, str] = {}  # one string per network id, however many posts carry it
+    names: dict[str, str] = {}  # one string per network id, however many posts carry it
     with store.engine.connect() as connection, bulk_pass(connection):
         result = connection.execution_options(yield_per=_LOAD_CHUNK).execute(query)
-        for rows in result.partitions():
-            parts.append(prepare(_link_input(rows), shingle_width))
-            previous.extend(ids.setdefault(r.network_id, r.network_id) if r.network_id else None
-                            for r in rows)  # fmt: skip
+        chunks = ((shingle_width, [tuple(row) for row in rows]) for rows in result.partitions())
+        for prepared, ids in mapper(prepare_rows, chunks):
+            parts.append(prepared)
+            previous.extend(names.setdefault(i, i) if i else None for i in ids)
     return concat_prepared(parts), previous
 
 
-def _link_input(rows) -> LinkInput:
-    handles = [orjson.loads(row.handles) for row in rows]
-    own = [_own_handles(hs, row.source) for hs, row in zip(handles, rows, strict=True)]
+def prepare_rows(chunk: tuple[int, list[tuple]]) -> tuple[PreparedPosts, list[str | None]]:
+    """Prepare one chunk of `_COLUMNS` rows; pure, so it can run in a worker process."""
+    shingle_width, rows = chunk
+    pk, text, title, source, phashes, phones, handles, network_id = range(8)
+    found = [orjson.loads(row[handles]) for row in rows]
+    own = [_own_handles(hs, row[source]) for hs, row in zip(found, rows, strict=True)]
     count = len(rows)
-    return LinkInput(
-        post_pk=np.array([row.pk for row in rows], dtype=np.int64),
+    batch = LinkInput(
+        post_pk=np.array([row[pk] for row in rows], dtype=np.int64),
         posted_at=np.zeros(count),
-        texts=[f"{row.title or ''}\n{row.text}" for row in rows],
-        phones=[[p["e164"] for p in orjson.loads(row.phones)] for row in rows],
-        handles=[[h for h in hs if h not in mine] for hs, mine in zip(handles, own, strict=True)],
-        phashes=[orjson.loads(row.image_phashes) for row in rows],
+        texts=[f"{row[title] or ''}\n{row[text]}" for row in rows],
+        phones=[[p["e164"] for p in orjson.loads(row[phones])] for row in rows],
+        handles=[[h for h in hs if h not in mine] for hs, mine in zip(found, own, strict=True)],
+        phashes=[orjson.loads(row[phashes]) for row in rows],
         cities=[None] * count,
         departments=[None] * count,
-        sources=[row.source for row in rows],
+        sources=[row[source] for row in rows],
         authors=[mine[0] if mine else None for mine in own],
     )
+    return prepare(batch, shingle_width), [row[network_id] for row in rows]
 
 
 def _own_handles(handles: list[str], source: str) -> list[str]:
