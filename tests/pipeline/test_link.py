@@ -91,3 +91,31 @@ def test_incremental_runs_match_a_full_relink(store, tmp_path: Path):
     summary = link_networks(store, full=True)
     assert not summary.incremental
     assert _networks(store) == incremental
+
+
+def _edges(store) -> set[tuple[str, str, str, str | None]]:
+    from sqlalchemy import select
+
+    from sentinelle.store.schema import link_edges, posts
+
+    left, right = posts.alias("l"), posts.alias("r")
+    query = (
+        select(left.c.post_id, right.c.post_id, link_edges.c.kind, link_edges.c.value)
+        .join(left, left.c.pk == link_edges.c.left_pk)
+        .join(right, right.c.pk == link_edges.c.right_pk)
+    )
+    with store.engine.connect() as connection:
+        return {tuple(row) for row in connection.execute(query)}
+
+
+def test_a_changed_post_loses_the_evidence_of_its_old_version(store, tmp_path: Path):
+    _ingest(store, tmp_path, [_post(0, PHONE_A), _post(1, PHONE_A), _post(2, PHONE_B)])
+    assert ("p00001", "p00000", "phone", "+33611223344") in _edges(store)
+
+    # p00000 (the phone's first post) now gives another number: edges to it through the old
+    # number go, p00001 keeps its own evidence, p00000 links to p00002 through the new one
+    _ingest(store, tmp_path, [_post(0, PHONE_B)])
+    edges = _edges(store)
+    assert not [e for e in edges if e[3] == "+33611223344" and "p00000" in e[:2]]
+    assert ("p00000", "p00002", "phone", "+33755667788") in edges
+    assert _networks(store)["p00000"] == _networks(store)["p00002"] is not None

@@ -53,10 +53,11 @@ def link_new_posts(store: Store, config: LinkConfig, state: dict, mapper: Callab
     keys = band_keys(signatures, config.bands)
     new_pks = set(posts.post_pk.tolist())
     stored: dict[int, int] = {}  # stored pk -> node number after the new posts
+    index = load_text_index(store)
     side = shingles
     edges = concat_edges([
         _text_within(side, signatures, keys, rarity, config),
-        _text_against(store, side, signatures, keys, rarity, config, new_pks, stored, len(posts)),
+        _text_against(store, index, side, signatures, keys, rarity, config, new_pks, stored),
         *_identifiers(store, posts, state.get("hubs", {}), new_pks, stored),
     ])  # fmt: skip
     ids, aliases, merged, next_number, stored_ids = _assign(
@@ -73,7 +74,10 @@ def link_new_posts(store: Store, config: LinkConfig, state: dict, mapper: Callab
         save_rarity(connection, rarity)
 
     rows = edge_rows(edges, pk_of, ids + [None] * len(stored))
-    save_links(store, changes, aliases, rows, new_state, replace_edges=False, also=save_text)
+    stale = current_values(posts, index.post_pk if index is not None else np.zeros(0, np.int64))
+    save_links(
+        store, changes, aliases, rows, new_state, replace_edges=False, stale=stale, also=save_text
+    )
     networks = len({i for i in ids if i})
     return LinkSummary(posts=len(posts), networks=networks, merged=merged, incremental=True)
 
@@ -84,9 +88,9 @@ def _text_within(side, signatures: Signatures, keys, rarity, config) -> Edges:
     return checked_text_edges(side, left[likely], side, right[likely], rarity, config)
 
 
-def _text_against(store, side, signatures, keys, rarity, config, new_pks, stored, count) -> Edges:
+def _text_against(store, index, side, signatures, keys, rarity, config, new_pks, stored) -> Edges:
     """Text edges from new posts to stored posts sharing an LSH bucket."""
-    index = load_text_index(store)
+    count = len(side)
     if index is None or (index.signatures.seed, index.signatures.num_perm) != (
         signatures.seed, signatures.num_perm
     ):  # fmt: skip
@@ -107,6 +111,18 @@ def _text_against(store, side, signatures, keys, rarity, config, new_pks, stored
     edges = checked_text_edges(side, rows, stored_shingles, local, rarity, config)
     right = [_node(stored, int(pks[i]), count) for i in edges.right.tolist()]
     return make_edges(edges.left, right, "text", edges.weight)
+
+
+def current_values(posts, linked_before: np.ndarray) -> dict[int, set[tuple[str, str]]]:
+    """For posts linked before (content changed since), the (kind, value) pairs they carry now:
+    the evidence of their old version that no longer holds is dropped when saving."""
+    again = np.isin(posts.post_pk, linked_before)
+    values: dict[int, set[tuple[str, str]]] = {int(pk): set() for pk in posts.post_pk[again]}
+    for kind, found in posts.found.items():
+        for post, value in zip(found.post.tolist(), found.value.tolist(), strict=True):
+            if again[post]:
+                values[int(posts.post_pk[post])].add((kind, found.values[value]))
+    return values
 
 
 def _identifiers(

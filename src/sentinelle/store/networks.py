@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 
 import numpy as np
 import orjson
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from sentinelle.link.inputs import LinkInput
 from sentinelle.link.prepare import PreparedPosts, concat_prepared, prepare
@@ -112,13 +112,15 @@ def save_links(
     state: dict,
     *,
     replace_edges: bool = True,
+    stale: dict[int, set[tuple[str, str]]] | None = None,
     also: Callable[[Connection], None] | None = None,
 ) -> None:
     """Save network ids, aliases, evidence edges and state in one transaction.
 
     `changes` are (network id, post pk) for the posts whose id changed; `edges` are tuples in
     `EDGE_COLUMNS` order, streamed. `also` writes more in the same transaction (the text
-    index). Ids merged away are rewritten wherever they are stored.
+    index). Ids merged away are rewritten wherever they are stored. `stale` gives, for posts
+    linked again after a change, the (kind, value) pairs they carry now (`prune_stale_edges`).
     """
     now = time.time()
     with store.engine.begin() as connection, bulk_pass(connection):
@@ -147,6 +149,7 @@ def save_links(
         if replace_edges:
             _replace_edges(connection, edges)
         else:
+            prune_stale_edges(connection, stale or {})
             insert_tuples(connection, link_edges, EDGE_COLUMNS, edges)
         if also is not None:
             also(connection)
@@ -155,6 +158,32 @@ def save_links(
             connection,
             link_state,
             [{"name": k, "value": orjson.dumps(v).decode()} for k, v in state.items()],
+        )
+
+
+def prune_stale_edges(connection: Connection, current: dict[int, set[tuple[str, str]]]) -> None:
+    """Drop the evidence of posts' old versions: every edge from them (this run makes new ones),
+    and edges to them through text or through a value they no longer carry."""
+    pks = list(current)
+    if not pks:
+        return
+    delete_where_in(connection, link_edges, "left_pk", pks)
+    gone = []
+    columns = (link_edges.c.left_pk, link_edges.c.right_pk, link_edges.c.kind, link_edges.c.value)
+    for start in range(0, len(pks), 500):
+        query = select(*columns).where(link_edges.c.right_pk.in_(pks[start : start + 500]))
+        for left, right, kind, value in connection.execute(query):
+            held = current[right]
+            if kind == "text" or not any((kind, v) in held for v in (value or "").split("~")):
+                gone.append({"l": left, "r": right, "k": kind})
+    if gone:
+        connection.execute(
+            link_edges.delete().where(
+                link_edges.c.left_pk == bindparam("l"),
+                link_edges.c.right_pk == bindparam("r"),
+                link_edges.c.kind == bindparam("k"),
+            ),
+            gone,
         )
 
 

@@ -116,7 +116,7 @@ link_edges = Table(
     "link_edges",
     metadata,
     Column("left_pk", PK, ForeignKey("posts.pk"), nullable=False, index=True),
-    Column("right_pk", PK, ForeignKey("posts.pk"), nullable=False),
+    Column("right_pk", PK, ForeignKey("posts.pk"), nullable=False, index=True),
     Column("kind", String(10), nullable=False),  # phone, handle, author, image, text
     Column("weight", Float, nullable=False),
     Column("value", Text),  # the shared value; null for text (explained from the two texts)

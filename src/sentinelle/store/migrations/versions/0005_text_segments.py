@@ -1,4 +1,5 @@
-"""Linking's text index as a few binary segments instead of a row per post and per band.
+"""Linking's text index as a few binary segments instead of a row per post and per band;
+evidence edges indexed by their right post too (a changed post's old evidence is found both ways).
 
 A million posts made 16 million band-key rows (and their index) that took minutes to write;
 segments hold the same signatures and band keys as numpy arrays, written and read in bulk.
@@ -39,9 +40,11 @@ def upgrade() -> None:
         sa.Column("band_keys", sa.LargeBinary, nullable=False),
         sa.Column("created_at", sa.Float, nullable=False),
     )
+    op.create_index("ix_link_edges_right_pk", "link_edges", ["right_pk"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_link_edges_right_pk", "link_edges")
     op.drop_table("link_segments")
     op.create_table(
         "post_signatures",
