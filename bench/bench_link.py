@@ -12,6 +12,7 @@ resident set) is that run's own. Usage:
     python bench/bench_link.py --sizes 10000,100000,1000000
     python bench/bench_link.py --store demo/sentinelle.db
     python bench/bench_link.py --store big.db --new new_posts.jsonl
+    python bench/bench_link.py --make-store 4000000 --store synthetic4m.db  # then --store
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import orjson
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic_posts import synthetic_posts
@@ -36,6 +39,11 @@ from sentinelle.link import LinkConfig, link_posts
 
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def peak_worker_mb() -> float:
+    """The largest peak among finished worker processes."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 def run_full(size: int, seed: int) -> dict:
@@ -70,7 +78,7 @@ def run_store_full(path: str) -> dict:
         "seconds": round(time.perf_counter() - started, 2),
         "main_process_cpu_seconds": round(time.process_time() - cpu, 2),
         "posts_per_second": round(summary.posts / (time.perf_counter() - started)),
-        "peak_mb": round(peak_mb()),
+        "peak_mb": round(peak_mb()), "peak_worker_mb": round(peak_worker_mb()),
     }  # fmt: skip
 
 
@@ -88,7 +96,58 @@ def run_store_incremental(path: str, new: str) -> dict:
         "mode": "store incremental", "new_posts": summary.analyzed,
         "analyze_seconds": round(time.perf_counter() - started, 2),
         "link_seconds": round(summary.link_seconds, 2), "peak_mb": round(peak_mb()),
+        "peak_worker_mb": round(peak_worker_mb()),
     }  # fmt: skip
+
+
+def make_store(path: str, size: int, seed: int) -> dict:
+    """An analysed store of `size` synthetic posts written by bulk SQL (no extraction run):
+    what linking reads, for sizes the demo generator would take hours to make."""
+    from sentinelle.store import open_store
+    from sentinelle.store.bulk import insert_tuples
+    from sentinelle.store.schema import post_analysis, post_identifiers, posts
+
+    started = time.perf_counter()
+    store = open_store(f"sqlite:///{path}")
+    batch = 200_000
+    with store.engine.begin() as connection:
+        # the workspace's full-text index is not what this bench measures
+        for trigger in ("posts_fts_ai", "posts_fts_ad", "posts_fts_au"):
+            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {trigger}")
+    for start in range(0, size, batch):
+        made, _ = synthetic_posts(min(batch, size - start), seed + start)
+        # each batch numbers its actors from 0: tag their identifiers so batches never share one
+        tag = f"{start // batch:03d}"
+        made.phones = [[f"{p}{tag}" for p in phones] for phones in made.phones]
+        made.handles = [[f"{h}.{tag}" for h in handles] for handles in made.handles]
+        pks = range(start + 1, start + len(made) + 1)
+        ts = made.posted_at - made.posted_at.min() + 1.7e9 + start * 30.0
+        with store.engine.begin() as connection:
+            insert_tuples(connection, posts, POST_COLUMNS, (
+                (pk, "bench", f"b{pk}", "ad", text, None, "2024-01-01T00:00:00+00:00",
+                 float(t), "[]", "{}", f"{pk:032x}", 1, 0.0, False)
+                for pk, text, t in zip(pks, made.texts, ts.tolist(), strict=True)
+            ))  # fmt: skip
+            insert_tuples(connection, post_analysis, ANALYSIS_COLUMNS, (
+                (pk, orjson.dumps([{"e164": p, "raw": p, "tricks": []} for p in phones]).decode(),
+                 orjson.dumps(handles).decode(), "[]", "[]", "{}", 0, 0, "[]", 1.0)
+                for pk, phones, handles in zip(pks, made.phones, made.handles, strict=True)
+            ))  # fmt: skip
+            insert_tuples(connection, post_identifiers, ("post_pk", "kind", "value"), (
+                (pk, kind, value)
+                for pk, phones, handles in zip(pks, made.phones, made.handles, strict=True)
+                for kind, values in (("phone", phones), ("handle", handles))
+                for value in values
+            ))  # fmt: skip
+    return {"made": path, "posts": size, "seconds": round(time.perf_counter() - started, 1)}
+
+
+POST_COLUMNS = (
+    "pk", "source", "post_id", "kind", "text", "title", "posted_at", "posted_ts",
+    "image_phashes", "extra", "content_hash", "version", "ingested_at", "pending",
+)  # fmt: skip
+ANALYSIS_COLUMNS = ("post_pk", "phones", "handles", "stated_ages", "prices", "mentions",
+                    "obfuscated_phones", "flags", "indicators", "analyzed_at")  # fmt: skip
 
 
 def _copy(store: str) -> str:
@@ -102,11 +161,17 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--store", help="an analysed SQLite store (it is copied, not changed)")
     parser.add_argument("--new", help="with --store: posts to ingest and link incrementally")
+    parser.add_argument(
+        "--make-store", type=int, metavar="N", help="write N synthetic posts to --store"
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         print(json.dumps(run_full(args.one, args.seed)))
+        return
+    if args.make_store:
+        print(json.dumps(make_store(args.store, args.make_store, args.seed)))
         return
     if args.store:
         copy = _copy(args.store)
