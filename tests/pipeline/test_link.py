@@ -8,7 +8,7 @@ from sentinelle.ingest.pipeline import ingest_files
 from sentinelle.pipeline.analyze import analyze
 from sentinelle.pipeline.link import link_networks
 from sentinelle.store.link_index import count_indexed
-from sentinelle.store.networks import load_aliases
+from sentinelle.store.networks import load_aliases, load_state
 
 PHONE_A = "06 11 22 33 44"
 PHONE_B = "07 55 66 77 88"
@@ -119,3 +119,20 @@ def test_a_changed_post_loses_the_evidence_of_its_old_version(store, tmp_path: P
     assert not [e for e in edges if e[3] == "+33611223344" and "p00000" in e[:2]]
     assert ("p00000", "p00002", "phone", "+33755667788") in edges
     assert _networks(store)["p00000"] == _networks(store)["p00002"] is not None
+
+
+HOTEL = "04 72 00 00 00"
+
+
+def test_a_value_that_becomes_a_hub_between_full_runs_stops_joining_posters(
+    store, tmp_path: Path
+):
+    own = [f"06 40 00 00 {10 + i}" for i in range(8)]
+    _ingest(store, tmp_path, [_post(i, own[i], HOTEL) for i in range(3)])
+    assert len({_networks(store)[f"p0000{i}"] for i in range(3)}) == 1  # three: not a hub yet
+
+    # five more posters, each with a number of their own, give the same hotel number
+    _ingest(store, tmp_path, [_post(i, own[i], HOTEL) for i in range(3, 8)])
+    networks = _networks(store)
+    assert all(networks[f"p0000{i}"] is None for i in range(3, 8))
+    assert "+33472000000" in load_state(store)["hubs"]["phone"]

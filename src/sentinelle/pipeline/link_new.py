@@ -20,6 +20,7 @@ from sentinelle.link.minhash import MinHasher, Signatures
 from sentinelle.link.networks import flatten_aliases, format_id, parse_id
 from sentinelle.link.personas import generic_handle
 from sentinelle.link.shingles import shingle_texts
+from sentinelle.pipeline.link_hubs import fresh_hubs
 from sentinelle.store import Store
 from sentinelle.store.link_index import (
     first_posts_with,
@@ -55,11 +56,13 @@ def link_new_posts(store: Store, config: LinkConfig, state: dict, mapper: Callab
     stored: dict[int, int] = {}  # stored pk -> node number after the new posts
     index = load_text_index(store)
     side = shingles
-    edges = concat_edges([
+    text = concat_edges([
         _text_within(side, signatures, keys, rarity, config),
         _text_against(store, index, side, signatures, keys, rarity, config, new_pks, stored),
-        *_identifiers(store, posts, state.get("hubs", {}), new_pks, stored),
     ])  # fmt: skip
+    known = state.get("hubs", {})
+    hubs = _with_fresh_hubs(known, fresh_hubs(store, posts, text, stored, known, config))
+    edges = concat_edges([text, *_identifiers(store, posts, hubs, new_pks, stored)])
     ids, aliases, merged, next_number, stored_ids = _assign(
         store, previous, edges, stored, state, config
     )
@@ -67,7 +70,7 @@ def link_new_posts(store: Store, config: LinkConfig, state: dict, mapper: Callab
     changes = [*changed_ids(posts.post_pk, previous, ids)]
     changes += [(network_id, pk) for pk, network_id in stored_ids.items()]
     new_state = {"next_number": next_number, "linked_at": linked_at,
-                 "settings": state["settings"], "hubs": state.get("hubs", {})}  # fmt: skip
+                 "settings": state["settings"], "hubs": hubs}  # fmt: skip
 
     def save_text(connection) -> None:
         save_text_index(connection, posts.post_pk, signatures, keys)
@@ -111,6 +114,16 @@ def _text_against(store, index, side, signatures, keys, rarity, config, new_pks,
     edges = checked_text_edges(side, rows, stored_shingles, local, rarity, config)
     right = [_node(stored, int(pks[i]), count) for i in edges.right.tolist()]
     return make_edges(edges.left, right, "text", edges.weight)
+
+
+def _with_fresh_hubs(known: dict[str, list[str]], fresh: dict[str, set[str]]) -> dict:
+    """Known hubs per linking kind plus the fresh ones (author accounts are stored handles)."""
+    merged = {kind: list(values) for kind, values in known.items()}
+    for kind, stored_kind in STORED_KIND.items():
+        extra = sorted(fresh.get(stored_kind, set()) - set(merged.get(kind, [])))
+        if extra:
+            merged[kind] = merged.get(kind, []) + extra
+    return merged
 
 
 def current_values(posts, linked_before: np.ndarray) -> dict[int, set[tuple[str, str]]]:

@@ -16,6 +16,7 @@ from sentinelle.link.rarity import ShingleRarity
 from sentinelle.store.bulk import delete_where_in, insert_rows
 from sentinelle.store.db import Store
 from sentinelle.store.schema import (
+    link_edges,
     link_segments,
     link_state,
     post_analysis,
@@ -181,3 +182,43 @@ def load_rarity(store: Store, floor: int, share: float) -> ShingleRarity | None:
     rarity.counts = np.frombuffer(zlib.decompress(row.blob), dtype="<u4").astype(np.uint32)
     rarity.posts = meta["posts"]
     return rarity
+
+
+def identifiers_of_values(store: Store, kind: str, values: list[str]) -> list[tuple[int, str]]:
+    """(post pk, value) of every stored post carrying one of `values` of `kind`."""
+    found: list[tuple[int, str]] = []
+    with store.engine.connect() as connection:
+        for start in range(0, len(values), _IN_CHUNK):
+            query = select(post_identifiers.c.post_pk, post_identifiers.c.value).where(
+                post_identifiers.c.kind == kind,
+                post_identifiers.c.value.in_(values[start : start + _IN_CHUNK]),
+            )
+            found.extend(tuple(row) for row in connection.execute(query))
+    return found
+
+
+def identifiers_of_posts(store: Store, pks: list[int]) -> list[tuple[int, str, str]]:
+    """(post pk, kind, value) of every identifier the stored posts `pks` carry."""
+    found: list[tuple[int, str, str]] = []
+    columns = (post_identifiers.c.post_pk, post_identifiers.c.kind, post_identifiers.c.value)
+    with store.engine.connect() as connection:
+        for start in range(0, len(pks), _IN_CHUNK):
+            query = select(*columns).where(
+                post_identifiers.c.post_pk.in_(pks[start : start + _IN_CHUNK])
+            )
+            found.extend(tuple(row) for row in connection.execute(query))
+    return found
+
+
+def links_among(store: Store, pks: list[int]) -> list[tuple[int, int]]:
+    """Stored text and image evidence between two of the posts `pks` (left, right pk)."""
+    wanted = set(pks)
+    found: list[tuple[int, int]] = []
+    with store.engine.connect() as connection:
+        for start in range(0, len(pks), _IN_CHUNK):
+            query = select(link_edges.c.left_pk, link_edges.c.right_pk).where(
+                link_edges.c.left_pk.in_(pks[start : start + _IN_CHUNK]),
+                link_edges.c.kind.in_(("text", "image")),
+            )
+            found.extend((a, b) for a, b in connection.execute(query) if b in wanted)
+    return found
