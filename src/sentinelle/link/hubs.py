@@ -13,11 +13,15 @@ is a few sorts and one connected-components call, not a loop over values.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 
 from sentinelle.link.distinct import distinct
 from sentinelle.link.graph import components
 from sentinelle.link.identifiers import Incidence
+
+_CHUNK_ROWS = 1 << 19  # rows (or links) per pass of the context search
 
 
 def hub_values(
@@ -81,10 +85,31 @@ def _contexts_per_value(post, value, anchors, frequent_rows, links, posts):
 
 
 def _rows_sharing_other_values(post, value, anchors, row_value, row_post):
-    """Row pairs (same value v) whose posts share another value u; rows carrying an anchor."""
-    total_values = len(anchors)
+    """Row pairs (same value v) whose posts share another value u; rows carrying an anchor.
+
+    Rows (sorted by value) are taken in chunks cut at value boundaries, so the temporaries
+    stay bounded however many posts there are.
+    """
     by_post = np.argsort(post, kind="stable")
     post_sorted, value_sorted = post[by_post], value[by_post]
+    del by_post
+    cuts = np.searchsorted(row_value, row_value[_CHUNK_ROWS::_CHUNK_ROWS], side="left")
+    bounds = np.unique(np.concatenate([[0], cuts, [len(row_value)]]))
+    lefts, rights = [], []
+    anchored = np.zeros(len(row_post), dtype=bool)
+    for first, last in pairwise(bounds.tolist()):
+        left, right, anchor = _sharing_in(
+            post_sorted, value_sorted, anchors, row_value[first:last], row_post[first:last]
+        )
+        lefts.append(left + first)
+        rights.append(right + first)
+        anchored[first:last] = anchor
+    empty = np.zeros(0, np.int64)
+    return np.concatenate(lefts or [empty]), np.concatenate(rights or [empty]), anchored
+
+
+def _sharing_in(post_sorted, value_sorted, anchors, row_value, row_post):
+    total_values = len(anchors)
     start = np.searchsorted(post_sorted, row_post, side="left")
     stop = np.searchsorted(post_sorted, row_post, side="right")
     counts = stop - start
@@ -111,6 +136,17 @@ def _rows_joined_by_links(row_value, row_post, row_key, links, posts):
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     by_post = np.argsort(row_post, kind="stable")
     post_sorted = row_post[by_post]
+    lefts, rights = [], []
+    for first in range(0, len(a), _CHUNK_ROWS):
+        last = first + _CHUNK_ROWS
+        left, right = _joined_in(by_post, post_sorted, row_value, row_key, a[first:last],
+                                 b[first:last], posts)  # fmt: skip
+        lefts.append(left)
+        rights.append(right)
+    return np.concatenate(lefts), np.concatenate(rights)
+
+
+def _joined_in(by_post, post_sorted, row_value, row_key, a, b, posts):
     start = np.searchsorted(post_sorted, a, side="left")
     counts = np.searchsorted(post_sorted, a, side="right") - start
     edge = np.repeat(np.arange(len(a)), counts)

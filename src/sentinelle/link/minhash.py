@@ -68,7 +68,7 @@ class MinHasher:
 
     def _fill(self, values: np.ndarray, shingles: Shingles, first: int, last: int) -> None:
         start, stop = shingles.indptr[first], shingles.indptr[last]
-        hashes = shingles.hashes[start:stop]
+        hashes = shingles.hashes[start:stop].astype(np.uint64)
         counts = np.diff(shingles.indptr[first : last + 1])
         filled = np.flatnonzero(counts)
         if len(filled) == 0:

@@ -17,7 +17,8 @@ import numpy as np
 from sentinelle.link.distinct import distinct
 from sentinelle.link.hashing import combine, mix64
 
-HASH_BITS = 48  # shingle hashes keep 48 bits so a 16-bit post index fits beside them in a sort key
+HASH_BITS = 32  # shingle hashes keep 32 bits: half the memory of a corpus's shingles, and a post
+# index fits beside them in one 64-bit sort key
 _CHUNK = 1 << 14  # keeps every temporary array small enough for malloc to reuse
 _SEP = "\x00"
 _COMBINING = re.compile("[\u0300-\u036f]")
@@ -35,7 +36,7 @@ class Shingles:
     """Per-post sets of shingle hashes in CSR form: post i owns hashes[indptr[i]:indptr[i+1]]."""
 
     indptr: np.ndarray  # int64, len = posts + 1
-    hashes: np.ndarray  # uint64 (48 significant bits), sorted and unique within each post
+    hashes: np.ndarray  # uint32, sorted and unique within each post
 
     def __len__(self) -> int:
         return len(self.indptr) - 1
@@ -95,7 +96,7 @@ def shingle_texts(texts: list[str], width: int = 2) -> Shingles:
 def concat_shingles(parts: list[Shingles]) -> Shingles:
     """The posts of `parts` one after the other."""
     if not parts:
-        return Shingles(np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.uint64))
+        return Shingles(np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.uint32))
     if len(parts) == 1:
         return parts[0]
     counts = np.concatenate([np.diff(p.indptr) for p in parts])
@@ -115,7 +116,7 @@ def _shingle_chunk(texts: list[str], width: int) -> Shingles:
     key = distinct(key)
     post_sorted = (key >> np.uint64(HASH_BITS)).astype(np.int64)
     indptr = np.searchsorted(post_sorted, np.arange(len(texts) + 1)).astype(np.int64)
-    return Shingles(indptr, key & np.uint64((1 << HASH_BITS) - 1))
+    return Shingles(indptr, (key & np.uint64((1 << HASH_BITS) - 1)).astype(np.uint32))
 
 
 def _token_hashes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:

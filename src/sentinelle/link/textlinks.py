@@ -86,5 +86,5 @@ def _gather(shingles: Shingles, posts: np.ndarray):
 
 
 def _pair_keys(pair: np.ndarray, hashes: np.ndarray) -> np.ndarray:
-    """Pair index in the high half, 32 bits of the shingle hash in the low half."""
-    return (pair.astype(np.uint64) << np.uint64(32)) | (hashes & np.uint64(0xFFFFFFFF))
+    """Pair index in the high half, the 32-bit shingle hash in the low half."""
+    return (pair.astype(np.uint64) << np.uint64(32)) | hashes.astype(np.uint64)

@@ -30,6 +30,7 @@ from sentinelle.store.link_index import (
 from sentinelle.store.networks import load_aliases, load_link_input, load_state, save_links
 
 SETTINGS = ("seed", "num_perm", "bands", "shingle_width", "rarity_bits")
+TEXT_FORMAT = 2  # shingle hashing (2: 32-bit); signatures stored in another format are redone
 
 
 @dataclass(slots=True)
@@ -52,7 +53,7 @@ def link_networks(
     started = time.perf_counter()
     config = config or LinkConfig()
     state = load_state(store)
-    settings = {name: getattr(config, name) for name in SETTINGS}
+    settings = {name: getattr(config, name) for name in SETTINGS} | {"text_format": TEXT_FORMAT}
     if not full and state.get("settings") == settings and count_indexed(store):
         summary = link_new_posts(store, config, state, mapper)
     else:

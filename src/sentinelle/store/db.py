@@ -90,13 +90,14 @@ def _busy(name: str) -> str:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    # WAL lets the web app read while analyze writes; NORMAL sync is safe with WAL.
+    # WAL lets the web app read while analyze writes; NORMAL sync is safe with WAL. Temporary
+    # storage stays the default (files): big sorts (index builds over millions of evidence
+    # rows) spill to disk instead of holding the process's memory.
     cursor = dbapi_connection.cursor()
     for pragma in (
         "journal_mode=WAL",
         "synchronous=NORMAL",
         "foreign_keys=ON",
-        "temp_store=MEMORY",
         f"cache_size=-{_CACHE_KB}",
         f"mmap_size={_MMAP_SIZE}",
         "busy_timeout=30000",

@@ -190,11 +190,11 @@ def prune_stale_edges(connection: Connection, current: dict[int, set[tuple[str, 
 def _replace_edges(connection: Connection, edges: Iterable[tuple]) -> None:
     """All evidence anew: indexes are dropped and rebuilt once, not updated row by row."""
     for index in link_edges.indexes:
-        index.drop(connection)
+        index.drop(connection, checkfirst=True)
     connection.execute(link_edges.delete())
     insert_tuples(connection, link_edges, EDGE_COLUMNS, edges)
     for index in link_edges.indexes:
-        index.create(connection)
+        index.create(connection, checkfirst=True)
 
 
 def load_aliases_on(connection) -> dict[str, str]:
