@@ -30,6 +30,7 @@ from sentinelle.store.link_index import (
 from sentinelle.store.networks import load_aliases, load_link_input, load_state, save_links
 
 SETTINGS = ("seed", "num_perm", "bands", "shingle_width", "rarity_bits")
+_ROWS = 50_000  # rows turned into Python objects at a time when saving
 TEXT_FORMAT = 2  # shingle hashing (2: 32-bit); signatures stored in another format are redone
 
 
@@ -96,20 +97,27 @@ def changed_ids(
     post_pk: np.ndarray, before: list[str | None], after: list[str | None]
 ) -> Iterator[tuple[str | None, int]]:
     """(new network id, pk) of every post whose id changed."""
-    for pk, old, new in zip(post_pk.tolist(), before, after, strict=True):
-        if old != new:
-            yield new, pk
+    for first in range(0, len(post_pk), _ROWS):
+        pks = post_pk[first : first + _ROWS].tolist()
+        part = slice(first, first + _ROWS)
+        for pk, old, new in zip(pks, before[part], after[part], strict=True):
+            if old != new:
+                yield new, pk
 
 
 def edge_rows(edges, post_pk: np.ndarray, ids: list[str | None]) -> Iterator[tuple]:
     """Store rows (`EDGE_COLUMNS` order) of edges whose endpoints index `post_pk`; the network
-    id is the left post's. Generated, so millions of edges are never all rows at once."""
+    id is the left post's. Generated a slice at a time: millions of edges never become Python
+    rows all at once."""
     kinds, evidence = KINDS, edges.evidence
-    pks = post_pk.tolist()
-    for left, right, kind, weight, value, hub in zip(
-        edges.left.tolist(), edges.right.tolist(), edges.kind.tolist(),
-        np.round(edges.weight, 4).tolist(), edges.value.tolist(), edges.hub.tolist(),
-        strict=True,
-    ):  # fmt: skip
-        yield (pks[left], pks[right], kinds[kind], weight, evidence[value] if value >= 0 else None,
-               hub, ids[left])  # fmt: skip
+    for first in range(0, len(edges), _ROWS):
+        part = slice(first, first + _ROWS)
+        left = edges.left[part]
+        for left_pk, right_pk, kind, weight, value, hub, network_id in zip(
+            post_pk[left].tolist(), post_pk[edges.right[part]].tolist(),
+            edges.kind[part].tolist(), np.round(edges.weight[part], 4).tolist(),
+            edges.value[part].tolist(), edges.hub[part].tolist(), [ids[i] for i in left.tolist()],
+            strict=True,
+        ):  # fmt: skip
+            yield (left_pk, right_pk, kinds[kind], weight,
+                   evidence[value] if value >= 0 else None, hub, network_id)  # fmt: skip
