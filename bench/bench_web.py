@@ -108,6 +108,7 @@ def _row(pk: int, rng: random.Random) -> tuple[dict, dict, dict]:
         "indicators": orjson.dumps(indicators).decode(),
         "network_id": f"n-{group:06d}" if group % 3 == 0 else None,
         "analyzed_at": ts,
+        "posted_ts": ts,
     }
     identifier = {"post_pk": pk, "kind": "phone", "value": phone}
     return post, analysis, identifier
@@ -297,7 +298,16 @@ def run_engine(name: str, url: str, count: int, seconds: int, clients: int, work
     _cli(env, "users", "add", "bench", "--role", "analyst", stdin=PASSWORD + "\n")
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "sentinelle", "serve", "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "sentinelle",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
