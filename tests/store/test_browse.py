@@ -168,3 +168,37 @@ def test_analysis_rows_carry_their_posts_date(store):
     with store.engine.connect() as connection:
         pairs = connection.execute(query).all()
     assert len(pairs) == 30 and all(post == analysis for post, analysis in pairs)
+
+
+def test_common_and_rare_words_find_the_same_posts_newest_first(store):
+    # 1,200 posts: "dispo" is in every one (searched by walking posts by date), "rare" in
+    # three (its matches are read first).
+    batch = []
+    for i in range(1200):
+        extra = " rare" if i % 400 == 7 else ""
+        post, ts = validate_post(
+            {
+                "id": f"c{i:04d}",
+                "source": "s",
+                "kind": "ad",
+                "text": f"Dispo ce soir{extra}, annonce {i}.",
+                "posted_at": f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}T10:{i % 60:02d}:00+00:00",
+            }
+        )
+        batch.append((post, ts, content_hash(post)))
+    save_posts(store, batch)
+    if store.dialect == "postgresql":
+        with store.engine.begin() as connection:
+            connection.exec_driver_sql("ANALYZE posts")  # the planner's word frequencies
+    newest = [r["post_id"] for r in list_posts(store, PostFilter(), limit=60)]
+    assert [r["post_id"] for r in list_posts(store, PostFilter(query="dispo"), limit=60)] == newest
+    seen, after = [], None
+    while page := list_posts(store, PostFilter(query="DISPO soir"), limit=500, after=after):
+        seen += [r["post_id"] for r in page]
+        after = (page[-1]["posted_ts"], page[-1]["pk"])
+    assert len(seen) == len(set(seen)) == 1200
+    assert {r["post_id"] for r in list_posts(store, PostFilter(query="rare"))} == {
+        "c0007",
+        "c0407",
+        "c0807",
+    }

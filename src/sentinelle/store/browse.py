@@ -59,21 +59,59 @@ class PostFilter:
     at_risk_only: bool = False  # outreach: flagged posts only
 
 
-def _text_condition(store: Store, query: str):
-    if store.dialect == "postgresql":
-        # The expression of the GIN index of migration 0005 (title and text, accents folded).
-        return text(
-            "to_tsvector('sentinelle_fts'::regconfig, "
-            "coalesce(posts.title, '') || ' ' || posts.text) "
-            "@@ plainto_tsquery('sentinelle_fts'::regconfig, :fts)"
-        ).bindparams(fts=query)
+# The expression of the GIN index of migration 0005 (title and text, accents folded).
+_PG_MATCH = (
+    "to_tsvector('sentinelle_fts'::regconfig, coalesce(posts.title, '') || ' ' || posts.text) "
+    "@@ plainto_tsquery('sentinelle_fts'::regconfig, :fts)"
+)
+# A search matching at least this share of posts walks posts by date, testing each (a page
+# comes after a few dozen rows); a rarer one reads its matches first, then orders them.
+COMMON_SHARE = 0.05
+COMMON_MIN_MATCHES = 1000
+
+
+def _fts5_words(query: str) -> str:
     # Each word quoted: the user's text is matched as words, never parsed as FTS5 syntax.
-    words = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
+    return " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
+
+
+def _text_condition(store: Store, query: str, common: bool):
+    if store.dialect == "postgresql":
+        return text(_PG_MATCH).bindparams(fts=query)
+    words = _fts5_words(query)
+    if common:
+        return text(
+            "EXISTS (SELECT 1 FROM posts_fts WHERE posts_fts MATCH :fts "
+            "AND posts_fts.rowid = posts.pk)"
+        ).bindparams(fts=words)
     matches = text("SELECT rowid FROM posts_fts WHERE posts_fts MATCH :fts").bindparams(fts=words)
     return posts.c.pk.in_(matches)
 
 
-def _post_conditions(store: Store, spec: PostFilter, posted_ts) -> list:
+def _common_text(connection, store: Store, query: str) -> bool:
+    """Whether `query` matches at least COMMON_SHARE of the posts: counted up to that many
+    matches on SQLite, PostgreSQL's own estimate (reading every match would take longer)."""
+    if store.dialect == "postgresql":
+        total = connection.execute(
+            text("SELECT reltuples FROM pg_class WHERE oid = 'posts'::regclass")
+        ).scalar()
+        plan = connection.execute(
+            text(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM posts WHERE {_PG_MATCH}"), {"fts": query}
+        ).scalar()
+        return bool(total and total > 0 and plan[0]["Plan"]["Plan Rows"] >= COMMON_SHARE * total)
+    total = connection.execute(select(func.max(posts.c.pk))).scalar() or 0
+    enough = max(int(COMMON_SHARE * total), COMMON_MIN_MATCHES)
+    found = connection.execute(
+        text(
+            "SELECT count(*) FROM "
+            "(SELECT rowid FROM posts_fts WHERE posts_fts MATCH :fts LIMIT :enough)"
+        ),
+        {"fts": _fts5_words(query), "enough": enough},
+    ).scalar()
+    return found >= enough
+
+
+def _post_conditions(store: Store, spec: PostFilter, posted_ts, common_text: bool) -> list:
     """Conditions on the post itself; its date is read from `posted_ts`."""
     conditions = []
     if spec.source:
@@ -85,7 +123,7 @@ def _post_conditions(store: Store, spec: PostFilter, posted_ts) -> list:
     if spec.until_ts is not None:
         conditions.append(posted_ts < spec.until_ts)
     if spec.query and spec.query.strip():
-        conditions.append(_text_condition(store, spec.query.strip()))
+        conditions.append(_text_condition(store, spec.query.strip(), common_text))
     return conditions
 
 
@@ -115,7 +153,13 @@ def _analysis_conditions(spec: PostFilter) -> list:
     return conditions
 
 
-def _page_keys(store: Store, spec: PostFilter, limit: int, after: tuple[float, int] | None):
+def _page_keys(
+    store: Store,
+    spec: PostFilter,
+    limit: int,
+    after: tuple[float, int] | None,
+    common_text: bool = False,
+):
     """The (pk, posted_ts) of one page, newest first. A filter on department or flags walks
     post_analysis's own (department, posted_ts) or flagged-by-date index; other filters walk
     posts by date. Only the columns filtered on are read: the page's shown columns are
@@ -132,14 +176,14 @@ def _page_keys(store: Store, spec: PostFilter, limit: int, after: tuple[float, i
         if on_analysis:
             rows = posts.outerjoin(post_analysis, post_analysis.c.post_pk == posts.c.pk)
     order = posted_ts
-    if store.dialect == "postgresql" and spec.query and spec.query.strip():
-        # An order no date index gives: the planner then reads the text matches from the GIN
-        # index instead of walking posts by date and parsing each text.
+    if store.dialect == "postgresql" and spec.query and spec.query.strip() and not common_text:
+        # An order no date index gives: the planner then reads the rare text's matches from
+        # the GIN index instead of walking posts by date and parsing each text.
         order = posted_ts + 0
     query = (
         select(pk.label("pk"), posted_ts.label("posted_ts"))
         .select_from(rows)
-        .where(*_post_conditions(store, spec, posted_ts), *on_analysis)
+        .where(*_post_conditions(store, spec, posted_ts, common_text), *on_analysis)
         .order_by(order.desc(), pk.desc())
         .limit(limit)
     )
@@ -154,7 +198,9 @@ def list_posts(
     """One page of posts matching `spec`, newest first, starting after the (posted_ts, pk)
     of the previous page's last post."""
     with store.engine.connect() as connection:
-        keys = connection.execute(_page_keys(store, spec, limit, after)).all()
+        query_text = (spec.query or "").strip()
+        common = bool(query_text) and _common_text(connection, store, query_text)
+        keys = connection.execute(_page_keys(store, spec, limit, after, common)).all()
         if not keys:
             return []
         query = (

@@ -59,6 +59,7 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         for statement in _POSTGRES_SEARCH_UP:
             op.execute(statement)
+        op.execute("ANALYZE posts")  # word frequencies of the new search index
     op.execute("ANALYZE post_analysis")  # the planners' figures for the new indexes
 
 
