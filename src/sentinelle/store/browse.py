@@ -67,7 +67,7 @@ _PG_MATCH = (
 # A search matching at least this share of posts walks posts by date, testing each (a page
 # comes after a few dozen rows); a rarer one reads its matches first, then orders them.
 COMMON_SHARE = 0.05
-COMMON_MIN_MATCHES = 1000
+COMMON_MIN_MATCHES = 1000  # and at least this many (a small store reads its matches first)
 
 
 def _fts5_words(query: str) -> str:
