@@ -59,8 +59,11 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         for statement in _POSTGRES_SEARCH_UP:
             op.execute(statement)
-        op.execute("ANALYZE posts")  # word frequencies of the new search index
-    op.execute("ANALYZE post_analysis")  # the planners' figures for the new indexes
+    # The planners' figures for the new indexes (and the search index's word frequencies):
+    # without them SQLite reads a source's 200,000 posts to sort them instead of walking dates.
+    # Under a second at 1M posts; empty tables get none.
+    op.execute("ANALYZE posts")
+    op.execute("ANALYZE post_analysis")
 
 
 def downgrade() -> None:
