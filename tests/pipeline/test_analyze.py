@@ -6,6 +6,7 @@ from factories import jsonl, post_dict
 from sentinelle.export.posts import iter_export
 from sentinelle.ingest.pipeline import ingest_files
 from sentinelle.pipeline.analyze import analyze
+from sentinelle.store.db import exclusive
 from sentinelle.store.posts import count_posts
 
 
@@ -28,3 +29,17 @@ def test_analyze_is_incremental_on_both_backends(store, tmp_path: Path):
         with store.engine.connect() as connection:
             analysed = connection.exec_driver_sql("SELECT DISTINCT tbl FROM sqlite_stat1")
             assert {"posts", "post_analysis"} <= {row[0] for row in analysed}
+
+
+def test_a_second_analyze_on_the_same_store_is_refused(store, store_url: str, cli, tmp_path):
+    path = tmp_path / "posts.jsonl"
+    path.write_bytes(jsonl(*[post_dict(i) for i in range(5)]))
+    ingest_files(store, [str(path)])
+    with exclusive(store, "analyze"):
+        busy = cli("analyze", "--workers", "1", db=store_url)
+        assert busy.returncode != 0
+        assert b"another `analyze` is running" in busy.stderr
+        assert count_posts(store, pending_only=True) == 5
+    done = cli("analyze", "--workers", "1", db=store_url)
+    assert done.returncode == 0, done.stderr
+    assert count_posts(store, pending_only=True) == 0

@@ -7,8 +7,8 @@ from sentinelle.export.posts import iter_export
 from sentinelle.ingest.pipeline import ingest_files
 from sentinelle.pipeline.analyze import analyze
 from sentinelle.pipeline.link import link_networks
-from sentinelle.store.link_index import count_signatures
-from sentinelle.store.networks import load_aliases
+from sentinelle.store.link_index import count_indexed
+from sentinelle.store.networks import load_aliases, load_state
 
 PHONE_A = "06 11 22 33 44"
 PHONE_B = "07 55 66 77 88"
@@ -78,11 +78,11 @@ def test_incremental_runs_match_a_full_relink(store, tmp_path: Path):
         _template_post(10 + i, n, c) for i, (n, c) in enumerate([("Lea", "Lyon"), ("Nour", "Metz")])
     ]
     _ingest(store, tmp_path, first)
-    assert count_signatures(store) == 5
+    assert count_indexed(store) == 5
     _ingest(
         store, tmp_path, [_post(4, PHONE_A), _post(5, PHONE_B), _template_post(20, "Ines", "Brest")]
     )
-    assert count_signatures(store) == 8
+    assert count_indexed(store) == 8
     incremental = _networks(store)
     assert incremental["p00004"] == incremental["p00000"] is not None
     assert incremental["p00020"] == incremental["p00010"] is not None
@@ -91,3 +91,48 @@ def test_incremental_runs_match_a_full_relink(store, tmp_path: Path):
     summary = link_networks(store, full=True)
     assert not summary.incremental
     assert _networks(store) == incremental
+
+
+def _edges(store) -> set[tuple[str, str, str, str | None]]:
+    from sqlalchemy import select
+
+    from sentinelle.store.schema import link_edges, posts
+
+    left, right = posts.alias("l"), posts.alias("r")
+    query = (
+        select(left.c.post_id, right.c.post_id, link_edges.c.kind, link_edges.c.value)
+        .join(left, left.c.pk == link_edges.c.left_pk)
+        .join(right, right.c.pk == link_edges.c.right_pk)
+    )
+    with store.engine.connect() as connection:
+        return {tuple(row) for row in connection.execute(query)}
+
+
+def test_a_changed_post_loses_the_evidence_of_its_old_version(store, tmp_path: Path):
+    _ingest(store, tmp_path, [_post(0, PHONE_A), _post(1, PHONE_A), _post(2, PHONE_B)])
+    assert ("p00001", "p00000", "phone", "+33611223344") in _edges(store)
+
+    # p00000 (the phone's first post) now gives another number: edges to it through the old
+    # number go, p00001 keeps its own evidence, p00000 links to p00002 through the new one
+    _ingest(store, tmp_path, [_post(0, PHONE_B)])
+    edges = _edges(store)
+    assert not [e for e in edges if e[3] == "+33611223344" and "p00000" in e[:2]]
+    assert ("p00000", "p00002", "phone", "+33755667788") in edges
+    assert _networks(store)["p00000"] == _networks(store)["p00002"] is not None
+
+
+HOTEL = "04 72 00 00 00"
+
+
+def test_a_value_that_becomes_a_hub_between_full_runs_stops_joining_posters(
+    store, tmp_path: Path
+):
+    own = [f"06 40 00 00 {10 + i}" for i in range(8)]
+    _ingest(store, tmp_path, [_post(i, own[i], HOTEL) for i in range(3)])
+    assert len({_networks(store)[f"p0000{i}"] for i in range(3)}) == 1  # three: not a hub yet
+
+    # five more posters, each with a number of their own, give the same hotel number
+    _ingest(store, tmp_path, [_post(i, own[i], HOTEL) for i in range(3, 8)])
+    networks = _networks(store)
+    assert all(networks[f"p0000{i}"] is None for i in range(3, 8))
+    assert "+33472000000" in load_state(store)["hubs"]["phone"]

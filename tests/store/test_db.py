@@ -33,7 +33,7 @@ def test_head_constant_matches_the_migration_scripts():
     assert ScriptDirectory.from_config(config).get_current_head() == migrations.HEAD
 
 
-def test_migration_0005_dates_existing_analysis_rows(store_url):
+def test_migration_0006_dates_existing_analysis_rows(store_url):
     from alembic import command
     from sqlalchemy import create_engine, text
 
@@ -41,7 +41,7 @@ def test_migration_0005_dates_existing_analysis_rows(store_url):
 
     engine = create_engine(store_url if "://" in store_url else f"sqlite:///{store_url}")
     with engine.begin() as connection:
-        command.upgrade(_alembic_config(connection), "0004_workspace")
+        command.upgrade(_alembic_config(connection), "0005_text_segments")
         connection.execute(
             text(
                 "INSERT INTO posts (pk, source, post_id, kind, text, posted_at, posted_ts, "

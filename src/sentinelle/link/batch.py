@@ -9,26 +9,25 @@ import numpy as np
 from sentinelle.link.config import LinkConfig
 from sentinelle.link.graph import HUB_WEIGHT, Edges, components, concat_edges, make_edges
 from sentinelle.link.hubs import hub_values
-from sentinelle.link.identifiers import Incidence, incidence, star_pairs
+from sentinelle.link.identifiers import Incidence, star_pairs
 from sentinelle.link.images import near_pairs, parse_phashes
 from sentinelle.link.inputs import LinkInput
 from sentinelle.link.lsh import band_keys, candidate_pairs, has_text
 from sentinelle.link.minhash import MinHasher, Signatures
 from sentinelle.link.personas import generic_handle
+from sentinelle.link.prepare import PreparedPosts, as_prepared
 from sentinelle.link.rarity import ShingleRarity
-from sentinelle.link.shingles import Shingles, shingle_texts
-from sentinelle.link.textlinks import check_pairs, shingle_weights
+from sentinelle.link.shingles import Shingles
+from sentinelle.link.textlinks import check_pairs
 from sentinelle.link.timing import StageTimer
-
-IDENTIFIER_KINDS = ("phone", "handle", "author", "image")
 
 
 @dataclass(slots=True)
 class TextModel:
-    """What text linking computed for a batch; kept so later batches can be matched to it."""
+    """What text linking computed for a batch and stores so later batches can be matched to it
+    (shingles are not kept: stored posts are re-shingled from their text when a match needs it).
+    """
 
-    shingles: Shingles
-    weights: np.ndarray  # rarity weight of each shingle, aligned with shingles.hashes
     signatures: Signatures
     band_keys: np.ndarray
     rarity: ShingleRarity
@@ -43,20 +42,28 @@ class LinkResult:
     hubs: dict[str, list[str]]
     text: TextModel
     seconds: dict[str, float]
-    found: dict[str, Incidence]
-    hub_masks: dict[str, np.ndarray]
 
 
-def link_posts(posts: LinkInput, config: LinkConfig | None = None) -> LinkResult:
-    """Link every post of `posts` to the others; labels give the actor groups."""
+def link_posts(
+    posts: LinkInput | PreparedPosts, config: LinkConfig | None = None, *, release: bool = False
+) -> LinkResult:
+    """Link every post of `posts` to the others; labels give the actor groups.
+
+    With `release`, the shingles of prepared `posts` are dropped once texts are compared (they
+    are the largest array, and nothing after needs them).
+    """
     config = config or LinkConfig()
     timer = StageTimer()
     with timer.stage("text model"):
-        text = build_text_model(posts.texts, config)
+        prepared = as_prepared(posts, config.shingle_width)
+        shingles = prepared.shingles
+        text = build_text_model(shingles, config)
     with timer.stage("text edges"):
-        text_edges = text_pair_edges(text, config)
+        text_edges = text_pair_edges(shingles, text, config)
+        if release:
+            prepared.shingles = shingles = None
     with timer.stage("identifiers"):
-        found = identifier_incidences(posts)
+        found = prepared.found
         image_edges = near_image_edges(found["image"], config)
     with timer.stage("hubs"):
         links = (
@@ -71,28 +78,28 @@ def link_posts(posts: LinkInput, config: LinkConfig | None = None) -> LinkResult
         edges = concat_edges([*identifier_edges, image_edges, text_edges])
         strong = edges.strong(config.min_edge_weight)
         labels = components(len(posts), edges.left[strong], edges.right[strong])
-    return LinkResult(edges, labels, hubs, text, timer.seconds, found, hub)
+    return LinkResult(edges, labels, hubs, text, timer.seconds)
 
 
-def build_text_model(texts: list[str], config: LinkConfig) -> TextModel:
-    """Shingles, their corpus rarity, MinHash signatures and LSH band keys."""
-    shingles = shingle_texts(texts, config.shingle_width)
+def build_text_model(shingles: Shingles, config: LinkConfig) -> TextModel:
+    """Shingles with their corpus rarity, MinHash signatures and LSH band keys."""
     rarity = ShingleRarity(config.rarity_bits, config.boilerplate_floor, config.boilerplate_share)
     rarity.add(shingles)
     signatures = MinHasher(config.num_perm, config.seed).signatures(shingles)
-    weights = shingle_weights(shingles, rarity)
-    return TextModel(shingles, weights, signatures, band_keys(signatures, config.bands), rarity)
+    return TextModel(signatures, band_keys(signatures, config.bands), rarity)
 
 
-def text_pair_edges(text: TextModel, config: LinkConfig, rounds: int = 4) -> Edges:
+def text_pair_edges(
+    shingles: Shingles, text: TextModel, config: LinkConfig, rounds: int = 4
+) -> Edges:
     """Candidates from LSH, filtered on signatures, then checked exactly on rare shingles.
 
     Bands are taken in `rounds` groups; a candidate whose posts earlier rounds already
     joined is not checked again, which saves most checks inside big groups.
     """
-    count = len(text.shingles)
+    count = len(shingles)
     usable = has_text(text.signatures)
-    side = (text.shingles, text.weights)
+    side = shingles
     labels = np.arange(count)
     accepted: list[Edges] = []
     for bands in np.array_split(np.arange(config.bands), min(rounds, config.bands)):
@@ -108,21 +115,13 @@ def text_pair_edges(text: TextModel, config: LinkConfig, rounds: int = 4) -> Edg
     return concat_edges(accepted)
 
 
-def checked_text_edges(left_side, left, right_side, right, rarity, config) -> Edges:
+def checked_text_edges(
+    left_side: Shingles, left, right_side: Shingles, right, rarity: ShingleRarity, config
+) -> Edges:
     """Text edges for the candidate pairs that pass the exact check; weight = the score."""
     check = check_pairs(left_side, left, right_side, right, rarity)
     keep = (check.score >= config.text_min_score) & (check.shared_rare >= config.text_min_shared)
     return make_edges(left[keep], right[keep], "text", check.score[keep])
-
-
-def identifier_incidences(posts: LinkInput) -> dict[str, Incidence]:
-    """Phones, handles, author accounts and exact image hashes, each as an incidence."""
-    return {
-        "phone": incidence(posts.phones),
-        "handle": incidence(posts.handles),
-        "author": incidence([[author] if author else [] for author in posts.authors]),
-        "image": incidence([[h.lower() for h in hashes] for hashes in posts.phashes]),
-    }
 
 
 def near_image_edges(images: Incidence, config: LinkConfig) -> Edges:

@@ -42,6 +42,24 @@ def incidence(per_post: Sequence[Sequence[str] | None]) -> Incidence:
     return Incidence(post, value, list(codes))
 
 
+def concat_incidences(parts: list[Incidence], sizes: list[int]) -> Incidence:
+    """Incidences of consecutive batches (of `sizes` posts) as one; values renumbered in order
+    of first appearance, as `incidence` would have numbered them."""
+    codes: dict[str, int] = {}
+    posts, values, offset = [], [], 0
+    for part, size in zip(parts, sizes, strict=True):
+        remap = np.fromiter(
+            (codes.setdefault(v, len(codes)) for v in part.values), np.int64, len(part.values)
+        )
+        posts.append(part.post + offset)
+        values.append(remap[part.value])
+        offset += size
+    empty = np.zeros(0, np.int64)
+    return Incidence(
+        np.concatenate(posts or [empty]), np.concatenate(values or [empty]), list(codes)
+    )
+
+
 def star_pairs(found: Incidence, keep: np.ndarray | None = None) -> tuple[np.ndarray, ...]:
     """(post, first post with the same value, value) for every other post carrying a value.
 

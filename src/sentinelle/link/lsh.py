@@ -22,13 +22,13 @@ def band_keys(signatures: Signatures, bands: int) -> np.ndarray:
             f"{bands} bands do not fit {signatures.num_perm} permutations; "
             "use bands <= num_perm (e.g. 16 bands of 3 rows for 48)"
         )
-    values = signatures.values.astype(np.uint64)
+    values = signatures.values
     salts = seeded_words(signatures.seed + 7919, bands)
     keys = np.empty((len(values), bands), dtype=np.uint64)
     for band in range(bands):
         key = np.full(len(values), salts[band], dtype=np.uint64)
         for row in range(band * rows, (band + 1) * rows):
-            key = combine(key, values[:, row])
+            key = combine(key, values[:, row].astype(np.uint64))
         keys[:, band] = key
     return keys
 
@@ -70,6 +70,33 @@ def query_pairs(
         hit = np.flatnonzero(sorted_keys[slot] == keys[:, band])
         left.append(hit)
         right.append(leaders[slot[hit]])
+    if not left:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    return unique_pairs(np.concatenate(left), np.concatenate(right), ordered=False)
+
+
+def index_matches(keys: np.ndarray, index_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(row of `keys`, row of `index_keys`) pairs sharing a bucket, the index row being the
+    bucket's first (index rows in priority order, e.g. by the store's pk).
+
+    The query is small (new posts) and the index large (every linked post): index keys are
+    looked up among the sorted query keys, so each band is one linear pass and no sort of the
+    index.
+    """
+    none = np.iinfo(np.int64).max
+    left, right = [], []
+    for band in range(keys.shape[1]):
+        wanted, inverse = np.unique(keys[:, band], return_inverse=True)
+        if len(wanted) == 0 or len(index_keys) == 0:
+            continue
+        slot = np.searchsorted(wanted, index_keys[:, band]).clip(0, len(wanted) - 1)
+        hit = np.flatnonzero(wanted[slot] == index_keys[:, band])
+        first = np.full(len(wanted), none, dtype=np.int64)
+        np.minimum.at(first, slot[hit], hit)
+        leader = first[inverse]
+        matched = np.flatnonzero(leader != none)
+        left.append(matched)
+        right.append(leader[matched])
     if not left:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     return unique_pairs(np.concatenate(left), np.concatenate(right), ordered=False)

@@ -44,6 +44,13 @@ class ShingleRarity:
 
     def weights(self, hashes: np.ndarray) -> np.ndarray:
         """Inverse document frequency; zero for boilerplate (too common to mean anything)."""
-        df = np.maximum(self.frequency(hashes), 1).astype(np.float32)
+        return self._idf(self.frequency(hashes))
+
+    def slot_weights(self) -> np.ndarray:
+        """The weight of every sketch slot: `weights(h) == slot_weights()[h & (size - 1)]`."""
+        return self._idf(self.counts)
+
+    def _idf(self, frequency: np.ndarray) -> np.ndarray:
+        df = np.maximum(frequency, 1).astype(np.float32)
         idf = np.log1p(np.float32(self.posts) / df)
         return np.where(df > self.max_df, np.float32(0), idf).astype(np.float32)

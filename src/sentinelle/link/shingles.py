@@ -47,6 +47,15 @@ class Shingles:
     def of(self, post: int) -> np.ndarray:
         return self.hashes[self.indptr[post] : self.indptr[post + 1]]
 
+    def take(self, posts: np.ndarray) -> Shingles:
+        """The sets of `posts` only, in that order (renumbered 0..)."""
+        starts = self.indptr[posts]
+        counts = self.indptr[posts + 1] - starts
+        indptr = np.zeros(len(posts) + 1, dtype=np.int64)
+        np.cumsum(counts, out=indptr[1:])
+        flat = np.arange(indptr[-1], dtype=np.int64) + np.repeat(starts - indptr[:-1], counts)
+        return Shingles(indptr, self.hashes[flat])
+
 
 def fold_fast(text: str) -> str:
     """`fold` for a whole buffer at C speed: compatibility forms, case and accents folded."""
@@ -80,8 +89,15 @@ def shingle_texts(texts: list[str], width: int = 2) -> Shingles:
     if width < 1:
         raise ValueError(f"shingle width must be at least 1, got {width}")
     parts = [_shingle_chunk(texts[i : i + _CHUNK], width) for i in range(0, len(texts), _CHUNK)]
+    return concat_shingles(parts)
+
+
+def concat_shingles(parts: list[Shingles]) -> Shingles:
+    """The posts of `parts` one after the other."""
     if not parts:
         return Shingles(np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.uint64))
+    if len(parts) == 1:
+        return parts[0]
     counts = np.concatenate([np.diff(p.indptr) for p in parts])
     indptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
     return Shingles(indptr, np.concatenate([p.hashes for p in parts]))

@@ -14,7 +14,7 @@ import numpy as np
 from sentinelle.link.rarity import ShingleRarity
 from sentinelle.link.shingles import Shingles
 
-_PAIR_CHUNK = 1 << 17
+_PAIR_CHUNK = 1 << 14  # pairs per pass: each pass holds ~64 shingles per pair, ~40 MB
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,26 +25,23 @@ class TextCheck:
     shared_rare: np.ndarray  # int32
 
 
-def shingle_weights(shingles: Shingles, rarity: ShingleRarity) -> np.ndarray:
-    """The rarity weight of every shingle, aligned with `shingles.hashes`."""
-    return rarity.weights(shingles.hashes)
-
-
 def check_pairs(
-    left_side: tuple[Shingles, np.ndarray],
+    left_side: Shingles,
     left: np.ndarray,
-    right_side: tuple[Shingles, np.ndarray],
+    right_side: Shingles,
     right: np.ndarray,
     rarity: ShingleRarity,
 ) -> TextCheck:
     """Exact weighted Jaccard of each pair: left[i] of `left_side`, right[i] of `right_side`.
 
-    A side is shingles with their weights (`shingle_weights`), computed once per batch.
+    Weights come from one table per sketch slot (`ShingleRarity.slot_weights`), so no weight
+    array aligned with every shingle of the corpus is kept.
     """
+    table = rarity.slot_weights()
     scores, shared = [], []
     for start in range(0, len(left), _PAIR_CHUNK):
         stop = start + _PAIR_CHUNK
-        chunk = _check_chunk(left_side, left[start:stop], right_side, right[start:stop], rarity)
+        chunk = _check_chunk(left_side, left[start:stop], right_side, right[start:stop], table)
         scores.append(chunk.score)
         shared.append(chunk.shared_rare)
     if not scores:
@@ -52,9 +49,12 @@ def check_pairs(
     return TextCheck(np.concatenate(scores), np.concatenate(shared))
 
 
-def _check_chunk(left_side, left, right_side, right, rarity) -> TextCheck:
-    left_pair, left_hashes, left_weight = _gather(*left_side, left)
-    right_pair, right_hashes, right_weight = _gather(*right_side, right)
+def _check_chunk(left_side, left, right_side, right, table: np.ndarray) -> TextCheck:
+    mask = np.uint64(len(table) - 1)
+    left_pair, left_hashes = _gather(left_side, left)
+    right_pair, right_hashes = _gather(right_side, right)
+    left_weight = table[(left_hashes & mask).astype(np.int64)]
+    right_weight = table[(right_hashes & mask).astype(np.int64)]
     pairs = len(left)
     keys = np.concatenate(
         [_pair_keys(left_pair, left_hashes), _pair_keys(right_pair, right_hashes)]
@@ -63,7 +63,7 @@ def _check_chunk(left_side, left, right_side, right, rarity) -> TextCheck:
     # each side is a set, so a key seen twice is a shingle the pair shares
     common = keys[1:][keys[1:] == keys[:-1]]
     common_pair = (common >> np.uint64(32)).astype(np.int64)
-    common_weight = rarity.weights(common & np.uint64(0xFFFFFFFF))
+    common_weight = table[(common & mask).astype(np.int64)]
     inter = np.bincount(common_pair, weights=common_weight, minlength=pairs)
     union = (
         np.bincount(left_pair, weights=left_weight, minlength=pairs)
@@ -75,14 +75,14 @@ def _check_chunk(left_side, left, right_side, right, rarity) -> TextCheck:
     return TextCheck(score, shared)
 
 
-def _gather(shingles: Shingles, weights: np.ndarray, posts: np.ndarray):
-    """The shingles of `posts` flattened: pair index, hash and weight of each."""
+def _gather(shingles: Shingles, posts: np.ndarray):
+    """The shingles of `posts` flattened: pair index and hash of each."""
     starts = shingles.indptr[posts]
     counts = shingles.indptr[posts + 1] - starts
     pair = np.repeat(np.arange(len(posts), dtype=np.int64), counts)
     firsts = np.cumsum(counts) - counts
     flat = np.arange(counts.sum(), dtype=np.int64) + np.repeat(starts - firsts, counts)
-    return pair, shingles.hashes[flat], weights[flat]
+    return pair, shingles.hashes[flat]
 
 
 def _pair_keys(pair: np.ndarray, hashes: np.ndarray) -> np.ndarray:

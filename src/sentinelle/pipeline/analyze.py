@@ -21,6 +21,7 @@ from sentinelle.pipeline.workers import WorkerPool
 from sentinelle.records import Extraction, Post
 from sentinelle.score.model import default_model
 from sentinelle.store import Store
+from sentinelle.store.db import exclusive
 from sentinelle.store.posts import (
     count_posts,
     iter_pending_rows,
@@ -132,7 +133,13 @@ def analyze(
 
     `relink` links every post again from scratch (hubs re-detected over everything), then
     rescores every post: for when the corpus has grown a lot since the last full run.
+    Only one analyze runs on a store at a time (a second one fails with a StoreError).
     """
+    with exclusive(store, "analyze"):
+        return _analyze(store, workers, progress, relink)
+
+
+def _analyze(store: Store, workers, progress, relink: bool) -> AnalyzeSummary:
     started = time.perf_counter()
     summary = AnalyzeSummary()
     total = count_posts(store, pending_only=True)
@@ -150,7 +157,7 @@ def analyze(
                 progress(summary.analyzed, total)
         summary.extract_seconds = time.perf_counter() - started
         # incremental: only posts analysed since the last run, unless asked to relink all
-        linked = link_networks(store, full=relink)
+        linked = link_networks(store, full=relink, mapper=pool.map)
         if relink:
             clear_scores(store)
         summary.networks = linked.networks

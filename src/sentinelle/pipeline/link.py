@@ -10,6 +10,7 @@ Hubs are those of the last full run (`link_networks(store, full=True)` refreshes
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,7 +23,7 @@ from sentinelle.pipeline.link_new import link_new_posts
 from sentinelle.store import Store
 from sentinelle.store.link_index import (
     clear_text_index,
-    count_signatures,
+    count_indexed,
     save_rarity,
     save_text_index,
 )
@@ -42,30 +43,34 @@ class LinkSummary:
 
 
 def link_networks(
-    store: Store, config: LinkConfig | None = None, full: bool = False
+    store: Store, config: LinkConfig | None = None, full: bool = False, mapper: Callable = map
 ) -> LinkSummary:
-    """Link the posts analysed since the last run (all of them on the first run or `full`)."""
+    """Link the posts analysed since the last run (all of them on the first run or `full`).
+
+    `mapper` prepares the posts read from the store (a worker pool's `map` to use several
+    processes)."""
     started = time.perf_counter()
     config = config or LinkConfig()
     state = load_state(store)
     settings = {name: getattr(config, name) for name in SETTINGS}
-    if not full and state.get("settings") == settings and count_signatures(store):
-        summary = link_new_posts(store, config, state)
+    if not full and state.get("settings") == settings and count_indexed(store):
+        summary = link_new_posts(store, config, state, mapper)
     else:
-        summary = _link_all(store, config, state, settings)
+        summary = _link_all(store, config, state, settings, mapper)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _link_all(store: Store, config: LinkConfig, state: dict, settings: dict) -> LinkSummary:
+def _link_all(
+    store: Store, config: LinkConfig, state: dict, settings: dict, mapper: Callable
+) -> LinkSummary:
     linked_at = time.time()
-    posts, previous = load_link_input(store)
+    posts, previous = load_link_input(store, config.shingle_width, mapper=mapper)
     if len(posts) == 0:
         return LinkSummary()
     old_aliases = load_aliases(store)
-    result = link_posts(posts, config)
+    result = link_posts(posts, config, release=True)
     assigned = assign_network_ids(result.labels, previous, old_aliases, state.get("next_number", 1))
-    network_of_post = dict(zip(posts.post_pk.tolist(), assigned.ids, strict=True))
     hubs = {kind: values for kind, values in result.hubs.items() if values}
     new_state = {"next_number": assigned.next_number, "settings": settings, "hubs": hubs,
                  "linked_at": linked_at}  # fmt: skip
@@ -75,8 +80,9 @@ def _link_all(store: Store, config: LinkConfig, state: dict, settings: dict) -> 
         save_text_index(connection, posts.post_pk, result.text.signatures, result.text.band_keys)
         save_rarity(connection, result.text.rarity)
 
+    changes = changed_ids(posts.post_pk, previous, assigned.ids)
     rows = edge_rows(result.edges, posts.post_pk, assigned.ids)
-    save_links(store, network_of_post, assigned.aliases, rows, new_state, also=save_text)
+    save_links(store, changes, assigned.aliases, rows, new_state, also=save_text)
     return LinkSummary(
         posts=len(posts),
         networks=len({i for i in assigned.ids if i}),
@@ -85,22 +91,24 @@ def _link_all(store: Store, config: LinkConfig, state: dict, settings: dict) -> 
     )
 
 
-def edge_rows(edges, post_pk: np.ndarray, ids: list[str | None]) -> list[dict]:
-    """Store rows of edges whose endpoints index `post_pk` (network id of the left post)."""
-    rows = []
+def changed_ids(
+    post_pk: np.ndarray, before: list[str | None], after: list[str | None]
+) -> Iterator[tuple[str | None, int]]:
+    """(new network id, pk) of every post whose id changed."""
+    for pk, old, new in zip(post_pk.tolist(), before, after, strict=True):
+        if old != new:
+            yield new, pk
+
+
+def edge_rows(edges, post_pk: np.ndarray, ids: list[str | None]) -> Iterator[tuple]:
+    """Store rows (`EDGE_COLUMNS` order) of edges whose endpoints index `post_pk`; the network
+    id is the left post's. Generated, so millions of edges are never all rows at once."""
+    kinds, evidence = KINDS, edges.evidence
+    pks = post_pk.tolist()
     for left, right, kind, weight, value, hub in zip(
-        edges.left.tolist(), edges.right.tolist(), edges.kind.tolist(), edges.weight.tolist(),
-        edges.value.tolist(), edges.hub.tolist(), strict=True,
+        edges.left.tolist(), edges.right.tolist(), edges.kind.tolist(),
+        np.round(edges.weight, 4).tolist(), edges.value.tolist(), edges.hub.tolist(),
+        strict=True,
     ):  # fmt: skip
-        rows.append(
-            {
-                "left_pk": int(post_pk[left]),
-                "right_pk": int(post_pk[right]),
-                "kind": KINDS[kind],
-                "weight": round(weight, 4),
-                "value": edges.evidence[value] if value >= 0 else None,
-                "hub": hub,
-                "network_id": ids[left],
-            }
-        )
-    return rows
+        yield (pks[left], pks[right], kinds[kind], weight, evidence[value] if value >= 0 else None,
+               hub, ids[left])  # fmt: skip

@@ -7,24 +7,25 @@ stored network they touch is one node, so joining costs nothing per stored post.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import numpy as np
 
-from sentinelle.link.batch import checked_text_edges, identifier_incidences
+from sentinelle.link.batch import checked_text_edges
 from sentinelle.link.config import LinkConfig
 from sentinelle.link.graph import HUB_WEIGHT, Edges, components, concat_edges, make_edges
 from sentinelle.link.identifiers import star_pairs
-from sentinelle.link.lsh import band_keys, candidate_pairs, has_text, unique_pairs
+from sentinelle.link.lsh import band_keys, candidate_pairs, has_text, index_matches
 from sentinelle.link.minhash import MinHasher, Signatures
 from sentinelle.link.networks import flatten_aliases, format_id, parse_id
 from sentinelle.link.personas import generic_handle
 from sentinelle.link.shingles import shingle_texts
+from sentinelle.pipeline.link_hubs import fresh_hubs
 from sentinelle.store import Store
 from sentinelle.store.link_index import (
-    bucket_leaders,
     first_posts_with,
     load_rarity,
-    load_signatures,
+    load_text_index,
     load_texts,
     network_of,
     save_rarity,
@@ -36,42 +37,49 @@ from sentinelle.store.networks import load_aliases, load_link_input, save_links
 STORED_KIND = {"phone": "phone", "handle": "handle", "author": "handle"}
 
 
-def link_new_posts(store: Store, config: LinkConfig, state: dict):
+def link_new_posts(store: Store, config: LinkConfig, state: dict, mapper: Callable = map):
     """Link the posts analysed after `state["linked_at"]` to each other and to stored posts."""
-    from sentinelle.pipeline.link import LinkSummary, edge_rows
+    from sentinelle.pipeline.link import LinkSummary, changed_ids, edge_rows
 
     linked_at = time.time()
-    posts, previous = load_link_input(store, analyzed_since=state["linked_at"])
+    posts, previous = load_link_input(
+        store, config.shingle_width, analyzed_since=state["linked_at"], mapper=mapper
+    )
     if len(posts) == 0:
         return LinkSummary(incremental=True)
     rarity = load_rarity(store, config.boilerplate_floor, config.boilerplate_share)
-    shingles = shingle_texts(posts.texts, config.shingle_width)
+    shingles = posts.shingles
     rarity.add(shingles)
     signatures = MinHasher(config.num_perm, config.seed).signatures(shingles)
     keys = band_keys(signatures, config.bands)
     new_pks = set(posts.post_pk.tolist())
     stored: dict[int, int] = {}  # stored pk -> node number after the new posts
-    side = (shingles, rarity.weights(shingles.hashes))
-    edges = concat_edges([
+    index = load_text_index(store)
+    side = shingles
+    text = concat_edges([
         _text_within(side, signatures, keys, rarity, config),
-        _text_against(store, side, signatures, keys, rarity, config, new_pks, stored, len(posts)),
-        *_identifiers(store, posts, state.get("hubs", {}), new_pks, stored),
+        _text_against(store, index, side, signatures, keys, rarity, config, new_pks, stored),
     ])  # fmt: skip
+    known = state.get("hubs", {})
+    hubs = _with_fresh_hubs(known, fresh_hubs(store, posts, text, stored, known, config))
+    edges = concat_edges([text, *_identifiers(store, posts, hubs, new_pks, stored)])
     ids, aliases, merged, next_number, stored_ids = _assign(
         store, previous, edges, stored, state, config
     )
     pk_of = np.concatenate([posts.post_pk, np.array(list(stored), dtype=np.int64)])
-    network_of_post = dict(zip(posts.post_pk.tolist(), ids, strict=True)) | stored_ids
+    changes = [*changed_ids(posts.post_pk, previous, ids)]
+    changes += [(network_id, pk) for pk, network_id in stored_ids.items()]
     new_state = {"next_number": next_number, "linked_at": linked_at,
-                 "settings": state["settings"], "hubs": state.get("hubs", {})}  # fmt: skip
+                 "settings": state["settings"], "hubs": hubs}  # fmt: skip
 
     def save_text(connection) -> None:
         save_text_index(connection, posts.post_pk, signatures, keys)
         save_rarity(connection, rarity)
 
     rows = edge_rows(edges, pk_of, ids + [None] * len(stored))
+    stale = current_values(posts, index.post_pk if index is not None else np.zeros(0, np.int64))
     save_links(
-        store, network_of_post, aliases, rows, new_state, replace_edges=False, also=save_text
+        store, changes, aliases, rows, new_state, replace_edges=False, stale=stale, also=save_text
     )
     networks = len({i for i in ids if i})
     return LinkSummary(posts=len(posts), networks=networks, merged=merged, incremental=True)
@@ -83,26 +91,51 @@ def _text_within(side, signatures: Signatures, keys, rarity, config) -> Edges:
     return checked_text_edges(side, left[likely], side, right[likely], rarity, config)
 
 
-def _text_against(store, side, signatures, keys, rarity, config, new_pks, stored, count) -> Edges:
+def _text_against(store, index, side, signatures, keys, rarity, config, new_pks, stored) -> Edges:
     """Text edges from new posts to stored posts sharing an LSH bucket."""
+    count = len(side)
+    if index is None or (index.signatures.seed, index.signatures.num_perm) != (
+        signatures.seed, signatures.num_perm
+    ):  # fmt: skip
+        return make_edges([], [], "text", [])
+    # a new post re-analysed since it was indexed must not match its own old version
+    usable_index = has_text(index.signatures) & ~np.isin(index.post_pk, list(new_pks))
+    index_rows = np.flatnonzero(usable_index)
     usable = np.flatnonzero(has_text(signatures))
-    rows, leaders = bucket_leaders(store, keys[usable], new_pks)
-    rows, leaders = unique_pairs(usable[rows], leaders, ordered=False)
-    found = load_signatures(store, set(leaders.tolist()), signatures.seed, signatures.num_perm)
-    known = np.array([pk in found for pk in leaders.tolist()], dtype=bool)
-    rows, leaders = rows[known], leaders[known]
+    rows, leaders = index_matches(keys[usable], index.band_keys[index_rows])
+    rows, leaders = usable[rows], index_rows[leaders]
+    likely = signatures.agreement(rows, leaders, index.signatures) >= config.signature_min
+    rows, leaders = rows[likely], leaders[likely]
     if len(rows) == 0:
         return make_edges([], [], "text", [])
-    theirs = np.stack([found[pk] for pk in leaders.tolist()])
-    likely = (signatures.values[rows] == theirs).mean(axis=1) >= config.signature_min
-    rows, leaders = rows[likely], leaders[likely]
-    pks, local = np.unique(leaders, return_inverse=True)
+    pks, local = np.unique(index.post_pk[leaders], return_inverse=True)
     texts = load_texts(store, pks.tolist())
     stored_shingles = shingle_texts([texts[pk] for pk in pks.tolist()], config.shingle_width)
-    stored_side = (stored_shingles, rarity.weights(stored_shingles.hashes))
-    edges = checked_text_edges(side, rows, stored_side, local, rarity, config)
+    edges = checked_text_edges(side, rows, stored_shingles, local, rarity, config)
     right = [_node(stored, int(pks[i]), count) for i in edges.right.tolist()]
     return make_edges(edges.left, right, "text", edges.weight)
+
+
+def _with_fresh_hubs(known: dict[str, list[str]], fresh: dict[str, set[str]]) -> dict:
+    """Known hubs per linking kind plus the fresh ones (author accounts are stored handles)."""
+    merged = {kind: list(values) for kind, values in known.items()}
+    for kind, stored_kind in STORED_KIND.items():
+        extra = sorted(fresh.get(stored_kind, set()) - set(merged.get(kind, [])))
+        if extra:
+            merged[kind] = merged.get(kind, []) + extra
+    return merged
+
+
+def current_values(posts, linked_before: np.ndarray) -> dict[int, set[tuple[str, str]]]:
+    """For posts linked before (content changed since), the (kind, value) pairs they carry now:
+    the evidence of their old version that no longer holds is dropped when saving."""
+    again = np.isin(posts.post_pk, linked_before)
+    values: dict[int, set[tuple[str, str]]] = {int(pk): set() for pk in posts.post_pk[again]}
+    for kind, found in posts.found.items():
+        for post, value in zip(found.post.tolist(), found.value.tolist(), strict=True):
+            if again[post]:
+                values[int(posts.post_pk[post])].add((kind, found.values[value]))
+    return values
 
 
 def _identifiers(
@@ -111,7 +144,7 @@ def _identifiers(
     """Identifier edges among new posts and from new posts to the first stored post of a value."""
     count = len(posts)
     parts = []
-    for kind, found in identifier_incidences(posts).items():
+    for kind, found in posts.found.items():
         known_hubs = set(hubs.get(kind, []))
         generic = kind == "handle"
         hub = np.array([v in known_hubs or (generic and generic_handle(v)) for v in found.values])

@@ -59,7 +59,7 @@ class PostFilter:
     at_risk_only: bool = False  # outreach: flagged posts only
 
 
-# The expression of the GIN index of migration 0005 (title and text, accents folded).
+# The expression of the GIN index of migration 0006 (title and text, accents folded).
 _PG_MATCH = (
     "to_tsvector('sentinelle_fts'::regconfig, coalesce(posts.title, '') || ' ' || posts.text) "
     "@@ plainto_tsquery('sentinelle_fts'::regconfig, :fts)"

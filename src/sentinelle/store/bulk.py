@@ -6,9 +6,11 @@ tuples instead (several times faster). PostgreSQL keeps SQLAlchemy's batched "in
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import islice
 
-from sqlalchemy import Connection, Table, insert
+from sqlalchemy import Connection, MetaData, Table, insert
 
 
 @lru_cache(maxsize=64)
@@ -49,3 +51,55 @@ def update_where_in(
     for start in range(0, len(values), _IN_CHUNK):
         chunk = values[start : start + _IN_CHUNK]
         connection.execute(table.update().where(col.in_(chunk)).values(**changes))
+
+
+_STREAM_CHUNK = 50_000
+
+
+def insert_tuples(
+    connection: Connection, table: Table, columns: tuple[str, ...], rows: Iterable[tuple]
+) -> None:
+    """Insert rows given as tuples in `columns` order, streamed: millions of rows (linking's
+    evidence) never sit in memory as dicts. PostgreSQL takes them through COPY."""
+    dialect = connection.dialect.name
+    if dialect == "sqlite":
+        cursor = connection.connection.driver_connection.cursor()
+        cursor.executemany(_sqlite_insert_sql(table, columns), rows)
+    elif dialect == "postgresql":
+        names = ", ".join(f'"{c}"' for c in columns)
+        cursor = connection.connection.driver_connection.cursor()
+        with cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row(row)
+    else:
+        for chunk in _chunks(iter(rows), _STREAM_CHUNK):
+            connection.execute(
+                insert(table), [dict(zip(columns, row, strict=True)) for row in chunk]
+            )
+
+
+def set_column(
+    connection: Connection, table: Table, key: str, column: str, pairs: Iterable[tuple]
+) -> None:
+    """SET `column` = value WHERE `key` = k for each (value, k) of `pairs`, in bulk."""
+    if connection.dialect.name == "sqlite":
+        cursor = connection.connection.driver_connection.cursor()
+        sql = f'UPDATE "{table.name}" SET "{column}" = ? WHERE "{key}" = ?'
+        cursor.executemany(sql, pairs)
+        return
+    # PostgreSQL: COPY the pairs into a temporary table, then one UPDATE ... FROM
+    dialect = connection.dialect
+    key_type = table.c[key].type.compile(dialect)
+    value_type = table.c[column].type.compile(dialect)
+    temp = f"set_{table.name}_{column}"
+    connection.exec_driver_sql(f'CREATE TEMP TABLE "{temp}" (v {value_type}, k {key_type})')
+    insert_tuples(connection, Table(temp, MetaData()), ("v", "k"), pairs)
+    connection.exec_driver_sql(
+        f'UPDATE "{table.name}" SET "{column}" = t.v FROM "{temp}" t WHERE "{key}" = t.k'
+    )
+    connection.exec_driver_sql(f'DROP TABLE "{temp}"')
+
+
+def _chunks(rows: Iterator, size: int) -> Iterator[list]:
+    while chunk := list(islice(rows, size)):
+        yield chunk

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import fcntl
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from sentinelle.config import database_url
 from sentinelle.errors import StoreError
 from sentinelle.store.migrations import HEAD
+
+_MMAP_SIZE = 1 << 30  # SQLite reads through a 1 GB memory map: page reads without syscalls
+_CACHE_KB = 200_000  # and keeps up to 200 MB of pages per connection
 
 
 @dataclass(frozen=True)
@@ -27,6 +34,61 @@ class Store:
         self.engine.dispose()
 
 
+@contextmanager
+def bulk_pass(connection: Connection) -> Iterator[None]:
+    """Read or write a whole table through a small cache and no memory map: one pass gains nothing
+    from either, and every page they held would count in the process's memory (SQLite only)."""
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:
+        connection.exec_driver_sql("PRAGMA mmap_size=0")
+        connection.exec_driver_sql("PRAGMA cache_size=-8000")
+    try:
+        yield
+    finally:
+        if sqlite:
+            connection.exec_driver_sql(f"PRAGMA mmap_size={_MMAP_SIZE}")
+            connection.exec_driver_sql(f"PRAGMA cache_size=-{_CACHE_KB}")
+
+
+@contextmanager
+def exclusive(store: Store, name: str) -> Iterator[None]:
+    """Hold the store's lock called `name` meanwhile; if another process holds it, fail at once.
+
+    Two `analyze` runs on one store would link the same posts twice and race on network ids.
+    SQLite: an OS file lock beside the database (released by the OS if the process dies);
+    PostgreSQL: a session advisory lock.
+    """
+    if store.dialect == "postgresql":
+        with store.engine.connect() as connection:
+            key = zlib.crc32(name.encode())
+            taken = connection.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": key})
+            if not taken.scalar_one():
+                raise StoreError(_busy(name))
+            try:
+                yield
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": key})
+                connection.commit()
+        return
+    database = store.engine.url.database
+    if not database or database == ":memory:":
+        yield
+        return
+    with open(f"{database}.{name}.lock", "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreError(_busy(name)) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _busy(name: str) -> str:
+    return f"another `{name}` is running on this store; wait for it to finish, then try again"
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # WAL lets the web app read while analyze writes; NORMAL sync is safe with WAL.
     cursor = dbapi_connection.cursor()
@@ -35,8 +97,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
         "synchronous=NORMAL",
         "foreign_keys=ON",
         "temp_store=MEMORY",
-        "cache_size=-200000",
-        "mmap_size=1073741824",
+        f"cache_size=-{_CACHE_KB}",
+        f"mmap_size={_MMAP_SIZE}",
         "busy_timeout=30000",
     ):
         cursor.execute(f"PRAGMA {pragma}")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
 import zlib
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import numpy as np
 import orjson
@@ -14,84 +16,107 @@ from sentinelle.link.rarity import ShingleRarity
 from sentinelle.store.bulk import delete_where_in, insert_rows
 from sentinelle.store.db import Store
 from sentinelle.store.schema import (
+    link_edges,
+    link_segments,
     link_state,
     post_analysis,
-    post_band_keys,
     post_identifiers,
-    post_signatures,
     posts,
 )
 
 _IN_CHUNK = 500
 
 
+SEGMENT_POSTS = 250_000  # posts per segment: about 80 MB per row with the default sizes
+MAX_SEGMENTS = 24  # more than this and the small ones are merged into one
+
+
+@dataclass(frozen=True, slots=True)
+class TextIndex:
+    """Signatures and band keys of the linked posts, one row per post (its latest version)."""
+
+    post_pk: np.ndarray  # int64
+    signatures: Signatures
+    band_keys: np.ndarray  # uint64, posts x bands
+
+    def __len__(self) -> int:
+        return len(self.post_pk)
+
+
 def save_text_index(connection: Connection, pks: np.ndarray, signatures: Signatures, keys) -> None:
-    """Store the signature and band keys of each post of `pks` (replacing earlier ones)."""
-    pk_list = [int(pk) for pk in pks]
-    delete_where_in(connection, post_signatures, "post_pk", pk_list)
-    delete_where_in(connection, post_band_keys, "post_pk", pk_list)
-    insert_rows(connection, post_signatures, [
-        {"post_pk": pk, "seed": signatures.seed, "num_perm": signatures.num_perm,
-         "signature": signatures.values[i].astype("<u4").tobytes()}
-        for i, pk in enumerate(pk_list)
-    ])  # fmt: skip
-    signed = keys.view(np.int64)
-    insert_rows(connection, post_band_keys, [
-        {"band": band, "key": int(signed[i, band]), "post_pk": pk}
-        for i, pk in enumerate(pk_list) for band in range(keys.shape[1])
-    ])  # fmt: skip
+    """Append the signatures and band keys of `pks` as segments (they supersede earlier ones)."""
+    pks = np.asarray(pks, dtype=np.int64)
+    now = time.time()
+    for start in range(0, len(pks), SEGMENT_POSTS):
+        stop = start + SEGMENT_POSTS
+        _insert_segment(connection, pks[start:stop], signatures.values[start:stop],
+                        keys[start:stop], signatures.seed, signatures.num_perm, now)  # fmt: skip
+    _compact(connection)
+
+
+def _insert_segment(connection, pks, values, keys, seed: int, num_perm: int, now: float) -> None:
+    insert_rows(connection, link_segments, [{
+        "seed": seed, "num_perm": num_perm, "bands": keys.shape[1], "posts": len(pks),
+        "post_pks": pks.astype("<i8").tobytes(),
+        "signatures": np.ascontiguousarray(values, dtype="<u4").tobytes(),
+        "band_keys": np.ascontiguousarray(keys, dtype="<u8").tobytes(),
+        "created_at": now,
+    }])  # fmt: skip
+
+
+def _compact(connection: Connection) -> None:
+    """Merge the small segments once there are many, so a load stays a few large reads."""
+    rows = connection.execute(
+        select(link_segments.c.seq, link_segments.c.posts).order_by(link_segments.c.seq)
+    ).all()
+    small = [seq for seq, count in rows if count < SEGMENT_POSTS]
+    if len(rows) <= MAX_SEGMENTS or len(small) < 2:
+        return
+    index = _read_segments(connection, small)
+    delete_where_in(connection, link_segments, "seq", small)
+    if index is not None:
+        _insert_segment(connection, index.post_pk, index.signatures.values, index.band_keys,
+                        index.signatures.seed, index.signatures.num_perm, time.time())  # fmt: skip
 
 
 def clear_text_index(connection: Connection) -> None:
-    connection.execute(post_band_keys.delete())
-    connection.execute(post_signatures.delete())
+    connection.execute(link_segments.delete())
 
 
-def bucket_leaders(
-    store: Store, keys: np.ndarray, exclude: set[int]
-) -> tuple[np.ndarray, np.ndarray]:
-    """(row of `keys`, earliest stored post in the same bucket) for every band that matches."""
-    signed = keys.view(np.int64)
-    rows, leaders = [], []
+def load_text_index(store: Store) -> TextIndex | None:
+    """Every indexed post's latest signature and band keys, sorted by pk; None if empty."""
     with store.engine.connect() as connection:
-        for band in range(keys.shape[1]):
-            wanted: dict[int, list[int]] = {}
-            for row, key in enumerate(signed[:, band].tolist()):
-                wanted.setdefault(key, []).append(row)
-            found = _band_matches(connection, band, list(wanted), exclude)
-            for key, pk in found.items():
-                rows.extend(wanted[key])
-                leaders.extend([pk] * len(wanted[key]))
-    return np.asarray(rows, np.int64), np.asarray(leaders, np.int64)
+        return _read_segments(connection)
 
 
-def _band_matches(connection: Connection, band: int, keys: list[int], exclude: set[int]) -> dict:
-    found: dict[int, int] = {}
-    for start in range(0, len(keys), _IN_CHUNK):
-        query = select(post_band_keys.c.key, post_band_keys.c.post_pk).where(
-            post_band_keys.c.band == band, post_band_keys.c.key.in_(keys[start : start + _IN_CHUNK])
-        )
-        for key, pk in connection.execute(query):
-            if pk not in exclude and (key not in found or pk < found[key]):
-                found[key] = pk
-    return found
+def _read_segments(connection: Connection, seqs: list[int] | None = None) -> TextIndex | None:
+    query = select(link_segments).order_by(link_segments.c.seq)
+    if seqs is not None:
+        query = query.where(link_segments.c.seq.in_(seqs))
+    pks, values, keys, shape = [], [], [], None
+    for row in connection.execute(query):
+        if shape is not None and shape != (row.seed, row.num_perm, row.bands):
+            raise ValueError("text index segments disagree on seed or size; run analyze --relink")
+        shape = (row.seed, row.num_perm, row.bands)
+        pks.append(np.frombuffer(row.post_pks, dtype="<i8"))
+        values.append(np.frombuffer(row.signatures, dtype="<u4").reshape(row.posts, row.num_perm))
+        keys.append(np.frombuffer(row.band_keys, dtype="<u8").reshape(row.posts, row.bands))
+    if shape is None:
+        return None
+    pk = np.concatenate(pks).astype(np.int64)
+    # the latest segment holding a post wins: each pk's last occurrence, rows sorted by pk
+    _, first_from_end = np.unique(pk[::-1], return_index=True)
+    latest = len(pk) - 1 - first_from_end
+    seed, num_perm, _ = shape
+    signatures = Signatures(np.concatenate(values)[latest].astype(np.uint32), seed, num_perm)
+    return TextIndex(pk[latest], signatures, np.concatenate(keys)[latest].astype(np.uint64))
 
 
-def load_signatures(
-    store: Store, pks: Iterable[int], seed: int, num_perm: int
-) -> dict[int, np.ndarray]:
-    """Stored signatures of `pks` made with `seed` and `num_perm` (others are ignored)."""
-    found: dict[int, np.ndarray] = {}
-    pk_list = list(pks)
+def count_indexed(store: Store) -> int:
+    """Posts in the text index (counting a post linked twice twice, which is enough to decide)."""
     with store.engine.connect() as connection:
-        for start in range(0, len(pk_list), _IN_CHUNK):
-            query = select(post_signatures).where(
-                post_signatures.c.post_pk.in_(pk_list[start : start + _IN_CHUNK]),
-                post_signatures.c.seed == seed, post_signatures.c.num_perm == num_perm,
-            )  # fmt: skip
-            for row in connection.execute(query):
-                found[row.post_pk] = np.frombuffer(row.signature, dtype="<u4").astype(np.uint32)
-    return found
+        total = connection.execute(select(func.sum(link_segments.c.posts))).scalar_one()
+    return int(total or 0)
 
 
 def load_texts(store: Store, pks: Iterable[int]) -> dict[int, str]:
@@ -139,11 +164,6 @@ def network_of(store: Store, pks: Iterable[int]) -> dict[int, str | None]:
     return found
 
 
-def count_signatures(store: Store) -> int:
-    with store.engine.connect() as connection:
-        return connection.execute(select(func.count()).select_from(post_signatures)).scalar_one()
-
-
 def save_rarity(connection: Connection, rarity: ShingleRarity) -> None:
     """The rarity sketch, compressed (mostly zeros on small corpora)."""
     value = orjson.dumps({"posts": rarity.posts, "bits": rarity.bits}).decode()
@@ -162,3 +182,43 @@ def load_rarity(store: Store, floor: int, share: float) -> ShingleRarity | None:
     rarity.counts = np.frombuffer(zlib.decompress(row.blob), dtype="<u4").astype(np.uint32)
     rarity.posts = meta["posts"]
     return rarity
+
+
+def identifiers_of_values(store: Store, kind: str, values: list[str]) -> list[tuple[int, str]]:
+    """(post pk, value) of every stored post carrying one of `values` of `kind`."""
+    found: list[tuple[int, str]] = []
+    with store.engine.connect() as connection:
+        for start in range(0, len(values), _IN_CHUNK):
+            query = select(post_identifiers.c.post_pk, post_identifiers.c.value).where(
+                post_identifiers.c.kind == kind,
+                post_identifiers.c.value.in_(values[start : start + _IN_CHUNK]),
+            )
+            found.extend(tuple(row) for row in connection.execute(query))
+    return found
+
+
+def identifiers_of_posts(store: Store, pks: list[int]) -> list[tuple[int, str, str]]:
+    """(post pk, kind, value) of every identifier the stored posts `pks` carry."""
+    found: list[tuple[int, str, str]] = []
+    columns = (post_identifiers.c.post_pk, post_identifiers.c.kind, post_identifiers.c.value)
+    with store.engine.connect() as connection:
+        for start in range(0, len(pks), _IN_CHUNK):
+            query = select(*columns).where(
+                post_identifiers.c.post_pk.in_(pks[start : start + _IN_CHUNK])
+            )
+            found.extend(tuple(row) for row in connection.execute(query))
+    return found
+
+
+def links_among(store: Store, pks: list[int]) -> list[tuple[int, int]]:
+    """Stored text and image evidence between two of the posts `pks` (left, right pk)."""
+    wanted = set(pks)
+    found: list[tuple[int, int]] = []
+    with store.engine.connect() as connection:
+        for start in range(0, len(pks), _IN_CHUNK):
+            query = select(link_edges.c.left_pk, link_edges.c.right_pk).where(
+                link_edges.c.left_pk.in_(pks[start : start + _IN_CHUNK]),
+                link_edges.c.kind.in_(("text", "image")),
+            )
+            found.extend((a, b) for a, b in connection.execute(query) if b in wanted)
+    return found

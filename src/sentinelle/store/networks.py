@@ -3,38 +3,45 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 import orjson
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from sentinelle.link.inputs import LinkInput
+from sentinelle.link.prepare import PreparedPosts, concat_prepared, prepare
 from sentinelle.link.profile import NetworkPost, network_features
-from sentinelle.store.bulk import delete_where_in, insert_rows, update_where_in
-from sentinelle.store.db import Store
+from sentinelle.store.bulk import delete_where_in, insert_rows, insert_tuples, set_column
+from sentinelle.store.db import Store, bulk_pass
 from sentinelle.store.schema import link_edges, link_state, network_aliases, post_analysis, posts
 
 _COLUMNS = (
     posts.c.pk,
-    posts.c.posted_ts,
     posts.c.text,
     posts.c.title,
     posts.c.source,
     posts.c.image_phashes,
     post_analysis.c.phones,
     post_analysis.c.handles,
-    post_analysis.c.city,
-    post_analysis.c.department,
     post_analysis.c.network_id,
 )
+_LOAD_CHUNK = 20_000  # posts read, then prepared, at a time
 
 
 def load_link_input(
-    store: Store, analyzed_since: float | None = None
-) -> tuple[LinkInput, list[str | None]]:
-    """Analysed posts (all, or those analysed after `analyzed_since`) in time order as linking
-    input, with their current network id."""
+    store: Store,
+    shingle_width: int,
+    analyzed_since: float | None = None,
+    mapper: Callable = map,
+) -> tuple[PreparedPosts, list[str | None]]:
+    """Analysed posts (all, or those analysed after `analyzed_since`) in time order, prepared
+    for linking, with their current network id.
+
+    Posts stream from the store and are prepared a chunk at a time, so memory holds arrays of
+    shingles and identifiers, never every post's text. `mapper` runs `prepare_rows` over the
+    chunks in order (a worker pool's `map` spreads them over processes).
+    """
     query = (
         select(*_COLUMNS)
         .join(post_analysis, post_analysis.c.post_pk == posts.c.pk)
@@ -42,23 +49,38 @@ def load_link_input(
     )
     if analyzed_since is not None:
         query = query.where(post_analysis.c.analyzed_at > analyzed_since)
-    with store.engine.connect() as connection:
-        rows = connection.execute(query).all()
-    handles = [orjson.loads(row.handles) for row in rows]
-    own = [_own_handles(hs, row.source) for hs, row in zip(handles, rows, strict=True)]
-    posts_input = LinkInput(
-        post_pk=np.array([row.pk for row in rows], dtype=np.int64),
-        posted_at=np.array([row.posted_ts for row in rows], dtype=np.float64),
-        texts=[f"{row.title or ''}\n{row.text}" for row in rows],
-        phones=[[p["e164"] for p in orjson.loads(row.phones)] for row in rows],
-        handles=[[h for h in hs if h not in mine] for hs, mine in zip(handles, own, strict=True)],
-        phashes=[orjson.loads(row.image_phashes) for row in rows],
-        cities=[row.city for row in rows],
-        departments=[row.department for row in rows],
-        sources=[row.source for row in rows],
+    parts: list[PreparedPosts] = []
+    previous: list[str | None] = []
+    names: dict[str, str] = {}  # one string per network id, however many posts carry it
+    with store.engine.connect() as connection, bulk_pass(connection):
+        result = connection.execution_options(yield_per=_LOAD_CHUNK).execute(query)
+        chunks = ((shingle_width, [tuple(row) for row in rows]) for rows in result.partitions())
+        for prepared, ids in mapper(prepare_rows, chunks):
+            parts.append(prepared)
+            previous.extend(names.setdefault(i, i) if i else None for i in ids)
+    return concat_prepared(parts), previous
+
+
+def prepare_rows(chunk: tuple[int, list[tuple]]) -> tuple[PreparedPosts, list[str | None]]:
+    """Prepare one chunk of `_COLUMNS` rows; pure, so it can run in a worker process."""
+    shingle_width, rows = chunk
+    pk, text, title, source, phashes, phones, handles, network_id = range(8)
+    found = [orjson.loads(row[handles]) for row in rows]
+    own = [_own_handles(hs, row[source]) for hs, row in zip(found, rows, strict=True)]
+    count = len(rows)
+    batch = LinkInput(
+        post_pk=np.array([row[pk] for row in rows], dtype=np.int64),
+        posted_at=np.zeros(count),
+        texts=[f"{row[title] or ''}\n{row[text]}" for row in rows],
+        phones=[[p["e164"] for p in orjson.loads(row[phones])] for row in rows],
+        handles=[[h for h in hs if h not in mine] for hs, mine in zip(found, own, strict=True)],
+        phashes=[orjson.loads(row[phashes]) for row in rows],
+        cities=[None] * count,
+        departments=[None] * count,
+        sources=[row[source] for row in rows],
         authors=[mine[0] if mine else None for mine in own],
     )
-    return posts_input, [row.network_id for row in rows]
+    return prepare(batch, shingle_width), [row[network_id] for row in rows]
 
 
 def _own_handles(handles: list[str], source: str) -> list[str]:
@@ -79,31 +101,30 @@ def load_state(store: Store) -> dict:
     return {row.name: orjson.loads(row.value) for row in rows}
 
 
+EDGE_COLUMNS = ("left_pk", "right_pk", "kind", "weight", "value", "hub", "network_id")
+
+
 def save_links(
     store: Store,
-    network_of_post: dict[int, str | None],
+    changes: Iterable[tuple[str | None, int]],
     aliases: dict[str, str],
-    edges: list[dict],
+    edges: Iterable[tuple],
     state: dict,
     *,
     replace_edges: bool = True,
+    stale: dict[int, set[tuple[str, str]]] | None = None,
     also: Callable[[Connection], None] | None = None,
 ) -> None:
-    """Save network ids (only where they changed), aliases, evidence edges and state in one
-    transaction; `also` writes more in it (the text index). Merged-away ids are rewritten."""
+    """Save network ids, aliases, evidence edges and state in one transaction.
+
+    `changes` are (network id, post pk) for the posts whose id changed; `edges` are tuples in
+    `EDGE_COLUMNS` order, streamed. `also` writes more in the same transaction (the text
+    index). Ids merged away are rewritten wherever they are stored. `stale` gives, for posts
+    linked again after a change, the (kind, value) pairs they carry now (`prune_stale_edges`).
+    """
     now = time.time()
-    by_id: dict[str | None, list[int]] = {}
-    for pk, network_id in network_of_post.items():
-        by_id.setdefault(network_id, []).append(pk)
-    with store.engine.begin() as connection:
-        current = dict(
-            connection.execute(select(post_analysis.c.post_pk, post_analysis.c.network_id)).all()
-        )
-        for network_id, pks in by_id.items():
-            changed = [pk for pk in pks if current.get(pk) != network_id]
-            update_where_in(
-                connection, post_analysis, "post_pk", changed, {"network_id": network_id}
-            )
+    with store.engine.begin() as connection, bulk_pass(connection):
+        set_column(connection, post_analysis, "post_pk", "network_id", changes)
         known = set(load_aliases_on(connection))
         insert_rows(
             connection,
@@ -126,8 +147,10 @@ def save_links(
                     table.update().where(table.c.network_id == alias).values(network_id=target)
                 )
         if replace_edges:
-            connection.execute(link_edges.delete())
-        insert_rows(connection, link_edges, edges)
+            _replace_edges(connection, edges)
+        else:
+            prune_stale_edges(connection, stale or {})
+            insert_tuples(connection, link_edges, EDGE_COLUMNS, edges)
         if also is not None:
             also(connection)
         delete_where_in(connection, link_state, "name", list(state))
@@ -136,6 +159,42 @@ def save_links(
             link_state,
             [{"name": k, "value": orjson.dumps(v).decode()} for k, v in state.items()],
         )
+
+
+def prune_stale_edges(connection: Connection, current: dict[int, set[tuple[str, str]]]) -> None:
+    """Drop the evidence of posts' old versions: every edge from them (this run makes new ones),
+    and edges to them through text or through a value they no longer carry."""
+    pks = list(current)
+    if not pks:
+        return
+    delete_where_in(connection, link_edges, "left_pk", pks)
+    gone = []
+    columns = (link_edges.c.left_pk, link_edges.c.right_pk, link_edges.c.kind, link_edges.c.value)
+    for start in range(0, len(pks), 500):
+        query = select(*columns).where(link_edges.c.right_pk.in_(pks[start : start + 500]))
+        for left, right, kind, value in connection.execute(query):
+            held = current[right]
+            if kind == "text" or not any((kind, v) in held for v in (value or "").split("~")):
+                gone.append({"l": left, "r": right, "k": kind})
+    if gone:
+        connection.execute(
+            link_edges.delete().where(
+                link_edges.c.left_pk == bindparam("l"),
+                link_edges.c.right_pk == bindparam("r"),
+                link_edges.c.kind == bindparam("k"),
+            ),
+            gone,
+        )
+
+
+def _replace_edges(connection: Connection, edges: Iterable[tuple]) -> None:
+    """All evidence anew: indexes are dropped and rebuilt once, not updated row by row."""
+    for index in link_edges.indexes:
+        index.drop(connection)
+    connection.execute(link_edges.delete())
+    insert_tuples(connection, link_edges, EDGE_COLUMNS, edges)
+    for index in link_edges.indexes:
+        index.create(connection)
 
 
 def load_aliases_on(connection) -> dict[str, str]:

@@ -86,7 +86,7 @@ post_analysis = Table(
     Column("network_id", String(20), index=True),
     Column("analyzed_at", Float, nullable=False),
     # The post's posted_ts, copied when analysed: filtered lists walk these indexes newest
-    # first instead of joining every candidate post to read its date (migration 0005).
+    # first instead of joining every candidate post to read its date (migration 0006).
     Column("posted_ts", Float),
     Index("ix_post_analysis_department", "department"),
     Index("ix_post_analysis_department_posted_ts", "department", "posted_ts", "flags"),
@@ -128,7 +128,7 @@ link_edges = Table(
     "link_edges",
     metadata,
     Column("left_pk", PK, ForeignKey("posts.pk"), nullable=False, index=True),
-    Column("right_pk", PK, ForeignKey("posts.pk"), nullable=False),
+    Column("right_pk", PK, ForeignKey("posts.pk"), nullable=False, index=True),
     Column("kind", String(10), nullable=False),  # phone, handle, author, image, text
     Column("weight", Float, nullable=False),
     Column("value", Text),  # the shared value; null for text (explained from the two texts)
@@ -154,22 +154,19 @@ link_state = Table(
     Column("blob", LargeBinary),  # binary state (the shingle-rarity sketch)
 )
 
-# MinHash signature of each linked post, with the seed and size that made it.
-post_signatures = Table(
-    "post_signatures",
+# Linking's text index (migration 0005): MinHash signatures and LSH band keys of linked posts,
+# a few large binary segments (numpy arrays, little-endian) rather than a row per post and band.
+# A post linked again appears in a later segment, which wins.
+link_segments = Table(
+    "link_segments",
     metadata,
-    Column("post_pk", PK, ForeignKey("posts.pk"), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=True),
     Column("seed", Integer, nullable=False),
     Column("num_perm", Integer, nullable=False),
-    Column("signature", LargeBinary, nullable=False),  # uint32 little-endian, num_perm values
-)
-
-# LSH band keys (uint64 stored as signed int64): new posts look up their buckets here.
-post_band_keys = Table(
-    "post_band_keys",
-    metadata,
-    Column("band", Integer, nullable=False),
-    Column("key", BigInteger, nullable=False),
-    Column("post_pk", PK, ForeignKey("posts.pk"), nullable=False, index=True),
-    Index("ix_post_band_keys_band_key", "band", "key"),
+    Column("bands", Integer, nullable=False),
+    Column("posts", Integer, nullable=False),
+    Column("post_pks", LargeBinary, nullable=False),  # int64, one per post
+    Column("signatures", LargeBinary, nullable=False),  # uint32, posts x num_perm
+    Column("band_keys", LargeBinary, nullable=False),  # uint64, posts x bands
+    Column("created_at", Float, nullable=False),
 )

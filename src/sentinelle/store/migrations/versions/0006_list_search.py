@@ -3,8 +3,8 @@ department and for flagged posts, so a filtered list walks one index newest firs
 full-text search reads titles and folds accents, as SQLite's FTS5 table does
 (`unicode61 remove_diacritics 2` over text and title).
 
-Revision ID: 0005_list_search
-Revises: 0004_workspace
+Revision ID: 0006_list_search
+Revises: 0005_text_segments
 Create Date: 2026-11-29
 """
 
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_list_search"
-down_revision = "0004_workspace"
+revision = "0006_list_search"
+down_revision = "0005_text_segments"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,65 @@
+"""Posts reduced to what linking compares: shingle sets and identifier incidences.
+
+Preparing is per post, so it can run chunk by chunk while posts stream from the store: texts
+and per-post lists are dropped as soon as a chunk is prepared, and a million posts cost their
+arrays, not their Python objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from sentinelle.link.identifiers import Incidence, concat_incidences, incidence
+from sentinelle.link.inputs import LinkInput
+from sentinelle.link.shingles import Shingles, concat_shingles, shingle_texts
+
+IDENTIFIER_KINDS = ("phone", "handle", "author", "image")
+
+
+@dataclass(slots=True)
+class PreparedPosts:
+    """Shingles and identifiers of a batch of posts, in the batch's order."""
+
+    post_pk: np.ndarray  # int64, the store's primary key
+    shingles: Shingles | None  # None once linking has released them
+    found: dict[str, Incidence]  # per kind of identifier
+
+    def __len__(self) -> int:
+        return len(self.post_pk)
+
+
+def prepare(posts: LinkInput, shingle_width: int) -> PreparedPosts:
+    """Shingle the texts and encode the identifiers of `posts`."""
+    return PreparedPosts(
+        posts.post_pk, shingle_texts(posts.texts, shingle_width), identifier_incidences(posts)
+    )
+
+
+def identifier_incidences(posts: LinkInput) -> dict[str, Incidence]:
+    """Phones, handles, author accounts and exact image hashes, each as an incidence."""
+    return {
+        "phone": incidence(posts.phones),
+        "handle": incidence(posts.handles),
+        "author": incidence([[author] if author else [] for author in posts.authors]),
+        "image": incidence([[h.lower() for h in hashes] for hashes in posts.phashes]),
+    }
+
+
+def concat_prepared(parts: list[PreparedPosts]) -> PreparedPosts:
+    """One batch holding `parts` one after the other (identifier values renumbered)."""
+    if not parts:
+        return prepare(LinkInput([], [], [], [], [], [], [], [], [], []), 1)
+    return PreparedPosts(
+        np.concatenate([p.post_pk for p in parts]),
+        concat_shingles([p.shingles for p in parts]),
+        {
+            kind: concat_incidences([p.found[kind] for p in parts], [len(p) for p in parts])
+            for kind in IDENTIFIER_KINDS
+        },
+    )
+
+
+def as_prepared(posts: LinkInput | PreparedPosts, shingle_width: int) -> PreparedPosts:
+    return posts if isinstance(posts, PreparedPosts) else prepare(posts, shingle_width)
