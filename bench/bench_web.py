@@ -108,6 +108,7 @@ def _row(pk: int, rng: random.Random) -> tuple[dict, dict, dict]:
         "indicators": orjson.dumps(indicators).decode(),
         "network_id": f"n-{group:06d}" if group % 3 == 0 else None,
         "analyzed_at": ts,
+        "posted_ts": ts,
     }
     identifier = {"post_pk": pk, "kind": "phone", "value": phone}
     return post, analysis, identifier
@@ -285,7 +286,9 @@ def load(base: str, session: str, urls: list[str], seconds: int, clients: int) -
     }
 
 
-def run_engine(name: str, url: str, count: int, seconds: int, clients: int, workers: int) -> dict:
+def run_engine(
+    name: str, url: str, count: int, seconds: int, clients: int, workers: int, pages: str
+) -> dict:
     print(f"[{name}] building {count:,} posts at {url}", flush=True)
     build(url, count)
     env = {
@@ -297,7 +300,16 @@ def run_engine(name: str, url: str, count: int, seconds: int, clients: int, work
     _cli(env, "users", "add", "bench", "--role", "analyst", stdin=PASSWORD + "\n")
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "sentinelle", "serve", "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "sentinelle",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -313,6 +325,8 @@ def run_engine(name: str, url: str, count: int, seconds: int, clients: int, work
         session = login(base)
         results = {}
         for page, urls in url_sets(count).items():
+            if page.split()[0] not in pages.split(","):
+                continue
             load(base, session, urls[:50], 2, clients)  # warm caches
             results[page] = load(base, session, urls, seconds, clients)
             print(f"[{name}] {page}: {results[page]}", flush=True)
@@ -330,6 +344,11 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2, help="server processes")
     parser.add_argument(
+        "--pages",
+        default="posts,post,network",
+        help="pages to load: posts (the list), post, network",
+    )
+    parser.add_argument(
         "--list-cache-seconds", type=float, default=20.0, help="posts list cache (0: off)"
     )
     args = parser.parse_args()
@@ -342,7 +361,7 @@ def main() -> None:
         sqlite = engine == "sqlite"
         url = str(OUT / f"web-{args.posts}.db") if sqlite else _postgres_db(args.posts)
         report[engine] = run_engine(
-            engine, url, args.posts, args.seconds, args.clients, args.workers
+            engine, url, args.posts, args.seconds, args.clients, args.workers, args.pages
         )
     (OUT / "web.json").write_text(json.dumps(report, indent=2))
     print(

@@ -25,6 +25,10 @@ def test_analyze_is_incremental_on_both_backends(store, tmp_path: Path):
     exported = list(iter_export(store))
     assert len(exported) == 40
     assert all(obj["network_id"] is None or obj["network_id"].startswith("n-") for obj in exported)
+    if store.dialect == "sqlite":  # the planner's figures, which SQLite keeps only when asked
+        with store.engine.connect() as connection:
+            analysed = connection.exec_driver_sql("SELECT DISTINCT tbl FROM sqlite_stat1")
+            assert {"posts", "post_analysis"} <= {row[0] for row in analysed}
 
 
 def test_a_second_analyze_on_the_same_store_is_refused(store, store_url: str, cli, tmp_path):

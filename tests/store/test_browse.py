@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 
 import orjson
+import pytest
+from sqlalchemy import select
 
 from sentinelle.ingest.pipeline import content_hash
 from sentinelle.ingest.validate import validate_post
@@ -19,6 +21,7 @@ from sentinelle.store.browse import (
 )
 from sentinelle.store.labels import add_label, iter_labels
 from sentinelle.store.posts import save_analyses, save_posts
+from sentinelle.store.schema import post_analysis, posts
 
 
 def _fill(store, count: int = 30) -> dict[str, int]:
@@ -78,17 +81,26 @@ def test_filters(store):
     assert ids(PostFilter(at_risk_only=True)) == ids(PostFilter(flag="any"))
 
 
-def test_keyset_pages_cover_everything_once(store):
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [
+        (PostFilter(), 30),  # walks posts by date
+        (PostFilter(department="44"), 24),  # walks analysis rows by department and date
+        (PostFilter(flag="minor"), 10),  # walks flagged analysis rows by date
+        (PostFilter(flag="any", source="beta"), 5),
+    ],
+)
+def test_keyset_pages_cover_everything_once(store, spec, expected):
     _fill(store)
-    seen, after = [], None
+    seen, times, after = [], [], None
     while True:
-        page = list_posts(store, PostFilter(), limit=7, after=after)
+        page = list_posts(store, spec, limit=4, after=after)
         if not page:
             break
         seen += [r["post_id"] for r in page]
+        times += [r["posted_ts"] for r in page]
         after = (page[-1]["posted_ts"], page[-1]["pk"])
-    assert len(seen) == len(set(seen)) == 30
-    times = [r["posted_ts"] for r in list_posts(store, PostFilter(), limit=30)]
+    assert len(seen) == len(set(seen)) == expected
     assert times == sorted(times, reverse=True)
 
 
@@ -120,3 +132,73 @@ def test_review_queue_least_sure_first_and_skips_labelled(store):
     assert queue[0]["pk"] not in {r["pk"] for r in review_queue(store, limit=5)}
     assert next(iter_labels(store))["label"] == "none"
     assert pks
+
+
+def test_search_reads_titles_and_folds_accents_on_both_engines(store):
+    batch = []
+    for post_id, title, body in (
+        ("t1", "Studio à Béziers", "Dispo ce soir, discrète."),
+        ("t2", None, "HÉBERGEMENT fourni près d'Évry, arrivée lundi."),
+        ("t3", "Annonce Nantes", "Dispo la journée."),
+    ):
+        record = {"id": post_id, "source": "s", "kind": "ad", "text": body}
+        record["posted_at"] = "2024-05-01T10:00:00+02:00"
+        if title:
+            record["title"] = title
+        post, ts = validate_post(record)
+        batch.append((post, ts, content_hash(post)))
+    save_posts(store, batch)
+
+    def found(query: str) -> set[str]:
+        return {r["post_id"] for r in list_posts(store, PostFilter(query=query))}
+
+    assert found("beziers") == found("BÉZIERS") == {"t1"}  # a title word, accents folded
+    assert found("hebergement evry") == {"t2"}  # text words, accents and case folded
+    assert found("studio discrete") == {"t1"}  # one word in the title, one in the text
+    assert found("dispo") == {"t1", "t3"}
+    assert found("dispo nantes") == {"t3"}
+    assert found("lundi absent") == set()
+
+
+def test_analysis_rows_carry_their_posts_date(store):
+    _fill(store)
+    query = select(posts.c.posted_ts, post_analysis.c.posted_ts).join(
+        post_analysis, post_analysis.c.post_pk == posts.c.pk
+    )
+    with store.engine.connect() as connection:
+        pairs = connection.execute(query).all()
+    assert len(pairs) == 30 and all(post == analysis for post, analysis in pairs)
+
+
+def test_common_and_rare_words_find_the_same_posts_newest_first(store):
+    # 1,200 posts: "dispo" is in every one (searched by walking posts by date), "rare" in
+    # three (its matches are read first).
+    batch = []
+    for i in range(1200):
+        extra = " rare" if i % 400 == 7 else ""
+        post, ts = validate_post(
+            {
+                "id": f"c{i:04d}",
+                "source": "s",
+                "kind": "ad",
+                "text": f"Dispo ce soir{extra}, annonce {i}.",
+                "posted_at": f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}T10:{i % 60:02d}:00+00:00",
+            }
+        )
+        batch.append((post, ts, content_hash(post)))
+    save_posts(store, batch)
+    if store.dialect == "postgresql":
+        with store.engine.begin() as connection:
+            connection.exec_driver_sql("ANALYZE posts")  # the planner's word frequencies
+    newest = [r["post_id"] for r in list_posts(store, PostFilter(), limit=60)]
+    assert [r["post_id"] for r in list_posts(store, PostFilter(query="dispo"), limit=60)] == newest
+    seen, after = [], None
+    while page := list_posts(store, PostFilter(query="DISPO soir"), limit=500, after=after):
+        seen += [r["post_id"] for r in page]
+        after = (page[-1]["posted_ts"], page[-1]["pk"])
+    assert len(seen) == len(set(seen)) == 1200
+    assert {r["post_id"] for r in list_posts(store, PostFilter(query="rare"))} == {
+        "c0007",
+        "c0407",
+        "c0807",
+    }

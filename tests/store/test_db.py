@@ -31,3 +31,35 @@ def test_head_constant_matches_the_migration_scripts():
     config = Config()
     config.set_main_option("script_location", migrations.__path__[0])
     assert ScriptDirectory.from_config(config).get_current_head() == migrations.HEAD
+
+
+def test_migration_0006_dates_existing_analysis_rows(store_url):
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from sentinelle.store.db import _alembic_config
+
+    engine = create_engine(store_url if "://" in store_url else f"sqlite:///{store_url}")
+    with engine.begin() as connection:
+        command.upgrade(_alembic_config(connection), "0005_text_segments")
+        connection.execute(
+            text(
+                "INSERT INTO posts (pk, source, post_id, kind, text, posted_at, posted_ts, "
+                "image_phashes, extra, content_hash, version, ingested_at, pending) VALUES "
+                "(7, 's', 'a', 'ad', 't', '2024-01-01T00:00:00+00:00', 1704067200, '[]', '{}', "
+                "'h', 1, 0, false)"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO post_analysis (post_pk, phones, handles, stated_ages, prices, "
+                "mentions, obfuscated_phones, flags, indicators, analyzed_at) VALUES "
+                "(7, '[]', '[]', '[]', '[]', '{}', 0, 1, '[]', 0)"
+            )
+        )
+    engine.dispose()
+    store = open_store(store_url)
+    with store.engine.connect() as connection:
+        dated = connection.execute(text("SELECT posted_ts FROM post_analysis")).scalar()
+    store.close()
+    assert dated == 1704067200

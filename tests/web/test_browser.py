@@ -158,3 +158,31 @@ def test_admin_manages_accounts_but_sees_no_posts(sign_in_as, server):
     page.click("form.filters button[type=submit]")
     assert "account nouvelle (outreach) created" in page.content()
     assert page.goto(f"{server}/overview").status == 403
+
+
+# Draws an emoji in the page's own font stack and reports whether any pixel has a colour:
+# without a colour emoji font Chromium draws an outlined box (black on transparent).
+_EMOJI_HAS_COLOUR = """() => {
+  const canvas = document.createElement('canvas');
+  canvas.width = 64; canvas.height = 64;
+  const ctx = canvas.getContext('2d');
+  ctx.font = '40px ' + getComputedStyle(document.body).fontFamily;
+  ctx.textBaseline = 'top';
+  ctx.fillText('\\u{1F339}', 4, 4);
+  const data = ctx.getImageData(0, 0, 64, 64).data;
+  for (let i = 0; i < data.length; i += 4) {
+    const [r, g, b, a] = [data[i], data[i + 1], data[i + 2], data[i + 3]];
+    if (a > 0 && (Math.abs(r - g) > 40 || Math.abs(g - b) > 40)) return true;
+  }
+  return false;
+}"""
+
+
+def test_emoji_in_posts_render_in_colour(browser, server):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{server}/login")
+    assert page.evaluate(_EMOJI_HAS_COLOUR), (
+        "no colour emoji font: apt-get install fonts-noto-color-emoji"
+    )
+    context.close()

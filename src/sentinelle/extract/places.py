@@ -14,9 +14,7 @@ from sentinelle.records import Place
 __all__ = ["coordinates", "department_name", "find_places", "locate", "resolve_city"]
 
 
-def locate(
-    city_field: str | None, text: str, mentioned: list[Place] | None = None
-) -> Place | None:
+def locate(city_field: str | None, text: str, mentioned: list[Place] | None = None) -> Place | None:
     """The post's place: the site's `city` metadata first, else the first commune the text names.
 
     Pass `mentioned` (the text's `find_places`) when already computed: the text is read once.

@@ -22,7 +22,13 @@ from sentinelle.records import Extraction, Post
 from sentinelle.score.model import default_model
 from sentinelle.store import Store
 from sentinelle.store.db import exclusive
-from sentinelle.store.posts import count_posts, iter_pending_rows, posts_from_rows, save_analyses
+from sentinelle.store.posts import (
+    count_posts,
+    iter_pending_rows,
+    posts_from_rows,
+    refresh_statistics,
+    save_analyses,
+)
 from sentinelle.store.scoring import (
     clear_scores,
     count_unscored,
@@ -161,5 +167,6 @@ def _analyze(store: Store, workers, progress, relink: bool) -> AnalyzeSummary:
             save_scores(store, scores)
             summary.scored += len(scores)
         summary.score_seconds = time.perf_counter() - scoring_started
+    refresh_statistics(store)  # the workspace's list queries are planned from these
     summary.seconds = time.perf_counter() - started
     return summary

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Integer, cast, func, or_, select, text, tuple_
+from sqlalchemy import Integer, cast, func, literal_column, or_, select, text, tuple_
 
 from sentinelle.store.db import Store
 from sentinelle.store.labels import review_labels
 from sentinelle.store.posts import export_select
-from sentinelle.store.schema import post_analysis, post_identifiers, posts
+from sentinelle.store.schema import network_aliases, post_analysis, post_identifiers, posts
 
 SCORE_LABELS = ("minor", "control", "recruitment")
 FLAG_BITS = {"minor": 1, "control": 2, "recruitment": 4}
@@ -59,34 +59,90 @@ class PostFilter:
     at_risk_only: bool = False  # outreach: flagged posts only
 
 
-def _fts_condition(store: Store, query: str):
-    if store.dialect == "postgresql":
-        # The same expression as the GIN index of migration 0002, in a subquery that OFFSET 0
-        # keeps apart: otherwise the planner may scan by date and evaluate it on every row.
-        matches = text(
-            "to_tsvector('simple'::regconfig, posts.text) "
-            "@@ plainto_tsquery('simple'::regconfig, :fts)"
-        ).bindparams(fts=query)
-        return posts.c.pk.in_(select(posts.c.pk).where(matches).offset(0))
+# The expression of the GIN index of migration 0006 (title and text, accents folded).
+_PG_MATCH = (
+    "to_tsvector('sentinelle_fts'::regconfig, coalesce(posts.title, '') || ' ' || posts.text) "
+    "@@ plainto_tsquery('sentinelle_fts'::regconfig, :fts)"
+)
+# A search matching at least this share of posts walks posts by date, testing each (a page
+# comes after a few dozen rows); a rarer one reads its matches first, then orders them.
+COMMON_SHARE = 0.05
+COMMON_MIN_MATCHES = 1000  # and at least this many (a small store reads its matches first)
+
+
+def _fts5_words(query: str) -> str:
     # Each word quoted: the user's text is matched as words, never parsed as FTS5 syntax.
-    words = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
+    return " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
+
+
+def _text_condition(store: Store, query: str, common: bool):
+    if store.dialect == "postgresql":
+        return text(_PG_MATCH).bindparams(fts=query)
+    words = _fts5_words(query)
+    if common:
+        return text(
+            "EXISTS (SELECT 1 FROM posts_fts WHERE posts_fts MATCH :fts "
+            "AND posts_fts.rowid = posts.pk)"
+        ).bindparams(fts=words)
     matches = text("SELECT rowid FROM posts_fts WHERE posts_fts MATCH :fts").bindparams(fts=words)
     return posts.c.pk.in_(matches)
 
 
-def _conditions(store: Store, spec: PostFilter) -> list:
+def _common_text(connection, store: Store, query: str) -> bool:
+    """Whether `query` matches at least COMMON_SHARE of the posts: counted up to that many
+    matches on SQLite, PostgreSQL's own estimate (reading every match would take longer)."""
+    if store.dialect == "postgresql":
+        total = connection.execute(
+            text("SELECT reltuples FROM pg_class WHERE oid = 'posts'::regclass")
+        ).scalar()
+        plan = connection.execute(
+            text(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM posts WHERE {_PG_MATCH}"), {"fts": query}
+        ).scalar()
+        return bool(total and total > 0 and plan[0]["Plan"]["Plan Rows"] >= COMMON_SHARE * total)
+    total = connection.execute(select(func.max(posts.c.pk))).scalar() or 0
+    enough = max(int(COMMON_SHARE * total), COMMON_MIN_MATCHES)
+    found = connection.execute(
+        text(
+            "SELECT count(*) FROM "
+            "(SELECT rowid FROM posts_fts WHERE posts_fts MATCH :fts LIMIT :enough)"
+        ),
+        {"fts": _fts5_words(query), "enough": enough},
+    ).scalar()
+    return found >= enough
+
+
+def _post_conditions(store: Store, spec: PostFilter, posted_ts, common_text: bool) -> list:
+    """Conditions on the post itself; its date is read from `posted_ts`."""
+    conditions = []
+    if spec.source:
+        conditions.append(posts.c.source == spec.source)
+    if spec.kind:
+        conditions.append(posts.c.kind == spec.kind)
+    if spec.since_ts is not None:
+        conditions.append(posted_ts >= spec.since_ts)
+    if spec.until_ts is not None:
+        conditions.append(posted_ts < spec.until_ts)
+    if spec.query and spec.query.strip():
+        conditions.append(_text_condition(store, spec.query.strip(), common_text))
+    return conditions
+
+
+def _analysis_conditions(spec: PostFilter) -> list:
+    """Conditions that read post_analysis (joined to posts)."""
     conditions = []
     if spec.min_score is not None:
         labels = [spec.score_label] if spec.score_label in SCORE_LABELS else SCORE_LABELS
         conditions.append(
             or_(*(post_analysis.c[f"score_{label}"] >= spec.min_score for label in labels))
         )
+    if spec.flag in FLAG_BITS or spec.flag == "any" or spec.at_risk_only:
+        # Written as the partial index's own condition (a literal 0, which SQLite needs to
+        # use that index).
+        conditions.append(post_analysis.c.flags > literal_column("0"))
     if spec.flag in FLAG_BITS:
-        # IN over the few bitmask values (not `flags & bit`) so an index on flags can be used.
+        # IN over the few bitmask values (not `flags & bit`): tested inside the indexes.
         bit = FLAG_BITS[spec.flag]
         conditions.append(post_analysis.c.flags.in_([v for v in range(1, 8) if v & bit]))
-    elif spec.flag == "any" or spec.at_risk_only:
-        conditions.append(post_analysis.c.flags > 0)
     if spec.indicator:
         pattern = f'"code":"{spec.indicator}"'
         conditions.append(post_analysis.c.indicators.contains(pattern, autoescape=True))
@@ -94,17 +150,46 @@ def _conditions(store: Store, spec: PostFilter) -> list:
         conditions.append(func.coalesce(post_analysis.c.city, posts.c.city) == spec.city)
     if spec.department:
         conditions.append(post_analysis.c.department == spec.department)
-    if spec.source:
-        conditions.append(posts.c.source == spec.source)
-    if spec.kind:
-        conditions.append(posts.c.kind == spec.kind)
-    if spec.since_ts is not None:
-        conditions.append(posts.c.posted_ts >= spec.since_ts)
-    if spec.until_ts is not None:
-        conditions.append(posts.c.posted_ts < spec.until_ts)
-    if spec.query and spec.query.strip():
-        conditions.append(_fts_condition(store, spec.query.strip()))
     return conditions
+
+
+def _page_keys(
+    store: Store,
+    spec: PostFilter,
+    limit: int,
+    after: tuple[float, int] | None,
+    common_text: bool = False,
+):
+    """The (pk, posted_ts) of one page, newest first. A filter on department or flags walks
+    post_analysis's own (department, posted_ts) or flagged-by-date index; other filters walk
+    posts by date. Only the columns filtered on are read: the page's shown columns are
+    fetched afterwards, for its rows alone."""
+    on_analysis = _analysis_conditions(spec)
+    if spec.department or spec.flag or spec.at_risk_only:
+        pk, posted_ts = post_analysis.c.post_pk, post_analysis.c.posted_ts
+        rows = post_analysis
+        if spec.source or spec.kind or spec.city or (spec.query and spec.query.strip()):
+            rows = post_analysis.join(posts, posts.c.pk == post_analysis.c.post_pk)
+    else:
+        pk, posted_ts = posts.c.pk, posts.c.posted_ts
+        rows = posts
+        if on_analysis:
+            rows = posts.outerjoin(post_analysis, post_analysis.c.post_pk == posts.c.pk)
+    order = posted_ts
+    if store.dialect == "postgresql" and spec.query and spec.query.strip() and not common_text:
+        # An order no date index gives: the planner then reads the rare text's matches from
+        # the GIN index instead of walking posts by date and parsing each text.
+        order = posted_ts + 0
+    query = (
+        select(pk.label("pk"), posted_ts.label("posted_ts"))
+        .select_from(rows)
+        .where(*_post_conditions(store, spec, posted_ts, common_text), *on_analysis)
+        .order_by(order.desc(), pk.desc())
+        .limit(limit)
+    )
+    if after is not None:
+        query = query.where(tuple_(posted_ts, pk) < tuple_(*after))
+    return query
 
 
 def list_posts(
@@ -112,17 +197,20 @@ def list_posts(
 ) -> list[dict]:
     """One page of posts matching `spec`, newest first, starting after the (posted_ts, pk)
     of the previous page's last post."""
-    query = (
-        select(*_LIST_COLUMNS)
-        .select_from(posts.outerjoin(post_analysis, post_analysis.c.post_pk == posts.c.pk))
-        .where(*_conditions(store, spec))
-        .order_by(posts.c.posted_ts.desc(), posts.c.pk.desc())
-        .limit(limit)
-    )
-    if after is not None:
-        query = query.where(tuple_(posts.c.posted_ts, posts.c.pk) < tuple_(*after))
     with store.engine.connect() as connection:
-        return [dict(row) for row in connection.execute(query).mappings()]
+        query_text = (spec.query or "").strip()
+        common = bool(query_text) and _common_text(connection, store, query_text)
+        keys = connection.execute(_page_keys(store, spec, limit, after, common)).all()
+        if not keys:
+            return []
+        query = (
+            select(*_LIST_COLUMNS)
+            .select_from(posts.outerjoin(post_analysis, post_analysis.c.post_pk == posts.c.pk))
+            .where(posts.c.pk.in_([key.pk for key in keys]))
+        )
+        found = {row["pk"]: dict(row) for row in connection.execute(query).mappings()}
+    # The cursor continues from the date the page was ordered by.
+    return [{**found[key.pk], "posted_ts": key.posted_ts} for key in keys if key.pk in found]
 
 
 def get_post(store: Store, source: str, post_id: str) -> dict | None:
@@ -175,6 +263,25 @@ def network_posts(store: Store, network_id: str, limit: int = 5000) -> list[dict
     )
     with store.engine.connect() as connection:
         return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def current_network_id(store: Store, network_id: str) -> str:
+    """The id a network goes by now: itself, or the network a later linking run merged it
+    into (one indexed row, where linking's own lookup reads every alias)."""
+    query = select(network_aliases.c.network_id).where(network_aliases.c.alias == network_id)
+    with store.engine.connect() as connection:
+        return connection.execute(query).scalar() or network_id
+
+
+def network_aliases_of(store: Store, network_id: str) -> list[str]:
+    """Ids merged into this network by later linking runs."""
+    query = (
+        select(network_aliases.c.alias)
+        .where(network_aliases.c.network_id == network_id)
+        .order_by(network_aliases.c.alias)
+    )
+    with store.engine.connect() as connection:
+        return [row.alias for row in connection.execute(query)]
 
 
 def network_of_identifier(store: Store, value: str) -> list[str]:

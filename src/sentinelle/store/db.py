@@ -133,11 +133,20 @@ def migrate(engine: Engine) -> None:
         command.upgrade(_alembic_config(connection), "head")
 
 
-def open_store(url: str | None = None, *, migrate_schema: bool = True) -> Store:
-    """Open the database named by `url` (else SENTINELLE_DB) and migrate it to head."""
+def open_store(
+    url: str | None = None, *, migrate_schema: bool = True, connections: int | None = None
+) -> Store:
+    """Open the database named by `url` (else SENTINELLE_DB) and migrate it to head.
+
+    `connections` keeps that many connections open for concurrent use (the web server's
+    threads); past them a connection is opened and closed per use, which costs a PostgreSQL
+    backend start or, on SQLite, a cold page cache. Default: SQLAlchemy's 5."""
     resolved = database_url(url)
+    options: dict = {"pool_pre_ping": not resolved.startswith("sqlite")}  # a file cannot drop
+    if connections is not None:
+        options |= {"pool_size": connections, "max_overflow": connections // 2}
     try:
-        engine = create_engine(resolved, pool_pre_ping=True)
+        engine = create_engine(resolved, **options)
     except (ArgumentError, NoSuchModuleError, ValueError) as error:
         raise StoreError(f"bad database URL {resolved!r}: {error}") from error
     if engine.dialect.name == "sqlite":

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 # SQLite only autoincrements INTEGER PRIMARY KEY; PostgreSQL gets BIGINT.
@@ -84,7 +85,18 @@ post_analysis = Table(
     Column("indicators", Text, nullable=False, default="[]"),  # JSON [{"code", "evidence"}]
     Column("network_id", String(20), index=True),
     Column("analyzed_at", Float, nullable=False),
+    # The post's posted_ts, copied when analysed: filtered lists walk these indexes newest
+    # first instead of joining every candidate post to read its date (migration 0006).
+    Column("posted_ts", Float),
     Index("ix_post_analysis_department", "department"),
+    Index("ix_post_analysis_department_posted_ts", "department", "posted_ts", "flags"),
+    Index(
+        "ix_post_analysis_flagged_posted_ts",
+        "posted_ts",
+        "flags",
+        sqlite_where=text("flags > 0"),
+        postgresql_where=text("flags > 0"),
+    ),
 )
 
 # One row per identifier a post carries: what linking, case cross-links and search look up.

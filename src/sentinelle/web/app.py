@@ -96,12 +96,13 @@ def create_app(settings: WebSettings) -> FastAPI:
         lifespan=_lifespan,
     )
     app.state.settings = settings
-    app.state.store = open_store(settings.db)
+    app.state.store = open_store(settings.db, connections=settings.db_connections)
     app.state.api_limiter = RateLimiter(settings.api_requests_per_minute)
     app.state.login_limiter = RateLimiter(settings.logins_per_minute)
     app.state.cache = TTLCache(settings.list_cache_seconds)
     package = resources.files("sentinelle.web")
     app.state.templates = Jinja2Templates(directory=str(package / "templates"))
+    app.state.templates.env.auto_reload = False  # no file stat per render: templates ship
     app.state.templates.env.filters["datetime"] = _utc
     app.mount("/static", StaticFiles(directory=str(package / "static")), name="static")
     app.mount("/vendor/plotly", StaticFiles(directory=str(_plotly_dir())), name="plotly")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import orjson
 
 from sentinelle.link.profile import network_profile
+from sentinelle.store.browse import network_aliases_of
 from sentinelle.store.networks import network_posts as linked_network_posts
 
 
@@ -29,16 +30,9 @@ def identifier_links(posts: list[dict]) -> list[dict]:
     return links
 
 
-def aliases_of(store, network_id: str) -> list[str]:
-    """Ids merged into this network by later linking runs."""
-    from sentinelle.store.networks import aliases_by_network
-
-    return sorted(aliases_by_network(store).get(network_id, []))
-
-
 def network_object(store, network_id: str) -> dict | None:
     """The network as the networks export writes it (linking's own profile), or None."""
     members = linked_network_posts(store, network_id).get(network_id)
     if not members:
         return None
-    return network_profile(network_id, members, aliases_of(store, network_id))
+    return network_profile(network_id, members, network_aliases_of(store, network_id))

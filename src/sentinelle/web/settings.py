@@ -29,6 +29,9 @@ class WebSettings:
     logins_per_minute: int = 30  # per client address, on top of the per-account lockout
     page_size: int = 50
     list_cache_seconds: float = 20.0  # posts list pages; 0 turns the cache off
+    # Database connections kept open per server process: one per request served at once
+    # (sync routes run in up to 40 threads), so none is opened per request.
+    db_connections: int = 20
 
     def __post_init__(self) -> None:
         if not self.demo and len(self.secret_key or "") < MIN_SECRET_CHARS:

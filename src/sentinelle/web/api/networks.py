@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Request
 
 from sentinelle.audit import record_event
 from sentinelle.auth.roles import Actor
-from sentinelle.store.networks import resolve_network_id
+from sentinelle.store.browse import current_network_id
 from sentinelle.web.api.text_safety import check_storable
 from sentinelle.web.network_view import network_object
 from sentinelle.web.security import api, client_of
@@ -24,7 +24,7 @@ def get_network(
 ) -> dict:
     check_storable(network_id, "network_id")
     store = request.app.state.store
-    network_id = resolve_network_id(store, network_id)  # a merged-away id answers as its heir
+    network_id = current_network_id(store, network_id)  # a merged-away id answers as its heir
     network = network_object(store, network_id)
     if network is None:
         raise HTTPException(404, "no such network")

@@ -11,8 +11,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from sentinelle.audit import record_event
 from sentinelle.auth.roles import allowed
 from sentinelle.privacy import mask_handle, mask_identifier, reveal_detail
-from sentinelle.store.browse import network_posts
-from sentinelle.store.networks import resolve_network_id
+from sentinelle.store.browse import current_network_id, network_posts
 from sentinelle.web.charts import france_map, itinerary_timeline, network_graph
 from sentinelle.web.network_view import identifier_links, network_object
 from sentinelle.web.render import render
@@ -45,7 +44,7 @@ def network_page(
     ctx: Annotated[PageContext, Depends(page("network.view"))],
 ) -> Response:
     store = request.app.state.store
-    current = resolve_network_id(store, network_id)
+    current = current_network_id(store, network_id)
     if current != network_id:  # merged into another network: its page is the one to see
         return RedirectResponse(f"/networks/{current}", status_code=303)
     posts = _posts_or_404(request, network_id)

@@ -111,18 +111,20 @@ def posts_page(
         spec = PostFilter(**{**_fields(spec), "at_risk_only": True})
     size = request.app.state.settings.page_size
     cursor_key = _after(after)
-    rows = request.app.state.cache.get_or_compute(
-        ("posts", spec, cursor_key, size),
-        lambda: list_posts(request.app.state.store, spec, limit=size + 1, after=cursor_key),
-    )
-    more = len(rows) > size
-    rows = rows[:size]
-    cursor = f"{rows[-1]['posted_ts']!r}_{rows[-1]['pk']}" if more and rows else None
+
+    def table() -> tuple[list[dict], str | None]:
+        # Rows are cached ready to show (masked, formatted): a hit costs the template alone.
+        rows = list_posts(request.app.state.store, spec, limit=size + 1, after=cursor_key)
+        last = rows[size - 1] if len(rows) > size else None
+        cursor = f"{last['posted_ts']!r}_{last['pk']}" if last else None
+        return [table_row(row) for row in rows[:size]], cursor
+
+    rows, cursor = request.app.state.cache.get_or_compute(("posts", spec, cursor_key, size), table)
     query = {k: v for k, v in request.query_params.items() if k != "after" and v}
     return render(
         ctx,
         "posts.html",
-        rows=[table_row(row) for row in rows],
+        rows=rows,
         cursor=cursor,
         query=query,
         flag_labels=list(FLAG_BITS),
