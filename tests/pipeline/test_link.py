@@ -124,9 +124,7 @@ def test_a_changed_post_loses_the_evidence_of_its_old_version(store, tmp_path: P
 HOTEL = "04 72 00 00 00"
 
 
-def test_a_value_that_becomes_a_hub_between_full_runs_stops_joining_posters(
-    store, tmp_path: Path
-):
+def test_a_value_that_becomes_a_hub_between_full_runs_stops_joining_posters(store, tmp_path: Path):
     own = [f"06 40 00 00 {10 + i}" for i in range(8)]
     _ingest(store, tmp_path, [_post(i, own[i], HOTEL) for i in range(3)])
     assert len({_networks(store)[f"p0000{i}"] for i in range(3)}) == 1  # three: not a hub yet
