@@ -45,9 +45,6 @@ def synthetic_posts(count: int, seed: int = 0) -> tuple[LinkInput, np.ndarray]:
         phones=[phones[i] for i in order],
         handles=[handles[i] for i in order],
         phashes=[[] for _ in order],
-        cities=[cities[i] for i in order],
-        departments=[None] * count,
-        sources=["bench"] * count,
     )
     return posts, np.asarray(actors)[order]
 

@@ -21,9 +21,6 @@ def link_input(posts: list[dict]) -> LinkInput:
         phones=[p.get("phones", []) for p in posts],
         handles=[p.get("handles", []) for p in posts],
         phashes=[p.get("phashes", []) for p in posts],
-        cities=[p.get("city") for p in posts],
-        departments=[p.get("department") for p in posts],
-        sources=[p.get("source", "annonces-test") for p in posts],
         authors=[p.get("author") for p in posts],
     )
 

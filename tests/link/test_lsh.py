@@ -1,13 +1,6 @@
 import numpy as np
 
-from sentinelle.link.lsh import (
-    band_keys,
-    bucket_index,
-    candidate_pairs,
-    has_text,
-    query_pairs,
-    unique_pairs,
-)
+from sentinelle.link.lsh import band_keys, candidate_pairs, has_text, index_matches, unique_pairs
 from sentinelle.link.minhash import MinHasher
 from sentinelle.link.shingles import shingle_texts
 
@@ -26,12 +19,15 @@ def test_identical_texts_are_candidates_and_others_not():
     assert list(zip(left.tolist(), right.tolist(), strict=True)) == [(0, 1)]
 
 
-def test_new_posts_find_their_bucket_in_an_index():
+def test_new_posts_find_the_first_post_of_their_bucket_in_an_index():
     signatures = MinHasher(48, seed=1).signatures(shingle_texts(TEXTS))
     keys = band_keys(signatures, 16)
-    index_keys, leaders = bucket_index(keys[:3], has_text(signatures)[:3], np.array([10, 11, 12]))
-    left, right = query_pairs(keys[1:2], index_keys, leaders)
-    assert left.tolist() == [0] and right.tolist() == [10]
+    # index rows: the other text, then two copies of the first (the earlier copy must lead)
+    index = keys[[2, 0, 1]]
+    left, right = index_matches(keys[[1, 2]], index)
+    assert sorted(zip(left.tolist(), right.tolist(), strict=True)) == [(0, 1), (1, 0)]
+    left, right = index_matches(keys[3:4], index[:1])  # the empty text matches nothing here
+    assert left.tolist() == [] and right.tolist() == []
 
 
 def test_unique_pairs_drops_self_pairs_and_repeats():

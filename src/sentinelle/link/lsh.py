@@ -54,27 +54,6 @@ def candidate_pairs(keys: np.ndarray, usable: np.ndarray) -> tuple[np.ndarray, n
     return unique_pairs(np.concatenate(left), np.concatenate(right))
 
 
-def query_pairs(
-    keys: np.ndarray, index_keys: np.ndarray, index_leaders: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """(new post, indexed leader) pairs for new posts whose band key is in a sorted index.
-
-    `index_keys[band]` is sorted and `index_leaders[band]` holds the leader of each key.
-    """
-    left, right = [], []
-    for band in range(keys.shape[1]):
-        sorted_keys, leaders = index_keys[band], index_leaders[band]
-        slot = np.searchsorted(sorted_keys, keys[:, band]).clip(0, max(len(sorted_keys) - 1, 0))
-        if len(sorted_keys) == 0:
-            continue
-        hit = np.flatnonzero(sorted_keys[slot] == keys[:, band])
-        left.append(hit)
-        right.append(leaders[slot[hit]])
-    if not left:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    return unique_pairs(np.concatenate(left), np.concatenate(right), ordered=False)
-
-
 def index_matches(keys: np.ndarray, index_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(row of `keys`, row of `index_keys`) pairs sharing a bucket, the index row being the
     bucket's first (index rows in priority order, e.g. by the store's pk).
@@ -100,20 +79,6 @@ def index_matches(keys: np.ndarray, index_keys: np.ndarray) -> tuple[np.ndarray,
     if not left:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     return unique_pairs(np.concatenate(left), np.concatenate(right), ordered=False)
-
-
-def bucket_index(keys: np.ndarray, usable: np.ndarray, post_ids: np.ndarray):
-    """Per band: the distinct keys (sorted) and, for each, its first post's id in `post_ids`."""
-    posts = np.flatnonzero(usable)
-    index_keys, index_leaders = [], []
-    for band in range(keys.shape[1]):
-        order = posts[np.argsort(keys[posts, band], kind="stable")]
-        sorted_keys = keys[order, band]
-        starts = np.ones(len(order), dtype=bool)
-        starts[1:] = sorted_keys[1:] != sorted_keys[:-1]
-        index_keys.append(sorted_keys[starts])
-        index_leaders.append(post_ids[order[starts]])
-    return index_keys, index_leaders
 
 
 def unique_pairs(

@@ -41,21 +41,8 @@ class Shingles:
     def __len__(self) -> int:
         return len(self.indptr) - 1
 
-    def post_of_each(self) -> np.ndarray:
-        """The post index of every hash, aligned with `hashes`."""
-        return np.repeat(np.arange(len(self), dtype=np.int64), np.diff(self.indptr))
-
     def of(self, post: int) -> np.ndarray:
         return self.hashes[self.indptr[post] : self.indptr[post + 1]]
-
-    def take(self, posts: np.ndarray) -> Shingles:
-        """The sets of `posts` only, in that order (renumbered 0..)."""
-        starts = self.indptr[posts]
-        counts = self.indptr[posts + 1] - starts
-        indptr = np.zeros(len(posts) + 1, dtype=np.int64)
-        np.cumsum(counts, out=indptr[1:])
-        flat = np.arange(indptr[-1], dtype=np.int64) + np.repeat(starts - indptr[:-1], counts)
-        return Shingles(indptr, self.hashes[flat])
 
 
 def fold_fast(text: str) -> str:

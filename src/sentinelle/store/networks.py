@@ -75,9 +75,6 @@ def prepare_rows(chunk: tuple[int, list[tuple]]) -> tuple[PreparedPosts, list[st
         phones=[[p["e164"] for p in orjson.loads(row[phones])] for row in rows],
         handles=[[h for h in hs if h not in mine] for hs, mine in zip(found, own, strict=True)],
         phashes=[orjson.loads(row[phashes]) for row in rows],
-        cities=[None] * count,
-        departments=[None] * count,
-        sources=[row[source] for row in rows],
         authors=[mine[0] if mine else None for mine in own],
     )
     return prepare(batch, shingle_width), [row[network_id] for row in rows]
