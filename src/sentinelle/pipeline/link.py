@@ -1,10 +1,12 @@
 """The linking step of `analyze`: posts from the store in, network ids and evidence out.
 
 The first run (or a run with other text settings) links every post and stores, beside the
-networks, each post's MinHash signature and LSH band keys and the shingle-rarity sketch. Later
-runs link only the posts analysed since: their buckets, identifiers and texts are looked up
-among the stored posts, and the components they touch are joined (the oldest id survives).
-Hubs are those of the last full run (`link_networks(store, full=True)` refreshes them).
+networks, the text index (each post's MinHash signature and LSH band keys, in segments) and the
+shingle-rarity sketch. Later runs link only the posts analysed since (`link_new.py`): their
+buckets, identifiers and texts are looked up among the stored posts, and the components they
+touch are joined (the oldest id survives). Hubs come from the last full run, plus values that
+later runs found to have become hubs (`link_hubs.py`); `link_networks(store, full=True)`
+re-detects them all.
 """
 
 from __future__ import annotations
