@@ -20,7 +20,7 @@ from sentinelle.link.minhash import MinHasher, Signatures
 from sentinelle.link.networks import flatten_aliases, format_id, parse_id
 from sentinelle.link.personas import generic_handle
 from sentinelle.link.shingles import shingle_texts
-from sentinelle.pipeline.link_hubs import fresh_hubs
+from sentinelle.pipeline.link_hubs import STORED_KIND, fresh_hubs
 from sentinelle.store import Store
 from sentinelle.store.link_index import (
     first_posts_with,
@@ -32,9 +32,6 @@ from sentinelle.store.link_index import (
     save_text_index,
 )
 from sentinelle.store.networks import load_aliases, load_link_input, save_links
-
-# where each kind of value is indexed in the store (authors are stored as handles)
-STORED_KIND = {"phone": "phone", "handle": "handle", "author": "handle"}
 
 
 def link_new_posts(store: Store, config: LinkConfig, state: dict, mapper: Callable = map):
