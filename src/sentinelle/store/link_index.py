@@ -13,7 +13,7 @@ from sqlalchemy import Connection, func, select
 
 from sentinelle.link.minhash import Signatures
 from sentinelle.link.rarity import ShingleRarity
-from sentinelle.store.bulk import delete_where_in, insert_rows
+from sentinelle.store.bulk import insert_rows
 from sentinelle.store.db import Store
 from sentinelle.store.schema import (
     link_edges,
@@ -28,7 +28,7 @@ _IN_CHUNK = 500
 
 
 SEGMENT_POSTS = 250_000  # posts per segment: about 80 MB per row with the default sizes
-MAX_SEGMENTS = 24  # more than this and the small ones are merged into one
+MAX_SEGMENTS = 24  # more than this and the index is rewritten as full segments
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,18 +65,19 @@ def _insert_segment(connection, pks, values, keys, seed: int, num_perm: int, now
 
 
 def _compact(connection: Connection) -> None:
-    """Merge the small segments once there are many, so a load stays a few large reads."""
-    rows = connection.execute(
-        select(link_segments.c.seq, link_segments.c.posts).order_by(link_segments.c.seq)
-    ).all()
-    small = [seq for seq, count in rows if count < SEGMENT_POSTS]
-    if len(rows) <= MAX_SEGMENTS or len(small) < 2:
+    """Rewrite the index as full segments once there are many, so a load stays a few large
+    reads (each post once, in its latest version; rare: every `MAX_SEGMENTS` runs or so)."""
+    segments = connection.execute(select(func.count()).select_from(link_segments)).scalar_one()
+    if segments <= MAX_SEGMENTS:
         return
-    index = _read_segments(connection, small)
-    delete_where_in(connection, link_segments, "seq", small)
-    if index is not None:
-        _insert_segment(connection, index.post_pk, index.signatures.values, index.band_keys,
-                        index.signatures.seed, index.signatures.num_perm, time.time())  # fmt: skip
+    index = _read_segments(connection)
+    connection.execute(link_segments.delete())
+    now = time.time()
+    for start in range(0, len(index), SEGMENT_POSTS):
+        part = slice(start, start + SEGMENT_POSTS)
+        _insert_segment(connection, index.post_pk[part], index.signatures.values[part],
+                        index.band_keys[part], index.signatures.seed, index.signatures.num_perm,
+                        now)  # fmt: skip
 
 
 def clear_text_index(connection: Connection) -> None:
@@ -89,10 +90,8 @@ def load_text_index(store: Store) -> TextIndex | None:
         return _read_segments(connection)
 
 
-def _read_segments(connection: Connection, seqs: list[int] | None = None) -> TextIndex | None:
+def _read_segments(connection: Connection) -> TextIndex | None:
     query = select(link_segments).order_by(link_segments.c.seq)
-    if seqs is not None:
-        query = query.where(link_segments.c.seq.in_(seqs))
     pks, values, keys, shape = [], [], [], None
     for row in connection.execute(query):
         if shape is not None and shape != (row.seed, row.num_perm, row.bands):
