@@ -10,6 +10,11 @@ from dataclasses import dataclass, field
 
 POST_KINDS = ("ad", "social_post", "profile", "message")
 
+# The input contract's fields, in its order: required ones, then optional ones.
+POST_REQUIRED = ("id", "source", "kind", "text", "posted_at")
+POST_OPTIONAL = ("url", "city", "title", "author", "image_phashes")
+POST_FIELDS = POST_REQUIRED + POST_OPTIONAL
+
 # How a phone number was obscured: the extractor records these, the demo generator writes them.
 PHONE_TRICKS = (
     "letter_digits",

@@ -18,19 +18,9 @@ import orjson
 
 from sentinelle.demo.corpus import blocks
 from sentinelle.demo.publishing import Draft
+from sentinelle.records import POST_FIELDS
 
-CSV_COLUMNS = (
-    "id",
-    "source",
-    "kind",
-    "text",
-    "posted_at",
-    "url",
-    "city",
-    "title",
-    "author",
-    "image_phashes",
-)
+CSV_COLUMNS = POST_FIELDS
 
 
 @contextmanager

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from sentinelle.records import POST_KINDS, Post
+from sentinelle.records import POST_FIELDS, POST_KINDS, POST_REQUIRED, Post
 
 MAX_TEXT_CHARS = 100_000  # ads are short; anything longer is an error upstream, not a post
 _PHASH = re.compile(r"^[0-9a-fA-F]{16}$")
-_REQUIRED = ("id", "source", "kind", "text", "posted_at")
-_OPTIONAL = ("url", "city", "title", "author")
-_KNOWN = frozenset((*_REQUIRED, *_OPTIONAL, "image_phashes"))
+_REQUIRED = POST_REQUIRED
+_OPTIONAL = ("url", "city", "title", "author")  # the optional strings (phashes are a list)
+_KNOWN = frozenset(POST_FIELDS)
 
 
 class RecordError(ValueError):

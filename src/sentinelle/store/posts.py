@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import orjson
 from sqlalchemy import bindparam, func, insert, select, update
 
-from sentinelle.records import Post
+from sentinelle.records import POST_FIELDS, Post
 from sentinelle.store.bulk import delete_where_in, insert_rows, update_where_in
 from sentinelle.store.db import Store
 from sentinelle.store.schema import post_analysis, post_identifiers, post_versions, posts
@@ -182,19 +182,7 @@ def _apply(connection, existing, post, posted_ts, content_hash, now, counts) -> 
 
 def _contract_dict(row) -> dict:
     post = row_to_post(row)
-    fields = {
-        "id": post.id,
-        "source": post.source,
-        "kind": post.kind,
-        "text": post.text,
-        "posted_at": post.posted_at,
-        "url": post.url,
-        "city": post.city,
-        "title": post.title,
-        "author": post.author,
-        "image_phashes": post.image_phashes,
-    }
-    return {**fields, **post.extra}
+    return {**{name: getattr(post, name) for name in POST_FIELDS}, **post.extra}
 
 
 def has_posts(store: Store) -> bool:
