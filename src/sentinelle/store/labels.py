@@ -34,20 +34,21 @@ def add_label(store: Store, post_pk: int, label: str, reviewer: str, now: float)
         connection.execute(insert(review_labels), row)
 
 
+def _keyed_labels():
+    """Labels with their post's key (source, post_id)."""
+    return select(
+        posts.c.source,
+        posts.c.post_id,
+        review_labels.c.label,
+        review_labels.c.reviewer,
+        review_labels.c.labeled_at,
+    ).join(posts, posts.c.pk == review_labels.c.post_pk)
+
+
 def iter_labels(store: Store) -> Iterator[dict]:
     """Every label with its post key: {source, post_id, label, reviewer, labeled_at}, oldest
     first (so a consumer that keeps the last per post keeps the latest)."""
-    query = (
-        select(
-            posts.c.source,
-            posts.c.post_id,
-            review_labels.c.label,
-            review_labels.c.reviewer,
-            review_labels.c.labeled_at,
-        )
-        .join(posts, posts.c.pk == review_labels.c.post_pk)
-        .order_by(review_labels.c.pk)
-    )
+    query = _keyed_labels().order_by(review_labels.c.pk)
     with store.engine.connect() as connection:
         for row in connection.execute(query).mappings():
             yield dict(row)
@@ -65,17 +66,6 @@ def labels_of(store: Store, post_pk: int) -> list[dict]:
 
 def recent_labels(store: Store, limit: int = 10) -> list[dict]:
     """The latest labels with their post key, newest first."""
-    query = (
-        select(
-            posts.c.source,
-            posts.c.post_id,
-            review_labels.c.label,
-            review_labels.c.reviewer,
-            review_labels.c.labeled_at,
-        )
-        .join(posts, posts.c.pk == review_labels.c.post_pk)
-        .order_by(review_labels.c.pk.desc())
-        .limit(limit)
-    )
+    query = _keyed_labels().order_by(review_labels.c.pk.desc()).limit(limit)
     with store.engine.connect() as connection:
         return [dict(row) for row in connection.execute(query).mappings()]
