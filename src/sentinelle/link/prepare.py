@@ -37,6 +37,12 @@ def prepare(posts: LinkInput, shingle_width: int) -> PreparedPosts:
     )
 
 
+def link_text(title: str | None, text: str) -> str:
+    """What linking compares of a post: title and text. One definition, so that a stored post
+    read again for an exact check shingles as it did when it was first linked."""
+    return f"{title or ''}\n{text}"
+
+
 def identifier_incidences(posts: LinkInput) -> dict[str, Incidence]:
     """Phones, handles, author accounts and exact image hashes, each as an incidence."""
     return {

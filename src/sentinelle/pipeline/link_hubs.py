@@ -28,17 +28,18 @@ def fresh_hubs(
     posts: PreparedPosts,
     text: Edges,
     stored_nodes: dict[int, int],
+    carried: dict[tuple[str, str], list[int]],
     known: dict[str, list[str]],
     config: LinkConfig,
 ) -> dict[str, set[str]]:
     """Values (per stored kind: phone, handle) of the new `posts` that are hubs now.
 
     `text` are this run's text edges: node i < len(posts) is a new post, node len(posts) + j the
-    stored post `stored_nodes` numbers j.
+    stored post `stored_nodes` numbers j. `carried` is `stored_carriers(store, posts)`.
     """
     count = len(posts)
     new_pks = set(posts.post_pk.tolist())
-    carriers = _carriers(store, posts, known, new_pks)
+    carriers = _carriers(posts, carried, known)
     suspects = {key for key, pks in carriers.items() if len(pks) >= config.hub_min_posts}
     if not suspects:
         return {}
@@ -66,23 +67,35 @@ def fresh_hubs(
     }  # fmt: skip
 
 
-def _carriers(store, posts: PreparedPosts, known, new_pks) -> dict[tuple[str, str], set[int]]:
+def stored_carriers(store: Store, posts: PreparedPosts) -> dict[tuple[str, str], list[int]]:
+    """Stored posts (pks, the new ones included) carrying each phone or handle of `posts`,
+    keyed by (stored kind, value): looked up once for identifier edges and the hub check."""
+    carriers: dict[tuple[str, str], list[int]] = {}
+    for stored_kind in ("phone", "handle"):
+        wanted = {
+            found.values[value]
+            for kind, found in posts.found.items()
+            if STORED_KIND.get(kind) == stored_kind
+            for value in np.unique(found.value).tolist()
+        }
+        for pk, value in identifiers_of_values(store, stored_kind, sorted(wanted)):
+            carriers.setdefault((stored_kind, value), []).append(pk)
+    return carriers
+
+
+def _carriers(posts: PreparedPosts, stored, known) -> dict[tuple[str, str], set[int]]:
     """Every post (pk) carrying each value of the new posts that is not a hub yet."""
     carriers: dict[tuple[str, str], set[int]] = {}
     pk_of = posts.post_pk.tolist()
     for kind, found in posts.found.items():
         if kind not in STORED_KIND:
             continue
-        stored_kind = STORED_KIND[kind]
         hubs = set(known.get(kind, []))
         for post, value in zip(found.post.tolist(), found.value.tolist(), strict=True):
             name = found.values[value]
             if name not in hubs:
-                carriers.setdefault((stored_kind, name), set()).add(pk_of[post])
-    for stored_kind in ("phone", "handle"):
-        wanted = [name for kind, name in carriers if kind == stored_kind]
-        for pk, name in identifiers_of_values(store, stored_kind, wanted):
-            carriers[(stored_kind, name)].add(pk)
+                key = (STORED_KIND[kind], name)
+                carriers.setdefault(key, set(stored.get(key, ()))).add(pk_of[post])
     return carriers
 
 

@@ -20,10 +20,9 @@ from sentinelle.link.minhash import MinHasher, Signatures
 from sentinelle.link.networks import flatten_aliases, format_id, parse_id
 from sentinelle.link.personas import generic_handle
 from sentinelle.link.shingles import shingle_texts
-from sentinelle.pipeline.link_hubs import STORED_KIND, fresh_hubs
+from sentinelle.pipeline.link_hubs import STORED_KIND, fresh_hubs, stored_carriers
 from sentinelle.store import Store
 from sentinelle.store.link_index import (
-    first_posts_with,
     load_rarity,
     load_text_index,
     load_texts,
@@ -58,8 +57,10 @@ def link_new_posts(store: Store, config: LinkConfig, state: dict, mapper: Callab
         _text_against(store, index, side, signatures, keys, rarity, config, new_pks, stored),
     ])  # fmt: skip
     known = state.get("hubs", {})
-    hubs = _with_fresh_hubs(known, fresh_hubs(store, posts, text, stored, known, config))
-    edges = concat_edges([text, *_identifiers(store, posts, hubs, new_pks, stored)])
+    carried = stored_carriers(store, posts)
+    fresh = fresh_hubs(store, posts, text, stored, carried, known, config)
+    hubs = _with_fresh_hubs(known, fresh)
+    edges = concat_edges([text, *_identifiers(posts, hubs, carried, new_pks, stored)])
     ids, aliases, merged, next_number, stored_ids = _assign(
         store, previous, edges, stored, state, config
     )
@@ -136,7 +137,7 @@ def current_values(posts, linked_before: np.ndarray) -> dict[int, set[tuple[str,
 
 
 def _identifiers(
-    store, posts, hubs: dict, new_pks: set[int], stored: dict[int, int]
+    posts, hubs: dict, carried, new_pks: set[int], stored: dict[int, int]
 ) -> list[Edges]:
     """Identifier edges among new posts and from new posts to the first stored post of a value."""
     count = len(posts)
@@ -153,7 +154,7 @@ def _identifiers(
         )
         if kind not in STORED_KIND or not found.values:
             continue
-        first = first_posts_with(store, STORED_KIND[kind], found.values, new_pks)
+        first = _first_stored(carried, STORED_KIND[kind], new_pks)
         pairs = zip(found.post.tolist(), found.value.tolist(), strict=True)
         hits = [(post, value) for post, value in pairs if found.values[value] in first]
         if hits:
@@ -163,6 +164,16 @@ def _identifiers(
                 make_edges(post, right, kind, weight[value], value, hub[value], found.values)
             )
     return parts
+
+
+def _first_stored(carried, stored_kind: str, new_pks: set[int]) -> dict[str, int]:
+    """For each value, the earliest stored post (not one of this run's) that carries it."""
+    first = {}
+    for (kind, value), pks in carried.items():
+        older = [pk for pk in pks if pk not in new_pks]
+        if kind == stored_kind and older:
+            first[value] = min(older)
+    return first
 
 
 def _node(stored: dict[int, int], pk: int, count: int) -> int:

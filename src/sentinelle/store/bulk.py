@@ -36,6 +36,13 @@ def insert_rows(connection: Connection, table: Table, rows: list[dict]) -> None:
 _IN_CHUNK = 500
 
 
+def select_where_in(connection: Connection, query, column, values: Iterable) -> Iterator:
+    """Rows of `query` whose `column` is in `values`, asked in chunks the drivers accept."""
+    values = list(values)
+    for start in range(0, len(values), _IN_CHUNK):
+        yield from connection.execute(query.where(column.in_(values[start : start + _IN_CHUNK])))
+
+
 def delete_where_in(connection: Connection, table: Table, column: str, values: list) -> None:
     """DELETE rows whose `column` is in `values`, in chunks the drivers accept."""
     col = table.c[column]

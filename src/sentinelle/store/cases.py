@@ -24,7 +24,7 @@ from sqlalchemy import (
 
 from sentinelle.cases.crosslink import Sighting, normalise_identifier
 from sentinelle.cases.records import Case, case_to_dict, stored_case
-from sentinelle.store.bulk import insert_rows
+from sentinelle.store.bulk import insert_rows, select_where_in
 from sentinelle.store.db import Store
 from sentinelle.store.schema import metadata, post_analysis, post_identifiers, posts
 
@@ -133,16 +133,15 @@ def sightings_of(store: Store, identifiers: Iterable[str] | None = None) -> list
         .join(posts, posts.c.pk == post_identifiers.c.post_pk)
         .outerjoin(post_analysis, post_analysis.c.post_pk == posts.c.pk)
     )
-    if identifiers is None:
-        queries = [query.where(post_identifiers.c.value.in_(select(case_identifiers.c.value)))]
-    else:
-        wanted = sorted(set(map(normalise_identifier, identifiers)))
-        queries = [
-            query.where(post_identifiers.c.value.in_(wanted[start : start + _CHUNK]))
-            for start in range(0, len(wanted), _CHUNK)
-        ]
     with store.engine.connect() as connection:
-        return [Sighting(*row) for each in queries for row in connection.execute(each)]
+        if identifiers is None:
+            rows = connection.execute(
+                query.where(post_identifiers.c.value.in_(select(case_identifiers.c.value)))
+            )
+        else:
+            wanted = sorted(set(map(normalise_identifier, identifiers)))
+            rows = select_where_in(connection, query, post_identifiers.c.value, wanted)
+        return [Sighting(*row) for row in rows]
 
 
 def networks_known_to_cases(store: Store) -> dict[str, list[str]]:

@@ -12,8 +12,9 @@ import orjson
 from sqlalchemy import Connection, func, select
 
 from sentinelle.link.minhash import Signatures
+from sentinelle.link.prepare import link_text
 from sentinelle.link.rarity import ShingleRarity
-from sentinelle.store.bulk import insert_rows
+from sentinelle.store.bulk import insert_rows, select_where_in
 from sentinelle.store.db import Store
 from sentinelle.store.schema import (
     link_edges,
@@ -23,9 +24,6 @@ from sentinelle.store.schema import (
     post_identifiers,
     posts,
 )
-
-_IN_CHUNK = 500
-
 
 SEGMENT_POSTS = 250_000  # posts per segment: about 80 MB per row with the default sizes
 MAX_SEGMENTS = 24  # more than this and the index is rewritten as full segments
@@ -120,47 +118,17 @@ def count_indexed(store: Store) -> int:
 
 def load_texts(store: Store, pks: Iterable[int]) -> dict[int, str]:
     """Title and text of stored posts, as linking reads them."""
-    pk_list = list(pks)
-    texts: dict[int, str] = {}
+    query = select(posts.c.pk, posts.c.title, posts.c.text)
     with store.engine.connect() as connection:
-        for start in range(0, len(pk_list), _IN_CHUNK):
-            query = select(posts.c.pk, posts.c.title, posts.c.text).where(
-                posts.c.pk.in_(pk_list[start : start + _IN_CHUNK])
-            )
-            for pk, title, text in connection.execute(query):
-                texts[pk] = f"{title or ''}\n{text}"
-    return texts
-
-
-def first_posts_with(
-    store: Store, kind: str, values: list[str], exclude: set[int]
-) -> dict[str, int]:
-    """For each value, the earliest stored post (outside `exclude`) that carries it."""
-    found: dict[str, int] = {}
-    with store.engine.connect() as connection:
-        for start in range(0, len(values), _IN_CHUNK):
-            query = (
-                select(post_identifiers.c.value, post_identifiers.c.post_pk)
-                .where(post_identifiers.c.kind == kind,
-                       post_identifiers.c.value.in_(values[start : start + _IN_CHUNK]))
-            )  # fmt: skip
-            for value, pk in connection.execute(query):
-                if pk not in exclude and (value not in found or pk < found[value]):
-                    found[value] = pk
-    return found
+        rows = select_where_in(connection, query, posts.c.pk, pks)
+        return {pk: link_text(title, text) for pk, title, text in rows}
 
 
 def network_of(store: Store, pks: Iterable[int]) -> dict[int, str | None]:
     """Current network id of stored posts."""
-    pk_list = list(pks)
-    found: dict[int, str | None] = {}
+    query = select(post_analysis.c.post_pk, post_analysis.c.network_id)
     with store.engine.connect() as connection:
-        for start in range(0, len(pk_list), _IN_CHUNK):
-            query = select(post_analysis.c.post_pk, post_analysis.c.network_id).where(
-                post_analysis.c.post_pk.in_(pk_list[start : start + _IN_CHUNK])
-            )
-            found.update(dict(connection.execute(query).all()))
-    return found
+        return dict(select_where_in(connection, query, post_analysis.c.post_pk, pks))
 
 
 def save_rarity(connection: Connection, rarity: ShingleRarity) -> None:
@@ -185,39 +153,30 @@ def load_rarity(store: Store, floor: int, share: float) -> ShingleRarity | None:
 
 def identifiers_of_values(store: Store, kind: str, values: list[str]) -> list[tuple[int, str]]:
     """(post pk, value) of every stored post carrying one of `values` of `kind`."""
-    found: list[tuple[int, str]] = []
+    query = select(post_identifiers.c.post_pk, post_identifiers.c.value).where(
+        post_identifiers.c.kind == kind
+    )
     with store.engine.connect() as connection:
-        for start in range(0, len(values), _IN_CHUNK):
-            query = select(post_identifiers.c.post_pk, post_identifiers.c.value).where(
-                post_identifiers.c.kind == kind,
-                post_identifiers.c.value.in_(values[start : start + _IN_CHUNK]),
-            )
-            found.extend(tuple(row) for row in connection.execute(query))
-    return found
+        return [
+            tuple(row)
+            for row in select_where_in(connection, query, post_identifiers.c.value, values)
+        ]
 
 
 def identifiers_of_posts(store: Store, pks: list[int]) -> list[tuple[int, str, str]]:
     """(post pk, kind, value) of every identifier the stored posts `pks` carry."""
-    found: list[tuple[int, str, str]] = []
     columns = (post_identifiers.c.post_pk, post_identifiers.c.kind, post_identifiers.c.value)
     with store.engine.connect() as connection:
-        for start in range(0, len(pks), _IN_CHUNK):
-            query = select(*columns).where(
-                post_identifiers.c.post_pk.in_(pks[start : start + _IN_CHUNK])
-            )
-            found.extend(tuple(row) for row in connection.execute(query))
-    return found
+        rows = select_where_in(connection, select(*columns), post_identifiers.c.post_pk, pks)
+        return [tuple(row) for row in rows]
 
 
 def links_among(store: Store, pks: list[int]) -> list[tuple[int, int]]:
     """Stored text and image evidence between two of the posts `pks` (left, right pk)."""
     wanted = set(pks)
-    found: list[tuple[int, int]] = []
+    query = select(link_edges.c.left_pk, link_edges.c.right_pk).where(
+        link_edges.c.kind.in_(("text", "image"))
+    )
     with store.engine.connect() as connection:
-        for start in range(0, len(pks), _IN_CHUNK):
-            query = select(link_edges.c.left_pk, link_edges.c.right_pk).where(
-                link_edges.c.left_pk.in_(pks[start : start + _IN_CHUNK]),
-                link_edges.c.kind.in_(("text", "image")),
-            )
-            found.extend((a, b) for a, b in connection.execute(query) if b in wanted)
-    return found
+        rows = select_where_in(connection, query, link_edges.c.left_pk, pks)
+        return [(a, b) for a, b in rows if b in wanted]

@@ -10,9 +10,15 @@ import orjson
 from sqlalchemy import Connection, bindparam, select
 
 from sentinelle.link.inputs import LinkInput
-from sentinelle.link.prepare import PreparedPosts, concat_prepared, prepare
+from sentinelle.link.prepare import PreparedPosts, concat_prepared, link_text, prepare
 from sentinelle.link.profile import NetworkPost, network_features
-from sentinelle.store.bulk import delete_where_in, insert_rows, insert_tuples, set_column
+from sentinelle.store.bulk import (
+    delete_where_in,
+    insert_rows,
+    insert_tuples,
+    select_where_in,
+    set_column,
+)
 from sentinelle.store.db import Store, bulk_pass
 from sentinelle.store.schema import link_edges, link_state, network_aliases, post_analysis, posts
 
@@ -71,7 +77,7 @@ def prepare_rows(chunk: tuple[int, list[tuple]]) -> tuple[PreparedPosts, list[st
     batch = LinkInput(
         post_pk=np.array([row[pk] for row in rows], dtype=np.int64),
         posted_at=np.zeros(count),
-        texts=[f"{row[title] or ''}\n{row[text]}" for row in rows],
+        texts=[link_text(row[title], row[text]) for row in rows],
         phones=[[p["e164"] for p in orjson.loads(row[phones])] for row in rows],
         handles=[[h for h in hs if h not in mine] for hs, mine in zip(found, own, strict=True)],
         phashes=[orjson.loads(row[phashes]) for row in rows],
@@ -167,12 +173,12 @@ def prune_stale_edges(connection: Connection, current: dict[int, set[tuple[str, 
     delete_where_in(connection, link_edges, "left_pk", pks)
     gone = []
     columns = (link_edges.c.left_pk, link_edges.c.right_pk, link_edges.c.kind, link_edges.c.value)
-    for start in range(0, len(pks), 500):
-        query = select(*columns).where(link_edges.c.right_pk.in_(pks[start : start + 500]))
-        for left, right, kind, value in connection.execute(query):
-            held = current[right]
-            if kind == "text" or not any((kind, v) in held for v in (value or "").split("~")):
-                gone.append({"l": left, "r": right, "k": kind})
+    for left, right, kind, value in select_where_in(
+        connection, select(*columns), link_edges.c.right_pk, pks
+    ):
+        held = current[right]
+        if kind == "text" or not any((kind, v) in held for v in (value or "").split("~")):
+            gone.append({"l": left, "r": right, "k": kind})
     if gone:
         connection.execute(
             link_edges.delete().where(

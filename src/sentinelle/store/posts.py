@@ -11,7 +11,7 @@ import orjson
 from sqlalchemy import bindparam, func, insert, select, update
 
 from sentinelle.records import POST_FIELDS, Post
-from sentinelle.store.bulk import delete_where_in, insert_rows, update_where_in
+from sentinelle.store.bulk import delete_where_in, insert_rows, select_where_in, update_where_in
 from sentinelle.store.db import Store
 from sentinelle.store.schema import post_analysis, post_identifiers, post_versions, posts
 
@@ -295,11 +295,8 @@ def refresh_statistics(store: Store) -> None:
 def _with_posted_ts(connection, rows: list[dict]) -> list[dict]:
     """Analysis rows with their post's date, which the workspace lists order by."""
     pks = [row["post_pk"] for row in rows]
-    dates: dict[int, float] = {}
-    for start in range(0, len(pks), 500):
-        chunk = pks[start : start + 500]
-        query = select(posts.c.pk, posts.c.posted_ts).where(posts.c.pk.in_(chunk))
-        dates.update((pk, ts) for pk, ts in connection.execute(query))
+    query = select(posts.c.pk, posts.c.posted_ts)
+    dates = dict(select_where_in(connection, query, posts.c.pk, pks))
     return [{**row, "posted_ts": dates.get(row["post_pk"])} for row in rows]
 
 
