@@ -27,6 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
 import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -121,7 +122,7 @@ def make_store(path: str, size: int, seed: int) -> dict:
         made.phones = [[f"{p}{tag}" for p in phones] for phones in made.phones]
         made.handles = [[f"{h}.{tag}" for h in handles] for handles in made.handles]
         pks = range(start + 1, start + len(made) + 1)
-        ts = made.posted_at - made.posted_at.min() + 1.7e9 + start * 30.0
+        ts = 1.7e9 + np.arange(start, start + len(made)) * 30.0  # a post every 30 s
         with store.engine.begin() as connection:
             insert_tuples(connection, posts, POST_COLUMNS, (
                 (pk, "bench", f"b{pk}", "ad", text, None, "2024-01-01T00:00:00+00:00",

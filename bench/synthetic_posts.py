@@ -37,10 +37,8 @@ def synthetic_posts(count: int, seed: int = 0) -> tuple[LinkInput, np.ndarray]:
         actor += 1
     _add_hotel_hubs(rng, phones, actors)
     order = np.random.default_rng(seed).permutation(len(texts))[:count]
-    posted_at = np.sort(np.random.default_rng(seed).uniform(1.7e9, 1.7e9 + 3e7, size=count))
     posts = LinkInput(
         post_pk=np.arange(count, dtype=np.int64),
-        posted_at=posted_at,
         texts=[texts[i] for i in order],
         phones=[phones[i] for i in order],
         handles=[handles[i] for i in order],

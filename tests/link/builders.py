@@ -16,7 +16,6 @@ def link_input(posts: list[dict]) -> LinkInput:
     count = len(posts)
     return LinkInput(
         post_pk=np.arange(1, count + 1, dtype=np.int64),
-        posted_at=np.array([p.get("at", 1.7e9 + 3600 * i) for i, p in enumerate(posts)]),
         texts=[p.get("text", "") for p in posts],
         phones=[p.get("phones", []) for p in posts],
         handles=[p.get("handles", []) for p in posts],

@@ -16,7 +16,6 @@ class LinkInput:
     """
 
     post_pk: np.ndarray  # int64, the store's primary key
-    posted_at: np.ndarray  # float64, epoch seconds
     texts: list[str]
     phones: list[list[str]]
     handles: list[list[str]]
@@ -25,12 +24,10 @@ class LinkInput:
 
     def __post_init__(self) -> None:
         self.post_pk = np.asarray(self.post_pk, dtype=np.int64)
-        self.posted_at = np.asarray(self.posted_at, dtype=np.float64)
         if not self.authors:
             self.authors = [None] * len(self.post_pk)
         n = len(self.post_pk)
-        columns = (self.posted_at, self.texts, self.phones, self.handles, self.phashes,
-                   self.authors)  # fmt: skip
+        columns = (self.texts, self.phones, self.handles, self.phashes, self.authors)
         if any(len(column) != n for column in columns):
             raise ValueError("every LinkInput column needs one entry per post_pk")
 

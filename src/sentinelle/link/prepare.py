@@ -56,7 +56,7 @@ def identifier_incidences(posts: LinkInput) -> dict[str, Incidence]:
 def concat_prepared(parts: list[PreparedPosts]) -> PreparedPosts:
     """One batch holding `parts` one after the other (identifier values renumbered)."""
     if not parts:
-        return prepare(LinkInput([], [], [], [], [], []), 1)
+        return prepare(LinkInput([], [], [], [], []), 1)
     return PreparedPosts(
         np.concatenate([p.post_pk for p in parts]),
         concat_shingles([p.shingles for p in parts]),

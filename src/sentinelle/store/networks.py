@@ -73,10 +73,8 @@ def prepare_rows(chunk: tuple[int, list[tuple]]) -> tuple[PreparedPosts, list[st
     pk, text, title, source, phashes, phones, handles, network_id = range(8)
     found = [orjson.loads(row[handles]) for row in rows]
     own = [_own_handles(hs, row[source]) for hs, row in zip(found, rows, strict=True)]
-    count = len(rows)
     batch = LinkInput(
         post_pk=np.array([row[pk] for row in rows], dtype=np.int64),
-        posted_at=np.zeros(count),
         texts=[link_text(row[title], row[text]) for row in rows],
         phones=[[p["e164"] for p in orjson.loads(row[phones])] for row in rows],
         handles=[[h for h in hs if h not in mine] for hs, mine in zip(found, own, strict=True)],
