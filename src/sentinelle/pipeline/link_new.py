@@ -11,12 +11,12 @@ from collections.abc import Callable
 
 import numpy as np
 
-from sentinelle.link.batch import checked_text_edges
+from sentinelle.link.batch import TextModel, checked_text_edges, text_pair_edges
 from sentinelle.link.config import LinkConfig
 from sentinelle.link.graph import HUB_WEIGHT, Edges, components, concat_edges, make_edges
 from sentinelle.link.identifiers import star_pairs
-from sentinelle.link.lsh import band_keys, candidate_pairs, has_text, index_matches
-from sentinelle.link.minhash import MinHasher, Signatures
+from sentinelle.link.lsh import band_keys, has_text, index_matches
+from sentinelle.link.minhash import MinHasher
 from sentinelle.link.networks import flatten_aliases, format_id, parse_id
 from sentinelle.link.personas import generic_handle
 from sentinelle.link.shingles import shingle_texts
@@ -53,7 +53,7 @@ def link_new_posts(store: Store, config: LinkConfig, state: dict, mapper: Callab
     index = load_text_index(store)
     side = shingles
     text = concat_edges([
-        _text_within(side, signatures, keys, rarity, config),
+        text_pair_edges(side, TextModel(signatures, keys, rarity), config),
         _text_against(store, index, side, signatures, keys, rarity, config, new_pks, stored),
     ])  # fmt: skip
     known = state.get("hubs", {})
@@ -81,12 +81,6 @@ def link_new_posts(store: Store, config: LinkConfig, state: dict, mapper: Callab
     )
     networks = len({i for i in ids if i})
     return LinkSummary(posts=len(posts), networks=networks, merged=merged, incremental=True)
-
-
-def _text_within(side, signatures: Signatures, keys, rarity, config) -> Edges:
-    left, right = candidate_pairs(keys, has_text(signatures))
-    likely = signatures.agreement(left, right) >= config.signature_min
-    return checked_text_edges(side, left[likely], side, right[likely], rarity, config)
 
 
 def _text_against(store, index, side, signatures, keys, rarity, config, new_pks, stored) -> Edges:
