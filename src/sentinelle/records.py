@@ -51,12 +51,15 @@ class PhoneHit:
 
     `tricks` is empty for a plainly written number, otherwise the obfuscation tricks seen,
     e.g. ("letter_digits", "number_words") from `PHONE_TRICKS`: an obscured
-    number is itself an indicator.
+    number is itself an indicator. `in_plan` is False for a well-formed number outside its
+    country's allocated plan today (a range not yet opened, the blocks reserved for fiction):
+    still an identifier when written as a contact.
     """
 
     e164: str
     raw: str
     tricks: tuple[str, ...] = ()
+    in_plan: bool = True
 
     @property
     def obfuscated(self) -> bool:

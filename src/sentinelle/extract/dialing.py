@@ -1,8 +1,14 @@
-"""Which digit strings are real phone numbers of the regions we cover, and their E.164 form.
+"""Which digit strings are phone numbers, their E.164 form and their kind.
 
-The numbering plans come from `phonenumbers` metadata; we match its mobile and fixed-line
-patterns directly because `phonenumbers.parse` costs ~70 µs a call, which alone would blow the
-extraction budget (40 µs a post).
+Kinds: "mobile" and "fixed" (the plan's ordinary lines), "other" (in the plan: VoIP, personal,
+premium...) and "unallocated" (a well-formed French number outside today's plan: reserved for
+fiction, not yet opened). A number written in a contact context is an identifier whether or not
+the plan allocates it; `in_plan` says which.
+
+The numbering plans come from `phonenumbers` metadata. For the regions posters use most we match
+its mobile and fixed-line patterns directly because `phonenumbers.parse` costs ~40-70 µs a call,
+which alone would blow the extraction budget; every other country is asked of `phonenumbers`
+(after "+" or "00", or when the text names the country), which is rare.
 """
 
 from __future__ import annotations
@@ -18,6 +24,19 @@ REGIONS = ("FR", "BE", "CH", "ES", "IT", "DE", "LU")
 # Regions whose numbers we accept written nationally (trunk "0", ten digits). Only France:
 # Belgian and Swiss national numbers read as French ones, and the rest only add false hits.
 NATIONAL_REGIONS = ("FR",)
+UNALLOCATED = "unallocated"
+# phonenumbers' types that are ordinary lines; every other valid type is "other"
+_MOBILE_TYPES = (
+    phonenumbers.PhoneNumberType.MOBILE,
+    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+)
+_FIXED_TYPES = (phonenumbers.PhoneNumberType.FIXED_LINE,)
+_FRENCH_FORM = re.compile(r"0[1-9]\d{8}")
+
+
+def in_plan(kind: str) -> bool:
+    """Whether a number of this kind is allocated in its country's plan today."""
+    return kind != UNALLOCATED
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,19 +131,63 @@ def read_international(digits: str) -> tuple[str, str] | None:
             kind = line_kind(plan.region, significant)
         if kind:
             return e164(plan.region, significant), kind
-    return _other_valid(digits)
+    return _any_country(digits)
 
 
-def _other_valid(digits: str) -> tuple[str, str] | None:
-    """After "+" or "00" the writer meant a number: accept the other valid kinds (personal,
-    VoIP...) of a covered region, asking `phonenumbers` itself (slow, hence last)."""
+@lru_cache(maxsize=65536)
+def read_french(digits: str) -> tuple[str, str] | None:
+    """(E.164, kind) for any well-formed French national number ("0" + 9 digits, not "00"):
+    mobile or fixed line first, then other kinds of the plan, then "unallocated"."""
+    found = read_national(digits)
+    if found or not _FRENCH_FORM.fullmatch(digits):
+        return found
+    return f"+33{digits[1:]}", _kind_of(phonenumbers.parse(digits, "FR")) or UNALLOCATED
+
+
+@lru_cache(maxsize=65536)
+def read_in_region(digits: str, region: str) -> tuple[str, str] | None:
+    """(E.164, kind) for a number written in `region`'s national form ("0721 234 567" in
+    Romania, "612 345 678" in Spain), valid in that region's plan only."""
+    if not 6 <= len(digits) <= 13:
+        return None
+    try:
+        number = phonenumbers.parse(digits, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if phonenumbers.region_code_for_number(number) != region:
+        return None
+    kind = _kind_of(number)
+    if kind is None:
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), kind
+
+
+def _kind_of(number: phonenumbers.PhoneNumber) -> str | None:
+    """ "mobile", "fixed", "other" for a valid number, None for an invalid one."""
+    if not phonenumbers.is_valid_number(number):
+        return None
+    kind = phonenumbers.number_type(number)
+    if kind in _MOBILE_TYPES:
+        return "mobile"
+    return "fixed" if kind in _FIXED_TYPES else "other"
+
+
+@lru_cache(maxsize=65536)
+def _any_country(digits: str) -> tuple[str, str] | None:
+    """After "+" or "00" the writer meant a number: any country `phonenumbers` knows, any
+    valid kind; French numbers outside the plan too ("+33 7 09 45 01 77"). Slow, hence last."""
     if not 8 <= len(digits) <= 15:
         return None
+    if digits.startswith("33"):
+        significant = digits[2:]
+        if len(significant) == 10 and significant.startswith("0"):
+            significant = significant[1:]  # "+33 (0)7 09 ..."
+        return read_french("0" + significant)
     try:
         number = phonenumbers.parse("+" + digits)
     except phonenumbers.NumberParseException:
         return None
-    region = phonenumbers.region_code_for_number(number)
-    if region not in REGIONS or not phonenumbers.is_valid_number(number):
+    kind = _kind_of(number)
+    if kind is None:
         return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), "other"
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), kind

@@ -74,18 +74,23 @@ class Gap:
 
 
 def scan(
-    text: str, words: bool, strict: bool = False, runs: list[tuple[int, int]] | None = None
+    text: str,
+    words: bool,
+    strict: bool = False,
+    runs: list[tuple[int, int]] | None = None,
+    every_run: bool = False,
 ) -> list[Atom]:
     """Every digit atom that may belong to a phone, in order; number words too if `words`
     (with compounds joined by hyphens only if `strict`). `runs`: DIGIT_RUN spans if known.
 
     Without words, runs far from any other digits (a lone price, age or hour) are skipped:
-    they cannot make ten digits, and most posts are mostly such runs.
+    they cannot make ten digits, and most posts are mostly such runs. `every_run` keeps them
+    all (numbers of a country the text names need not start with 0).
     """
     atoms: list[Atom] = []
     if runs is None:
         runs = [match.span() for match in DIGIT_RUN.finditer(text)]
-    spans = runs if words else phone_like(text, runs)
+    spans = runs if words or every_run else phone_like(text, runs)
     for start, end in spans:
         _add_digit_run(text, start, end, atoms)
     if words:

@@ -1,9 +1,14 @@
 """Phone numbers however they are written: plain, spaced, in words, keycaps, with filler.
 
 The text becomes a stream of digit atoms (`phone_atoms`); atoms joined by short gaps form
-chains; every run of whole atoms that reads as a valid number of a covered region is a
-candidate, and the cleanest non-overlapping candidates win. How the number was written is
-recorded as tricks, since an obscured number is itself an indicator.
+chains; every run of whole atoms that reads as a number is a candidate, and the cleanest
+non-overlapping candidates win. How the number was written is recorded as tricks, since an
+obscured number is itself an indicator.
+
+A candidate is a French number in or out of today's plan ("0" + 9 digits), any country's valid
+number after "+" or "00", or a valid national number of a country the text names next to it
+(`phone_cues`). French numbers outside the plan and French special numbers (08) need a contact
+context: written tight, or next to a contact word.
 """
 
 from __future__ import annotations
@@ -12,7 +17,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sentinelle.extract.dialing import read_international, read_national
+from sentinelle.extract.dialing import (
+    UNALLOCATED,
+    in_plan,
+    read_french,
+    read_in_region,
+    read_international,
+)
 from sentinelle.extract.numberwords import NUMBER_WORD
 from sentinelle.extract.phone_atoms import (
     DIGIT_RUN,
@@ -23,6 +34,13 @@ from sentinelle.extract.phone_atoms import (
     scan,
 )
 from sentinelle.extract.phone_barriers import mark_barriers, reference_before
+from sentinelle.extract.phone_cues import (
+    CountryCue,
+    Regions,
+    contact_near,
+    country_cues,
+    regions_at,
+)
 from sentinelle.records import PHONE_TRICKS as TRICKS
 from sentinelle.records import PhoneHit
 
@@ -35,6 +53,11 @@ _KIND_TRICK = {
 }
 _SPACED_MIN_SINGLES = 4
 _MAX_READING = 15  # digits after "+" or "00"
+_MIN_CHAIN = 9  # digits of the shortest number read without a country named
+_MIN_CHAIN_CUED = 7  # and with one (national numbers of some countries are shorter)
+_UNALLOCATED_COST = 300  # a number outside the plan is less likely than a line break in one
+_SPECIAL = "+338"  # French special numbers (free, shared cost, premium): taken with a cue only
+_NO_REGIONS = Regions()
 
 # The common case, a plainly written French number with one separator throughout
 # ("06 12 34 56 78", "+33 6.12.34.56.78", "0612345678"): read without the atom machinery.
@@ -75,7 +98,15 @@ class _Reading:
         dated = any(
             atom.soft_start is not None and atom.soft_start > opening.start for atom in atoms
         )
-        return dated * 2000 + fillers * 1000 + breaks * 100 + mixed * 10 + (self.kind != "mobile")
+        unallocated = self.kind == UNALLOCATED
+        return (
+            dated * 2000
+            + fillers * 1000
+            + unallocated * _UNALLOCATED_COST
+            + breaks * 100
+            + mixed * 10
+            + (self.kind != "mobile")
+        )
 
 
 def find_phones(text: str) -> list[PhoneHit]:
@@ -85,19 +116,20 @@ def find_phones(text: str) -> list[PhoneHit]:
     runs = [match.span() for match in DIGIT_RUN.finditer(text)]
     if not runs and not has_zero:
         return []
-    if not has_zero:
+    cues = country_cues(text)
+    if not has_zero and not cues:
         plain = _plain_only(text, runs)
         if plain is not None:
             return plain
-    hits, complete = _read(text, words=False, runs=runs)
+    hits, complete = _read(text, cues, words=False, runs=runs)
     if complete and not has_zero and not any(_WORD.search(hit.raw) for hit in hits):
         return hits
     # a "0"-led or "+"-led atom left unread, or "zéro" in the text: digits may be words
-    hits, complete = _read(text, words=True)
+    hits, complete = _read(text, cues, words=True)
     if complete:
         return hits
     # "soixante quinze" may be 75 or 60 then 15: try spaces as separators between numbers
-    strict, _ = _read(text, words=True, strict=True)
+    strict, _ = _read(text, cues, words=True, strict=True)
     return strict if len(strict) > len(hits) else hits
 
 
@@ -119,10 +151,12 @@ def _plain_only(text: str, runs: list[tuple[int, int]]) -> list[PhoneHit] | None
         elif written.startswith("+"):
             found = read_international(digits)
         else:
-            found = read_national(digits)
+            found = read_french(digits)
         if not found:
             return None
-        hits.append(PhoneHit(found[0], written, ()))
+        if found[0].startswith(_SPECIAL) and not contact_near(text, start, end):
+            return None
+        hits.append(PhoneHit(found[0], written, (), in_plan(found[1])))
         spans.append((start, end))
     rest = [run for run in runs if not any(s <= run[0] < e for s, e in spans)]
     if phone_like(text, rest):
@@ -131,13 +165,18 @@ def _plain_only(text: str, runs: list[tuple[int, int]]) -> list[PhoneHit] | None
 
 
 def _read(
-    text: str, words: bool, strict: bool = False, runs: list[tuple[int, int]] | None = None
+    text: str,
+    cues: list[CountryCue],
+    words: bool,
+    strict: bool = False,
+    runs: list[tuple[int, int]] | None = None,
 ) -> tuple[list[PhoneHit], bool]:
     """The hits, and whether every atom that could start a number was read."""
-    atoms = scan(text, words, strict, runs)
+    # a named country may write its numbers without a leading 0 ("612 345 678" in Spain)
+    atoms = scan(text, words, strict, runs, every_run=bool(cues))
     hits: list[PhoneHit] = []
-    for chain in _chains(text, atoms):
-        for reading in _choose(chain, _readings(text, chain)):
+    for chain in _chains(text, atoms, _MIN_CHAIN_CUED if cues else _MIN_CHAIN):
+        for reading in _choose(chain, _readings(text, chain, cues)):
             hits.append(_hit(text, chain, reading))
     return hits, _all_starts_read(text, atoms, hits)
 
@@ -155,7 +194,7 @@ def _all_starts_read(text: str, atoms: list[Atom], hits: list[PhoneHit]) -> bool
     return True
 
 
-def _chains(text: str, atoms: list[Atom]) -> list[_Chain]:
+def _chains(text: str, atoms: list[Atom], min_digits: int) -> list[_Chain]:
     chains: list[_Chain] = []
     current = _Chain([], [])
     for atom in atoms:
@@ -168,10 +207,10 @@ def _chains(text: str, atoms: list[Atom]) -> list[_Chain]:
                 current.gaps.append(between)
         current.atoms.append(atom)
     chains.append(current)
-    return [chain for chain in chains if sum(len(a.digits) for a in chain.atoms) >= 9]
+    return [chain for chain in chains if sum(len(a.digits) for a in chain.atoms) >= min_digits]
 
 
-def _readings(text: str, chain: _Chain) -> list[_Reading]:
+def _readings(text: str, chain: _Chain, cues: list[CountryCue]) -> list[_Reading]:
     offsets = [0]
     for atom in chain.atoms:
         offsets.append(offsets[-1] + len(atom.digits))
@@ -184,17 +223,77 @@ def _readings(text: str, chain: _Chain) -> list[_Reading]:
         if international:
             skip = 0 if atom.plus else 2
             candidates = _international(digits, start, skip, first, offsets)
-            reading = next((r for r in candidates if _clear(text, chain, r)), None)
-        elif digits.startswith("0", start) and start + 10 in ends:
-            reading = _national(digits[start : start + 10], first, ends[start + 10] - 1)
-        elif first == 0 and digits.startswith("33", start) and start + 11 in ends:
-            # "33612345678" without "+": accepted only for French mobiles
-            reading = _bare_french(digits[start : start + 11], first, ends[start + 11] - 1)
+            reading = next((r for r in candidates if _fits(text, chain, r)), None)
         else:
-            reading = None
-        if reading and _clear(text, chain, reading):
+            regions = _NO_REGIONS
+            if cues:
+                regions = regions_at(text, cues, atom.start, chain.atoms[-1].end)
+            reading = _national_reading(text, chain, digits, first, (offsets, ends), regions)
+        if reading and _fits(text, chain, reading):
             readings.append(reading)
     return readings
+
+
+def _national_reading(
+    text: str,
+    chain: _Chain,
+    digits: str,
+    first: int,
+    bounds: tuple[list[int], dict[int, int]],
+    regions: Regions,
+) -> _Reading | None:
+    """A number written without "+" from atom `first`: in a country named right next to it,
+    else French, else in a country named elsewhere in the post if France has no such line.
+    `bounds`: where each atom starts in `digits`, and the atom ending at each offset."""
+    offsets, ends = bounds
+    start = offsets[first]
+    if regions.near:
+        cued = _in_regions(digits, start, first, offsets, regions.near)
+        reading = next((r for r in cued if _fits(text, chain, r)), None)
+        if reading:
+            return reading
+    reading = None
+    if digits.startswith("0", start) and start + 10 in ends:
+        reading = _national(digits[start : start + 10], first, ends[start + 10] - 1)
+    elif first == 0 and digits.startswith("33", start) and start + 11 in ends:
+        # "33612345678" without "+": accepted only for French mobiles
+        reading = _bare_french(digits[start : start + 11], first, ends[start + 11] - 1)
+    if regions.far and (reading is None or reading.kind == UNALLOCATED):
+        cued = _in_regions(digits, start, first, offsets, regions.far)
+        reading = next((r for r in cued if _fits(text, chain, r)), None) or reading
+    return reading
+
+
+def _in_regions(
+    digits: str, start: int, first: int, offsets: list[int], regions: tuple[str, ...]
+) -> Iterator[_Reading]:
+    """Valid national readings in the named countries, longest first."""
+    for last in range(len(offsets) - 2, first - 1, -1):
+        end = offsets[last + 1]
+        if not 6 <= end - start <= 13:
+            continue
+        for region in regions:
+            found = read_in_region(digits[start:end], region)
+            if found:
+                yield _Reading(first, last, found[0], found[1], end - start)
+
+
+def _fits(text: str, chain: _Chain, reading: _Reading) -> bool:
+    """Clear of prices and dates, and, for a number outside the plan or a special number, in a
+    contact context: next to a contact word, or (outside the plan) written in digits, tight.
+
+    Number words and letters are left to a contact word: read loosely they can make a number
+    of any run of words, and the plan no longer checks the reading.
+    """
+    if not _clear(text, chain, reading):
+        return False
+    special = reading.e164.startswith(_SPECIAL)
+    if reading.kind != UNALLOCATED and not special:
+        return True
+    if not special and _tight_digits(chain, reading):
+        return True
+    start, end = chain.atoms[reading.first].start, chain.atoms[reading.last].end
+    return contact_near(text, start, end)
 
 
 def _clear(text: str, chain: _Chain, reading: _Reading) -> bool:
@@ -215,8 +314,16 @@ def _clear(text: str, chain: _Chain, reading: _Reading) -> bool:
     return not any(g.filler for g in chain.gaps[reading.first : reading.last])
 
 
+def _tight_digits(chain: _Chain, reading: _Reading) -> bool:
+    """Written in digits (ASCII or Unicode), without filler or line break."""
+    atoms = chain.atoms[reading.first : reading.last + 1]
+    if any(atom.kind not in ("plain", "unicode") for atom in atoms):
+        return False
+    return not any(g.filler or g.line_break for g in chain.gaps[reading.first : reading.last])
+
+
 def _national(digits: str, first: int, last: int) -> _Reading | None:
-    found = read_national(digits)
+    found = read_french(digits)
     return _Reading(first, last, found[0], found[1], len(digits)) if found else None
 
 
@@ -230,9 +337,11 @@ def _bare_french(digits: str, first: int, last: int) -> _Reading | None:
 def _international(
     digits: str, start: int, skip: int, first: int, offsets: list[int]
 ) -> Iterator[_Reading]:
-    """Valid readings after "+" or "00": mobiles and fixed lines longest first, then others."""
+    """Valid readings after "+" or "00": mobiles and fixed lines longest first, then others,
+    then French numbers outside the plan."""
     begin = start + skip
     others = []
+    unallocated = []
     for last in range(len(offsets) - 2, first - 1, -1):
         end = offsets[last + 1]
         if end - begin > _MAX_READING or end - begin < 8:
@@ -242,9 +351,12 @@ def _international(
             reading = _Reading(first, last, found[0], found[1], end - start)
             if found[1] == "other":
                 others.append(reading)
+            elif found[1] == UNALLOCATED:
+                unallocated.append(reading)
             else:
                 yield reading
     yield from others
+    yield from unallocated
 
 
 def _choose(chain: _Chain, readings: list[_Reading]) -> list[_Reading]:
@@ -271,7 +383,8 @@ def _hit(text: str, chain: _Chain, reading: _Reading) -> PhoneHit:
         start = text.rindex("+", 0, start)
     raw = text[start : atoms[-1].end]
     international = atoms[0].plus or atoms[0].digits.startswith("00")
-    return PhoneHit(reading.e164, raw, _tricks(atoms, gaps, international))
+    tricks = _tricks(atoms, gaps, international)
+    return PhoneHit(reading.e164, raw, tricks, in_plan(reading.kind))
 
 
 def _tricks(atoms: list[Atom], gaps: list[Gap], international: bool) -> tuple[str, ...]:
@@ -329,5 +442,5 @@ def merge_hits(hits: list[PhoneHit]) -> list[PhoneHit]:
         elif not set(hit.tricks) <= set(seen.tricks):
             union = set(seen.tricks) | set(hit.tricks)
             tricks = tuple(trick for trick in TRICKS if trick in union)
-            merged[hit.e164] = PhoneHit(seen.e164, seen.raw, tricks)
+            merged[hit.e164] = PhoneHit(seen.e164, seen.raw, tricks, seen.in_plan)
     return list(merged.values())
