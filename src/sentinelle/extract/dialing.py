@@ -156,6 +156,10 @@ def read_in_region(digits: str, region: str) -> tuple[str, str] | None:
         return None
     if phonenumbers.region_code_for_number(number) != region:
         return None
+    national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    trunk = phonenumbers.PhoneMetadata.metadata_for_region(region).national_prefix
+    if trunk and national.startswith(trunk) and not digits.startswith(trunk):
+        return None  # Belgians write "0470..."; "470 ..." is some other number
     kind = _kind_of(number)
     if kind is None:
         return None

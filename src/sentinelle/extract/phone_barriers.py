@@ -7,6 +7,7 @@ only for the atoms of candidate readings, because most posts have many small num
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -20,9 +21,11 @@ _BARRIER = re.compile(
     r"\d{1,6}(?:[.,]\d+)?\s*(?:€|eur(?:os?)?\b|roses?\b|chf\b|\$|balles\b|francs?\b)"
     # dates: 12/03/2024, 12.03.24, 12/03 (not the start or middle of a longer run: the
     # same characters write "06/12/34/56/78")
-    r"|(?<![\d/.\-])(?<!\d[/.\-_*|] )(?<!\d [/.\-_*|] )"
+    # (but one may follow another date: "01/01/1990 - 01/01/1990", "01/01 - 01/01/1990")
+    r"|(?<![\d/.\-])(?<!\d[/.\-_*|] )"
+    r"(?:(?<!\d [/.\-_*|] )|(?<=[/.\-](?:19|20)\d\d [/.\-_*|] )|(?<=\d\d[/.]\d\d [/.\-_*|] ))"
     r"(?:0?[1-9]|[12]\d|3[01])([/.\-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d"
-    r"(?!\d|[/.\-_*|\\~#:]\d|\s?\1\s?\d)"
+    r"(?!\d|[/.\-_*|\\~#:]\d|\1\s?\d|\s\1\d)"
     # a date without a year or with two digits is a soft barrier: "06.01 00 00 00" and
     # "07 31.12.01 99" may still be numbers
     r"|(?P<soft>(?<![\d/.\-])(?:0[1-9]|[12]\d|3[01])(?P<sep>[/.\-])(?:0[1-9]|1[0-2])"
@@ -35,6 +38,10 @@ _BARRIER = re.compile(
     r"|\d{1,4}\s?(?:min(?:utes?)?|mn|heures?|hrs?|ans?|yo|y\.o|years?|kg|cm|km|m2|m²"
     r"|ers?|eres?|[eè]me|e|x|jours?|nuits?|semaines?|mois)\b"
     r"|\d{1,2}a\b|\d{1,4}\s?%"
+    # body measurements after a word: "mensurations 90-60-90"
+    r"|(?<=[^\W\d_] )(?:[6-9]\d|1[0-3]\d)-[4-9]\d-(?:[6-9]\d|1[0-3]\d)(?![\d\-/.])"
+    # year ranges: "2023-2024", "saison 2019/2020"
+    r"|(?<![\d/.\-])(?:19|20)\d\d ?[-/] ?(?:19|20)\d\d(?![\d/.\-])"
     # department codes after a town: "Nice (06)"
     r"|(?<=[^\W\d_] \()\d\d[AB]?(?=\))"
     # postcodes before a town ("75015 Paris")
@@ -43,7 +50,8 @@ _BARRIER = re.compile(
 )
 # Words right before a number that make it a reference, a price or (before 19xx/20xx) a year.
 _BARRIER_BEFORE = re.compile(
-    r"(?:\b(?:r[ée]f(?:[ée]rence)?|commande|cmd|order|siret|siren|code|id|ticket|colis)"
+    r"(?:\b(?:r[ée]f(?:[ée]rence)?|commande|cmd|order|siret|siren|code|id|ticket|colis"
+    r"|iban|rib|bic|tva|facture|suivi|cp)"
     r"\s*(?:n°|#|:)?\s*|(?<![\d\s])\s?[€$] ?)$"
 )
 # "mon 06 : 06 12 ..." -- "06" as the word for a mobile number, not its first digits
@@ -51,6 +59,14 @@ _LABEL = re.compile(r"0[67]\s?:")
 _LABEL_BEFORE = re.compile(r"\b(?:mon|my|ton|le|son)\s+$")
 _YEAR_BEFORE = re.compile(r"\b(?:en|depuis|de|d'|annee|année)\s*$")
 _BEFORE_REACH = 14
+# an identifier label holds the whole digit run after it ("SIRET 123 456 789 00012")
+_ACCOUNT_BEFORE = re.compile(
+    r"\b(?:siret|siren|iban|rib|tva|commande|cmd|order|r[ée]f(?:[ée]rence)?|colis|suivi"
+    r"|facture|ticket)\s*(?:n°|#|:)?\s*(?:\d+[ .\-]?)+$"
+)
+_ACCOUNT_REACH = 40
+# an IBAN ("FR76 3000 6000 0112 3456 7890 189"): country, check digits, groups of four
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,3})?(?![\w])")
 
 
 def barrier_at(text: str, start: int) -> re.Match[str] | None:
@@ -60,6 +76,7 @@ def barrier_at(text: str, start: int) -> re.Match[str] | None:
 
 def mark_barriers(text: str, atoms: list[Atom], first: int, last: int) -> None:
     """Decide `barrier` for atoms[first..last], looking back two atoms for dates and prices."""
+    accounts = _iban_spans(text)
     for index in range(max(0, first - 2), last + 1):
         atom = atoms[index]
         if atom.barrier is not None:
@@ -72,6 +89,8 @@ def mark_barriers(text: str, atoms: list[Atom], first: int, last: int) -> None:
             _BARRIER_BEFORE.search(before)
             or (_is_year(atom.digits) and _YEAR_BEFORE.search(before))
             or (_LABEL.match(text, atom.start) and _LABEL_BEFORE.search(before))
+            or any(start <= atom.start < end for start, end in accounts)
+            or _in_account(text, atom.start)
         ):
             atom.barrier = True
         match = _BARRIER.match(text, atom.start)
@@ -84,6 +103,18 @@ def mark_barriers(text: str, atoms: list[Atom], first: int, last: int) -> None:
                     other.soft_start = atom.start
                 else:
                     other.barrier = True
+
+
+def _in_account(text: str, start: int) -> bool:
+    """The atom continues a labelled identifier's digits ("siret : 000 000 010 00000")."""
+    before = text[max(0, start - _ACCOUNT_REACH) : start]
+    return any(char.isdigit() for char in before) and bool(_ACCOUNT_BEFORE.search(before.lower()))
+
+
+@lru_cache(maxsize=256)
+def _iban_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the text writes bank account numbers (cached: asked once per candidate)."""
+    return tuple(match.span() for match in _IBAN.finditer(text))
 
 
 def reference_before(text: str, start: int) -> bool:

@@ -68,6 +68,7 @@ _COUNTRY_WORDS = {
 _FLAG = re.compile("[\U0001f1e6-\U0001f1ff]{2}")
 _INDICATIF = re.compile(r"(?i:indicatif)\s*(?::\s*)?(?:\+|00)\s?(\d{1,3})(?!\d)")
 _WORD_BEFORE = 30  # a country word this far before the number, with a contact word
+_WORD_TOUCHING = 3  # or right before it
 _WORD_AFTER = 20  # or right after it ("0721 234 567 (roumain)")
 _FLAG_BEFORE = 20
 _FLAG_AFTER = 12
@@ -177,6 +178,8 @@ def _near(text: str, cue: CountryCue, start: int, end: int) -> bool:
         distance = start - cue.end
         if cue.kind == "word":
             # "numéro roumain : 07..", "tel (Roumanie) 07..": a contact word says it is the number
+            if distance <= _WORD_TOUCHING:  # "belge : 0470 ..."
+                return True
             window = text[max(0, cue.start - 20) : start]
             return distance <= _WORD_BEFORE and bool(_CONTACT.search(window))
         return distance <= (_FLAG_BEFORE if cue.kind == "flag" else _WORD_BEFORE)

@@ -54,7 +54,8 @@ _KIND_TRICK = {
 _SPACED_MIN_SINGLES = 4
 _MAX_READING = 15  # digits after "+" or "00"
 _MIN_CHAIN = 9  # digits of the shortest number read without a country named
-_MIN_CHAIN_CUED = 7  # and with one (national numbers of some countries are shorter)
+_MIN_CHAIN_CUED = 8  # and with one (national numbers of some countries are shorter)
+_MIN_CUED = 8
 _UNALLOCATED_COST = 300  # a number outside the plan is less likely than a line break in one
 _SPECIAL = "+338"  # French special numbers (free, shared cost, premium): taken with a cue only
 _NO_REGIONS = Regions()
@@ -248,7 +249,7 @@ def _national_reading(
     offsets, ends = bounds
     start = offsets[first]
     if regions.near:
-        cued = _in_regions(digits, start, first, offsets, regions.near)
+        cued = _in_regions(chain, digits, first, offsets, regions.near)
         reading = next((r for r in cued if _fits(text, chain, r)), None)
         if reading:
             return reading
@@ -259,23 +260,38 @@ def _national_reading(
         # "33612345678" without "+": accepted only for French mobiles
         reading = _bare_french(digits[start : start + 11], first, ends[start + 11] - 1)
     if regions.far and (reading is None or reading.kind == UNALLOCATED):
-        cued = _in_regions(digits, start, first, offsets, regions.far)
+        cued = _in_regions(chain, digits, first, offsets, regions.far)
         reading = next((r for r in cued if _fits(text, chain, r)), None) or reading
     return reading
 
 
 def _in_regions(
-    digits: str, start: int, first: int, offsets: list[int], regions: tuple[str, ...]
+    chain: _Chain, digits: str, first: int, offsets: list[int], regions: tuple[str, ...]
 ) -> Iterator[_Reading]:
-    """Valid national readings in the named countries, longest first."""
+    """Valid mobile readings in the named countries, longest first.
+
+    Mobiles only: posters give mobiles, and fixed-line plans are broad enough to read years,
+    amounts and account numbers as numbers.
+    """
+    start = offsets[first]
     for last in range(len(offsets) - 2, first - 1, -1):
         end = offsets[last + 1]
-        if not 6 <= end - start <= 13:
+        if not _MIN_CUED <= end - start <= 13:
+            continue
+        if not _standalone(chain, first, last):
             continue
         for region in regions:
             found = read_in_region(digits[start:end], region)
-            if found:
+            if found and found[1] == "mobile":
                 yield _Reading(first, last, found[0], found[1], end - start)
+
+
+def _standalone(chain: _Chain, first: int, last: int) -> bool:
+    """Atoms first..last are a number of their own: no digits written right before or after
+    (a national number without a trunk "0" may otherwise be the tail of any long number)."""
+    before = first == 0 or chain.gaps[first - 1].filler or chain.gaps[first - 1].line_break
+    after = last == len(chain.atoms) - 1 or chain.gaps[last].filler or chain.gaps[last].line_break
+    return bool(before and after)
 
 
 def _fits(text: str, chain: _Chain, reading: _Reading) -> bool:
@@ -308,10 +324,8 @@ def _clear(text: str, chain: _Chain, reading: _Reading) -> bool:
     starts = {atom.soft_start for atom in atoms if atom.soft_start is not None}
     if any(start < opening for start in starts):
         return False
-    if len(starts) < 2:
-        return True
-    # two dates joined by words ("du 05/11 au 23/11") read as a number only by accident
-    return not any(g.filler for g in chain.gaps[reading.first : reading.last])
+    # two dates ("du 05/11 au 23/11", "01/01 01/02") read as a number only by accident
+    return len(starts) < 2
 
 
 def _tight_digits(chain: _Chain, reading: _Reading) -> bool:
