@@ -122,20 +122,59 @@ SCHOOL_LEVELS = ("en 3ème", "lycéenne", "en seconde", "en première", "au coll
 # Benign posts: their own boilerplate, shared across posters of one kind.
 BENIGN: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "room": (
-        ("Chambre meublée à louer à {city}, {price} charges comprises.", "Coloc {city} : chambre libre, {price}/mois.", "Studio à louer {city} centre, {price}."),
-        ("Dossier complet exigé, garant demandé.", "Pas de frais d'agence.", "Visites le samedi de 10h à 12h.", "Libre à partir du {date}.", "Code postal {postcode}."),
+        (
+            "Chambre meublée à louer à {city}, {price} charges comprises.",
+            "Coloc {city} : chambre libre, {price}/mois.",
+            "Studio à louer {city} centre, {price}.",
+        ),
+        (
+            "Dossier complet exigé, garant demandé.",
+            "Pas de frais d'agence.",
+            "Visites le samedi de 10h à 12h.",
+            "Libre à partir du {date}.",
+            "Code postal {postcode}.",
+        ),
     ),
     "job": (
-        ("Recherche saisonniers pour les vendanges près de {city}, {price} net/jour.", "Restaurant à {city} recrute serveur/serveuse pour l'été.", "Cueillette à {city} : on embauche, logement possible."),
-        ("Contrat saisonnier, déclaré, SIRET {siret}.", "Horaires {hours}.", "Débutants acceptés.", "Envoyez CV et disponibilités.", "Début le {date}."),
+        (
+            "Recherche saisonniers pour les vendanges près de {city}, {price} net/jour.",
+            "Restaurant à {city} recrute serveur/serveuse pour l'été.",
+            "Cueillette à {city} : on embauche, logement possible.",
+        ),
+        (
+            "Contrat saisonnier, déclaré, SIRET {siret}.",
+            "Horaires {hours}.",
+            "Débutants acceptés.",
+            "Envoyez CV et disponibilités.",
+            "Début le {date}.",
+        ),
     ),
     "babysit": (
-        ("Cherche baby-sitter à {city} pour {kid}.", "Famille à {city} cherche nounou pour {kid}.", "Garde après l'école à {city}, {kid}."),
-        ("Expérience exigée, références appréciées.", "Horaires {hours}.", "{price} de l'heure.", "Déclaré CESU.", "Quartier {postcode}."),
+        (
+            "Cherche baby-sitter à {city} pour {kid}.",
+            "Famille à {city} cherche nounou pour {kid}.",
+            "Garde après l'école à {city}, {kid}.",
+        ),
+        (
+            "Expérience exigée, références appréciées.",
+            "Horaires {hours}.",
+            "{price} de l'heure.",
+            "Déclaré CESU.",
+            "Quartier {postcode}.",
+        ),
     ),
     "tutor": (
-        ("Cours de maths à {city}, tous niveaux, {price}/h.", "Étudiante donne cours d'anglais à {city}, {price}/h.", "Soutien scolaire à {city}, {price} la séance."),
-        ("Première séance offerte.", "Horaires {hours}.", "Je me déplace.", "Plus de 5 ans d'expérience."),
+        (
+            "Cours de maths à {city}, tous niveaux, {price}/h.",
+            "Étudiante donne cours d'anglais à {city}, {price}/h.",
+            "Soutien scolaire à {city}, {price} la séance.",
+        ),
+        (
+            "Première séance offerte.",
+            "Horaires {hours}.",
+            "Je me déplace.",
+            "Plus de 5 ans d'expérience.",
+        ),
     ),
 }
 KIDS = ("un enfant de 4 ans", "deux enfants de 6 et 9 ans", "ma fille de 7 ans", "un garçon de 3 ans", "un enfant de 10 ans")  # fmt: skip
@@ -149,4 +188,10 @@ EMERGING_USES = ("dispo aussi sur {t}", "contact {t} only", "on passe par {t} ma
 CLASSIFIEDS = ("annonces-rapides", "kiosque-annonces", "petites-annonces-direct", "tableau-local")
 SOCIALS = ("instaville", "snapflux", "tchatou")
 PLATFORMS = ("snap", "insta", "tg", "telegram", "snapchat")
-PLATFORM_NAME = {"snap": "snapchat", "snapchat": "snapchat", "insta": "instagram", "tg": "telegram", "telegram": "telegram"}
+PLATFORM_NAME = {
+    "snap": "snapchat",
+    "snapchat": "snapchat",
+    "insta": "instagram",
+    "tg": "telegram",
+    "telegram": "telegram",
+}

@@ -124,7 +124,7 @@ def write_number(rng: Dice, number: Number, obfuscate: float) -> tuple[str, list
         return ".".join(_groups(national)), []
     if roll < 0.85:
         return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL), []
-    return "0033 " + " ".join([national[1]] + _groups(national[2:])), []
+    return "0033 " + " ".join([national[1], *_groups(national[2:])]), []
 
 
 def _write_foreign(rng: Dice, number: Number, parsed) -> str:

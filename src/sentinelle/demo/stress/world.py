@@ -21,7 +21,17 @@ from sentinelle.demo.truth import Carried, Who, truth_record
 MIDDLE = FIRST_DAY + (LAST_DAY - FIRST_DAY) // 2
 _WEIGHTS = [c.weight for c in COMMUNES]
 _GROUP_ADS = 0.22
-_BENIGN_PRICES = {"room": (390, 450, 520, 680), "job": (70, 85, 90), "babysit": (11, 12, 15), "tutor": (18, 20, 25, 30)}  # share of posts that are group ads
+_BENIGN_PRICES = {
+    "room": (390, 450, 520, 680),
+    "job": (70, 85, 90),
+    "babysit": (11, 12, 15),
+    "tutor": (18, 20, 25, 30),
+}  # share of posts that are group ads
+
+
+def _siret(rng: Dice) -> str:
+    """A SIRET-like string (14 digits in groups): a number that is not a phone."""
+    return " ".join(str(rng.randint(100, 999)) for _ in range(3)) + f" {rng.randint(10000, 99999)}"
 
 
 @dataclass(slots=True)
@@ -99,7 +109,9 @@ class StressWorld:
             names=names,
             ages=ages,
             numbers=[self._number() for _ in range(n_numbers)],
-            handle=self._handle(stem if kind == "group" else names[0]) if rng.random() < 0.6 else None,
+            handle=self._handle(stem if kind == "group" else names[0])
+            if rng.random() < 0.6
+            else None,
             author=f"{names[0].lower()}{rng.randint(100, 9999)}" if rng.random() < 0.5 else None,
             source=rng.choice(lx.CLASSIFIEDS) if rng.random() < 0.8 else rng.choice(lx.SOCIALS),
             cities=[self._city() for _ in range(rng.randint(1, 6) if kind == "group" else 1)],
@@ -169,10 +181,11 @@ class StressWorld:
             f"Code postal {city.postcode or city.department + '000'}.",
             f"Le {dom:02d}/{month:02d}/{year} de 14h30 à 23h45.",
             f"Réf annonce {rng.randint(10**9, 10**10 - 1)}.",
-            f"SIRET {rng.randint(100, 999)} {rng.randint(100, 999)} {rng.randint(100, 999)} {rng.randint(10000, 99999)}.",
+            f"SIRET {_siret(rng)}.",
             f"{rng.randint(1, 3)} {rng.randint(100, 999)} € la semaine.",
             f"Tarif 2h : {2 * age * 10}€, nuit : 1 {rng.randint(100, 900)}€.",
-            f"Chambre {rng.randint(100, 999)}, étage {rng.randint(1, 9)}, digicode {rng.randint(1000, 9999)}.",
+            f"Chambre {rng.randint(100, 999)}, étage {rng.randint(1, 9)}, "
+            f"digicode {rng.randint(1000, 9999)}.",
         ))  # fmt: skip
 
     def _ad(self, p: Poster, day: int, labels: tuple[bool, bool, bool], extra_tags=()) -> None:
@@ -186,7 +199,9 @@ class StressWorld:
             "name": p.names[person],
             "age": self._age_phrase(p, person, carried, tags),
             "city": city.name if rng.random() < 0.85 else city.name.lower(),
-            "when": rng.choice(("cette semaine", "jusqu'à dimanche", "pour 3 jours", "ce week-end", "")),
+            "when": rng.choice(
+                ("cette semaine", "jusqu'à dimanche", "pour 3 jours", "ce week-end", "")
+            ),
             "hours": rng.choice(lx.HOURS),
             "price": rng.choice((f"{p.price}€", f"{p.price} euros", f"{p.price} €")),
             "contact": self._contact(p, day, carried, tags),
@@ -208,18 +223,41 @@ class StressWorld:
             text += " " + term
         labels = (minor, labels[1], labels[2])
         photos = [] if p.text_only else p.albums[person]
-        hashes = [f"{reupload(rng, h) if rng.random() < 0.3 else h:016x}" for h in photos[: rng.randint(1, 3)]]
+        hashes = [
+            f"{reupload(rng, h) if rng.random() < 0.3 else h:016x}"
+            for h in photos[: rng.randint(1, 3)]
+        ]
         if photos and rng.random() < 0.03:
             hashes.append(f"{rng.choice(self.stock):016x}")
         author = None if p.text_only else p.author
-        self._emit(p.source, "ad", day, text, carried, Who(p.actor, p.kind, p.names[person], f"{p.actor}-{person}", len(p.names)), labels, city, tags, author, hashes)
+        self._emit(
+            p.source,
+            "ad",
+            day,
+            text,
+            carried,
+            Who(p.actor, p.kind, p.names[person], f"{p.actor}-{person}", len(p.names)),
+            labels,
+            city,
+            tags,
+            author,
+            hashes,
+        )
 
     def _sentences(self, p: Poster, tags: set[str]) -> list[str]:
         rng = self.rng
         if p.template is None:
-            return [rng.choice(lx.AD_ROLES[r]) for r in lx.ROLE_ORDER if r in ("hello", "contact") or rng.random() < 0.7]
+            return [
+                rng.choice(lx.AD_ROLES[r])
+                for r in lx.ROLE_ORDER
+                if r in ("hello", "contact") or rng.random() < 0.7
+            ]
         sentences = [lx.AD_ROLES[r][v] for r, v in p.template]
-        if self.k["edited_templates"] > 0 and p.template is not None and "independents_copying" not in p.tags:
+        if (
+            self.k["edited_templates"] > 0
+            and p.template is not None
+            and "independents_copying" not in p.tags
+        ):
             tags.add("edited_templates")
             sentences = self._edit(sentences)
         return sentences
@@ -263,11 +301,19 @@ class StressWorld:
         tags.add("emerging_term")
         return self.rng.choice(lx.EMERGING_USES).format(t=self.term)
 
-    def _emit(self, source, kind, day, text, carried, who, labels, city, tags, author, hashes, title=None) -> None:
+    def _emit(
+        self, source, kind, day, text, carried, who, labels, city, tags, author, hashes, title=None
+    ) -> None:
         rng = self.rng
         self.ids += 1
         minute = rng.randint(7 * 60, 23 * 60 + 59)
-        post = {"id": f"s{self.ids:07d}", "source": source, "kind": kind, "text": text, "posted_at": timestamp(day, minute)}
+        post = {
+            "id": f"s{self.ids:07d}",
+            "source": source,
+            "kind": kind,
+            "text": text,
+            "posted_at": timestamp(day, minute),
+        }
         if rng.random() < 0.85:
             post["url"] = f"https://{source}.example/v/{post['id']}"
         if city is not None and kind == "ad" and rng.random() < 0.8:
@@ -290,7 +336,9 @@ class StressWorld:
 
     # ---- actors -----------------------------------------------------------------------
     def _group(self, count: int, text_only: bool, small: bool = False) -> Poster:
-        p = self._poster("group", 1 if small else self.rng.randint(1, 4), self.k["stated_minor_ages"])
+        p = self._poster(
+            "group", 1 if small else self.rng.randint(1, 4), self.k["stated_minor_ages"]
+        )
         p.text_only = text_only
         if text_only:
             p.tags.add("text_only_groups")
@@ -302,11 +350,16 @@ class StressWorld:
             if p.handle is None and small:
                 p.handle = self._handle("team")
         p.control = self.rng.random() < self.k["explicit_control"]
-        for day in self._days(p, count):
+        days = self._days(p, count)
+        if days:  # phases (itinerary, phone rotation) follow the days the group really posts
+            p.start, p.span = days[0], max(1, days[-1] - days[0])
+        for day in days:
             self._ad(p, day, (False, True, False))
         return p
 
-    def _independent(self, count: int, copy_of: Poster | None = None, minor: bool = False) -> Poster:
+    def _independent(
+        self, count: int, copy_of: Poster | None = None, minor: bool = False
+    ) -> Poster:
         p = self._poster("independent", 1, 1.0 if minor else 0.0)
         if copy_of is not None:
             p.template = list(copy_of.template or [])
@@ -324,13 +377,27 @@ class StressWorld:
             city = rng.choice(group.cities)
             carried = Carried(year=parts(day)[0], hard_rate=0.0)
             carried.add_handle(f"{lx.PLATFORM_NAME[word]}:{handle.lower()}")
-            text = rng.choice(lx.SHARED_TEMPLATES).format(city=city.name, handle=f"{word} @{handle}")
+            text = rng.choice(lx.SHARED_TEMPLATES).format(
+                city=city.name, handle=f"{word} @{handle}"
+            )
             tags = {"shared_templates"}
             term = self._emerging(day, True, tags)
             if term:
                 text += " " + term
             who = Who(group.actor, "group", None, None, len(group.names))
-            self._emit(rng.choice(lx.SOCIALS), "social_post", day, text, carried, who, (False, False, True), city, tags, None, [])
+            self._emit(
+                rng.choice(lx.SOCIALS),
+                "social_post",
+                day,
+                text,
+                carried,
+                who,
+                (False, False, True),
+                city,
+                tags,
+                None,
+                [],
+            )
 
     def _recruiter(self, count: int) -> None:
         rng = self.rng
@@ -351,23 +418,41 @@ class StressWorld:
                 carried._record_phone(number.e164, tuple(tricks))
                 bits.append(written)
                 if number.form != "french":
-                    tags.add("foreign_numbers" if number.form == "foreign" else "unallocated_numbers")
+                    tags.add(
+                        "foreign_numbers" if number.form == "foreign" else "unallocated_numbers"
+                    )
             if not bits or rng.random() < 0.6:
                 carried.add_handle(f"{lx.PLATFORM_NAME[word]}:{handle.lower()}")
                 bits.append(f"{word} {handle}")
-            text = rng.choice(lx.RECRUIT_SOCIAL).format(city=city.name, share=rng.choice(lx.SHARES), contact=" / ".join(bits))
+            text = rng.choice(lx.RECRUIT_SOCIAL).format(
+                city=city.name, share=rng.choice(lx.SHARES), contact=" / ".join(bits)
+            )
             term = self._emerging(day, True, tags)
             if term:
                 text += " " + term
             who = Who(actor, "recruiter", None, None, 1)
-            self._emit(source, "social_post", day, text, carried, who, (False, False, True), None, tags, author, [])
+            self._emit(
+                source,
+                "social_post",
+                day,
+                text,
+                carried,
+                who,
+                (False, False, True),
+                None,
+                tags,
+                author,
+                [],
+            )
 
     def _benign(self, count: int) -> None:
         rng = self.rng
         topic = rng.choice(tuple(lx.BENIGN))
         openers, boiler = lx.BENIGN[topic]
         if not self.k["number_distractors"]:
-            boiler = tuple(b for b in boiler if not any(s in b for s in ("{postcode}", "{siret}", "{date}")))
+            boiler = tuple(
+                b for b in boiler if not any(s in b for s in ("{postcode}", "{siret}", "{date}"))
+            )
         if not self.k["stated_minor_ages"]:
             openers = tuple(o.replace("pour {kid}", "").replace(", {kid}", "") for o in openers)
         actor = self._actor("b")
@@ -384,8 +469,8 @@ class StressWorld:
             opener = rng.choice(openers)
             slots = {
                 "city": city.name, "price": f"{rng.choice(_BENIGN_PRICES[topic])}€",
-                "postcode": city.postcode or f"{city.department}000", "date": f"{dom:02d}/{month:02d}/{year}",
-                "siret": f"{rng.randint(100, 999)} {rng.randint(100, 999)} {rng.randint(100, 999)} {rng.randint(10000, 99999)}",
+                "postcode": city.postcode or f"{city.department}000",
+                "date": f"{dom:02d}/{month:02d}/{year}", "siret": _siret(rng),
                 "hours": rng.choice(lx.HOURS), "kid": kid,
             }  # fmt: skip
             parts_ = [opener, *chosen]
@@ -400,9 +485,23 @@ class StressWorld:
                 carried._record_phone(number.e164, tuple(tricks))
                 text += f" {rng.choice(lx.BENIGN_NONE)} {written}"
                 if number.form != "french":
-                    tags.add("foreign_numbers" if number.form == "foreign" else "unallocated_numbers")
+                    tags.add(
+                        "foreign_numbers" if number.form == "foreign" else "unallocated_numbers"
+                    )
             who = Who(actor, "benign", None, None, 1)
-            self._emit(rng.choice(lx.CLASSIFIEDS), "ad", day, text, carried, who, (False, False, False), city, tags, None, [])
+            self._emit(
+                rng.choice(lx.CLASSIFIEDS),
+                "ad",
+                day,
+                text,
+                carried,
+                who,
+                (False, False, False),
+                city,
+                tags,
+                None,
+                [],
+            )
 
     # ---- the corpus -------------------------------------------------------------------
     def drafts(self) -> list[Draft]:
@@ -417,14 +516,21 @@ class StressWorld:
         quota["minor_alone"] = round(n * 0.02 * k["stated_minor_ages"])
         quota["independent"] = n - sum(v for key, v in quota.items() if key != "text_only")
         small_group_ads = self._small_groups_with_template(quota["shared"], quota["group"] // 3)
-        self._fill(quota["text_only"], lambda left: self._group(min(left, rng.randint(4, 25)), True))
+        self._fill(
+            quota["text_only"], lambda left: self._group(min(left, rng.randint(4, 25)), True)
+        )
         self._fill(
             quota["group"] - quota["text_only"] - small_group_ads,
             lambda left: self._group(min(left, rng.randint(4, 40)), False),
         )
         self._fill(quota["social"], lambda left: self._recruiter(min(left, rng.randint(1, 6))))
-        self._fill(quota["benign"], lambda left: self._benign(min(left, rng.choice((1, 1, 2, 3, 4)))))
-        self._fill(quota["minor_alone"], lambda left: self._independent(min(left, rng.randint(1, 4)), minor=True))
+        self._fill(
+            quota["benign"], lambda left: self._benign(min(left, rng.choice((1, 1, 2, 3, 4))))
+        )
+        self._fill(
+            quota["minor_alone"],
+            lambda left: self._independent(min(left, rng.randint(1, 4)), minor=True),
+        )
         self._independents(quota["independent"])
         drafts = sorted(self.out, key=lambda d: (d.day, d.minute, d.post["id"]))
         return drafts[:n] if len(drafts) > n else drafts
@@ -441,7 +547,9 @@ class StressWorld:
         ads = made = 0
         while made < quota:
             before = len(self.out)
-            group = self._group(min(self.rng.randint(2, 6), max(most_ads - ads, 0)) or 1, False, small=True)
+            group = self._group(
+                min(self.rng.randint(2, 6), max(most_ads - ads, 0)) or 1, False, small=True
+            )
             ads += len(self.out) - before
             count = min(quota - made, self.rng.randint(1, 3))
             self._shared_template_posts(group, count)
