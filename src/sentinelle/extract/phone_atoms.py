@@ -25,7 +25,8 @@ _EXTRA_DIGITS = {
     **{char: str(value + 1) for value, char in enumerate("➊➋➌➍➎➏➐➑➒")},
 }
 _EXTRA_CLASS = "".join(_EXTRA_DIGITS)
-_LETTER_DIGITS = {"O": "0", "o": "0", "l": "1", "I": "1"}
+# S and B (capitals only: "s" and "b" start too many words) stand for 5 and 8 ("O6 lS 4B ...")
+_LETTER_DIGITS = {"O": "0", "o": "0", "l": "1", "I": "1", "S": "5", "B": "8"}
 _LETTER_TABLE = str.maketrans(_LETTER_DIGITS)
 _LETTER_SET = frozenset(_LETTER_DIGITS)
 _KEYCAP_MARKS = "\ufe0f\u20e3"
@@ -33,11 +34,11 @@ _KEYCAP_MARKS = "\ufe0f\u20e3"
 # Every pattern here starts with a character class so that the regex engine skips the letters
 # between numbers quickly instead of trying alternatives at each position.
 # Runs of digits, ASCII or not; O/o/l/I allowed between digits ("O672l3831o" is one run).
-DIGIT_RUN = re.compile(rf"[\d{_EXTRA_CLASS}]+(?:[OolI]+[\d{_EXTRA_CLASS}]+)*")
+DIGIT_RUN = re.compile(rf"[\d{_EXTRA_CLASS}]+(?:[OolISB]+[\d{_EXTRA_CLASS}]+)*")
 _WORD = re.compile(NUMBER_WORD)
 _WORD_STRICT = re.compile(NUMBER_WORD_STRICT)
 # lone O/o/l/I near digits ("O 6 I 2 ..."): digits only when digit atoms sit right next to them
-_WEAK = re.compile(r"[OolI](?<![^\W\d_][OolI])[OolI]{0,3}+(?![^\W\d_]|['’])")
+_WEAK = re.compile(r"[OolISB](?<![^\W\d_][OolISB])[OolISB]{0,3}+(?![^\W\d_]|['’])")
 _WEAK_REACH = 30
 _WORD_BEFORE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*$")
 
@@ -71,6 +72,7 @@ class Gap:
     odd: bool  # slashes, underscores, stars, commas...
     separator: str  # normalised separator (" ", ".", "-") or "" when not a plain separator
     odd_between_words: bool = False  # slashes, underscores, stars (odd even between words)
+    sign: bool = False  # the filler is one sign ("~"): costs no more than a separator
 
 
 def scan(
@@ -283,7 +285,7 @@ def gap(between: str) -> Gap | None:
     if core:
         if len(core) > 30 or len(between.split()) > _MAX_FILLER_WORDS:
             return None
-        return Gap(True, line_break, False, "")
+        return Gap(True, line_break, False, "", sign=core == "~")
     odd = any(char in _ODD for char in between)
     odd_between_words = any(char in WORD_ODD for char in between)
     marks = "".join(char for char in between if not char.isspace() and char not in "()+")

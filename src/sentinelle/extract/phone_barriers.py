@@ -18,7 +18,10 @@ if TYPE_CHECKING:
 _BARRIER = re.compile(
     r"(?i:"
     # prices: 150€, 150 €, 150 euros, 100 roses, 200 chf, 50$
-    r"\d{1,6}(?:[.,]\d+)?\s*(?:€|eur(?:os?)?\b|roses?\b|chf\b|\$|balles\b|francs?\b)"
+    # ("3 280 €": a thousands group after a number's pair only when the first group is one
+    # digit, "06 12 34 56 78 100 roses" is a phone then a price)
+    r"(?:(?:(?<!\d[ .])\d{1,3}|\d)(?:[ \u00a0\u202f.]\d{3})+|\d{1,6})(?:[.,]\d+)?\s*"
+    r"(?:€|eur(?:os?)?\b|roses?\b|chf\b|\$|balles\b|francs?\b)"
     # dates: 12/03/2024, 12.03.24, 12/03 (not the start or middle of a longer run: the
     # same characters write "06/12/34/56/78")
     # (but one may follow another date: "01/01/1990 - 01/01/1990", "01/01 - 01/01/1990")
@@ -43,7 +46,8 @@ _BARRIER = re.compile(
     # year ranges: "2023-2024", "saison 2019/2020"
     r"|(?<![\d/.\-])(?:19|20)\d\d ?[-/] ?(?:19|20)\d\d(?![\d/.\-])"
     # department codes after a town: "Nice (06)"
-    r"|(?<=[^\W\d_] \()\d\d[AB]?(?=\))"
+    # (not a Brazilian area code: "brésilien (11) 91234-5678")
+    r"|(?<=[^\W\d_] \()\d\d[AB]?(?=\)(?!\s?\d{4}))"
     # postcodes before a town ("75015 Paris")
     r"|\d{5}(?=\s+(?-i:[A-ZÉ][a-zé]))"
     r")"

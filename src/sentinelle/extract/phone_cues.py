@@ -71,6 +71,7 @@ _WORD_BEFORE = 30  # a country word this far before the number, with a contact w
 _WORD_TOUCHING = 3  # or right before it
 _WORD_AFTER = 20  # or right after it ("0721 234 567 (roumain)")
 _FLAG_BEFORE = 20
+_NUMBER_LENGTH = 20
 _FLAG_AFTER = 12
 
 
@@ -183,8 +184,10 @@ def _near(text: str, cue: CountryCue, start: int, end: int) -> bool:
             window = text[max(0, cue.start - 20) : start]
             return distance <= _WORD_BEFORE and bool(_CONTACT.search(window))
         return distance <= (_FLAG_BEFORE if cue.kind == "flag" else _WORD_BEFORE)
-    if cue.start >= end:
-        return cue.start - end <= (_FLAG_AFTER if cue.kind == "flag" else _WORD_AFTER)
+    if cue.start > start:
+        # the number's end is not known yet: measure from its start, numbers take ~20 chars
+        reach = _FLAG_AFTER if cue.kind == "flag" else _WORD_AFTER
+        return cue.start - start <= _NUMBER_LENGTH + reach
     return False
 
 

@@ -89,7 +89,7 @@ class _Reading:
         """How unlikely this reading is: a date inside, filler, line breaks, mixed separators,
         a fixed line."""
         inner = chain.gaps[self.first : self.last]
-        fillers = sum(g.filler for g in inner)
+        fillers = sum(g.filler and not g.sign for g in inner)
         breaks = sum(g.line_break for g in inner)
         opening = chain.atoms[self.first]
         after_code = inner[1:] if opening.plus or opening.digits.startswith("00") else inner
@@ -249,7 +249,7 @@ def _national_reading(
     offsets, ends = bounds
     start = offsets[first]
     if regions.near:
-        cued = _in_regions(chain, digits, first, offsets, regions.near)
+        cued = _in_regions(text, chain, digits, first, offsets, regions.near)
         reading = next((r for r in cued if _fits(text, chain, r)), None)
         if reading:
             return reading
@@ -260,38 +260,47 @@ def _national_reading(
         # "33612345678" without "+": accepted only for French mobiles
         reading = _bare_french(digits[start : start + 11], first, ends[start + 11] - 1)
     if regions.far and (reading is None or reading.kind == UNALLOCATED):
-        cued = _in_regions(chain, digits, first, offsets, regions.far)
+        cued = _in_regions(text, chain, digits, first, offsets, regions.far)
         reading = next((r for r in cued if _fits(text, chain, r)), None) or reading
     return reading
 
 
 def _in_regions(
-    chain: _Chain, digits: str, first: int, offsets: list[int], regions: tuple[str, ...]
+    text: str, chain: _Chain, digits: str, first: int, offsets: list[int], regions: tuple[str, ...]
 ) -> Iterator[_Reading]:
-    """Valid mobile readings in the named countries, longest first.
+    """Valid readings in the named countries, longest first, fixed lines excepted.
 
-    Mobiles only: posters give mobiles, and fixed-line plans are broad enough to read years,
-    amounts and account numbers as numbers.
+    Posters give mobiles (or personal, VoIP numbers), and fixed-line plans are broad enough to
+    read years, amounts and account numbers as numbers.
     """
     start = offsets[first]
     for last in range(len(offsets) - 2, first - 1, -1):
         end = offsets[last + 1]
         if not _MIN_CUED <= end - start <= 13:
             continue
-        if not _standalone(chain, first, last):
+        if not _standalone(text, chain, first, last):
             continue
         for region in regions:
             found = read_in_region(digits[start:end], region)
-            if found and found[1] == "mobile":
+            if found and found[1] != "fixed":
                 yield _Reading(first, last, found[0], found[1], end - start)
 
 
-def _standalone(chain: _Chain, first: int, last: int) -> bool:
+def _standalone(text: str, chain: _Chain, first: int, last: int) -> bool:
     """Atoms first..last are a number of their own: no digits written right before or after
     (a national number without a trunk "0" may otherwise be the tail of any long number)."""
-    before = first == 0 or chain.gaps[first - 1].filler or chain.gaps[first - 1].line_break
-    after = last == len(chain.atoms) - 1 or chain.gaps[last].filler or chain.gaps[last].line_break
-    return bool(before and after)
+    if first > 0 and not _apart_from(text, chain, first - 1, first - 1):
+        return False
+    return last == len(chain.atoms) - 1 or _apart_from(text, chain, last, last + 1)
+
+
+def _apart_from(text: str, chain: _Chain, gap: int, neighbour: int) -> bool:
+    """The gap ends a number: words, a line break, a comma, or a price, date or age beyond."""
+    between = chain.gaps[gap]
+    if between.filler or between.line_break or between.separator in (",", ", "):
+        return True
+    mark_barriers(text, chain.atoms, neighbour, neighbour)
+    return bool(chain.atoms[neighbour].barrier)
 
 
 def _fits(text: str, chain: _Chain, reading: _Reading) -> bool:

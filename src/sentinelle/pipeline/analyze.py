@@ -73,7 +73,10 @@ def analysis_rows(
     identifiers: list[dict] = []
     for (pk, post), found in zip(batch, extractions, strict=True):
         place = found.place
-        phones = [{"e164": h.e164, "raw": h.raw, "tricks": list(h.tricks)} for h in found.phones]
+        phones = [
+            {"e164": h.e164, "raw": h.raw, "tricks": list(h.tricks), "in_plan": h.in_plan}
+            for h in found.phones
+        ]
         mentions = {
             "emoji": found.emoji,
             "urls": found.urls,

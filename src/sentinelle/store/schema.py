@@ -70,7 +70,7 @@ post_analysis = Table(
     "post_analysis",
     metadata,
     Column("post_pk", PK, ForeignKey("posts.pk"), primary_key=True),
-    Column("phones", Text, nullable=False),  # JSON [{"e164", "raw", "tricks"}]
+    Column("phones", Text, nullable=False),  # JSON [{"e164", "raw", "tricks", "in_plan"}]
     Column("handles", Text, nullable=False),  # JSON ["platform:handle"]
     Column("stated_ages", Text, nullable=False),  # JSON [{"age", "evidence"}]
     Column("prices", Text, nullable=False),  # JSON [{"amount", "currency", "unit", "evidence"}]

@@ -85,7 +85,10 @@ def extraction_from_row(row: tuple) -> Extraction:
     phones, handles, ages, prices, mentions, city, department = row[12:19]
     mentions = orjson.loads(mentions)
     return Extraction(
-        phones=[PhoneHit(p["e164"], p["raw"], tuple(p["tricks"])) for p in orjson.loads(phones)],
+        phones=[
+            PhoneHit(p["e164"], p["raw"], tuple(p["tricks"]), p.get("in_plan", True))
+            for p in orjson.loads(phones)
+        ],
         handles=orjson.loads(handles),
         stated_ages=[StatedAge(a["age"], a["evidence"]) for a in orjson.loads(ages)],
         prices=[Price(**p) for p in orjson.loads(prices)],
