@@ -65,6 +65,7 @@ _COUNTRY_WORDS = {
     "TR": "turc turque turcs turques turquie",
     "GR": "grec grecque grecs grecques grèce",
 }
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _FLAG = re.compile("[\U0001f1e6-\U0001f1ff]{2}")
 _INDICATIF = re.compile(r"(?i:indicatif)\s*(?::\s*)?(?:\+|00)\s?(\d{1,3})(?!\d)")
 _WORD_BEFORE = 30  # a country word this far before the number, with a contact word
@@ -130,13 +131,33 @@ def _char_class(char: str) -> str:
 
 
 @cache
-def _country_words() -> tuple[re.Pattern[str], dict[str, str]]:
+def _country_words() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
+    """The country words' pattern (on lower-case text), their regions, and their first five
+    letters with and without accents (a cheap test that most posts name no country)."""
     table = {}
+    stems = set()
     for region, words in _COUNTRY_WORDS.items():
         for word in words.split():
             table[_fold(word)] = region
+            stems.update((word[:5], _fold(word)[:5]))
     pattern = _trie_pattern(sorted(table))
-    return re.compile(rf"(?i:(?<![^\W\d_])(?:{pattern})(?![^\W\d_]))"), table
+    return re.compile(rf"(?:{pattern})(?![^\W\d_])"), table, frozenset(stems)
+
+
+def _word_cues(text: str) -> list[CountryCue]:
+    words, table, stems = _country_words()
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter that lowers to two ("İ"): keep spans aligned
+        lowered = text
+    if stems.isdisjoint(word[:5] for word in _LONG_WORD.findall(lowered)):
+        return []
+    cues = []
+    for match in words.finditer(lowered):
+        start = match.start()
+        if start and lowered[start - 1].isalpha():
+            continue  # inside a word
+        cues.append(CountryCue(*match.span(), (table[_fold(match.group())],), "word"))
+    return cues
 
 
 @cache
@@ -151,9 +172,7 @@ def country_cues(text: str) -> list[CountryCue]:
         region = "".join(chr(ord(char) - 0x1F1E6 + ord("A")) for char in match.group())
         if region in _known_regions() and region != "FR":
             cues.append(CountryCue(*match.span(), (region,), "flag"))
-    words, table = _country_words()
-    for match in words.finditer(text):
-        cues.append(CountryCue(*match.span(), (table[_fold(match.group())],), "word"))
+    cues.extend(_word_cues(text))
     if "ndicatif" in text:
         for match in _INDICATIF.finditer(text):
             regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(int(match.group(1)), ())
