@@ -69,3 +69,28 @@ def test_extract_posts_keeps_order_and_length() -> None:
     extractions = extract_posts(posts)
     assert [e.phone_numbers for e in extractions] == [[f"+336123456{n}"] for n in range(10, 20)]
     assert extract_posts([]) == []
+
+
+def test_foreign_and_unallocated_numbers_are_masked_in_the_workspace() -> None:
+    """The workspace masks what the stored phones' `raw` says: foreign and unallocated too."""
+    from sentinelle.pipeline.analyze import analysis_rows
+    from sentinelle.privacy.masking import mask_all, raw_identifiers
+
+    text = "+40 721 234 567, ou whatsapp +234 803 123 4567, ou tel 07 09 45 01 77"
+    post = Post(source="s", id="1", kind="ad", text=text, posted_at="2024-01-01T00:00:00+00:00")
+    (found,) = extract_posts([post])
+    assert [(hit.e164, hit.in_plan) for hit in found.phones] == [
+        ("+40721234567", True),
+        ("+2348031234567", True),
+        ("+33709450177", False),
+    ]
+    rows, identifiers = analysis_rows([(1, post)], [found], now=0.0)
+    assert '"in_plan":false' in rows[0]["phones"]
+    assert [row["value"] for row in identifiers if row["kind"] == "phone"] == [
+        "+40721234567",
+        "+2348031234567",
+        "+33709450177",
+    ]
+    masked = mask_all(text, raw_identifiers(rows[0]["phones"], rows[0]["handles"]))
+    for digits in ("234 567", "803 123", "45 01"):
+        assert digits not in masked, masked
