@@ -69,6 +69,9 @@ _ACCOUNT_BEFORE = re.compile(
     r"|facture|ticket)\s*(?:n°|#|:)?\s*(?:\d+[ .\-]?)+$"
 )
 _ACCOUNT_REACH = 40
+_ACCOUNT_HINT = re.compile(
+    r"(?i:siret|siren|iban|rib|tva|commande|cmd|order|r[ée]f|colis|suivi|facture|ticket)"
+)
 # an IBAN ("FR76 3000 6000 0112 3456 7890 189"): country, check digits, groups of four
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,3})?(?![\w])")
 
@@ -112,7 +115,9 @@ def mark_barriers(text: str, atoms: list[Atom], first: int, last: int) -> None:
 def _in_account(text: str, start: int) -> bool:
     """The atom continues a labelled identifier's digits ("siret : 000 000 010 00000")."""
     before = text[max(0, start - _ACCOUNT_REACH) : start]
-    return any(char.isdigit() for char in before) and bool(_ACCOUNT_BEFORE.search(before.lower()))
+    if not _ACCOUNT_HINT.search(before):
+        return False  # the common case, found without the anchored search
+    return bool(_ACCOUNT_BEFORE.search(before.lower()))
 
 
 @lru_cache(maxsize=256)
