@@ -21,7 +21,6 @@ from sentinelle.link.batch import link_posts
 from sentinelle.link.config import LinkConfig
 from sentinelle.link.graph import KINDS
 from sentinelle.link.networks import assign_network_ids
-from sentinelle.pipeline.link_new import link_new_posts
 from sentinelle.store import Store
 from sentinelle.store.link_index import (
     clear_text_index,
@@ -58,6 +57,8 @@ def link_networks(
     state = load_state(store)
     settings = {name: getattr(config, name) for name in SETTINGS} | {"text_format": TEXT_FORMAT}
     if not full and state.get("settings") == settings and count_indexed(store):
+        from sentinelle.pipeline.link_new import link_new_posts
+
         summary = link_new_posts(store, config, state, mapper)
     else:
         summary = _link_all(store, config, state, settings, mapper)
