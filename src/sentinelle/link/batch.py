@@ -111,8 +111,10 @@ def link_posts(
         anchored = anchored_posts(found, hub, count)
         decision = decide(count, id_pairs, anchored, pairs, config)
         edges = concat_edges([joined, text_edges_of(pairs, decision)])
+    example = decision.templates
+    templates = (pairs.left[example], pairs.right[example])
     return LinkResult(edges, decision.labels, hubs, text, timer.seconds, decision.model,
-                      decision.templates)  # fmt: skip
+                      templates)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -125,7 +127,7 @@ class Decision:
     model: MatchModel
     used: np.ndarray
     refused: np.ndarray
-    templates: tuple[np.ndarray, np.ndarray]
+    templates: np.ndarray  # index into the pairs
 
 
 def decide(count, id_pairs, anchored, pairs: TextPairs, config, model=None, sizes=None):
@@ -145,15 +147,20 @@ def decide(count, id_pairs, anchored, pairs: TextPairs, config, model=None, size
     used = same & (text >= 1) & (weight > 0)
     refused = ~same & (text >= 2)
     shaped = ~same & (check.shape >= config.text_min_score)
-    templates = template_pairs(labels, pairs.left[shaped], pairs.right[shaped])
+    templates = np.flatnonzero(shaped)[
+        template_pairs(labels, pairs.left[shaped], pairs.right[shaped])
+    ]
     return Decision(labels, model, used, refused, templates)
 
 
 def text_edges_of(pairs: TextPairs, decision: Decision) -> Edges:
     """Text evidence to keep: the pairs that joined, and those refused (flagged not used)."""
-    keep = decision.used | decision.refused
+    keep = np.flatnonzero(decision.used | decision.refused)
+    shared = pairs.check.shared_rare[keep]
+    # the evidence string of a text edge: how many rare shingles of their own the posts share
+    evidence = [f"shared {n}" for n in range(int(shared.max(initial=0)) + 1)]
     return make_edges(pairs.left[keep], pairs.right[keep], "text", pairs.check.score[keep],
-                      None, decision.refused[keep])  # fmt: skip
+                      shared, decision.refused[keep], evidence)  # fmt: skip
 
 
 def contact_levels(groups, group_anchored, left, right) -> np.ndarray:
@@ -164,14 +171,14 @@ def contact_levels(groups, group_anchored, left, right) -> np.ndarray:
     return np.where(a == b, AGREE, np.where(both, DISAGREE, UNKNOWN)).astype(np.int64)
 
 
-def template_pairs(labels, left, right) -> tuple[np.ndarray, np.ndarray]:
-    """One example post pair per pair of clusters whose texts share a common template."""
+def template_pairs(labels, left, right) -> np.ndarray:
+    """One example pair (its index) per pair of clusters whose texts share a common template."""
     a, b = labels[left], labels[right]
     low, high = np.minimum(a, b), np.maximum(a, b)
     if len(low) == 0:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        return np.zeros(0, np.int64)
     _, first = np.unique(low * (int(high.max()) + 1) + high, return_index=True)
-    return left[first], right[first]
+    return first
 
 
 def anchored_posts(found: dict[str, Incidence], hub: dict[str, np.ndarray], count: int):
