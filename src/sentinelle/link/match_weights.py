@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-TEXT_CUTS = (0.3, 0.45, 0.6, 0.75)  # own-text similarity: levels 0..4
+TEXT_CUTS = (0.25, 0.3, 0.35, 0.45)  # own-text similarity: levels 0..4
 RARE_CUTS = (4, 10)  # rare own shingles shared: levels 0..2
 AGREE, DISAGREE, UNKNOWN = 0, 1, 2  # contact levels; UNKNOWN weighs nothing
 COLUMNS = ("text", "rare", "contacts")

@@ -73,17 +73,23 @@ def _check_chunk(left_side, left, right_side, right, tables) -> TextCheck:
     common_pair = (common >> np.uint64(32)).astype(np.int64)
     common_slot = (common & mask).astype(np.int64)
 
-    def jaccard(table: np.ndarray) -> np.ndarray:
+    def weighted(table: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         inter = np.bincount(common_pair, weights=table[common_slot], minlength=pairs)
         union = (
             np.bincount(left_pair, weights=table[left_slot], minlength=pairs)
             + np.bincount(right_pair, weights=table[right_slot], minlength=pairs)
             - inter
         )
-        return np.divide(inter, union, out=np.zeros(pairs), where=union > 0).astype(np.float32)
+        return inter, union
 
+    own_inter, _ = weighted(own)
+    inter, union = weighted(full)
+    # what the posts share outside common templates, over all they say: a post that is mostly
+    # a copied template shares little of its own with anyone, however alike the copies are
+    own_score = np.divide(own_inter, union, out=np.zeros(pairs), where=union > 0)
+    shape = np.divide(inter, union, out=np.zeros(pairs), where=union > 0)
     shared = np.bincount(common_pair[own[common_slot] > 0], minlength=pairs).astype(np.int32)
-    return TextCheck(jaccard(own), shared, jaccard(full))
+    return TextCheck(own_score.astype(np.float32), shared, shape.astype(np.float32))
 
 
 def _gather(shingles: Shingles, posts: np.ndarray):
