@@ -13,7 +13,7 @@ from sentinelle.link.match_weights import (
 
 
 def test_levels_cut_similarity_and_require_rare_shingles():
-    score = np.array([0.1, 0.5, 0.9, 0.9], np.float32)
+    score = np.array([0.1, 0.32, 0.9, 0.9], np.float32)
     shared = np.array([9, 9, 9, 2])
     assert text_level(score, shared, 4).tolist() == [0, 2, 4, 0]
     assert rare_level(np.array([0, 4, 12])).tolist() == [0, 1, 2]

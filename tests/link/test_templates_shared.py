@@ -88,9 +88,10 @@ def test_an_edited_template_links_without_any_identifier():
 
 
 def test_contacts_that_disagree_stop_a_text_merge_that_no_contacts_allow():
-    # two posts of one edited template: alike enough to link, not alike enough to overcome
-    # two different phones
-    texts = [_edited(0), _edited(7)]
+    # two posts sharing half their wording: alike enough to link, not alike enough to
+    # overcome two different phones
+    texts = ["Lea sur Lyon. " + " . ".join(BASE), "Nour sur Metz. " + " . ".join(BASE[:4])]
+    texts[1] += " . " + own_words(9, 10)
     background = [
         {"text": own_words(300 + i, 14), "phones": [f"+3361300{i:04d}"]} for i in range(60)
     ]

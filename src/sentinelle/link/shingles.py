@@ -5,10 +5,11 @@ tokens and shingles are hashed with prefix sums instead of a Python loop per wor
 lets a million posts shingle in seconds. Hashes are stable across runs and machines (no
 `hash()`), so signatures built from them can be stored and compared later.
 
-Slots are normalised before shingling: every number (a price, an age, a street number) and
-every first name hashes as one slot token, so a template filled with another name or price
-keeps its shingles ("{name} sur lyon" stays "{name} sur lyon"). Cities stay words: the word
-after "sur" changes two shingles, and a city a group keeps is evidence of its own.
+Numbers are slots: every number (a price, an age, a time, a street number) hashes as one slot
+token before shingling, so a template filled with another price or age keeps its shingles
+("tarif 150 euros" and "tarif 120 euros" share "tarif {n}" and "{n} euros"). Names and cities
+stay words: a persona or a city a group keeps is evidence of its own, and a changed one breaks
+only two shingles.
 """
 
 from __future__ import annotations
@@ -113,7 +114,7 @@ def _shingle_chunk(texts: list[str], width: int) -> Shingles:
 
 def _token_hashes(texts: list[str], slots: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Hash of every token and the index of the text it belongs to, in reading order; with
-    `slots`, numbers and first names hash as their slot token."""
+    `slots`, numbers hash as one slot token."""
     joined = _SEP.join(t.replace(_SEP, " ") if _SEP in t else t for t in texts)
     buffer = _folded_bytes(joined)
     post = np.cumsum(buffer == 0)
@@ -130,20 +131,7 @@ def _token_hashes(texts: list[str], slots: bool = False) -> tuple[np.ndarray, np
         digits = np.concatenate([[0], np.cumsum((buffer >= 48) & (buffer <= 57))])
         number = digits[ends] - digits[starts] == ends - starts
         hashed[number] = _NUMBER_SLOT
-        hashed[np.isin(hashed, _name_hashes())] = _NAME_SLOT
     return hashed, post[starts]
 
 
 _NUMBER_SLOT = np.uint64(0x6E756D6265720001)  # "number" slot token
-_NAME_SLOT = np.uint64(0x6E616D6500000002)  # "name" slot token
-_NAMES: list[np.ndarray] = []
-
-
-def _name_hashes() -> np.ndarray:
-    """Token hashes of the first names of `personas` (computed once, sorted for `isin`)."""
-    if not _NAMES:
-        from sentinelle.link.personas import FIRST_NAMES
-
-        hashed, _ = _token_hashes([" ".join(sorted(FIRST_NAMES))])
-        _NAMES.append(np.unique(hashed))
-    return _NAMES[0]
