@@ -6,13 +6,13 @@ from sentinelle.link.match_weights import PRIOR_MODEL
 EMPTY = (np.zeros(0, np.int64), np.zeros(0, np.int64))
 
 
-def _cluster(posts, id_pairs, anchored, pairs, text_levels, disagree_level=4):
+def _cluster(posts, id_pairs, anchored, pairs, text_levels):
     left = np.array([a for a, _ in pairs], np.int64)
     right = np.array([b for _, b in pairs], np.int64)
     text = np.array(text_levels, np.int64)
     rare = np.full(len(text), 2, np.int64)
     return cluster(posts, id_pairs, np.asarray(anchored, bool), (left, right), (text, rare),
-                   PRIOR_MODEL, disagree_level)  # fmt: skip
+                   PRIOR_MODEL, text == 4)  # fmt: skip
 
 
 def _chain(start: int, size: int) -> list[tuple[int, int]]:

@@ -118,6 +118,6 @@ def test_disagreement_needs_the_configured_text_level():
     posts = [{"text": text, "phones": ["+33615000001"]}, {"text": text, "phones": ["+33615000002"]}]
     posts += [{"text": own_words(500 + i, 14)} for i in range(20)]
     assert link_posts(link_input(posts)).labels[0] == link_posts(link_input(posts)).labels[1]
-    never = LinkConfig(disagree_level=5)  # no text is strong enough
+    never = LinkConfig(disagree_min_score=1.1)  # no text is strong enough
     result = link_posts(link_input(posts), never)
     assert result.labels[0] != result.labels[1]

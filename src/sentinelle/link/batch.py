@@ -141,7 +141,7 @@ def decide(count, id_pairs, anchored, pairs: TextPairs, config, model=None, size
         contacts = contact_levels(groups, group_anchored, pairs.left, pairs.right)
         model = estimate(text, rare, contacts)
     labels = cluster(count, id_pairs, anchored, (pairs.left, pairs.right), (text, rare), model,
-                     config.disagree_level, sizes)  # fmt: skip
+                     check.score >= config.disagree_min_score, sizes)  # fmt: skip
     same = labels[pairs.left] == labels[pairs.right]
     weight = model.weights(text, rare, np.full(len(text), UNKNOWN))
     used = same & (text >= 1) & (weight > 0)

@@ -34,7 +34,7 @@ def cluster(
     text_pairs: tuple[np.ndarray, np.ndarray],
     levels: tuple[np.ndarray, np.ndarray],
     model: MatchModel,
-    disagree_level: int,
+    across: np.ndarray,
     sizes: np.ndarray | None = None,
 ) -> np.ndarray:
     """A cluster label for every node (0..k-1); a node is a post, or in incremental runs a
@@ -42,7 +42,8 @@ def cluster(
 
     `id_pairs` join nodes outright; `anchored[i]` says node i gives a phone or handle that is
     not a hub; `text_pairs` are candidate pairs with their (text, rare) `levels`. Across
-    contacts that disagree, text must also reach `disagree_level`.
+    contacts that disagree, a pair must also be marked in `across` (its own wording alike
+    enough to say one actor despite two sets of contacts).
     """
     label = components(posts, *id_pairs) if posts else np.zeros(0, np.int64)
     sizes = np.ones(posts, np.int64) if sizes is None else np.asarray(sizes, np.int64)
@@ -50,7 +51,7 @@ def cluster(
     a, b = text_pairs
     unknown = model.weights(text, rare, np.full(len(text), UNKNOWN))
     disagree = model.weights(text, rare, np.full(len(text), DISAGREE))
-    disagree[text < disagree_level] = -np.inf
+    disagree[~np.asarray(across, bool)] = -np.inf
     usable = unknown > 0
     a, b, text, unknown, disagree = (
         a[usable],

@@ -25,4 +25,4 @@ class LinkConfig:
     hub_min_posts: int = 4  # a value on fewer posts is never a hub
     hub_min_contexts: int = 5  # distinct unrelated contexts that make a value a hub
     min_edge_weight: float = 0.3
-    disagree_level: int = 4  # own-text level (0..4) text needs to join posts whose contacts differ
+    disagree_min_score: float = 0.7  # own-text similarity to join posts whose contacts differ
