@@ -62,3 +62,50 @@ def test_export_networks_and_show_one(cli, tmp_path: Path):
     missing = cli("network", "show", "n-999999", db=db)
     assert missing.returncode == 1
     assert "no network 'n-999999'" in missing.stderr.decode()
+
+
+OFFER = (
+    "Tu veux te faire de l'argent vite ? Appart fourni sur {city}, on s'occupe de tout "
+    "(annonces, clients, securite), deplacements payes, appelle le {phone} des ce soir"
+)
+OWN = "{name}, {area}, {phone}"
+
+
+def test_show_explains_text_links_by_match_weights_and_lists_copied_templates(cli, tmp_path):
+    posts = []
+    for group, (city, area) in enumerate(
+        [("Lyon", "studio au fond de l'impasse des glycines, portail vert, sonnette du haut"),
+         ("Metz", "petite maison derriere le vieux port, volets bleus, entree sur le cote"),
+         ("Reims", "residence pres de la basilique saint remi, code au portillon, troisieme"),
+         ("Tours", "loft au dessus des halles, escalier en fer, porte rouge au fond"),
+         ("Nantes", "chambre sous les toits pres de la cathedrale, ascenseur en panne")]
+    ):  # fmt: skip
+        phone = f"06 45 {group:02d} 10 20"
+        for k, name in enumerate(("Lea", "Nour")):
+            # the second ad gives no number: it joins its group through its own wording
+            text = OWN.format(name=name, area=area, phone=phone if k == 0 else "ecris moi")
+            posts.append(post_dict(10 * group + k, text=text, author=f"a{group}{k}",
+                                   image_phashes=[]))  # fmt: skip
+        offer = OFFER.format(city=city, phone=phone)
+        posts.append(post_dict(10 * group + 2, text=offer, author=f"o{group}", image_phashes=[]))
+    db = str(tmp_path / "s.db")
+    path = tmp_path / "posts.jsonl"
+    path.write_bytes(jsonl(*posts))
+    assert cli("ingest", str(path), db=db).returncode == 0
+    assert cli("analyze", db=db).returncode == 0
+    out = tmp_path / "networks.jsonl"
+    assert (
+        cli("export", "networks", "--format", "jsonl", "--output", str(out), db=db).returncode == 0
+    )
+    networks = [orjson.loads(line) for line in out.read_bytes().splitlines()]
+    assert len(networks) == 5 and all(len(n["post_ids"]) == 3 for n in networks)
+
+    shown = cli("network", "show", networks[0]["network_id"], db=db)
+    assert shown.returncode == 0, shown.stderr
+    text = shown.stdout.decode()
+    assert "match weight" in text and "own wording similar" in text
+    assert "contacts: one side gives none" in text
+    assert "Same template (copied text, never a merge)" in text
+    related = text.split("Same template")[1]
+    assert related.count("  network n-") >= 1
+    assert "tu veux te faire de l argent vite" in related

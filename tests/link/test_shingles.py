@@ -40,3 +40,10 @@ def test_many_texts_cross_chunk_boundaries():
     shingles = shingle_texts(texts)
     assert len(shingles) == 40000
     assert np.array_equal(shingles.of(39999), shingle_texts([texts[-1]]).of(0))
+
+
+def test_numbers_shingle_as_slots():
+    shingles = shingle_texts(["Lea sur Lyon a 120 euros", "Lea sur Lyon a 90 euros"])
+    assert np.array_equal(shingles.of(0), shingles.of(1))
+    other_city = shingle_texts(["Lea sur Metz a 120 euros"])
+    assert not np.array_equal(shingles.of(0), other_city.of(0))

@@ -134,3 +134,38 @@ def test_a_value_that_becomes_a_hub_between_full_runs_stops_joining_posters(stor
     networks = _networks(store)
     assert all(networks[f"p0000{i}"] is None for i in range(3, 8))
     assert "+33472000000" in load_state(store)["hubs"]["phone"]
+
+
+OFFER = (
+    "Tu veux te faire de l'argent vite ? Appart fourni sur {city}, on s'occupe de tout "
+    "(annonces, clients, securite), deplacements payes, appelle le {phone} des ce soir"
+)
+
+
+def _group_posts(group: int, start: int) -> list[dict]:
+    """A group's two own ads and one copy of the offer every group pastes, all with its phone."""
+    phone = f"06 45 {group:02d} 10 20"
+    city = ["Lyon", "Metz", "Reims", "Tours", "Nantes", "Lille"][group]
+    own = [_post(start + k, phone) for k in range(2)]
+    day = f"2024-04-{1 + group:02d}T10:00:00+01:00"
+    text = OFFER.format(city=city, phone=phone)
+    offer = post_dict(start + 2, text=text, author=f"o{start}", image_phashes=[], posted_at=day)
+    return [*own, offer]
+
+
+def test_a_copied_offer_relates_networks_without_merging_them_incrementally_as_in_full(
+    store, tmp_path: Path
+):
+    from sentinelle.store.networks import template_relations
+
+    _ingest(store, tmp_path, [p for g in range(4) for p in _group_posts(g, 3 * g)])
+    _ingest(store, tmp_path, [p for g in range(4, 6) for p in _group_posts(g, 3 * g)])
+    incremental = _networks(store)
+    groups = [{incremental[f"p{3 * g + k:05d}"] for k in range(3)} for g in range(6)]
+    assert all(len(ids) == 1 and None not in ids for ids in groups)
+    assert len({ids.pop() for ids in groups}) == 6  # six networks, none merged
+    related = template_relations(store, incremental["p00000"])
+    assert related and all(r["network_id"] != incremental["p00000"] for r in related)
+
+    link_networks(store, full=True)
+    assert _networks(store) == incremental

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from sentinelle.link.clustering import cluster
 from sentinelle.link.config import LinkConfig
 from sentinelle.link.graph import HUB_WEIGHT, Edges, components, concat_edges, make_edges
 from sentinelle.link.hubs import hub_values
@@ -13,12 +14,23 @@ from sentinelle.link.identifiers import Incidence, star_pairs
 from sentinelle.link.images import near_pairs, parse_phashes
 from sentinelle.link.inputs import LinkInput
 from sentinelle.link.lsh import band_keys, candidate_pairs, has_text
+from sentinelle.link.match_weights import (
+    AGREE,
+    DISAGREE,
+    PRIOR_MODEL,
+    TEXT_CUTS,
+    UNKNOWN,
+    MatchModel,
+    estimate,
+    rare_level,
+    text_level,
+)
 from sentinelle.link.minhash import MinHasher, Signatures
 from sentinelle.link.personas import generic_handle
 from sentinelle.link.prepare import PreparedPosts, as_prepared
 from sentinelle.link.rarity import ShingleRarity
 from sentinelle.link.shingles import Shingles
-from sentinelle.link.textlinks import check_pairs
+from sentinelle.link.textlinks import TextCheck, check_pairs
 from sentinelle.link.timing import StageTimer
 
 
@@ -34,14 +46,29 @@ class TextModel:
 
 
 @dataclass(slots=True)
+class TextPairs:
+    """Checked text candidates: post pairs and what the exact check found."""
+
+    left: np.ndarray
+    right: np.ndarray
+    check: TextCheck
+
+    def __len__(self) -> int:
+        return len(self.left)
+
+
+@dataclass(slots=True)
 class LinkResult:
-    """Edges with evidence, the component of every post, and the values found to be hubs."""
+    """Edges with evidence, the cluster of every post, hubs, the match model, and the pairs of
+    posts in different clusters whose texts share a common template (`templates`)."""
 
     edges: Edges
     labels: np.ndarray
     hubs: dict[str, list[str]]
     text: TextModel
     seconds: dict[str, float]
+    model: MatchModel = PRIOR_MODEL
+    templates: tuple[np.ndarray, np.ndarray] = (np.zeros(0, np.int64), np.zeros(0, np.int64))
 
 
 def link_posts(
@@ -54,74 +81,195 @@ def link_posts(
     """
     config = config or LinkConfig()
     timer = StageTimer()
+    count = len(posts)
     with timer.stage("text model"):
         prepared = as_prepared(posts, config.shingle_width)
         shingles = prepared.shingles
-        text = build_text_model(shingles, config)
+        found = prepared.found
+        text = build_text_model(shingles, config, contact_groups(found, count))
     with timer.stage("text edges"):
-        text_edges = text_pair_edges(shingles, text, config)
+        pairs = text_pairs(shingles, text, config)
         if release:
             prepared.shingles = shingles = None
     with timer.stage("identifiers"):
-        found = prepared.found
         image_edges = near_image_edges(found["image"], config)
     with timer.stage("hubs"):
+        linked = text_level(pairs.check.score, pairs.check.shared_rare, config.text_min_shared)
+        tied = linked >= 2
         links = (
-            np.concatenate([text_edges.left, image_edges.left]),
-            np.concatenate([text_edges.right, image_edges.right]),
+            np.concatenate([pairs.left[tied], image_edges.left]),
+            np.concatenate([pairs.right[tied], image_edges.right]),
         )
-        hub = hub_values(found, links, len(posts), config.hub_min_posts, config.hub_min_contexts)
+        hub = hub_values(found, links, count, config.hub_min_posts, config.hub_min_contexts)
         hub["handle"] |= generic_handles(found["handle"])
         hubs = {kind: [found[kind].values[i] for i in np.flatnonzero(hub[kind])] for kind in found}
         identifier_edges = [identifier_edges_of(k, found[k], hub[k]) for k in found]
-    with timer.stage("components"):
-        edges = concat_edges([*identifier_edges, image_edges, text_edges])
-        strong = edges.strong(config.min_edge_weight)
-        labels = components(len(posts), edges.left[strong], edges.right[strong])
-    return LinkResult(edges, labels, hubs, text, timer.seconds)
+    with timer.stage("clusters"):
+        joined = concat_edges([*identifier_edges, image_edges])
+        strong = joined.strong(config.min_edge_weight)
+        id_pairs = (joined.left[strong], joined.right[strong])
+        anchored = anchored_posts(found, hub, count)
+        decision = decide(count, id_pairs, anchored, pairs, config)
+        edges = concat_edges([joined, text_edges_of(pairs, decision)])
+    example = decision.templates
+    templates = (pairs.left[example], pairs.right[example])
+    return LinkResult(edges, decision.labels, hubs, text, timer.seconds, decision.model,
+                      templates)  # fmt: skip
 
 
-def build_text_model(shingles: Shingles, config: LinkConfig) -> TextModel:
-    """Shingles with their corpus rarity, MinHash signatures and LSH band keys."""
-    rarity = ShingleRarity(config.rarity_bits, config.boilerplate_floor, config.boilerplate_share)
+@dataclass(slots=True)
+class Decision:
+    """What the match weights decided: clusters, the model, which text pairs to keep as
+    evidence (`used` joined two posts, `refused` was turned down between clusters), and one
+    example pair per two clusters sharing a common template."""
+
+    labels: np.ndarray
+    model: MatchModel
+    used: np.ndarray
+    refused: np.ndarray
+    templates: np.ndarray  # index into the pairs
+
+
+def decide(count, id_pairs, anchored, pairs: TextPairs, config, model=None, sizes=None):
+    """Match weights (estimated from the pairs unless `model` is given), then clusters."""
+    check = pairs.check
+    text = text_level(check.score, check.shared_rare, config.text_min_shared)
+    rare = rare_level(check.shared_rare)
+    if model is None:
+        groups = components(count, *id_pairs)
+        group_anchored = np.bincount(groups, weights=anchored, minlength=count) > 0
+        contacts = contact_levels(groups, group_anchored, pairs.left, pairs.right)
+        model = estimate(text, rare, contacts)
+    labels = cluster(count, id_pairs, anchored, (pairs.left, pairs.right), (text, rare), model,
+                     check.score >= config.disagree_min_score, sizes)  # fmt: skip
+    same = labels[pairs.left] == labels[pairs.right]
+    weight = model.weights(text, rare, np.full(len(text), UNKNOWN))
+    used = same & (text >= 1) & (weight > 0)
+    refused = ~same & (text >= 2)
+    shaped = ~same & (check.shape >= config.text_min_score)
+    templates = np.flatnonzero(shaped)[
+        template_pairs(labels, pairs.left[shaped], pairs.right[shaped])
+    ]
+    return Decision(labels, model, used, refused, templates)
+
+
+def text_edges_of(pairs: TextPairs, decision: Decision) -> Edges:
+    """Text evidence to keep: the pairs that joined, and those refused (flagged not used)."""
+    keep = np.flatnonzero(decision.used | decision.refused)
+    shared = pairs.check.shared_rare[keep]
+    # the evidence string of a text edge: how many rare shingles of their own the posts share
+    evidence = [f"shared {n}" for n in range(int(shared.max(initial=0)) + 1)]
+    return make_edges(pairs.left[keep], pairs.right[keep], "text", pairs.check.score[keep],
+                      shared, decision.refused[keep], evidence)  # fmt: skip
+
+
+def contact_levels(groups, group_anchored, left, right) -> np.ndarray:
+    """AGREE when two posts are one contact group, DISAGREE when both groups give contacts of
+    their own, UNKNOWN otherwise."""
+    a, b = groups[left], groups[right]
+    both = group_anchored[a] & group_anchored[b]
+    return np.where(a == b, AGREE, np.where(both, DISAGREE, UNKNOWN)).astype(np.int64)
+
+
+def template_pairs(labels, left, right) -> np.ndarray:
+    """One example pair (its index) per pair of clusters whose texts share a common template."""
+    a, b = labels[left], labels[right]
+    low, high = np.minimum(a, b), np.maximum(a, b)
+    if len(low) == 0:
+        return np.zeros(0, np.int64)
+    _, first = np.unique(low * (int(high.max()) + 1) + high, return_index=True)
+    return first
+
+
+def anchored_posts(found: dict[str, Incidence], hub: dict[str, np.ndarray], count: int):
+    """Posts giving a phone or handle that is not a hub: evidence of a poster of their own."""
+    anchored = np.zeros(count, bool)
+    for kind in ("phone", "handle"):
+        incidence = found[kind]
+        own = ~hub[kind][incidence.value]
+        anchored[incidence.post[own]] = True
+    return anchored
+
+
+def contact_groups(found: dict[str, Incidence], count: int) -> np.ndarray:
+    """Posts tied by any identifier (generic handles aside) are one contact group; -1 for a post
+    without identifiers. Used to count which groups use a text (common templates)."""
+    left, right, has = [], [], np.zeros(count, bool)
+    for kind, values in found.items():
+        keep = None
+        if kind == "handle":
+            keep = ~generic_handles(values)
+        member, leader, _ = star_pairs(values, keep)
+        left.append(member)
+        right.append(leader)
+        chosen = values.post if keep is None else values.post[keep[values.value]]
+        has[chosen] = True
+    groups = components(count, np.concatenate(left), np.concatenate(right))
+    return np.where(has, groups, -1)
+
+
+def build_text_model(shingles: Shingles, config: LinkConfig, groups=None) -> TextModel:
+    """Shingles with their corpus rarity (posts and contact groups using each), MinHash
+    signatures and LSH band keys."""
+    rarity = ShingleRarity(config.rarity_bits, config.boilerplate_floor, config.boilerplate_share,
+                           config.template_groups, config.template_share)  # fmt: skip
     rarity.add(shingles)
+    if groups is not None:
+        rarity.add_groups(shingles, groups)
     signatures = MinHasher(config.num_perm, config.seed).signatures(shingles)
     return TextModel(signatures, band_keys(signatures, config.bands), rarity)
 
 
-def text_pair_edges(
+def text_pairs(
     shingles: Shingles, text: TextModel, config: LinkConfig, rounds: int = 4
-) -> Edges:
-    """Candidates from LSH, filtered on signatures, then checked exactly on rare shingles.
+) -> TextPairs:
+    """Candidates from LSH, filtered on signatures, then checked exactly.
 
-    Bands are taken in `rounds` groups; a candidate whose posts earlier rounds already
-    joined is not checked again, which saves most checks inside big groups.
+    Bands are taken in `rounds` groups; a candidate whose posts earlier rounds already tied
+    by their own wording is not checked again, which saves most checks inside big groups.
     """
     count = len(shingles)
     usable = has_text(text.signatures)
-    side = shingles
     labels = np.arange(count)
-    accepted: list[Edges] = []
+    found: list[TextPairs] = []
     for bands in np.array_split(np.arange(config.bands), min(rounds, config.bands)):
         left, right = candidate_pairs(text.band_keys[:, bands], usable)
         unjoined = labels[left] != labels[right]
         left, right = left[unjoined], right[unjoined]
         likely = text.signatures.agreement(left, right) >= config.signature_min
-        accepted.append(
-            checked_text_edges(side, left[likely], side, right[likely], text.rarity, config)
+        found.append(
+            checked_pairs(shingles, left[likely], shingles, right[likely], text.rarity, config)
         )
-        joined = concat_edges(accepted)
-        labels = components(count, joined.left, joined.right)
-    return concat_edges(accepted)
+        joined = concat_pairs(found)
+        tied = text_level(joined.check.score, joined.check.shared_rare, config.text_min_shared) >= 2
+        labels = components(count, joined.left[tied], joined.right[tied])
+    return concat_pairs(found)
 
 
-def checked_text_edges(
+def checked_pairs(
     left_side: Shingles, left, right_side: Shingles, right, rarity: ShingleRarity, config
-) -> Edges:
-    """Text edges for the candidate pairs that pass the exact check; weight = the score."""
+) -> TextPairs:
+    """The candidate pairs worth keeping after the exact check: similar own wording, or one
+    common template."""
     check = check_pairs(left_side, left, right_side, right, rarity)
-    keep = (check.score >= config.text_min_score) & (check.shared_rare >= config.text_min_shared)
-    return make_edges(left[keep], right[keep], "text", check.score[keep])
+    keep = (check.score >= TEXT_CUTS[0]) | (check.shape >= config.text_min_score)
+    return TextPairs(
+        left[keep], right[keep],
+        TextCheck(check.score[keep], check.shared_rare[keep], check.shape[keep]),
+    )  # fmt: skip
+
+
+def concat_pairs(parts: list[TextPairs]) -> TextPairs:
+    empty = np.zeros(0, np.int64)
+    return TextPairs(
+        np.concatenate([p.left for p in parts] or [empty]),
+        np.concatenate([p.right for p in parts] or [empty]),
+        TextCheck(
+            np.concatenate([p.check.score for p in parts] or [np.zeros(0, np.float32)]),
+            np.concatenate([p.check.shared_rare for p in parts] or [np.zeros(0, np.int32)]),
+            np.concatenate([p.check.shape for p in parts] or [np.zeros(0, np.float32)]),
+        ),
+    )
 
 
 def near_image_edges(images: Incidence, config: LinkConfig) -> Edges:

@@ -19,7 +19,10 @@ class LinkConfig:
     rarity_bits: int = 22
     boilerplate_floor: int = 200  # a shingle in more posts than this (or the share) is boilerplate
     boilerplate_share: float = 0.005
+    template_groups: int = 4  # contact groups using a shingle that make it a common template,
+    template_share: float = 0.3  # when they are also this share of the posts using it
     image_max_distance: int = 3  # Hamming bits between two 64-bit perceptual hashes
     hub_min_posts: int = 4  # a value on fewer posts is never a hub
     hub_min_contexts: int = 5  # distinct unrelated contexts that make a value a hub
     min_edge_weight: float = 0.3
+    disagree_min_score: float = 0.7  # own-text similarity to join posts whose contacts differ

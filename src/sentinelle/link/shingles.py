@@ -4,6 +4,12 @@ Texts are folded (`sentinelle.text.normalize.fold` semantics) and tokenised as o
 tokens and shingles are hashed with prefix sums instead of a Python loop per word, which is what
 lets a million posts shingle in seconds. Hashes are stable across runs and machines (no
 `hash()`), so signatures built from them can be stored and compared later.
+
+Numbers are slots: every number (a price, an age, a time, a street number) hashes as one slot
+token before shingling, so a template filled with another price or age keeps its shingles
+("tarif 150 euros" and "tarif 120 euros" share "tarif {n}" and "{n} euros"). Names and cities
+stay words: a persona or a city a group keeps is evidence of its own, and a changed one breaks
+only two shingles.
 """
 
 from __future__ import annotations
@@ -92,7 +98,7 @@ def concat_shingles(parts: list[Shingles]) -> Shingles:
 
 
 def _shingle_chunk(texts: list[str], width: int) -> Shingles:
-    token_hash, token_post = _token_hashes(texts)
+    token_hash, token_post = _token_hashes(texts, slots=True)
     count = len(token_hash) - width + 1
     shingle = token_hash[: max(count, 0)]
     for offset in range(1, width):
@@ -106,8 +112,9 @@ def _shingle_chunk(texts: list[str], width: int) -> Shingles:
     return Shingles(indptr, (key & np.uint64((1 << HASH_BITS) - 1)).astype(np.uint32))
 
 
-def _token_hashes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Hash of every token and the index of the text it belongs to, in reading order."""
+def _token_hashes(texts: list[str], slots: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Hash of every token and the index of the text it belongs to, in reading order; with
+    `slots`, numbers hash as one slot token."""
     joined = _SEP.join(t.replace(_SEP, " ") if _SEP in t else t for t in texts)
     buffer = _folded_bytes(joined)
     post = np.cumsum(buffer == 0)
@@ -119,4 +126,12 @@ def _token_hashes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     prefix = np.concatenate([one - one, np.cumsum(buffer.astype(np.uint64) * powers)])
     inverse = np.concatenate([one, np.cumprod(np.full(len(buffer), _P_INV, dtype=np.uint64))])
     raw = (prefix[ends] - prefix[starts]) * inverse[starts]
-    return mix64(raw), post[starts]
+    hashed = mix64(raw)
+    if slots and len(hashed):
+        digits = np.concatenate([[0], np.cumsum((buffer >= 48) & (buffer <= 57))])
+        number = digits[ends] - digits[starts] == ends - starts
+        hashed[number] = _NUMBER_SLOT
+    return hashed, post[starts]
+
+
+_NUMBER_SLOT = np.uint64(0x6E756D6265720001)  # "number" slot token

@@ -4,12 +4,33 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
+
+from sentinelle.link.config import LinkConfig
+from sentinelle.link.match_weights import (
+    AGREE,
+    DISAGREE,
+    PRIOR_MODEL,
+    UNKNOWN,
+    MatchModel,
+    rare_level,
+    text_level,
+)
 from sentinelle.link.templates import explain
 
 
-def render_network(profile: dict, edges: list[dict], examples: int = 3) -> list[str]:
+def render_network(
+    profile: dict,
+    edges: list[dict],
+    examples: int = 3,
+    model: MatchModel = PRIOR_MODEL,
+    templates: list[dict] | None = None,
+) -> list[str]:
     """Lines of the `sentinelle network show` account of one network."""
-    return [*_header(profile), "", *_itinerary(profile), "", *_evidence(edges, examples)]
+    return [
+        *_header(profile), "", *_itinerary(profile), "", *_evidence(edges, examples, model),
+        "", *_templates(templates or [], examples),
+    ]  # fmt: skip
 
 
 def _header(profile: dict) -> list[str]:
@@ -48,22 +69,69 @@ def _itinerary(profile: dict) -> list[str]:
     return lines
 
 
-def _evidence(edges: list[dict], examples: int) -> list[str]:
+def _evidence(edges: list[dict], examples: int, model: MatchModel) -> list[str]:
     lines = ["Why these posts belong together"]
     shared = Counter((e["kind"], e["value"]) for e in edges if e["kind"] != "text" and not e["hub"])
     for (kind, value), count in shared.most_common():
         lines.append(f"  {kind} {value}: ties {count + 1} posts")
-    texts = sorted((e for e in edges if e["kind"] == "text"), key=lambda e: -e["weight"])
+    texts = sorted(
+        (e for e in edges if e["kind"] == "text" and not e["hub"]), key=lambda e: -e["weight"]
+    )
     if texts:
-        lines.append(f"  near-identical text: {len(texts)} link(s) sharing rare wording, e.g.")
+        lines.append(f"  similar own wording: {len(texts)} link(s), match weights e.g.")
     for edge in texts[:examples]:
-        evidence = explain(edge["left_text"], edge["right_text"])
-        slots = " | ".join(f"{a or '-'} / {b or '-'}" for a, b in evidence.slots[:6])
-        lines.append(f"    {edge['left_source']}/{edge['left_id']} ~ {edge['right_source']}/"
-                     f"{edge['right_id']} (similarity {edge['weight']:.2f})")  # fmt: skip
-        lines.append(f"      template: {evidence.template[:160]}")
-        lines.append(f"      slots:    {slots or 'none'}")
-    hubs = dict.fromkeys((e["kind"], e["value"]) for e in edges if e["hub"])
+        lines.extend(_text_link(edge, model))
+    refused = sorted(
+        (e for e in edges if e["kind"] == "text" and e["hub"]), key=lambda e: -e["weight"]
+    )
+    if refused:
+        lines.append(f"  not joined: {len(refused)} text link(s) to posts outside, e.g.")
+    for edge in refused[:examples]:
+        lines.extend(_text_link(edge, model))
+    hubs = dict.fromkeys((e["kind"], e["value"]) for e in edges if e["hub"] and e["kind"] != "text")
     for kind, value in hubs:
         lines.append(f"  not used: {kind} {value} is shared by unrelated posters (hub)")
+    return lines
+
+
+def _text_link(edge: dict, model: MatchModel) -> list[str]:
+    """One text link: the match weight, what agreed and disagreed, template and slots."""
+    levels = match_levels(edge)
+    parts = model.explain(*levels)
+    total = sum(weight for _, weight in parts)
+    evidence = explain(edge["left_text"], edge["right_text"])
+    slots = " | ".join(f"{a or '-'} / {b or '-'}" for a, b in evidence.slots[:6])
+    lines = [f"    {edge['left_source']}/{edge['left_id']} ~ {edge['right_source']}/"
+             f"{edge['right_id']} (similarity {edge['weight']:.2f}, match weight "
+             f"{total:+.1f})"]  # fmt: skip
+    lines += [f"      {weight:+6.1f}  {what}" for what, weight in parts]
+    lines.append(f"      template: {evidence.template[:160]}")
+    lines.append(f"      slots:    {slots or 'none'}")
+    return lines
+
+
+def match_levels(edge: dict) -> tuple[int, int, int]:
+    """(text, rare, contacts) levels of a stored text edge, as linking compared the pair."""
+    shared = int((edge.get("value") or "shared 0").split()[-1])
+    minimum = LinkConfig().text_min_shared
+    text = int(text_level(np.array([edge["weight"]], np.float32), np.array([shared]), minimum)[0])
+    rare = int(rare_level(np.array([shared]))[0])
+    left, right = set(edge.get("left_contacts", ())), set(edge.get("right_contacts", ()))
+    contacts = AGREE if left & right else DISAGREE if left and right else UNKNOWN
+    return text, rare, contacts
+
+
+def _templates(relations: list[dict], examples: int) -> list[str]:
+    lines = ["Same template (copied text, never a merge)"]
+    for relation in relations:
+        evidence = explain(relation["text"], relation["other_text"])
+        post, other = relation["post"], relation["other_post"]
+        lines.append(f"  network {relation['network_id']}: {post[0]}/{post[1]} ~ "
+                     f"{other[0]}/{other[1]}")  # fmt: skip
+        if examples > 0:
+            lines.append(f"      template: {evidence.template[:160]}")
+            slots = " | ".join(f"{a or '-'} / {b or '-'}" for a, b in evidence.slots[:6])
+            lines.append(f"      slots:    {slots or 'none'}")
+    if len(lines) == 1:
+        lines.append("  none")
     return lines

@@ -2,7 +2,9 @@
 
 The score is a rarity-weighted Jaccard (boilerplate weighs zero), and a link also needs a
 minimum number of rare shingles in common, so two short posts made only of stock phrases
-never link however identical they are.
+never link however identical they are. Two scores are computed in one pass: `score` without
+the shingles of common templates (what the posts' own wording shares: evidence of one actor)
+and `shape` with them (how alike the texts look: two networks copying one template).
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ _PAIR_CHUNK = 1 << 14  # pairs per pass: each pass holds ~64 shingles per pair, 
 class TextCheck:
     """For each candidate pair: weighted similarity and number of rare shingles shared."""
 
-    score: np.ndarray  # float32 in [0, 1]
-    shared_rare: np.ndarray  # int32
+    score: np.ndarray  # float32 in [0, 1], common-template shingles left out
+    shared_rare: np.ndarray  # int32, rare own shingles shared
+    shape: np.ndarray  # float32 in [0, 1], common-template shingles included
 
 
 def check_pairs(
@@ -37,24 +40,29 @@ def check_pairs(
     Weights come from one table per sketch slot (`ShingleRarity.slot_weights`), so no weight
     array aligned with every shingle of the corpus is kept.
     """
-    table = rarity.slot_weights()
-    scores, shared = [], []
+    tables = (rarity.slot_weights(own=True), rarity.slot_weights())
+    parts = []
     for start in range(0, len(left), _PAIR_CHUNK):
         stop = start + _PAIR_CHUNK
-        chunk = _check_chunk(left_side, left[start:stop], right_side, right[start:stop], table)
-        scores.append(chunk.score)
-        shared.append(chunk.shared_rare)
-    if not scores:
-        return TextCheck(np.zeros(0, np.float32), np.zeros(0, np.int32))
-    return TextCheck(np.concatenate(scores), np.concatenate(shared))
+        parts.append(
+            _check_chunk(left_side, left[start:stop], right_side, right[start:stop], tables)
+        )
+    if not parts:
+        return TextCheck(np.zeros(0, np.float32), np.zeros(0, np.int32), np.zeros(0, np.float32))
+    return TextCheck(
+        np.concatenate([p.score for p in parts]),
+        np.concatenate([p.shared_rare for p in parts]),
+        np.concatenate([p.shape for p in parts]),
+    )
 
 
-def _check_chunk(left_side, left, right_side, right, table: np.ndarray) -> TextCheck:
-    mask = np.uint64(len(table) - 1)
+def _check_chunk(left_side, left, right_side, right, tables) -> TextCheck:
+    own, full = tables
+    mask = np.uint64(len(own) - 1)
     left_pair, left_hashes = _gather(left_side, left)
     right_pair, right_hashes = _gather(right_side, right)
-    left_weight = table[(left_hashes & mask).astype(np.int64)]
-    right_weight = table[(right_hashes & mask).astype(np.int64)]
+    left_slot = (left_hashes & mask).astype(np.int64)
+    right_slot = (right_hashes & mask).astype(np.int64)
     pairs = len(left)
     keys = np.concatenate(
         [_pair_keys(left_pair, left_hashes), _pair_keys(right_pair, right_hashes)]
@@ -63,16 +71,25 @@ def _check_chunk(left_side, left, right_side, right, table: np.ndarray) -> TextC
     # each side is a set, so a key seen twice is a shingle the pair shares
     common = keys[1:][keys[1:] == keys[:-1]]
     common_pair = (common >> np.uint64(32)).astype(np.int64)
-    common_weight = table[(common & mask).astype(np.int64)]
-    inter = np.bincount(common_pair, weights=common_weight, minlength=pairs)
-    union = (
-        np.bincount(left_pair, weights=left_weight, minlength=pairs)
-        + np.bincount(right_pair, weights=right_weight, minlength=pairs)
-        - inter
-    )
-    score = np.divide(inter, union, out=np.zeros(pairs), where=union > 0).astype(np.float32)
-    shared = np.bincount(common_pair[common_weight > 0], minlength=pairs).astype(np.int32)
-    return TextCheck(score, shared)
+    common_slot = (common & mask).astype(np.int64)
+
+    def weighted(table: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        inter = np.bincount(common_pair, weights=table[common_slot], minlength=pairs)
+        union = (
+            np.bincount(left_pair, weights=table[left_slot], minlength=pairs)
+            + np.bincount(right_pair, weights=table[right_slot], minlength=pairs)
+            - inter
+        )
+        return inter, union
+
+    own_inter, _ = weighted(own)
+    inter, union = weighted(full)
+    # what the posts share outside common templates, over all they say: a post that is mostly
+    # a copied template shares little of its own with anyone, however alike the copies are
+    own_score = np.divide(own_inter, union, out=np.zeros(pairs), where=union > 0)
+    shape = np.divide(inter, union, out=np.zeros(pairs), where=union > 0)
+    shared = np.bincount(common_pair[own[common_slot] > 0], minlength=pairs).astype(np.int32)
+    return TextCheck(own_score.astype(np.float32), shared, shape.astype(np.float32))
 
 
 def _gather(shingles: Shingles, posts: np.ndarray):

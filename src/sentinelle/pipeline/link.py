@@ -21,7 +21,6 @@ from sentinelle.link.batch import link_posts
 from sentinelle.link.config import LinkConfig
 from sentinelle.link.graph import KINDS
 from sentinelle.link.networks import assign_network_ids
-from sentinelle.pipeline.link_new import link_new_posts
 from sentinelle.store import Store
 from sentinelle.store.link_index import (
     clear_text_index,
@@ -33,7 +32,7 @@ from sentinelle.store.networks import load_aliases, load_link_input, load_state,
 
 SETTINGS = ("seed", "num_perm", "bands", "shingle_width", "rarity_bits")
 _ROWS = 50_000  # rows turned into Python objects at a time when saving
-TEXT_FORMAT = 2  # shingle hashing (2: 32-bit); signatures stored in another format are redone
+TEXT_FORMAT = 3  # shingle hashing (2: 32-bit; 3: slot tokens); other formats are redone
 
 
 @dataclass(slots=True)
@@ -58,6 +57,8 @@ def link_networks(
     state = load_state(store)
     settings = {name: getattr(config, name) for name in SETTINGS} | {"text_format": TEXT_FORMAT}
     if not full and state.get("settings") == settings and count_indexed(store):
+        from sentinelle.pipeline.link_new import link_new_posts
+
         summary = link_new_posts(store, config, state, mapper)
     else:
         summary = _link_all(store, config, state, settings, mapper)
@@ -76,8 +77,13 @@ def _link_all(
     result = link_posts(posts, config, release=True)
     assigned = assign_network_ids(result.labels, previous, old_aliases, state.get("next_number", 1))
     hubs = {kind: values for kind, values in result.hubs.items() if values}
+    left, right = result.templates
+    templates = template_state([], posts.post_pk[left], posts.post_pk[right],
+                               [assigned.ids[i] for i in left.tolist()],
+                               [assigned.ids[i] for i in right.tolist()])  # fmt: skip
     new_state = {"next_number": assigned.next_number, "settings": settings, "hubs": hubs,
-                 "linked_at": linked_at}  # fmt: skip
+                 "linked_at": linked_at, "match_model": result.model.as_dict(),
+                 "templates": templates}  # fmt: skip
 
     def save_text(connection) -> None:
         clear_text_index(connection)
@@ -93,6 +99,18 @@ def _link_all(
         merged=len(set(assigned.aliases) - set(old_aliases)),
         hubs=sum(len(values) for values in result.hubs.values()),
     )
+
+
+def template_state(known: list, left_pk, right_pk, left_ids, right_ids) -> list[list]:
+    """The "same template" relations to store: [network, network, example pk, example pk] per
+    two networks whose posts share a common template (`known` ones first, each pair once)."""
+    seen = {frozenset(row[:2]) for row in known}
+    rows = [list(row) for row in known]
+    for a, b, pa, pb in zip(left_ids, right_ids, left_pk.tolist(), right_pk.tolist(), strict=True):
+        if a and b and a != b and frozenset((a, b)) not in seen:
+            seen.add(frozenset((a, b)))
+            rows.append([a, b, pa, pb])
+    return rows
 
 
 def changed_ids(

@@ -132,23 +132,49 @@ def network_of(store: Store, pks: Iterable[int]) -> dict[int, str | None]:
 
 
 def save_rarity(connection: Connection, rarity: ShingleRarity) -> None:
-    """The rarity sketch, compressed (mostly zeros on small corpora)."""
-    value = orjson.dumps({"posts": rarity.posts, "bits": rarity.bits}).decode()
-    blob = zlib.compress(rarity.counts.astype("<u4").tobytes(), 1)
+    """The rarity sketch (post counts, then contact-group counts), compressed (mostly zeros on
+    small corpora)."""
+    value = orjson.dumps({"posts": rarity.posts, "bits": rarity.bits, "groups": True}).decode()
+    raw = rarity.counts.astype("<u4").tobytes() + rarity.groups.astype("<u2").tobytes()
+    blob = zlib.compress(raw, 1)
     connection.execute(link_state.delete().where(link_state.c.name == "rarity"))
     insert_rows(connection, link_state, [{"name": "rarity", "value": value, "blob": blob}])
 
 
-def load_rarity(store: Store, floor: int, share: float) -> ShingleRarity | None:
+def load_rarity(store: Store, config) -> ShingleRarity | None:
+    """The stored sketch with `config`'s boilerplate and template thresholds."""
     with store.engine.connect() as connection:
         row = connection.execute(select(link_state).where(link_state.c.name == "rarity")).first()
     if row is None or row.blob is None:
         return None
     meta = orjson.loads(row.value)
-    rarity = ShingleRarity(meta["bits"], floor, share)
-    rarity.counts = np.frombuffer(zlib.decompress(row.blob), dtype="<u4").astype(np.uint32)
+    rarity = ShingleRarity(meta["bits"], config.boilerplate_floor, config.boilerplate_share,
+                           config.template_groups, config.template_share)  # fmt: skip
+    raw = zlib.decompress(row.blob)
+    size = 4 << meta["bits"]
+    rarity.counts = np.frombuffer(raw[:size], dtype="<u4").astype(np.uint32)
+    if meta.get("groups"):
+        rarity.groups = np.frombuffer(raw[size:], dtype="<u2").astype(np.uint16)
     rarity.posts = meta["posts"]
     return rarity
+
+
+def group_members(
+    store: Store, network_ids: list[str], pks: list[int]
+) -> list[tuple[str | None, int, str, str, str]]:
+    """(network id, pk, source, phones JSON, handles JSON) of every post of the networks
+    `network_ids` and of the posts `pks`: what incremental linking needs to know whether a
+    stored network gives contacts of its own, and how many posts it holds."""
+    query = select(
+        post_analysis.c.network_id, posts.c.pk, posts.c.source, post_analysis.c.phones,
+        post_analysis.c.handles,
+    ).join(posts, posts.c.pk == post_analysis.c.post_pk)  # fmt: skip
+    rows: dict[int, tuple] = {}
+    with store.engine.connect() as connection:
+        for column, values in ((post_analysis.c.network_id, network_ids), (posts.c.pk, pks)):
+            for row in select_where_in(connection, query, column, values):
+                rows[row[1]] = tuple(row)
+    return list(rows.values())
 
 
 def identifiers_of_values(store: Store, kind: str, values: list[str]) -> list[tuple[int, str]]:

@@ -292,8 +292,10 @@ def resolve_network_id(store: Store, network_id: str) -> str:
 
 
 def network_edges(store: Store, network_id: str) -> list[dict]:
-    """The evidence edges of one network, with both posts' keys and texts."""
+    """The evidence edges of one network, with both posts' keys, texts and contacts (phones
+    and contact handles: what the match weights compare)."""
     left, right = posts.alias("left_post"), posts.alias("right_post")
+    left_found, right_found = post_analysis.alias("left_found"), post_analysis.alias("right_found")
     query = (
         select(
             link_edges.c.kind,
@@ -306,13 +308,65 @@ def network_edges(store: Store, network_id: str) -> list[dict]:
             right.c.source.label("right_source"),
             right.c.post_id.label("right_id"),
             right.c.text.label("right_text"),
+            left_found.c.phones.label("left_phones"),
+            left_found.c.handles.label("left_handles"),
+            right_found.c.phones.label("right_phones"),
+            right_found.c.handles.label("right_handles"),
         )
         .join(left, left.c.pk == link_edges.c.left_pk)
         .join(right, right.c.pk == link_edges.c.right_pk)
+        .join(left_found, left_found.c.post_pk == link_edges.c.left_pk)
+        .join(right_found, right_found.c.post_pk == link_edges.c.right_pk)
         .where(link_edges.c.network_id == network_id)
     )
     with store.engine.connect() as connection:
-        return [dict(row._mapping) for row in connection.execute(query)]
+        return [_with_contacts(dict(row._mapping)) for row in connection.execute(query)]
+
+
+def _with_contacts(edge: dict) -> dict:
+    for side in ("left", "right"):
+        own = edge[f"{side}_source"].lower()
+        phones = [p["e164"] for p in orjson.loads(edge.pop(f"{side}_phones"))]
+        handles = [
+            h for h in orjson.loads(edge.pop(f"{side}_handles")) if h.split(":", 1)[0] != own
+        ]
+        edge[f"{side}_contacts"] = phones + handles
+    return edge
+
+
+def template_relations(store: Store, network_id: str) -> list[dict]:
+    """Networks whose posts share a common template with `network_id` ("same template": who
+    copies whom, never a merge), each with one example pair of texts."""
+    aliases = load_aliases(store)
+    found: dict[str, tuple[int, int]] = {}
+    for a, b, left_pk, right_pk in load_state(store).get("templates", []):
+        a, b = aliases.get(a, a), aliases.get(b, b)
+        if a == b or network_id not in (a, b):
+            continue
+        mine, theirs = (left_pk, right_pk) if a == network_id else (right_pk, left_pk)
+        found.setdefault(b if a == network_id else a, (mine, theirs))
+    wanted = {pk for pair in found.values() for pk in pair}
+    query = select(posts.c.pk, posts.c.source, posts.c.post_id, posts.c.title, posts.c.text)
+    with store.engine.connect() as connection:
+        rows = {row.pk: row for row in select_where_in(connection, query, posts.c.pk, wanted)}
+    relations = []
+    for other, (mine, theirs) in sorted(found.items()):
+        if mine in rows and theirs in rows:
+            relations.append({
+                "network_id": other,
+                "post": [rows[mine].source, rows[mine].post_id],
+                "other_post": [rows[theirs].source, rows[theirs].post_id],
+                "text": link_text(rows[mine].title, rows[mine].text),
+                "other_text": link_text(rows[theirs].title, rows[theirs].text),
+            })  # fmt: skip
+    return relations
+
+
+def match_model(store: Store):
+    """The match weights the last full run estimated (the prior model before any run)."""
+    from sentinelle.link.match_weights import MatchModel
+
+    return MatchModel.from_dict(load_state(store).get("match_model"))
 
 
 def features_by_network(store: Store) -> dict[str, dict]:
