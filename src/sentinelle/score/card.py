@@ -5,6 +5,7 @@ from __future__ import annotations
 from sentinelle.indicators.indicator import LABELS
 
 _METRICS = (
+    "threshold",
     "roc_auc",
     "precision",
     "recall",
@@ -12,6 +13,7 @@ _METRICS = (
     "ece",
     "fpr_independent_adults",
     "fpr_benign_lookalikes",
+    "stated_minor_flagged",
     "positives",
     "posts",
 )
@@ -65,6 +67,14 @@ def render_card(model) -> str:
     if evaluation:
         lines += ["", f"## Evaluation: {evaluation.get('description', '')}", ""]
         lines += metrics_table(evaluation.get("metrics", {}))
+    for extra in card.get("evaluations", []):
+        lines += ["", f"## Evaluation: {extra.get('description', '')}", ""]
+        lines += metrics_table(extra.get("metrics", {}))
+    comparison = card.get("review_comparison")
+    if comparison:
+        from sentinelle.score.reviews import comparison_lines
+
+        lines += ["", *comparison_lines(comparison)]
     lines += [
         "",
         "## Limits",
@@ -72,7 +82,9 @@ def render_card(model) -> str:
         "Trained on synthetic posts from the demo generator: the figures say how well the model",
         "separates the generator's classes, not how it does on real posts. Retrain on reviewers'",
         "labels (`sentinelle train --truth`) before relying on it.",
-        "Movement language is context only.",
+        "Movement language is context only. A stated age under 18, a school level or an",
+        "explicit third party flags whatever the score; any other flag needs the score at the",
+        "threshold and an evidence indicator of the label (`flagged_by` names it).",
         "",
     ]
     return "\n".join(lines)

@@ -11,7 +11,13 @@ from sentinelle.indicators.indicator import Indicator
 from sentinelle.score.decide import carrier
 from sentinelle.score.scoring import PostScore
 
-MINOR_EVIDENCE = ("age.stated_minor", "age.disguised_minor", "youth.language", "youth.school")
+MINOR_EVIDENCE = (
+    "age.stated_minor",
+    "age.disguised_minor",
+    "youth.language",
+    "youth.school",
+    "youth.school_level",
+)
 STRENGTH = 0.9  # a raised post gets at most this share of the source post's score
 
 
