@@ -58,8 +58,9 @@ def main() -> None:
     model = training.train_model(
         corpus.posts, extractions, corpus.labels, corpus.actors, None, 0, " + ".join(args.train)
     )
-    print(f"trained on {len(corpus.posts)} posts in {time.perf_counter() - started:.0f}s; "
-          f"thresholds {json.dumps({k: round(v, 3) for k, v in model.thresholds.items()})}")  # fmt: skip
+    thresholds = json.dumps({k: round(v, 3) for k, v in model.thresholds.items()})
+    seconds = time.perf_counter() - started
+    print(f"trained on {len(corpus.posts)} posts in {seconds:.0f}s; thresholds {thresholds}")
     if args.save:
         from pathlib import Path
 

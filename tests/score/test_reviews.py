@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from sentinelle.score.corpus import LabelledCorpus
 from sentinelle.score.reviews import (
     REVIEW_WEIGHT,
     compare,
@@ -12,7 +13,6 @@ from sentinelle.score.reviews import (
     split_reviewed,
     training_set,
 )
-from sentinelle.score.corpus import LabelledCorpus
 from sentinelle.score.training import train_model
 from tests.score.corpus import make_corpus
 
