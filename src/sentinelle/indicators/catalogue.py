@@ -140,7 +140,21 @@ def catalogue() -> dict[str, IndicatorSpec]:
             )
     for spec in RULE_INDICATORS:
         merged[spec.code] = spec
+    _merge_site_terms(merged)
     return merged
+
+
+def _merge_site_terms(merged: dict[str, IndicatorSpec]) -> None:
+    """Add the terms analysts accepted on this site to their indicators."""
+    from dataclasses import replace
+
+    from sentinelle.indicators.site_terms import load_site_terms
+
+    for entry in load_site_terms():
+        spec = merged.get(entry.get("code"))
+        if spec is None or spec in RULE_INDICATORS:  # rules match no words
+            continue
+        merged[spec.code] = replace(spec, terms=(*spec.terms, str(entry["term"])))
 
 
 def codes() -> list[str]:
