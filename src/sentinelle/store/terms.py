@@ -36,7 +36,7 @@ def iter_term_rows(
             posts.c.text,
             posts.c.posted_ts,
             post_analysis.c.flags,
-        )  # fmt: skip
+        )
         .join(post_analysis, post_analysis.c.post_pk == posts.c.pk)
         .where(post_analysis.c.score_minor.is_not(None))
         .order_by(posts.c.posted_ts)
