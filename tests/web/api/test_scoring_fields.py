@@ -67,3 +67,16 @@ def test_the_post_page_shows_pending_and_the_flagging_indicator(app, sign_in, ap
         assert "Pending: not analysed yet" in pending
         scored = browser.get("/post", params={"source": "annonces-libres", "id": "p0000"}).text
         assert "age.stated_minor</code>" in scored and "threshold" in scored
+
+
+def test_the_review_page_orders_by_information_or_by_score(app, sign_in):
+    with TestClient(app, base_url="https://testserver") as browser:
+        sign_in(browser, "analyst")
+        informative = browser.get("/review").text
+        assert "Most informative first" in informative and "review-item" in informative
+        by_minor = browser.get("/review", params={"order": "score", "label": "minor"}).text
+        assert "Highest minor score first" in by_minor
+        exact = [float(v.split('"')[0]) for v in by_minor.split('title="')[1:] if v[:1].isdigit()]
+        minor_scores = exact[0::3]  # cells: minor, control, recruitment per post
+        assert minor_scores and minor_scores == sorted(minor_scores, reverse=True)
+        assert browser.get("/review", params={"order": "nope"}).status_code in (400, 422)
