@@ -47,9 +47,11 @@ def _corpus(truth_path: str, posts_path: str | None):
 @click.option(
     "--heldout-truth",
     type=click.Path(exists=True, dir_okay=False),
-    help="Truth of a held-out corpus (another generator seed) to evaluate into the card.",
+    multiple=True,
+    help="Truth of a held-out corpus (another seed, another profile) to evaluate into the "
+    "card; repeatable, paired in order with --heldout-posts.",
 )
-@click.option("--heldout-posts", type=click.Path(exists=True, dir_okay=False))
+@click.option("--heldout-posts", type=click.Path(exists=True, dir_okay=False), multiple=True)
 @click.option(
     "--output",
     "-o",
@@ -142,11 +144,15 @@ def _train_from_truth(
         seed,
         description or f"{truth_path} ({len(corpus.posts)} posts)",
     )
-    if heldout_truth:
-        heldout = _corpus(heldout_truth, heldout_posts)
+    if heldout_posts and len(heldout_posts) != len(heldout_truth):
+        raise click.UsageError("give one --heldout-posts per --heldout-truth, or none")
+    evaluations = []
+    for index, truth_file in enumerate(heldout_truth):
+        heldout = _corpus(truth_file, heldout_posts[index] if heldout_posts else None)
         report = evaluate_model(heldout, extract_posts(heldout.posts), model)
-        report["description"] = f"{heldout_truth} ({report['posts']} posts, never used in training)"
-        model.card["evaluation"] = report
+        report["description"] = f"{truth_file} ({report['posts']} posts, never used in training)"
+        evaluations.append(report)
+    model.card["evaluations"] = evaluations
     directory = Path(output) if output else Path("models") / model.version
     save_model(model, directory)
     thresholds = ", ".join(f"{label} {value:.3f}" for label, value in model.thresholds.items())

@@ -29,10 +29,8 @@ def review_page(
     """Most informative first (near each label's threshold, spread over networks), or down
     one label's score (`?order=score&label=minor`): recall is how far down one reads."""
     store = ctx.request.app.state.store
-    if order == "legacy":
-        queue = review_queue(store)
-    else:
-        queue = ordered_queue(store, order, label)
+    legacy = order == "legacy"
+    queue = review_queue(store) if legacy else ordered_queue(store, order, label)
     for post in queue:
         post["segments"] = masked_segments(post, limit=400)
         post["cells"] = score_cells(post)
