@@ -19,6 +19,12 @@ from sentinelle.indicators.catalogue import catalogue
 from sentinelle.indicators.indicator import LABELS
 
 
+# Cues that support a flag but never carry one alone: an obscured phone and one contact in
+# several cities are common among independent adults who tour (frequent in one synthetic corpus,
+# rare in the other: carried alone they flagged 28% of one corpus's independent adults).
+SUPPORT_ONLY = frozenset({"contact.obfuscated", "control.many_cities"})
+
+
 @cache
 def _roles() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     """(label -> evidence codes, label -> deciding codes)."""
@@ -28,7 +34,8 @@ def _roles() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
         if spec.role != "evidence":
             continue
         for label in spec.labels:
-            evidence[label].add(spec.code)
+            if spec.code not in SUPPORT_ONLY:
+                evidence[label].add(spec.code)
             if spec.decides:
                 deciding[label].add(spec.code)
     return (

@@ -61,8 +61,9 @@ def terms_of(text: str) -> set[str]:
 
 
 def _known_terms() -> set[str]:
-    """Words never proposed: the catalogue's terms, first names (personal data, and a persona's
-    name rises with its ads) and place names (a city rises with a tour)."""
+    """Words never proposed: the catalogue's terms and their words and word pairs, first names
+    (personal data, and a persona's name rises with its ads) and place names (a city rises with
+    a tour)."""
     from sentinelle.indicators.catalogue import catalogue
     from sentinelle.link.personas import FIRST_NAMES
     from sentinelle.places.gazetteer import gazetteer
@@ -70,7 +71,10 @@ def _known_terms() -> set[str]:
     known = set(FIRST_NAMES) | {key for key in gazetteer().by_key if " " not in key}
     for spec in catalogue().values():
         for term in spec.terms:
-            known.add(" ".join(_WORD.findall(fold(term))))
+            words = _WORD.findall(fold(term))
+            known.add(" ".join(words))
+            known.update(word for word in words if len(word) >= MIN_LENGTH)
+            known.update(f"{left} {right}" for left, right in pairwise(words))
     return known
 
 

@@ -28,7 +28,7 @@ from sentinelle.score.scoring import post_features
 # Operating points: the share of flagged posts that must be right on the calibration split.
 TARGET_PRECISION = {"minor": 0.95, "control": 0.95, "recruitment": None}  # None: best F1
 REGULARISATION = 4.0
-NGRAM_WEIGHT = 0.5
+NGRAM_WEIGHT = 0.0  # no character n-grams: they learn one corpus's phrasing (docs/scoring.md)
 INDICATOR_WEIGHT = 2.0
 FOLDS = 4
 
@@ -91,6 +91,16 @@ def _calibrate(
     )
 
 
+def _rule_masks(fired, label: str) -> tuple[np.ndarray, np.ndarray]:
+    """(posts a deciding indicator flags, posts with evidence that may carry a flag)."""
+    from sentinelle.score.decide import deciding_codes, evidence_codes
+
+    deciding, evidence = deciding_codes(label), evidence_codes(label)
+    decided = np.array([any(i.code in deciding for i in row) for row in fired], bool)
+    evidenced = np.array([any(i.code in evidence for i in row) for row in fired], bool)
+    return decided, evidenced
+
+
 def train_model(
     posts: list[Post],
     extractions: list[Extraction],
@@ -111,7 +121,7 @@ def train_model(
         if NGRAM_WEIGHT == 0:  # catalogue, facts and network only
             layout.ngram_sizes, layout.ngram_bits = (), 0
     layout.network_names = (*ENTITY_FACTS, *linked_names)
-    counts, _ = post_features(layout, posts, extractions, network_features)
+    counts, fired = post_features(layout, posts, extractions, network_features)
     width = 1 << layout.ngram_bits
     layout.idf = fit_idf(counts[:, :width])
     features = sparse.hstack(
@@ -124,8 +134,18 @@ def train_model(
         raw = _out_of_fold(features, truth, groups, seed, weights)
         calibration[label] = _calibrate(raw, truth.astype(float), weights)
         probabilities = np.interp(raw, *calibration[label])
-        thresholds[label] = choose_threshold(probabilities, truth, TARGET_PRECISION[label])
-        metrics[label] = label_metrics(probabilities, truth, thresholds[label])
+        # The threshold decides only posts that have evidence and no deciding indicator: the
+        # rules of `score.decide` settle the others, so they must not pull the threshold.
+        decided, evidenced = _rule_masks(fired, label)
+        open_rows = evidenced & ~decided
+        if open_rows.any() and truth[open_rows].any():
+            thresholds[label] = choose_threshold(
+                probabilities[open_rows], truth[open_rows], TARGET_PRECISION[label]
+            )
+        else:
+            thresholds[label] = choose_threshold(probabilities, truth, TARGET_PRECISION[label])
+        flagged = decided | (evidenced & (probabilities >= thresholds[label]))
+        metrics[label] = label_metrics(probabilities, truth, thresholds[label], flagged)
         coef, intercept = _fit(features, truth, seed, weights)
         coefs.append(coef)
         intercepts.append(intercept)
