@@ -34,6 +34,12 @@ def metrics_table(metrics: dict[str, dict]) -> list[str]:
     return lines
 
 
+def _ngram_text(layout) -> str:
+    if not layout.ngram_sizes:
+        return "no character n-grams: "
+    return f"hashed character 3-4-gram TF-IDF (2^{layout.ngram_bits} buckets), "
+
+
 def render_card(model) -> str:
     """Markdown model card for `model` (a ScoringModel)."""
     card = model.card
@@ -46,16 +52,19 @@ def render_card(model) -> str:
         f"thresholds on out-of-fold scores ({card.get('folds')} folds by actor), final fit on all",
         f"- Positives: {card.get('positives')}",
         "- Model: one logistic regression per label (liblinear, C="
-        f"{card.get('regularisation')}) over hashed character 3-4-gram TF-IDF "
-        f"(2^{model.layout.ngram_bits} buckets), {len(model.layout.indicator_codes)} catalogue "
+        f"{card.get('regularisation')}) over {_ngram_text(model.layout)}"
+        f"{len(model.layout.indicator_codes)} catalogue "
         f"indicators, post facts and network facts ({', '.join(model.layout.network_names)}); "
-        "isotonic calibration on out-of-fold scores.",
+        "isotonic calibration on out-of-fold scores. Flags: deciding indicators, else the "
+        "threshold with an evidence indicator (`flagged_by`).",
         "",
         "## Thresholds (operating points)",
         "",
         "Minor and control: the lowest threshold whose precision reaches "
         f"{card.get('target_precision', {}).get('minor')} out of fold (precision first: "
-        "independent adults must not be flagged). Recruitment: the threshold of best F1.",
+        "independent adults must not be flagged). Recruitment: the threshold of best F1. "
+        "Chosen on the posts the rules leave open. Precision and recall at each threshold, "
+        "on held-out data, are in the evaluation tables below.",
         "",
         *(f"- {label}: {model.thresholds[label]:.3f}" for label in LABELS),
         "",

@@ -18,7 +18,6 @@ from functools import cache
 from sentinelle.indicators.catalogue import catalogue
 from sentinelle.indicators.indicator import LABELS
 
-
 # Cues that support a flag but never carry one alone: an obscured phone and one contact in
 # several cities are common among independent adults who tour (frequent in one synthetic corpus,
 # rare in the other: carried alone they flagged 28% of one corpus's independent adults).
