@@ -43,20 +43,31 @@ def _labelled_store(tmp_path: Path, count: int, seed: int, flip: bool = False) -
 def test_retrain_from_reviews_installs_refuses_worse_and_rolls_back(cli, tmp_path: Path):
     db, _ = _labelled_store(tmp_path, 300, seed=21)
     models = tmp_path / "models"
-    first = cli("train", "--from-reviews", "--models-dir", str(models), db=db)
+    # Generated truth of other posts: right, then with every label flipped (which outweighs
+    # the reviews and must be found worse).
+    good, flipped, posts = tmp_path / "good.jsonl", tmp_path / "flipped.jsonl", tmp_path / "o.jsonl"
+    rows = []
+    with open(posts, "wb") as out:
+        for post, row in generate(800, 22):
+            out.write(orjson.dumps(post) + NL)
+            rows.append(row)
+    good.write_bytes(b"".join(orjson.dumps(r) + NL for r in rows))
+    flipped.write_bytes(
+        b"".join(
+            orjson.dumps({**r, "labels": {k: not v for k, v in r["labels"].items()}}) + NL
+            for r in rows
+        )
+    )
+    posts = str(posts)
+    first = cli(
+        "train", "--from-reviews", "--truth", str(good), "--posts", posts,
+        "--models-dir", str(models), db=db,
+    )  # fmt: skip
     assert first.returncode == 0, first.stderr.decode()
     card = (models / "active" / "model_card.md").read_text()
     assert "held-out reviewed posts" in card and "| new (" in card and "| old (" in card
     installed = (models / "active" / "model.joblib").read_bytes()
 
-    # Generated truth of other posts with every label flipped outweighs the reviews.
-    flipped, posts = tmp_path / "flipped.jsonl", str(tmp_path / "other.jsonl")
-    rows = []
-    with open(posts, "wb") as out:
-        for post, row in generate(800, 22):
-            out.write(orjson.dumps(post) + NL)
-            rows.append({**row, "labels": {k: not v for k, v in row["labels"].items()}})
-    flipped.write_bytes(b"".join(orjson.dumps(r) + NL for r in rows))
     env_models = {"SENTINELLE_MODELS": str(models)}
     os.environ.update(env_models)
     try:

@@ -44,7 +44,7 @@ def test_a_school_level_flags_minor(text):
     "text",
     [
         "C'est mon manager qui répond, Nadia 24 ans à Nice",
-        "Gains partagés ? Non: partage des gains 50/50 sur les rdv, logement fourni",
+        "On partage 50/50 avec mon agent, logement fourni",
         "Bookings through my manager only, Kim 27",
     ],
 )

@@ -60,7 +60,16 @@ def split_reviewed(
     network_ids: list[str | None],
     truth: dict[tuple[str, str], dict[str, bool]],
 ) -> ReviewedSplit:
-    """Reviewed posts into a training part and a held-out part, by network."""
+    """Reviewed posts into a training part and a held-out part, by network; by post when a
+    few large networks would leave the held-out part too small or too large to compare on."""
+    split = _split(posts, extractions, network_ids, truth)
+    total = len(split.train.posts) + len(split.heldout.posts)
+    if total and not 0.15 <= len(split.heldout.posts) / total <= 0.4:
+        split = _split(posts, extractions, [None] * len(posts), truth)
+    return split
+
+
+def _split(posts, extractions, network_ids, truth) -> ReviewedSplit:
     split = ReviewedSplit(LabelledCorpus([], [], [], []), [], LabelledCorpus([], [], [], []), [])
     for post, extraction, network in zip(posts, extractions, network_ids, strict=True):
         labels = truth.get((post.source, post.id))
@@ -122,8 +131,16 @@ def compare(
 
 
 def _mean_f1(metrics: dict[str, dict]) -> float:
-    """Mean F1 over the labels that have positives among the held-out posts."""
-    values = [(row.get("f1") or 0.0) for row in metrics.values() if row.get("positives")]
+    """Mean over the labels of F1, or, for a label without positives among the held-out posts,
+    the share of them left unflagged (a model that flags nothing right must not look perfect,
+    one that flags negatives must lose)."""
+    values = []
+    for row in metrics.values():
+        if row.get("positives"):
+            values.append(row.get("f1") or 0.0)
+        else:
+            flagged = row.get("precision") is not None  # precision exists when any flag
+            values.append(0.0 if flagged else 1.0)
     return float(np.mean(values)) if values else 0.0
 
 
