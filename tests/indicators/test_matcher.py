@@ -24,7 +24,7 @@ def test_accents_apostrophes_spaces_and_leet_are_folded():
     assert "recruitment.money_offer" in fired("GAGNE DE L’ARGENT vite")
     assert "recruitment.money_offer" in fired("plan    sous ce soir")
     assert fired("d3butante ici")["youth.language"] == "d3butante"
-    assert "youth.school" in fired("Lycéenne")
+    assert "youth.school_level" in fired("Lycéenne")
 
 
 def test_span_points_into_the_post():

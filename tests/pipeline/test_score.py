@@ -9,6 +9,7 @@ from sentinelle.demo import generate
 from sentinelle.export.posts import FLAG_BITS, iter_export
 from sentinelle.ingest.pipeline import ingest_files
 from sentinelle.pipeline.analyze import analyze
+from sentinelle.score.decide import deciding_codes, evidence_codes
 from sentinelle.score.model import default_model
 from sentinelle.store.schema import post_analysis
 from sentinelle.store.scoring import count_unscored
@@ -33,10 +34,14 @@ def test_analyze_scores_every_post_with_flags_at_the_thresholds(store, tmp_path:
     thresholds = default_model().thresholds
     exported = list(iter_export(store))
     for obj in exported:
+        codes = {item["code"] for item in obj["indicators"]}
         for label in FLAG_BITS:
-            assert obj["flags"][label] == (obj["scores"][label] >= round(thresholds[label], 4)) or (
-                abs(obj["scores"][label] - thresholds[label]) < 1e-4
-            )
+            at_threshold = obj["scores"][label] >= round(thresholds[label], 4) - 1e-4
+            evidence = bool(codes & evidence_codes(label))
+            # A flag needs the threshold and evidence; a deciding indicator lifts to the threshold.
+            assert obj["flags"][label] == (at_threshold and evidence), (obj, label)
+            if codes & deciding_codes(label):
+                assert obj["flags"][label]
     recruiting = [o for o in exported if truths[(o["source"], o["id"])]["labels"]["recruitment"]]
     assert recruiting and sum(o["flags"]["recruitment"] for o in recruiting) >= 0.9 * len(
         recruiting

@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "report": "sentinelle.cli.report:report",
     "serve": "sentinelle.cli.serve:serve",
     "tokens": "sentinelle.cli.tokens:tokens",
+    "terms": "sentinelle.cli.terms:terms",
     "train": "sentinelle.cli.train:train",
     "users": "sentinelle.cli.users:users",
 }

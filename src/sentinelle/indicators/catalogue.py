@@ -28,6 +28,9 @@ class IndicatorSpec:
     description: str
     source: str
     terms: tuple[str, ...]
+    # A deciding indicator flags its labels whatever the model says (a stated age of 15, a
+    # school level, an explicit third party): the model ranks the rest, it cannot outvote these.
+    decides: bool = False
 
 
 # Indicators computed by rules over the extraction or the network, not by terms.
@@ -39,6 +42,7 @@ RULE_INDICATORS = (
         "An age under 18 stated in the text.",
         "Extraction of stated ages.",
         (),
+        True,
     ),
     IndicatorSpec(
         "age.stated_18_19",
@@ -110,6 +114,8 @@ def _check(entry: dict, language: str) -> None:
         raise ValueError(f"{language}.yaml entry {entry.get('code')!r} lacks {sorted(missing)}")
     if entry["role"] not in ROLES or not set(entry["labels"]) <= set(LABELS):
         raise ValueError(f"{language}.yaml entry {entry['code']!r}: role or labels not known")
+    if entry.get("decides") and entry["role"] != "evidence":
+        raise ValueError(f"{language}.yaml entry {entry['code']!r}: only evidence decides a flag")
 
 
 @cache
@@ -130,10 +136,25 @@ def catalogue() -> dict[str, IndicatorSpec]:
                 entry["description"],
                 entry["source"],
                 terms,
+                bool(entry.get("decides")) or (known is not None and known.decides),
             )
     for spec in RULE_INDICATORS:
         merged[spec.code] = spec
+    _merge_site_terms(merged)
     return merged
+
+
+def _merge_site_terms(merged: dict[str, IndicatorSpec]) -> None:
+    """Add the terms analysts accepted on this site to their indicators."""
+    from dataclasses import replace
+
+    from sentinelle.indicators.site_terms import load_site_terms
+
+    for entry in load_site_terms():
+        spec = merged.get(entry.get("code"))
+        if spec is None or spec in RULE_INDICATORS:  # rules match no words
+            continue
+        merged[spec.code] = replace(spec, terms=(*spec.terms, str(entry["term"])))
 
 
 def codes() -> list[str]:

@@ -31,7 +31,14 @@ RECRUITMENT_EVIDENCE = frozenset(
     {"recruitment.call_for_recruits", "recruitment.pack_offer", "recruitment.money_offer"}
 )
 MINOR_EVIDENCE = frozenset(
-    {"age.stated_minor", "age.disguised_minor", "youth.language", "youth.school", "youth.emoji"}
+    {
+        "age.stated_minor",
+        "age.disguised_minor",
+        "youth.language",
+        "youth.school",
+        "youth.school_level",
+        "youth.emoji",
+    }
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sentinelle.indicators.indicator import LABELS
 
 _METRICS = (
+    "threshold",
     "roc_auc",
     "precision",
     "recall",
@@ -12,6 +13,7 @@ _METRICS = (
     "ece",
     "fpr_independent_adults",
     "fpr_benign_lookalikes",
+    "stated_minor_flagged",
     "positives",
     "posts",
 )
@@ -32,6 +34,12 @@ def metrics_table(metrics: dict[str, dict]) -> list[str]:
     return lines
 
 
+def _ngram_text(layout) -> str:
+    if not layout.ngram_sizes:
+        return "no character n-grams: "
+    return f"hashed character 3-4-gram TF-IDF (2^{layout.ngram_bits} buckets), "
+
+
 def render_card(model) -> str:
     """Markdown model card for `model` (a ScoringModel)."""
     card = model.card
@@ -44,16 +52,19 @@ def render_card(model) -> str:
         f"thresholds on out-of-fold scores ({card.get('folds')} folds by actor), final fit on all",
         f"- Positives: {card.get('positives')}",
         "- Model: one logistic regression per label (liblinear, C="
-        f"{card.get('regularisation')}) over hashed character 3-4-gram TF-IDF "
-        f"(2^{model.layout.ngram_bits} buckets), {len(model.layout.indicator_codes)} catalogue "
+        f"{card.get('regularisation')}) over {_ngram_text(model.layout)}"
+        f"{len(model.layout.indicator_codes)} catalogue "
         f"indicators, post facts and network facts ({', '.join(model.layout.network_names)}); "
-        "isotonic calibration on out-of-fold scores.",
+        "isotonic calibration on out-of-fold scores. Flags: deciding indicators, else the "
+        "threshold with an evidence indicator (`flagged_by`).",
         "",
         "## Thresholds (operating points)",
         "",
         "Minor and control: the lowest threshold whose precision reaches "
         f"{card.get('target_precision', {}).get('minor')} out of fold (precision first: "
-        "independent adults must not be flagged). Recruitment: the threshold of best F1.",
+        "independent adults must not be flagged). Recruitment: the threshold of best F1. "
+        "Chosen on the posts the rules leave open. Precision and recall at each threshold, "
+        "on held-out data, are in the evaluation tables below.",
         "",
         *(f"- {label}: {model.thresholds[label]:.3f}" for label in LABELS),
         "",
@@ -65,6 +76,14 @@ def render_card(model) -> str:
     if evaluation:
         lines += ["", f"## Evaluation: {evaluation.get('description', '')}", ""]
         lines += metrics_table(evaluation.get("metrics", {}))
+    for extra in card.get("evaluations", []):
+        lines += ["", f"## Evaluation: {extra.get('description', '')}", ""]
+        lines += metrics_table(extra.get("metrics", {}))
+    comparison = card.get("review_comparison")
+    if comparison:
+        from sentinelle.score.reviews import comparison_lines
+
+        lines += ["", *comparison_lines(comparison)]
     lines += [
         "",
         "## Limits",
@@ -72,7 +91,9 @@ def render_card(model) -> str:
         "Trained on synthetic posts from the demo generator: the figures say how well the model",
         "separates the generator's classes, not how it does on real posts. Retrain on reviewers'",
         "labels (`sentinelle train --truth`) before relying on it.",
-        "Movement language is context only.",
+        "Movement language is context only. A stated age under 18, a school level or an",
+        "explicit third party flags whatever the score; any other flag needs the score at the",
+        "threshold and an evidence indicator of the label (`flagged_by` names it).",
         "",
     ]
     return "\n".join(lines)

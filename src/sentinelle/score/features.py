@@ -129,8 +129,11 @@ def feature_matrix(
     network_features: list[dict[str, float]] | None = None,
 ) -> sparse.csr_matrix:
     """The model input for a batch of posts (`layout.idf` must be fitted)."""
-    counts = hashed_ngram_counts(folded_texts, layout.ngram_sizes, layout.ngram_bits)
-    ngrams = tfidf(counts, layout.idf) if layout.idf is not None else counts
+    if layout.ngram_sizes:
+        counts = hashed_ngram_counts(folded_texts, layout.ngram_sizes, layout.ngram_bits)
+        ngrams = tfidf(counts, layout.idf) if layout.idf is not None else counts
+    else:  # no n-gram block: one empty column keeps the layout's arithmetic
+        ngrams = sparse.csr_matrix((len(posts), 1 << layout.ngram_bits), dtype=np.float32)
     if layout.ngram_weight != 1.0:
         ngrams.data *= layout.ngram_weight
     dense = _dense_block(layout, posts, extractions, indicators, network_features)

@@ -20,11 +20,15 @@ def expected_calibration_error(
 
 
 def label_metrics(
-    probabilities: np.ndarray, truth: np.ndarray, threshold: float
+    probabilities: np.ndarray,
+    truth: np.ndarray,
+    threshold: float,
+    flagged: np.ndarray | None = None,
 ) -> dict[str, float | None]:
-    """ROC AUC, precision, recall, F1 at the threshold, ECE, and the positives' count."""
+    """ROC AUC, precision, recall, F1 of the flags (default: score at the threshold), ECE, and
+    the positives' count."""
     truth = truth.astype(bool)
-    flagged = probabilities >= threshold
+    flagged = probabilities >= threshold if flagged is None else flagged.astype(bool)
     true_positives = float((flagged & truth).sum())
     precision = true_positives / float(flagged.sum()) if flagged.any() else None
     recall = true_positives / float(truth.sum()) if truth.any() else None

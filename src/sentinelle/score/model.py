@@ -117,8 +117,11 @@ def default_model_dir() -> Path:
 
 @cache
 def default_model() -> ScoringModel:
-    """The shipped model, loaded once per process."""
-    directory = default_model_dir()
+    """The model in use, loaded once per process: the site's active model when it retrained
+    (`score.registry`), else the shipped one."""
+    from sentinelle.score.registry import active_dir
+
+    directory = active_dir() or default_model_dir()
     if not (directory / MODEL_FILE).exists():
         raise FileNotFoundError(f"no shipped model in {directory}; run `sentinelle train`")
     return load_model(directory)

@@ -8,9 +8,16 @@ that names the post and the words the cue came from.
 from __future__ import annotations
 
 from sentinelle.indicators.indicator import Indicator
+from sentinelle.score.decide import carrier
 from sentinelle.score.scoring import PostScore
 
-MINOR_EVIDENCE = ("age.stated_minor", "age.disguised_minor", "youth.language", "youth.school")
+MINOR_EVIDENCE = (
+    "age.stated_minor",
+    "age.disguised_minor",
+    "youth.language",
+    "youth.school",
+    "youth.school_level",
+)
 STRENGTH = 0.9  # a raised post gets at most this share of the source post's score
 
 
@@ -56,13 +63,30 @@ def propagate_minor(
         if not flag_raised and not any(i.code in MINOR_EVIDENCE for i in result.indicators):
             lifted = max(result.scores["minor"], min(lifted, REVIEW_MARGIN * threshold))
         evidence = f"{origin.source}/{origin.id}: {cue.evidence}"
-        raised.append(
-            PostScore(
-                result.source,
-                result.id,
-                {**result.scores, "minor": lifted},
-                {**result.flags, "minor": lifted >= threshold},
-                [*result.indicators, Indicator("network.minor_cue", evidence)],
-            )
+        lifted_post = PostScore(
+            result.source,
+            result.id,
+            {**result.scores, "minor": lifted},
+            {**result.flags, "minor": lifted >= threshold},
+            [*result.indicators, Indicator("network.minor_cue", evidence)],
+            result.flagged_by,
         )
+        raised.append(_reflag(lifted_post, threshold))
     return raised
+
+
+def _reflag(result: PostScore, threshold: float) -> PostScore:
+    """The minor flag of a raised post again through `score.decide` (a flag keeps its carrier;
+    a deciding indicator still flags)."""
+    code, decisive = carrier("minor", [i.code for i in result.indicators], result.flags["minor"])
+    scores = result.scores
+    if decisive:
+        scores = {**scores, "minor": max(scores["minor"], threshold)}
+    return PostScore(
+        result.source,
+        result.id,
+        scores,
+        {**result.flags, "minor": code is not None},
+        result.indicators,
+        {**result.flagged_by, "minor": code},
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from scipy import sparse
 
@@ -10,6 +10,7 @@ from sentinelle.indicators.entity import entity_indicators
 from sentinelle.indicators.indicator import LABELS, Indicator
 from sentinelle.indicators.matcher import match_indicators
 from sentinelle.records import Extraction, Post
+from sentinelle.score.decide import decide
 from sentinelle.score.features import FeatureLayout, feature_matrix
 from sentinelle.score.model import ScoringModel, default_model
 from sentinelle.text.normalize import fold
@@ -24,6 +25,7 @@ class PostScore:
     scores: dict[str, float]
     flags: dict[str, bool]
     indicators: list[Indicator]
+    flagged_by: dict[str, str | None] = field(default_factory=dict)
 
     def to_export(self) -> dict:
         return {
@@ -31,6 +33,13 @@ class PostScore:
             "flags": dict(self.flags),
             "indicators": [indicator.to_export() for indicator in self.indicators],
         }
+
+    def decided(self, thresholds: dict[str, float]) -> PostScore:
+        """This post with flags (and `flagged_by`) after the rules of `score.decide`."""
+        scores, flags, flagged_by = decide(
+            self.scores, [i.code for i in self.indicators], thresholds
+        )
+        return PostScore(self.source, self.id, scores, flags, self.indicators, flagged_by)
 
 
 def _merge_facts(
@@ -68,7 +77,8 @@ def score_posts(
     network_features: list[dict[str, float]] | None = None,
     model: ScoringModel | None = None,
 ) -> list[PostScore]:
-    """Calibrated scores, flags at the model's thresholds, and indicators, one per post.
+    """Calibrated scores, flags (deciding indicators, else the model's threshold with evidence,
+    see `score.decide`) and indicators, one per post.
 
     Contact-level indicators are computed over this batch: pass every post that may share a
     contact (or the linker's `network_features`, one dict of named numbers per post).
@@ -82,7 +92,8 @@ def score_posts(
     for post, row, indicators in zip(posts, probabilities, fired, strict=True):
         scores = dict(zip(LABELS, row, strict=True))
         flags = {label: scores[label] >= model.thresholds[label] for label in LABELS}
-        results.append(PostScore(post.source, post.id, scores, flags, indicators))
+        result = PostScore(post.source, post.id, scores, flags, indicators)
+        results.append(result.decided(model.thresholds))
     return results
 
 

@@ -28,7 +28,7 @@ from sentinelle.score.scoring import post_features
 # Operating points: the share of flagged posts that must be right on the calibration split.
 TARGET_PRECISION = {"minor": 0.95, "control": 0.95, "recruitment": None}  # None: best F1
 REGULARISATION = 4.0
-NGRAM_WEIGHT = 0.5
+NGRAM_WEIGHT = 0.0  # no character n-grams: they learn one corpus's phrasing (docs/scoring.md)
 INDICATOR_WEIGHT = 2.0
 FOLDS = 4
 
@@ -54,33 +54,51 @@ def choose_threshold(probabilities: np.ndarray, truth: np.ndarray, target: float
     return float(max((candidates[chosen] + lower) / 2, 0.05))
 
 
-def _fit(features, truth: np.ndarray, seed: int) -> tuple[np.ndarray, float]:
+def _fit(
+    features, truth: np.ndarray, seed: int, weights: np.ndarray | None = None
+) -> tuple[np.ndarray, float]:
     """Logistic regression on the columns the posts use (liblinear's cost grows with width)."""
     coef = np.zeros(features.shape[1], np.float32)
     if truth.all() or not truth.any():
         return coef, 0.0
     used = np.unique(features.indices)
     learner = LogisticRegression(C=REGULARISATION, solver="liblinear", random_state=seed)
-    learner.fit(features[:, used], truth)
+    learner.fit(features[:, used], truth, sample_weight=weights)
     coef[used] = learner.coef_.ravel()
     return coef, float(learner.intercept_[0])
 
 
-def _out_of_fold(features, truth: np.ndarray, groups: list[str], seed: int) -> np.ndarray:
+def _out_of_fold(
+    features, truth: np.ndarray, groups: list[str], seed: int, weights: np.ndarray | None
+) -> np.ndarray:
     """Each post's raw score from a model that never saw its actor (cross-fitting by actor)."""
     raw = np.zeros(len(truth))
     folds = min(FOLDS, len(set(groups)))
     for fit_rows, held_rows in GroupKFold(n_splits=folds).split(features, groups=groups):
-        coef, intercept = _fit(features[fit_rows], truth[fit_rows], seed)
+        fit_weights = weights[fit_rows] if weights is not None else None
+        coef, intercept = _fit(features[fit_rows], truth[fit_rows], seed, fit_weights)
         raw[held_rows] = features[held_rows] @ coef + intercept
     return raw
 
 
-def _calibrate(raw: np.ndarray, truth: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    isotonic = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(raw, truth)
+def _calibrate(
+    raw: np.ndarray, truth: np.ndarray, weights: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    isotonic = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0)
+    isotonic.fit(raw, truth, sample_weight=weights)
     return np.asarray(isotonic.X_thresholds_, np.float64), np.asarray(
         isotonic.y_thresholds_, np.float64
     )
+
+
+def _rule_masks(fired, label: str) -> tuple[np.ndarray, np.ndarray]:
+    """(posts a deciding indicator flags, posts with evidence that may carry a flag)."""
+    from sentinelle.score.decide import deciding_codes, evidence_codes
+
+    deciding, evidence = deciding_codes(label), evidence_codes(label)
+    decided = np.array([any(i.code in deciding for i in row) for row in fired], bool)
+    evidenced = np.array([any(i.code in evidence for i in row) for row in fired], bool)
+    return decided, evidenced
 
 
 def train_model(
@@ -92,28 +110,44 @@ def train_model(
     seed: int = 0,
     description: str = "",
     layout: FeatureLayout | None = None,
+    weights: np.ndarray | None = None,
 ) -> ScoringModel:
-    """Fit, calibrate and threshold the minor, control and recruitment models."""
+    """Fit, calibrate and threshold the minor, control and recruitment models.
+
+    `weights` (one per post) let reviewed labels weigh over generated truth."""
     linked_names = sorted({name for facts in network_features or [] for name in facts or {}})
-    layout = layout or FeatureLayout(ngram_weight=NGRAM_WEIGHT, indicator_weight=INDICATOR_WEIGHT)
+    if layout is None:
+        layout = FeatureLayout(ngram_weight=NGRAM_WEIGHT, indicator_weight=INDICATOR_WEIGHT)
+        if NGRAM_WEIGHT == 0:  # catalogue, facts and network only
+            layout.ngram_sizes, layout.ngram_bits = (), 0
     layout.network_names = (*ENTITY_FACTS, *linked_names)
-    counts, _ = post_features(layout, posts, extractions, network_features)
+    counts, fired = post_features(layout, posts, extractions, network_features)
     width = 1 << layout.ngram_bits
     layout.idf = fit_idf(counts[:, :width])
     features = sparse.hstack(
         [tfidf(counts[:, :width], layout.idf), counts[:, width:]], format="csr"
     )
     groups = groups if groups is not None else [str(row) for row in range(len(posts))]
-    weights, intercepts, calibration, thresholds, metrics = [], [], {}, {}, {}
+    coefs, intercepts, calibration, thresholds, metrics = [], [], {}, {}, {}
     for label in LABELS:
         truth = np.array([bool(row.get(label)) for row in labels])
-        raw = _out_of_fold(features, truth, groups, seed)
-        calibration[label] = _calibrate(raw, truth.astype(float))
+        raw = _out_of_fold(features, truth, groups, seed, weights)
+        calibration[label] = _calibrate(raw, truth.astype(float), weights)
         probabilities = np.interp(raw, *calibration[label])
-        thresholds[label] = choose_threshold(probabilities, truth, TARGET_PRECISION[label])
-        metrics[label] = label_metrics(probabilities, truth, thresholds[label])
-        coef, intercept = _fit(features, truth, seed)
-        weights.append(coef)
+        # The threshold decides only posts that have evidence and no deciding indicator: the
+        # rules of `score.decide` settle the others, so they must not pull the threshold.
+        decided, evidenced = _rule_masks(fired, label)
+        open_rows = evidenced & ~decided
+        if open_rows.any() and truth[open_rows].any():
+            thresholds[label] = choose_threshold(
+                probabilities[open_rows], truth[open_rows], TARGET_PRECISION[label]
+            )
+        else:
+            thresholds[label] = choose_threshold(probabilities, truth, TARGET_PRECISION[label])
+        flagged = decided | (evidenced & (probabilities >= thresholds[label]))
+        metrics[label] = label_metrics(probabilities, truth, thresholds[label], flagged)
+        coef, intercept = _fit(features, truth, seed, weights)
+        coefs.append(coef)
         intercepts.append(intercept)
     trained_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     card = {
@@ -130,7 +164,7 @@ def train_model(
     return ScoringModel(
         version=f"score-{trained_at[:10]}-{len(posts)}",
         layout=layout,
-        weights=np.stack(weights, axis=1),
+        weights=np.stack(coefs, axis=1),
         intercepts=np.array(intercepts, np.float32),
         calibration=calibration,
         thresholds=thresholds,

@@ -394,6 +394,22 @@ def review_queue(store: Store, limit: int = 20) -> list[dict]:
     return rows
 
 
+def review_candidates(store: Store, limit: int = 5000) -> list[dict]:
+    """Unlabelled scored posts among the newest, for `score.review_order` to rank."""
+    labelled = select(review_labels.c.post_pk)
+    newest = select(posts.c.pk).order_by(posts.c.posted_ts.desc()).limit(REVIEW_WINDOW)
+    query = (
+        select(*_LIST_COLUMNS, posts.c.text, post_analysis.c.indicators)
+        .select_from(posts.join(post_analysis, post_analysis.c.post_pk == posts.c.pk))
+        .where(posts.c.pk.in_(newest), posts.c.pk.not_in(labelled))
+        .where(post_analysis.c.score_minor.is_not(None))
+        .order_by(posts.c.posted_ts.desc())
+        .limit(limit)
+    )
+    with store.engine.connect() as connection:
+        return [dict(row) for row in connection.execute(query).mappings()]
+
+
 def _least(store: Store, expressions: list):
     """Smallest of several expressions, ignoring NULLs where the dialect allows it."""
     filled = [func.coalesce(e, 1.0) for e in expressions]

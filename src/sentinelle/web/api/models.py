@@ -41,3 +41,6 @@ class ScoreOut(BaseModel):
     scores: dict[str, float]
     flags: dict[str, bool]
     indicators: list[dict]
+    threshold: dict[str, float] = Field(default_factory=dict)
+    flagged_by: dict[str, str | None] = Field(default_factory=dict)
+    model: str | None = None

@@ -8,9 +8,11 @@ from fastapi import APIRouter, Body, Depends, HTTPException, Path, Request
 
 from sentinelle.audit import record_event
 from sentinelle.auth.roles import Actor
-from sentinelle.export.posts import export_object
+from sentinelle.export.posts import FLAG_BITS, export_object
 from sentinelle.ingest.pipeline import content_hash
 from sentinelle.ingest.validate import RecordError, validate_post
+from sentinelle.score.decide import stored_flagged_by
+from sentinelle.score.model import default_model
 from sentinelle.store.browse import export_rows, post_pk_of
 from sentinelle.store.posts import save_posts
 from sentinelle.web.api.models import PostIn, StoredOut
@@ -28,7 +30,8 @@ def store_posts(
     actor: Annotated[Actor, Depends(api("api.ingest"))],
 ) -> StoredOut:
     """Store a batch of posts (the input contract). All or nothing: one bad post rejects the
-    batch with a 422 naming it. Stored posts wait for `sentinelle analyze`."""
+    batch with a 422 naming it. Stored posts wait for `sentinelle analyze`: until then
+    `GET /api/posts/...` answers `status: "pending"`, never a clean score."""
     checked, problems = [], []
     for index, item in enumerate(batch):
         fields = item.model_dump()
@@ -65,7 +68,9 @@ def get_post(
     post_id: Annotated[str, Path(max_length=500)],
     actor: Annotated[Actor, Depends(api("api.read"))],
 ) -> dict:
-    """The post export object (scores, flags, indicators, identifiers, place, network)."""
+    """The post export object (scores, flags, indicators, identifiers, place, network), with
+    `status` ("pending" until `analyze` has scored it, then "scored"), and for a scored post each
+    label's `threshold` and the indicator behind each flag (`flagged_by`)."""
     check_storable(source, "source")
     check_storable(post_id, "post_id")
     store = request.app.state.store
@@ -73,4 +78,35 @@ def get_post(
     if pk is None:
         raise HTTPException(404, "no such post")
     record_event(store, actor, "post.view", f"{source}/{post_id}", client_of(request))
-    return export_object(export_rows(store, [pk])[0])
+    return with_scoring_status(export_rows(store, [pk])[0])
+
+
+def with_scoring_status(row) -> dict:
+    """The export object plus what a reader needs to trust its scores. A pending post keeps the
+    contract's neutral scores (the contract's fields are not changed) but says `status:
+    "pending"`: it was not found clean, it was not looked at yet."""
+    exported = export_object(row)
+    if row["analyzed_at"] is None or row["score_minor"] is None:
+        return {**exported, "status": "pending", "threshold": None, "flagged_by": None}
+    model = default_model()
+    codes = [item["code"] for item in exported["indicators"]]
+    return {
+        **exported,
+        "status": "scored",
+        "threshold": {label: round(value, 4) for label, value in model.thresholds.items()},
+        "flagged_by": stored_flagged_by(exported["flags"], codes),
+        "model": model.version,
+    }
+
+
+def scoring_view(post: dict, indicators: list[dict]) -> dict:
+    """For the post page: pending or not, each label's threshold, the indicator behind each
+    flag."""
+    if post.get("analyzed_at") is None or post.get("score_minor") is None:
+        return {"pending": True, "threshold": None, "flagged_by": {}}
+    flags = {label: bool((post.get("flags") or 0) & bit) for label, bit in FLAG_BITS.items()}
+    return {
+        "pending": False,
+        "threshold": dict(default_model().thresholds),
+        "flagged_by": stored_flagged_by(flags, [item["code"] for item in indicators]),
+    }

@@ -23,6 +23,7 @@ from sentinelle.store.browse import (
     list_posts,
 )
 from sentinelle.store.labels import labels_of
+from sentinelle.web.api.posts import scoring_view
 from sentinelle.web.highlight import segments
 from sentinelle.web.render import render
 from sentinelle.web.rows import table_row
@@ -191,6 +192,7 @@ def post_page(
         indicators=indicators,
         identifiers=identifiers,
         scores=scores,
+        scoring=scoring_view(post, indicators),
         labels=labels_of(store, post["pk"]) if allowed(ctx.actor, "review.label") else [],
     )
 

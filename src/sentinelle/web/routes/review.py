@@ -5,11 +5,11 @@ from __future__ import annotations
 import time
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 
 from sentinelle.audit import record_event
-from sentinelle.store.browse import get_post_by_pk, review_queue
+from sentinelle.store.browse import get_post_by_pk, review_candidates, review_queue
 from sentinelle.store.labels import LABELS, add_label
 from sentinelle.web.render import render
 from sentinelle.web.routes.posts import masked_segments
@@ -21,12 +21,31 @@ KEYS = {"m": "minor", "c": "control", "r": "recruitment", "n": "none"}
 
 
 @router.get("/review", response_class=HTMLResponse)
-def review_page(ctx: Annotated[PageContext, Depends(page("review.label"))]) -> HTMLResponse:
-    queue = review_queue(ctx.request.app.state.store)
+def review_page(
+    ctx: Annotated[PageContext, Depends(page("review.label"))],
+    order: Annotated[str, Query(pattern="^(information|score|legacy)$")] = "information",
+    label: Annotated[str, Query(pattern="^(minor|control|recruitment)$")] = "minor",
+) -> HTMLResponse:
+    """Most informative first (near each label's threshold, spread over networks), or down
+    one label's score (`?order=score&label=minor`): recall is how far down one reads."""
+    store = ctx.request.app.state.store
+    legacy = order == "legacy"
+    queue = review_queue(store) if legacy else ordered_queue(store, order, label)
     for post in queue:
         post["segments"] = masked_segments(post, limit=400)
         post["cells"] = score_cells(post)
-    return render(ctx, "review.html", queue=queue, keys=KEYS)
+    return render(ctx, "review.html", queue=queue, keys=KEYS, order=order, order_label=label)
+
+
+def ordered_queue(store, order: str, label: str, limit: int = 20) -> list[dict]:
+    """The queue by expected information or by one label's score (`score.review_order`)."""
+    from sentinelle.score.model import default_model
+    from sentinelle.score.review_order import by_information, by_score
+
+    candidates = review_candidates(store)
+    if order == "score":
+        return by_score(candidates, label, limit)
+    return by_information(candidates, default_model().thresholds, limit)
 
 
 @router.post("/review/label")
