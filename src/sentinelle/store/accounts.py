@@ -37,6 +37,7 @@ accounts = Table(
     Column("failed_logins", Integer, nullable=False, default=0),
     Column("locked_until", Float, nullable=False, default=0.0),
     Column("created_at", Float, nullable=False),
+    Column("totp_secret", Text),  # base32 TOTP secret when a second factor is set (0007)
 )
 
 web_sessions = Table(

@@ -15,6 +15,7 @@ from sqlalchemy import (
     BigInteger,
     Column,
     Float,
+    Integer,
     String,
     Table,
     Text,
@@ -42,6 +43,8 @@ audit_log = Table(
     Column("detail", Text, nullable=False),  # JSON object
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
+    # How `hash` was made (migration 0007): null = plain SHA-256 chain, 2 = HMAC with the key.
+    Column("hash_version", Integer),
 )
 
 # Row (without seq, prev_hash, hash) + (seq, prev_hash) -> the complete row to insert.
