@@ -123,14 +123,44 @@ def current_revision(connection) -> str | None:
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+_PG_MIGRATE_LOCK = 7_243_003
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the latest migration; a no-op (one query) when it is already there."""
-    with engine.begin() as connection:
+    """Bring the schema to the latest migration; a no-op (one query) when it is already there.
+
+    Under a lock (PostgreSQL advisory lock; a file lock beside a SQLite file), so two processes
+    opening a fresh store migrate it once, the second finding it done."""
+    with engine.connect() as connection:
+        if current_revision(connection) == HEAD:
+            return
+    with _migration_lock(engine), engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATE_LOCK})
         if current_revision(connection) == HEAD:
             return
         from alembic import command
 
         command.upgrade(_alembic_config(connection), "head")
+
+
+@contextmanager
+def _migration_lock(engine: Engine) -> Iterator[None]:
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:":
+        yield
+        return
+    try:
+        handle = open(f"{database}.migrate.lock", "a")  # noqa: SIM115 - closed below
+    except OSError:  # a read-only folder: the migration itself will say what is wrong
+        yield
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)  # waits for the other process's migration
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def open_store(
