@@ -18,6 +18,7 @@ from starlette.routing import BaseRoute
 from sentinelle.store import open_store
 from sentinelle.web.cache import TTLCache
 from sentinelle.web.errors import install_error_handlers
+from sentinelle.web.limits import RequestLimits
 from sentinelle.web.ratelimit import RateLimiter
 from sentinelle.web.settings import WebSettings, settings_from_env
 
@@ -112,6 +113,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         app.include_router(module.router)
     install_error_handlers(app)
 
+    app.add_middleware(RequestLimits)
     app.add_middleware(SecurityHeaders)
     return app
 
