@@ -62,7 +62,7 @@ def test_guessing_from_elsewhere_does_not_lock_the_user_out(sqlite_store):
     assert find_account(sqlite_store, "lea").locked_until <= now + policy.account_delay_cap
     assert authenticate(sqlite_store, "lea", PASSWORD, now, policy, "office", throttle).name
     # A new address waits at most the account-wide cap, never the 15 minutes of old.
-    for attempt in range(5):
+    for _attempt in range(5):
         with pytest.raises(LoginRefused):
             authenticate(sqlite_store, "lea", "guess", now, policy, "bot1", throttle)
     held = find_account(sqlite_store, "lea").locked_until

@@ -68,7 +68,7 @@ def test_lockout_after_repeated_failures(app, sign_in):
     with TestClient(app, base_url="https://testserver") as client:
         for _ in range(5):
             assert sign_in(client, "outreach", "wrong password!!").status_code == 401
-        # Locked: even the right password is refused for now.
+        # This client backs off: even the right password is refused for now.
         assert sign_in(client, "outreach").status_code == 401
         assert sign_in(client, "analyst").status_code == 303  # other accounts unaffected
     store = open_store(app.state.settings.db)
@@ -76,7 +76,7 @@ def test_lockout_after_repeated_failures(app, sign_in):
 
     failures = recent_entries(store, action="login.failed", limit=20)
     assert [e["target"] for e in failures].count("outreach") == 6
-    assert '"account locked"' in failures[0]["detail"]
+    assert '"backoff for this client"' in failures[0]["detail"]
     store.close()
 
 
