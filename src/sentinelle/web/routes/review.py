@@ -22,7 +22,12 @@ KEYS = {"m": "minor", "c": "control", "r": "recruitment", "n": "none"}
 
 @router.get("/review", response_class=HTMLResponse)
 def review_page(ctx: Annotated[PageContext, Depends(page("review.label"))]) -> HTMLResponse:
-    queue = review_queue(ctx.request.app.state.store)
+    store = ctx.request.app.state.store
+    queue = review_queue(store)
+    shown = [f"{post['source']}/{post['post_id']}" for post in queue]
+    record_event(
+        store, ctx.actor, "review.view", f"{len(shown)} posts", ctx.client, {"posts": shown}
+    )
     for post in queue:
         post["segments"] = masked_segments(post, limit=400)
         post["cells"] = score_cells(post)
