@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import os
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -163,6 +164,18 @@ def _migration_lock(engine: Engine) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def _read_only_place(engine: Engine) -> bool:
+    """Whether a SQLite store sits in a folder this process cannot write (WAL needs to)."""
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:":
+        return False
+    folder = os.path.dirname(database) or "."
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY) or not os.access(folder, os.W_OK)
+    except OSError:
+        return False
+
+
 def open_store(
     url: str | None = None, *, migrate_schema: bool = True, connections: int | None = None
 ) -> Store:
@@ -189,5 +202,10 @@ def open_store(
     except OperationalError as error:
         engine.dispose()
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+        if _read_only_place(engine):
+            raise StoreError(
+                f"the store {engine.url.database} cannot be written (its folder is read-only): "
+                "remount it read-write or fix its permissions, or point --db at a writable store"
+            ) from error
         raise StoreError(f"cannot open database {engine.url!r}: {reason}") from error
     return Store(engine)
