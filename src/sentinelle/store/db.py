@@ -51,6 +51,11 @@ def bulk_pass(connection: Connection) -> Iterator[None]:
             connection.exec_driver_sql(f"PRAGMA cache_size=-{_CACHE_KB}")
 
 
+# Lock files this process holds: forked workers close their copies (`pipeline.workers`), so
+# the lock belongs to the parent alone and dies with it.
+HELD_LOCK_FDS: set[int] = set()
+
+
 @contextmanager
 def exclusive(store: Store, name: str) -> Iterator[None]:
     """Hold the store's lock called `name` meanwhile; if another process holds it, fail at once.
@@ -80,9 +85,11 @@ def exclusive(store: Store, name: str) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise StoreError(_busy(name)) from None
+        HELD_LOCK_FDS.add(handle.fileno())
         try:
             yield
         finally:
+            HELD_LOCK_FDS.discard(handle.fileno())
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
