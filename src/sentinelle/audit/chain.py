@@ -49,12 +49,19 @@ class Verification:
 
 
 def verify_entries(
-    entries: Iterable[dict], key: bytes | None = None, checkpoints: dict[int, str] | None = None
+    entries: Iterable[dict],
+    key: bytes | None = None,
+    checkpoints: dict[int, str] | None = None,
+    start: tuple[int, str] | None = None,
 ) -> Verification:
     """Walk the chain in seq order; stop at the first entry that does not fit. `checkpoints`
-    (seq -> hash, written outside the store) catch a rewritten chain and a cut tail."""
-    checkpoints = checkpoints or {}
+    (seq -> hash, written outside the store) catch a rewritten chain and a cut tail. `start`
+    (first seq, hash before it) is where a retention purge left the chain; the `audit.purge`
+    entry that says so is itself checked in the walk."""
+    checkpoints = {seq: h for seq, h in (checkpoints or {}).items() if seq >= (start or (1,))[0]}
     prev, expected_seq, checked, keyed = GENESIS, 1, 0, 0
+    if start is not None:
+        expected_seq, prev = start
     for entry in entries:
         seq = entry["seq"]
         version = entry.get("hash_version") or 1

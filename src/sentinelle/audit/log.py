@@ -10,7 +10,7 @@ from sentinelle.audit.chain import KEYED, Verification, entry_hash, verify_entri
 from sentinelle.audit.keys import key_for, read_checkpoints, write_checkpoint
 from sentinelle.auth.roles import Actor
 from sentinelle.store import Store
-from sentinelle.store.audit import append, iter_entries
+from sentinelle.store.audit import append, first_seq, iter_entries, recent_entries
 
 
 def record_event(
@@ -51,4 +51,28 @@ def record_event(
 
 def verify(store: Store) -> Verification:
     checkpoints, _bad = read_checkpoints(store)
-    return verify_entries(iter_entries(store), key_for(store), checkpoints)
+    return verify_entries(iter_entries(store), key_for(store), checkpoints, _purge_start(store))
+
+
+def _purge_start(store: Store) -> tuple[int, str] | None:
+    """Where a retention purge left the chain: (first seq kept, hash before it), if any."""
+    first = first_seq(store)
+    if first is None or first == 1:
+        return None
+    for entry in recent_entries(store, action="audit.purge", limit=1000):
+        detail = orjson.loads(entry["detail"])
+        if detail.get("from_seq") == first and isinstance(detail.get("anchor"), str):
+            return first, detail["anchor"]
+    return None
+
+
+def announce_purge(store: Store, last_seq: int, anchor: str) -> None:
+    """The chain entry a retention purge appends before removing entries 1..last_seq."""
+    record_event(
+        store,
+        None,
+        "audit.purge",
+        f"entries up to {last_seq}",
+        "",
+        {"from_seq": last_seq + 1, "anchor": anchor},
+    )

@@ -163,3 +163,11 @@ def recent_entries(
         query = query.where(audit_log.c.action == action)
     with store.engine.connect() as connection:
         return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def first_seq(store: Store) -> int | None:
+    """The oldest entry kept (1 unless a retention purge removed older ones)."""
+    from sqlalchemy import func
+
+    with store.engine.connect() as connection:
+        return connection.execute(select(func.min(audit_log.c.seq))).scalar()
