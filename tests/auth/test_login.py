@@ -83,3 +83,23 @@ def test_weak_password_and_bad_role_are_refused(sqlite_store):
     create_account(sqlite_store, "lea", "analyst", PASSWORD, 0)
     with pytest.raises(SentinelleError, match="already exists"):
         create_account(sqlite_store, "lea", "auditor", PASSWORD, 0)
+
+
+def test_a_second_factor_is_required_once_enabled(sqlite_store):
+    import pyotp
+
+    from sentinelle.auth.totp import enable_totp
+
+    create_account(sqlite_store, "lea", "analyst", PASSWORD, 0)
+    create_account(sqlite_store, "olga", "outreach", PASSWORD, 0)
+    secret, uri = enable_totp(sqlite_store, "lea")
+    assert uri.startswith("otpauth://totp/")
+    now = 1_720_000_000.0
+    with pytest.raises(LoginRefused):
+        authenticate(sqlite_store, "lea", PASSWORD, now)
+    with pytest.raises(LoginRefused):
+        authenticate(sqlite_store, "lea", PASSWORD, now, code="000000")
+    code = pyotp.TOTP(secret).at(int(now))
+    assert authenticate(sqlite_store, "lea", PASSWORD, now, code=code).name == "lea"
+    with pytest.raises(SentinelleError, match="admin, analyst"):
+        enable_totp(sqlite_store, "olga")

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from sentinelle.auth.passwords import burn_time, verify_password
 from sentinelle.auth.roles import Actor
+from sentinelle.auth.totp import code_is_good
 from sentinelle.store import Store
 from sentinelle.store.accounts import clear_login_failures, find_account, record_login_failure
 
@@ -84,6 +85,7 @@ def authenticate(
     policy: LockoutPolicy = LockoutPolicy(),
     client: str = "-",
     throttle: LoginThrottle | None = None,
+    code: str | None = None,
 ) -> Actor:
     """The actor for good credentials; `LoginRefused` otherwise (same time for every reason).
 
@@ -98,6 +100,8 @@ def authenticate(
         raise LoginRefused("backoff for this client")
     if account.locked_until > now and not throttle.trusted(name, client):
         raise LoginRefused("account slowed down")
+    if good and account.totp_secret and not code_is_good(account.totp_secret, code, now):
+        good = False  # a wrong second factor counts as a failed login
     if not good:
         failures = account.failed_logins + 1
         locked_until = 0.0

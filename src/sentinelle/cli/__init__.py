@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "restore": "sentinelle.cli.backup:restore",
     "serve": "sentinelle.cli.serve:serve",
     "tokens": "sentinelle.cli.tokens:tokens",
+    "totp": "sentinelle.cli.totp:totp",
     "train": "sentinelle.cli.train:train",
     "users": "sentinelle.cli.users:users",
 }

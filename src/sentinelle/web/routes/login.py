@@ -84,7 +84,8 @@ async def login(request: Request) -> Response:
     store, settings, now = request.app.state.store, request.app.state.settings, time.time()
     policy = LockoutPolicy(settings.lockout_failures, settings.lockout_seconds)
     try:
-        actor = authenticate(store, name, password, now, policy, client, _throttle(request))
+        code = str(form.get("code", ""))[:10] or None
+        actor = authenticate(store, name, password, now, policy, client, _throttle(request), code)
     except LoginRefused as refused:
         record_event(
             store, Actor(name or "-", "-"), "login.failed", name, client, {"reason": refused.reason}
