@@ -39,6 +39,8 @@ class InputRecord:
 class Reader:
     """Base reader: knows its file and how far it has read (bytes), for progress bars."""
 
+    gunzip = True  # a .gz file is read through gzip
+
     def __init__(self, path: str) -> None:
         self.path = path
         self.name = "<stdin>" if path == "-" else path
@@ -62,7 +64,7 @@ class Reader:
             self._raw = open(self.path, "rb")  # noqa: SIM115 - closed in __iter__
         except OSError as error:
             raise InputError(f"{self.path}: cannot open: {error.strerror}") from error
-        if self.path.endswith(".gz"):
+        if self.gunzip and self.path.endswith(".gz"):
             return gzip.GzipFile(fileobj=self._raw)
         return self._raw
 
@@ -221,14 +223,7 @@ class WarcReader(Reader):
     before a damaged one is kept; the damaged tail is quarantined with its byte offset. A file
     that is not WARC at all is an `InputError`."""
 
-    def _open(self) -> BinaryIO:
-        if self.path == "-":
-            return sys.stdin.buffer
-        try:
-            self._raw = open(self.path, "rb")  # noqa: SIM115 - closed in __iter__
-        except OSError as error:
-            raise InputError(f"{self.path}: cannot open: {error.strerror}") from error
-        return self._raw
+    gunzip = False  # warcio reads gzip members itself: the one way to resume after damage
 
     def _records(self, stream: BinaryIO) -> Iterator[InputRecord]:
         from warcio.archiveiterator import ArchiveIterator

@@ -21,26 +21,29 @@ def _checkpoints(database: str) -> Path:
     return Path(f"{database}.audit-checkpoints")
 
 
+def _sqlite_copy(source: str, destination: str) -> None:
+    """SQLite's online backup from one file to another, the audit checkpoints along."""
+    reader, writer = sqlite3.connect(source), sqlite3.connect(destination)
+    try:
+        reader.backup(writer)
+    except sqlite3.Error as error:
+        writer.close()
+        Path(destination).unlink(missing_ok=True)
+        raise StoreError(f"copy to {destination} failed: {error}") from error
+    finally:
+        writer.close()
+        reader.close()
+    if _checkpoints(source).exists():
+        shutil.copyfile(_checkpoints(source), _checkpoints(destination))
+
+
 def backup(store: Store, destination: str) -> str:
     """Write a backup of `store` to `destination`; returns what was written."""
     target = Path(destination)
     if target.exists():
         raise StoreError(f"{destination} exists: choose a new name (a backup never overwrites)")
     if store.dialect == "sqlite":
-        database = store.engine.url.database
-        source = sqlite3.connect(database)
-        copy = sqlite3.connect(destination)
-        try:
-            source.backup(copy)
-        except sqlite3.Error as error:
-            copy.close()
-            target.unlink(missing_ok=True)
-            raise StoreError(f"backup to {destination} failed: {error}") from error
-        finally:
-            copy.close()
-            source.close()
-        if _checkpoints(database).exists():
-            shutil.copyfile(_checkpoints(database), _checkpoints(destination))
+        _sqlite_copy(store.engine.url.database, destination)
         return f"SQLite backup written to {destination}"
     if store.dialect == "postgresql":
         _run(["pg_dump", "--format=custom", "--file", destination, _libpq_url(store)], target)
@@ -67,15 +70,7 @@ def restore(store_url: str, source: str) -> str:
         if store.dialect == "sqlite":
             database = store.engine.url.database
             store.close()
-            backup_db = sqlite3.connect(source)
-            target = sqlite3.connect(database)
-            try:
-                backup_db.backup(target)
-            finally:
-                target.close()
-                backup_db.close()
-            if _checkpoints(source).exists():
-                shutil.copyfile(_checkpoints(source), _checkpoints(database))
+            _sqlite_copy(source, database)
             return f"restored {source} into {database}"
         from sentinelle.store.db import current_revision
 
