@@ -94,3 +94,19 @@ def test_cli_verify_names_the_missing_tail(cli, sqlite_url, monkeypatch):
     assert result.returncode == 1
     err = result.stderr.decode()
     assert "BROKEN at entry 3" in err and "tail is missing" in err
+
+
+def test_a_process_without_the_key_refuses_to_write_after_keyed_entries(sqlite_store):
+    from sentinelle.errors import SentinelleError
+
+    use_key(sqlite_store, KEY)
+    _events(sqlite_store, 2)
+    use_key(sqlite_store, None)
+    try:
+        _events(sqlite_store, 1, start=2)
+    except SentinelleError as error:
+        assert "SENTINELLE_AUDIT_KEY" in str(error)
+    else:
+        raise AssertionError("an unkeyed entry was written after keyed ones")
+    use_key(sqlite_store, KEY)
+    assert verify(sqlite_store).ok

@@ -9,8 +9,15 @@ import orjson
 from sentinelle.audit.chain import KEYED, Verification, entry_hash, verify_entries
 from sentinelle.audit.keys import key_for, read_checkpoints, write_checkpoint
 from sentinelle.auth.roles import Actor
+from sentinelle.errors import SentinelleError
 from sentinelle.store import Store
-from sentinelle.store.audit import append, first_seq, iter_entries, recent_entries
+from sentinelle.store.audit import (
+    append,
+    first_seq,
+    iter_entries,
+    last_is_keyed,
+    recent_entries,
+)
 
 
 def record_event(
@@ -24,7 +31,7 @@ def record_event(
 ) -> dict:
     """Append one event (e.g. `post.view`, `identifier.reveal`, `login.failed`) to the chain,
     keyed when a key is set, and write its checkpoint outside the store."""
-    key = key_for(store)
+    key = check_can_record(store)
     base = {
         "at": round(now if now is not None else time.time(), 6),
         "actor": actor.name if actor else "-",
@@ -47,6 +54,18 @@ def record_event(
     row = append(store, make_row)
     write_checkpoint(store, row["seq"], row["hash"])
     return row
+
+
+def check_can_record(store: Store) -> bytes | None:
+    """The key to chain with; `SentinelleError` when the log is keyed and this process has no
+    key (an unkeyed entry after keyed ones would break the chain)."""
+    key = key_for(store)
+    if key is None and last_is_keyed(store):
+        raise SentinelleError(
+            "the audit log is keyed and no key is set here: set SENTINELLE_AUDIT_KEY (or "
+            "SENTINELLE_SECRET_KEY) as the server has it, then run the command again"
+        )
+    return key
 
 
 def verify(store: Store) -> Verification:

@@ -56,7 +56,7 @@ def purge(
     """Apply retention limits (in days) per kind of data; `--dry-run` first to see the counts.
     Posts go by their date; a purge of the audit log is itself recorded in the chain, which
     keeps verifying."""
-    from sentinelle.audit.log import announce_purge, record_event
+    from sentinelle.audit.log import announce_purge, check_can_record, record_event
     from sentinelle.store.retention import plan_or_purge
 
     if posts_days is None and identifiers_days is None and audit_days is None:
@@ -64,6 +64,8 @@ def purge(
             "give at least one of --posts-days, --identifiers-days, --audit-days"
         )
     store = open_store_for(db)
+    if not dry_run:
+        check_can_record(store)
     plan = plan_or_purge(
         store,
         time.time(),

@@ -171,3 +171,10 @@ def first_seq(store: Store) -> int | None:
 
     with store.engine.connect() as connection:
         return connection.execute(select(func.min(audit_log.c.seq))).scalar()
+
+
+def last_is_keyed(store: Store) -> bool:
+    """Whether the newest entry was chained with the key (hash_version 2)."""
+    query = select(audit_log.c.hash_version).order_by(audit_log.c.seq.desc()).limit(1)
+    with store.engine.connect() as connection:
+        return (connection.execute(query).scalar() or 1) >= 2
