@@ -54,7 +54,7 @@ def test_guessing_from_elsewhere_does_not_lock_the_user_out(sqlite_store):
     throttle = LoginThrottle()
     assert authenticate(sqlite_store, "lea", PASSWORD, 1, policy, "office", throttle)
     now = 100.0
-    for attempt in range(40):  # an attacker guessing from many addresses
+    for attempt in range(16):  # an attacker guessing from many addresses
         with pytest.raises(LoginRefused):
             authenticate(sqlite_store, "lea", "guess", now, policy, f"bot{attempt % 8}", throttle)
         now += 1
