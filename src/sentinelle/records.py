@@ -109,3 +109,27 @@ class Extraction:
     @property
     def phone_numbers(self) -> list[str]:
         return [hit.e164 for hit in self.phones]
+
+
+def content_hash(post: Post) -> str:
+    """A digest of everything the post says, so a re-ingested post (or an old version of it)
+    is recognised as known, whichever path it came by (CLI, API, Spark)."""
+    import hashlib
+
+    import orjson
+
+    payload = orjson.dumps(
+        [
+            post.kind,
+            post.text,
+            post.posted_at,
+            post.url,
+            post.city,
+            post.title,
+            post.author,
+            post.image_phashes,
+            post.extra,
+        ],
+        option=orjson.OPT_SORT_KEYS,
+    )
+    return hashlib.blake2b(payload, digest_size=16).hexdigest()

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from factories import jsonl, post_dict
 
 
@@ -50,3 +52,25 @@ def test_help_lists_the_commands(cli):
     assert result.returncode == 0
     for command in ("ingest", "analyze", "export", "quarantine"):
         assert command in result.stdout.decode()
+
+
+def test_a_file_that_is_not_warc_exits_1_and_says_so(cli, tmp_path: Path):
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(b"<html>a saved page, not an archive</html>\n")
+    result = cli("ingest", str(path), db=str(tmp_path / "s.db"))
+    assert result.returncode == 1
+    assert "not a WARC file" in result.stderr.decode()
+    assert "Traceback" not in result.stderr.decode()
+
+
+@pytest.mark.postgres
+def test_a_nul_character_quarantines_one_record_on_postgresql(cli, tmp_path: Path, postgres_url):
+    """Defect 4 of issue 15: one \\u0000 used to abort the whole ingest on PostgreSQL."""
+    path = tmp_path / "posts.jsonl"
+    posts = [post_dict(i) for i in range(5)]
+    posts[2]["text"] = "Dispo ce soir\u0000 a Lyon"
+    path.write_bytes(jsonl(*posts))
+    result = cli("ingest", str(path), db=postgres_url)
+    assert result.returncode == 0, result.stderr
+    assert "4 stored, 0 updated, 0 duplicates, 1 quarantined" in result.stdout.decode()
+    assert "field 'text': 'text' contains a NUL character" in result.stderr.decode()

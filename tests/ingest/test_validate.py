@@ -42,3 +42,29 @@ def test_contract_breaks_name_the_field(change, field, words):
 def test_null_optional_fields_are_fine():
     post, _ = validate_post(post_dict(url=None, city=None, title=None, author=None))
     assert post.city is None and post.author is None
+
+
+# Defect 4 of issue 15: characters a store refuses are a record error on every path.
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "reason"),
+    [
+        ("text", "dispo\x00ce soir", "NUL"),
+        ("city", "Ly\x00on", "NUL"),
+        ("id", "p\x001", "NUL"),
+        ("title", "caf\udce9", "lone surrogate"),
+        ("source", "s" * 201, "over 200"),
+    ],
+)
+def test_unstorable_strings_are_record_errors(field: str, value: str, reason: str):
+    with pytest.raises(RecordError, match=reason) as caught:
+        validate_post(post_dict(1, **{field: value}))
+    assert caught.value.field == field
+
+
+def test_unstorable_reason_is_none_for_ordinary_text():
+    from sentinelle.ingest.validate import unstorable_reason
+
+    assert unstorable_reason("Nouvelle à Lyon, dispo ☎ 06 12 34 56 78") is None
+    assert "NUL" in unstorable_reason("a\x00b")

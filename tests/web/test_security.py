@@ -68,7 +68,7 @@ def test_lockout_after_repeated_failures(app, sign_in):
     with TestClient(app, base_url="https://testserver") as client:
         for _ in range(5):
             assert sign_in(client, "outreach", "wrong password!!").status_code == 401
-        # Locked: even the right password is refused for now.
+        # This client backs off: even the right password is refused for now.
         assert sign_in(client, "outreach").status_code == 401
         assert sign_in(client, "analyst").status_code == 303  # other accounts unaffected
     store = open_store(app.state.settings.db)
@@ -76,7 +76,7 @@ def test_lockout_after_repeated_failures(app, sign_in):
 
     failures = recent_entries(store, action="login.failed", limit=20)
     assert [e["target"] for e in failures].count("outreach") == 6
-    assert '"account locked"' in failures[0]["detail"]
+    assert '"backoff for this client"' in failures[0]["detail"]
     store.close()
 
 
@@ -125,3 +125,21 @@ def test_server_mode_refuses_to_start_without_a_secret(seeded_db):
         WebSettings(secret_key="", db=seeded_db)
     with pytest.raises(SentinelleError):
         WebSettings(secret_key="short", db=seeded_db)
+
+
+def test_an_account_with_a_second_factor_needs_its_code_at_login(app):
+    import pyotp
+
+    from sentinelle.auth.totp import enable_totp
+
+    secret, _uri = enable_totp(app.state.store, "analyst")
+    with TestClient(app, base_url="https://testserver") as client:
+        form = client.get("/login")
+        assert 'name="code"' in form.text
+        token = form.text.split('name="csrf_token" value="')[1].split('"')[0]
+        fields = {"name": "analyst", "password": "correct horse battery", "csrf_token": token}
+        assert client.post("/login", data=fields, follow_redirects=False).status_code == 401
+        again = client.get("/login").text
+        fields["csrf_token"] = again.split('name="csrf_token" value="')[1].split('"')[0]
+        fields["code"] = pyotp.TOTP(secret).now()
+        assert client.post("/login", data=fields, follow_redirects=False).status_code == 303

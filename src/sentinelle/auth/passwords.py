@@ -25,7 +25,12 @@ def hash_password(password: str) -> str:
     return _hasher().hash(password)
 
 
+# How many hashes were checked (all threads): tests see that every refusal did the same work.
+hash_checks = [0]
+
+
 def verify_password(password_hash: str, password: str) -> bool:
+    hash_checks[0] += 1
     try:
         return _hasher().verify(password_hash, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):

@@ -16,6 +16,7 @@ from sentinelle import __version__
 COMMANDS: dict[str, str] = {
     "analyze": "sentinelle.cli.analyze:analyze",
     "audit": "sentinelle.cli.audit:audit",
+    "backup": "sentinelle.cli.backup:backup",
     "cases": "sentinelle.cli.cases:cases",
     "demo-data": "sentinelle.cli.demo_data:demo_data",
     "evaluate": "sentinelle.cli.evaluate:evaluate",
@@ -23,11 +24,14 @@ COMMANDS: dict[str, str] = {
     "export": "sentinelle.cli.export:export",
     "ingest": "sentinelle.cli.ingest:ingest",
     "network": "sentinelle.cli.network:network",
+    "purge": "sentinelle.cli.backup:purge",
     "quarantine": "sentinelle.cli.quarantine:quarantine",
     "report": "sentinelle.cli.report:report",
+    "restore": "sentinelle.cli.backup:restore",
     "serve": "sentinelle.cli.serve:serve",
-    "tokens": "sentinelle.cli.tokens:tokens",
     "terms": "sentinelle.cli.terms:terms",
+    "tokens": "sentinelle.cli.tokens:tokens",
+    "totp": "sentinelle.cli.totp:totp",
     "train": "sentinelle.cli.train:train",
     "users": "sentinelle.cli.users:users",
 }

@@ -47,6 +47,14 @@ def handle_errors(command: Callable) -> Callable:
         except SentinelleError as error:
             err_console.print(f"[bold red]error:[/] {error}", highlight=False)
             sys.exit(1)
+        except Exception as error:  # a database or disk failure the user can act on
+            from sentinelle.store.failures import explain
+
+            explained = explain(error)
+            if explained is None:
+                raise
+            err_console.print(f"[bold red]error:[/] {explained}", highlight=False)
+            sys.exit(1)
 
     return wrapper
 

@@ -6,12 +6,10 @@ import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-import orjson
-
 from sentinelle.errors import InputError
 from sentinelle.ingest.readers import InputRecord, reader_for
 from sentinelle.ingest.validate import RecordError, validate_post
-from sentinelle.records import Post
+from sentinelle.records import Post, content_hash
 from sentinelle.store import Store
 from sentinelle.store.posts import PostWriter, SaveCounts
 from sentinelle.store.quarantine import QuarantineEntry, add_entries
@@ -44,39 +42,43 @@ class IngestSummary:
         }
 
 
-def content_hash(post: Post) -> str:
-    """A digest of everything the post says, so a re-ingested post is recognised as unchanged."""
-    payload = orjson.dumps(
-        [
-            post.kind,
-            post.text,
-            post.posted_at,
-            post.url,
-            post.city,
-            post.title,
-            post.author,
-            post.image_phashes,
-            post.extra,
-        ],
-        option=orjson.OPT_SORT_KEYS,
-    )
-    return hashlib.blake2b(payload, digest_size=16).hexdigest()
+def file_digest(path: str) -> str | None:
+    """A digest of a file's bytes (None for stdin): what keys its quarantined records, so a
+    rerun over the same file, under any name, quarantines nothing twice."""
+    if path == "-":
+        return None
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, lambda: hashlib.blake2b(digest_size=16)).hexdigest()
 
 
-def check_record(record: InputRecord) -> tuple[Post, float, str] | QuarantineEntry:
+def quarantine_key(
+    digest: str | None, line: int | None, field: str | None, reason: str, raw: bytes | None
+) -> str:
+    """The identity of a quarantined record: the file's digest, line, field and reason (the
+    raw bytes too when the file has no digest, i.e. stdin)."""
+    hasher = hashlib.blake2b(digest_size=32)
+    hasher.update(f"{digest or '-'}\x1f{line}\x1f{field}\x1f{reason}".encode("utf-8", "replace"))
+    if digest is None:
+        hasher.update(raw or b"")
+    return hasher.hexdigest()
+
+
+def check_record(
+    record: InputRecord, digest: str | None = None
+) -> tuple[Post, float, str] | QuarantineEntry:
     """A valid record as (post, epoch, hash), or the quarantine entry saying where and why."""
     if record.fields is None:
-        return QuarantineEntry(
-            record.file, record.line, record.field, record.error or "", record.raw
-        )
-    try:
-        post, posted_ts = validate_post(record.fields)
-    except RecordError as error:
-        where = f"field {error.field!r}: " if error.field else ""
-        return QuarantineEntry(
-            record.file, record.line, error.field, where + error.reason, record.raw
-        )
-    return post, posted_ts, content_hash(post)
+        field, reason = record.field, record.error or ""
+    else:
+        try:
+            post, posted_ts = validate_post(record.fields)
+        except RecordError as error:
+            where = f"field {error.field!r}: " if error.field else ""
+            field, reason = error.field, where + error.reason
+        else:
+            return post, posted_ts, content_hash(post)
+    key = quarantine_key(digest, record.line, field, reason, record.raw)
+    return QuarantineEntry(record.file, record.line, field, reason, record.raw, key=key)
 
 
 def ingest_records(
@@ -84,8 +86,10 @@ def ingest_records(
     records: Iterable[InputRecord],
     summary: IngestSummary,
     on_batch: Callable[[], None] | None = None,
+    digest: str | None = None,
 ) -> None:
-    """Validate and save a stream of records in batches, updating `summary` as it goes."""
+    """Validate and save a stream of records in batches, updating `summary` as it goes.
+    `digest` (of the file read) keys quarantined records so a rerun does not repeat them."""
     writer = PostWriter(store)
     valid: list[tuple[Post, float, str]] = []
     bad: list[QuarantineEntry] = []
@@ -105,7 +109,7 @@ def ingest_records(
 
     for record in records:
         summary.read += 1
-        checked = check_record(record)
+        checked = check_record(record, digest)
         if isinstance(checked, QuarantineEntry):
             bad.append(checked)
         else:
@@ -124,6 +128,7 @@ def ingest_files(
         try:
             reader = reader_for(path)
             size = reader.size
+            digest = file_digest(path)
         except (InputError, OSError) as error:
             summary.unreadable.append(
                 str(error)
@@ -137,7 +142,7 @@ def ingest_files(
                 progress(reader.name, reader.position, size)
 
         try:
-            ingest_records(store, reader, summary, report)
+            ingest_records(store, reader, summary, report, digest)
         except InputError as error:
             summary.unreadable.append(str(error))
             continue

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+import orjson
+
 from sentinelle.records import POST_FIELDS, POST_KINDS, POST_REQUIRED, Post
 
 MAX_TEXT_CHARS = 100_000  # ads are short; anything longer is an error upstream, not a post
@@ -12,6 +14,40 @@ _PHASH = re.compile(r"^[0-9a-fA-F]{16}$")
 _REQUIRED = POST_REQUIRED
 _OPTIONAL = ("url", "city", "title", "author")  # the optional strings (phashes are a list)
 _KNOWN = frozenset(POST_FIELDS)
+_STRINGS = ("id", "source", "kind", "text", "posted_at", "url", "city", "title", "author")
+# Column widths of the store (`store/schema.py`): PostgreSQL refuses longer values.
+MAX_CHARS = {"id": 500, "source": 200, "posted_at": 40}
+
+
+def unstorable_reason(value: str) -> str | None:
+    """Why a string cannot be stored on every engine, or None: PostgreSQL refuses NUL, and no
+    database (nor UTF-8) takes a lone surrogate. The CLI, the API and Spark all ask this."""
+    if "\x00" in value:
+        return f"contains a NUL character at position {value.index(chr(0))}"
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            return f"contains a lone surrogate at position {error.start} (not valid Unicode)"
+    return None
+
+
+def _check_storable(fields: dict) -> None:
+    """`RecordError` naming the first field no store could keep."""
+    for name in _STRINGS:
+        value = fields.get(name)
+        if type(value) is str and (reason := unstorable_reason(value)):
+            raise RecordError(name, f"{name!r} {reason}")
+    for name, limit in MAX_CHARS.items():
+        value = fields.get(name)
+        if type(value) is str and len(value) > limit:
+            raise RecordError(name, f"{name!r} is {len(value):,} characters, over {limit}")
+    extra = {k: v for k, v in fields.items() if k not in _KNOWN}
+    if extra:
+        try:
+            orjson.dumps(extra)
+        except TypeError as error:
+            raise RecordError(None, f"an extra field cannot be stored: {error}") from None
 
 
 class RecordError(ValueError):
@@ -71,6 +107,7 @@ def validate_post(fields: dict) -> tuple[Post, float]:
         and type(phashes) is list
         and all(type(p) is str and _PHASH.match(p) for p in phashes)
     ):
+        _check_storable(fields)
         posted_ts = parse_timestamp(posted_at)
         extra_keys = fields.keys() - _KNOWN
         post = Post(
@@ -115,6 +152,7 @@ def _validate_slowly(fields: dict) -> tuple[Post, float]:
     for phash in phashes:
         if not isinstance(phash, str) or not _PHASH.match(phash):
             raise RecordError("image_phashes", f"not a 64-bit hash of 16 hex digits: {phash!r}")
+    _check_storable(fields)
     posted_ts = parse_timestamp(fields["posted_at"])
     post = Post(
         source=fields["source"],

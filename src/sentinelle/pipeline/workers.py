@@ -7,9 +7,28 @@ ahead of the workers).
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
+import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _worker_start(parent: int, lock_fds: tuple[int, ...]) -> None:
+    """In each forked worker: die with the parent (a `kill -9` of analyze leaves no orphan
+    working on), and let go of the parent's store locks so they are the parent's alone."""
+    # Not Linux: no prctl, and the parent-pid check below still helps.
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+    for fd in lock_fds:
+        with contextlib.suppress(OSError):
+            os.close(fd)
 
 
 class WorkerPool:
@@ -17,7 +36,13 @@ class WorkerPool:
 
     def __init__(self, processes: int) -> None:
         self.processes = processes
-        self.pool = multiprocessing.get_context("fork").Pool(processes) if processes else None
+        self.pool = None
+        if processes:
+            from sentinelle.store.db import HELD_LOCK_FDS
+
+            self.pool = multiprocessing.get_context("fork").Pool(
+                processes, initializer=_worker_start, initargs=(os.getpid(), tuple(HELD_LOCK_FDS))
+            )
 
     def map(self, function: Callable, batches: Iterable) -> Iterator:
         """`function(batch)` for each batch, in order."""

@@ -37,6 +37,7 @@ accounts = Table(
     Column("failed_logins", Integer, nullable=False, default=0),
     Column("locked_until", Float, nullable=False, default=0.0),
     Column("created_at", Float, nullable=False),
+    Column("totp_secret", Text),  # base32 TOTP secret when a second factor is set (0007)
 )
 
 web_sessions = Table(
@@ -69,6 +70,7 @@ class Account:
     password_hash: str
     failed_logins: int = 0
     locked_until: float = 0.0
+    totp_secret: str | None = None  # a second factor is required when set
 
 
 class AccountExists(SentinelleError):
@@ -77,8 +79,22 @@ class AccountExists(SentinelleError):
 
 def _account(row) -> Account:
     return Account(
-        row.pk, row.name, row.role, row.password_hash, row.failed_logins, row.locked_until
+        row.pk,
+        row.name,
+        row.role,
+        row.password_hash,
+        row.failed_logins,
+        row.locked_until,
+        getattr(row, "totp_secret", None),
     )
+
+
+def set_totp_secret(store: Store, account_pk: int, secret: str | None) -> None:
+    """Turn the account's second factor on (a base32 secret) or off (None)."""
+    with store.engine.begin() as connection:
+        connection.execute(
+            update(accounts).where(accounts.c.pk == account_pk).values(totp_secret=secret)
+        )
 
 
 def add_account(store: Store, name: str, role: str, password_hash: str, now: float) -> Account:

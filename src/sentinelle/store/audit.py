@@ -15,6 +15,7 @@ from sqlalchemy import (
     BigInteger,
     Column,
     Float,
+    Integer,
     String,
     Table,
     Text,
@@ -42,6 +43,8 @@ audit_log = Table(
     Column("detail", Text, nullable=False),  # JSON object
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
+    # How `hash` was made (migration 0007): null = plain SHA-256 chain, 2 = HMAC with the key.
+    Column("hash_version", Integer),
 )
 
 # Row (without seq, prev_hash, hash) + (seq, prev_hash) -> the complete row to insert.
@@ -160,3 +163,18 @@ def recent_entries(
         query = query.where(audit_log.c.action == action)
     with store.engine.connect() as connection:
         return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def first_seq(store: Store) -> int | None:
+    """The oldest entry kept (1 unless a retention purge removed older ones)."""
+    from sqlalchemy import func
+
+    with store.engine.connect() as connection:
+        return connection.execute(select(func.min(audit_log.c.seq))).scalar()
+
+
+def last_is_keyed(store: Store) -> bool:
+    """Whether the newest entry was chained with the key (hash_version 2)."""
+    query = select(audit_log.c.hash_version).order_by(audit_log.c.seq.desc()).limit(1)
+    with store.engine.connect() as connection:
+        return (connection.execute(query).scalar() or 1) >= 2

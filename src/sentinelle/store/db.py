@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import os
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -50,6 +51,11 @@ def bulk_pass(connection: Connection) -> Iterator[None]:
             connection.exec_driver_sql(f"PRAGMA cache_size=-{_CACHE_KB}")
 
 
+# Lock files this process holds: forked workers close their copies (`pipeline.workers`), so
+# the lock belongs to the parent alone and dies with it.
+HELD_LOCK_FDS: set[int] = set()
+
+
 @contextmanager
 def exclusive(store: Store, name: str) -> Iterator[None]:
     """Hold the store's lock called `name` meanwhile; if another process holds it, fail at once.
@@ -79,9 +85,11 @@ def exclusive(store: Store, name: str) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise StoreError(_busy(name)) from None
+        HELD_LOCK_FDS.add(handle.fileno())
         try:
             yield
         finally:
+            HELD_LOCK_FDS.discard(handle.fileno())
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
@@ -123,14 +131,56 @@ def current_revision(connection) -> str | None:
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+_PG_MIGRATE_LOCK = 7_243_003
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the latest migration; a no-op (one query) when it is already there."""
-    with engine.begin() as connection:
+    """Bring the schema to the latest migration; a no-op (one query) when it is already there.
+
+    Under a lock (PostgreSQL advisory lock; a file lock beside a SQLite file), so two processes
+    opening a fresh store migrate it once, the second finding it done."""
+    with engine.connect() as connection:
+        if current_revision(connection) == HEAD:
+            return
+    with _migration_lock(engine), engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATE_LOCK})
         if current_revision(connection) == HEAD:
             return
         from alembic import command
 
         command.upgrade(_alembic_config(connection), "head")
+
+
+@contextmanager
+def _migration_lock(engine: Engine) -> Iterator[None]:
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:":
+        yield
+        return
+    try:
+        handle = open(f"{database}.migrate.lock", "a")  # noqa: SIM115 - closed below
+    except OSError:  # a read-only folder: the migration itself will say what is wrong
+        yield
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)  # waits for the other process's migration
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _read_only_place(engine: Engine) -> bool:
+    """Whether a SQLite store sits in a folder this process cannot write (WAL needs to)."""
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:":
+        return False
+    folder = os.path.dirname(database) or "."
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY) or not os.access(folder, os.W_OK)
+    except OSError:
+        return False
 
 
 def open_store(
@@ -159,5 +209,10 @@ def open_store(
     except OperationalError as error:
         engine.dispose()
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+        if _read_only_place(engine):
+            raise StoreError(
+                f"the store {engine.url.database} cannot be written (its folder is read-only): "
+                "remount it read-write or fix its permissions, or point --db at a writable store"
+            ) from error
         raise StoreError(f"cannot open database {engine.url!r}: {reason}") from error
     return Store(engine)

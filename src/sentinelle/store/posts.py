@@ -8,9 +8,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import orjson
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, text, update
 
 from sentinelle.records import POST_FIELDS, Post
+from sentinelle.records import content_hash as post_content_hash
 from sentinelle.store.bulk import delete_where_in, insert_rows, select_where_in, update_where_in
 from sentinelle.store.db import Store
 from sentinelle.store.schema import post_analysis, post_identifiers, post_versions, posts
@@ -89,22 +90,47 @@ def _key_digest(key: tuple[str, str]) -> bytes:
     return hashlib.blake2b(f"{key[0]}\x1f{key[1]}".encode(), digest_size=8).digest()
 
 
+# Arbitrary constant naming the posts writers' PostgreSQL advisory lock.
+_PG_WRITE_LOCK = 7_243_002
+
+
+def _lock_writers(connection) -> None:
+    """Take the store's write lock for this transaction, before reading what is stored: two
+    writers (ingests, API posts) then decide in turn on what the other committed, so neither
+    inserts a key the other just stored nor numbers a version twice."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_WRITE_LOCK})
+    elif connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")  # pysqlite has not begun one yet
+
+
+def _max_pk(connection) -> int:
+    return connection.execute(select(func.max(posts.c.pk))).scalar() or 0
+
+
 class PostWriter:
-    """Saves batches of posts for one ingest run.
+    """Saves batches of posts for one ingest run, exactly once.
+
+    A post whose content is a version the store already knows (the latest or one in its
+    history) is a duplicate: re-ingesting a file, or rerunning one cut short by a crash,
+    changes nothing. Only content never seen for that key adds a version.
 
     It remembers the key and content digest of every post it saved, so that a bulk load into a
     fresh store never queries the database to detect duplicates, and a store that already held
-    posts is queried only for keys that may be stored with other content.
+    posts is queried only for keys that may be stored with other content. If another writer
+    adds posts meanwhile (the largest key moved under us), it queries from then on.
     """
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self._seen: dict[bytes, str] = {}
         self._store_had_posts = has_posts(store)
+        self._last_pk: int | None = None
 
     def save(self, batch: Sequence[tuple[Post, float, str]]) -> SaveCounts:
-        """Store (post, posted_ts, content_hash) triples: new ones inserted, identical ones
-        counted as duplicates, changed ones updated with the previous version in `post_versions`.
+        """Store (post, posted_ts, content_hash) triples: new ones inserted, known ones
+        counted as duplicates, changed ones updated with the previous version in
+        `post_versions`. One transaction under the store's write lock.
 
         A key repeated inside the batch is resolved in order (the last version wins, earlier
         ones become history), as if the records were saved one by one.
@@ -123,7 +149,11 @@ class PostWriter:
                 superseded.append(previous)
             latest[key] = item
         superseded_keys = {(post.source, post.id) for post, _, _ in superseded}
+        seen_now: dict[bytes, str] = {}
         with self.store.engine.begin() as connection:
+            _lock_writers(connection)
+            if not self._store_had_posts and _max_pk(connection) != (self._last_pk or 0):
+                self._store_had_posts = True  # another writer stored posts since we looked
             lookup = []
             for key, (_, _, content_hash) in latest.items():
                 seen = self._seen.get(_key_digest(key))
@@ -131,7 +161,7 @@ class PostWriter:
                     continue  # a duplicate of what this run stored: no query needed
                 if seen is not None or self._store_had_posts:
                     lookup.append(key)
-            existing = _existing(connection, lookup) if lookup else {}
+            existing = _existing(connection, sorted(lookup)) if lookup else {}
             # Earlier in-batch versions of a key are saved first so history keeps their order.
             for post, posted_ts, content_hash in superseded:
                 _apply(connection, existing, post, posted_ts, content_hash, now, counts)
@@ -144,15 +174,85 @@ class PostWriter:
                     counts.duplicates += 1
                 else:
                     new_rows.append(post_to_row(post, posted_ts, content_hash, now))
-                self._seen[digest] = content_hash
-            insert_rows(connection, posts, new_rows)
-            counts.stored += len(new_rows)
+                seen_now[digest] = content_hash
+            inserted = _insert_new(connection, new_rows)
+            counts.stored += inserted
+            if inserted < len(new_rows):  # stored meanwhile by a writer that took no lock
+                _resolve_conflicts(connection, new_rows, now, counts)
+            self._last_pk = _max_pk(connection)
+        self._seen.update(seen_now)  # only once committed: a failed batch leaves no trace
         return counts
+
+
+def _insert_new(connection, rows: list[dict]) -> int:
+    """INSERT ... ON CONFLICT DO NOTHING; how many rows went in."""
+    if not rows:
+        return 0
+    if connection.dialect.name == "sqlite":
+        columns = tuple(rows[0])
+        names = ", ".join(f'"{c}"' for c in columns)
+        marks = ", ".join("?" for _ in columns)
+        sql = (
+            f"INSERT INTO posts ({names}) VALUES ({marks}) ON CONFLICT (source, post_id) DO NOTHING"
+        )
+        cursor = connection.connection.driver_connection.cursor()
+        cursor.executemany(sql, [tuple(row[c] for c in columns) for row in rows])
+        return cursor.rowcount
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+    statement = (
+        pg_insert(posts)
+        .on_conflict_do_nothing(index_elements=["source", "post_id"])
+        .returning(posts.c.pk)
+    )
+    return len(connection.execute(statement, rows).all())
+
+
+def _resolve_conflicts(connection, rows: list[dict], now: float, counts: SaveCounts) -> None:
+    """Rows another writer stored first: each is now a duplicate or a new version of theirs."""
+    existing = _existing(connection, [(row["source"], row["post_id"]) for row in rows])
+    for row in rows:
+        stored = existing[(row["source"], row["post_id"])]
+        if stored["ingested_at"] == now and stored["content_hash"] == row["content_hash"]:
+            continue  # ours
+        post = row_to_post(row)
+        _apply(connection, existing, post, row["posted_ts"], row["content_hash"], now, counts)
 
 
 def save_posts(store: Store, batch: Sequence[tuple[Post, float, str]]) -> SaveCounts:
     """Save one batch with a fresh writer (small callers); bulk loads keep one `PostWriter`."""
     return PostWriter(store).save(batch)
+
+
+def _known_version(connection, post_pk: int, content_hash: str) -> bool:
+    """Whether `content_hash` is one of the post's earlier versions (rare path: a changed key)."""
+    query = select(post_versions.c.content_hash, post_versions.c.content).where(
+        post_versions.c.post_pk == post_pk
+    )
+    for stored_hash, content in connection.execute(query):
+        if (stored_hash or _hash_of_contract(content)) == content_hash:
+            return True
+    return False
+
+
+def _hash_of_contract(content: str) -> str:
+    """The digest of a history row stored before 0007 (no digest column then)."""
+    fields = orjson.loads(content)
+    known = {name: fields.pop(name, None) for name in POST_FIELDS}
+    post = Post(
+        source=known["source"],
+        id=known["id"],
+        kind=known["kind"],
+        text=known["text"],
+        posted_at=known["posted_at"],
+        url=known["url"],
+        city=known["city"],
+        title=known["title"],
+        author=known["author"],
+        image_phashes=known["image_phashes"] or [],
+        extra=fields,
+    )
+    return post_content_hash(post)
 
 
 def _apply(connection, existing, post, posted_ts, content_hash, now, counts) -> None:
@@ -165,13 +265,19 @@ def _apply(connection, existing, post, posted_ts, content_hash, now, counts) -> 
         existing[key] = {**row, "pk": pk, "version": 1}
         counts.stored += 1
         return
-    if old["content_hash"] == content_hash:
+    if old["content_hash"] == content_hash or _known_version(connection, old["pk"], content_hash):
         counts.duplicates += 1
         return
     history = orjson.dumps(_contract_dict(old)).decode()
     connection.execute(
         insert(post_versions),
-        {"post_pk": old["pk"], "version": old["version"], "content": history, "replaced_at": now},
+        {
+            "post_pk": old["pk"],
+            "version": old["version"],
+            "content": history,
+            "replaced_at": now,
+            "content_hash": old["content_hash"],
+        },
     )
     row = post_to_row(post, posted_ts, content_hash, now)
     row["version"] = old["version"] + 1

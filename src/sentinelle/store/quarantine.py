@@ -22,10 +22,12 @@ class QuarantineEntry:
     reason: str
     raw: bytes | None
     kind: str = "post"
+    key: str | None = None  # set by ingest: the same record quarantined again adds no row
 
 
 def add_entries(store: Store, entries: Iterable[QuarantineEntry]) -> int:
-    """Store quarantined records in bulk; returns how many."""
+    """Store quarantined records in bulk; returns how many were given. An entry whose `key`
+    is already stored (a rerun over the same file) is not added again."""
     now = time.time()
     rows = [
         {
@@ -36,13 +38,24 @@ def add_entries(store: Store, entries: Iterable[QuarantineEntry]) -> int:
             "reason": e.reason,
             "raw": e.raw,
             "quarantined_at": now,
+            "record_key": e.key,
         }
         for e in entries
     ]
     if rows:
         with store.engine.begin() as connection:
-            connection.execute(insert(quarantine), rows)
+            connection.execute(_insert_new(connection.dialect.name), rows)
     return len(rows)
+
+
+def _insert_new(dialect: str):
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    elif dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    else:
+        return insert(quarantine)
+    return dialect_insert(quarantine).on_conflict_do_nothing(index_elements=["record_key"])
 
 
 def list_entries(store: Store, *, kind: str | None = None, limit: int = 100) -> Iterator[dict]:

@@ -64,6 +64,8 @@ post_versions = Table(
     Column("version", Integer, nullable=False),
     Column("content", Text, nullable=False),  # the replaced version, JSON in the input contract
     Column("replaced_at", Float, nullable=False),
+    # Its content digest (migration 0007; null on older rows, computed from `content` then).
+    Column("content_hash", String(32)),
 )
 
 post_analysis = Table(
@@ -120,6 +122,9 @@ quarantine = Table(
     Column("reason", Text, nullable=False),
     Column("raw", LargeBinary),  # the record's bytes exactly as read
     Column("quarantined_at", Float, nullable=False),
+    # Digest of (file digest, line, field, reason): a rerun does not quarantine twice (0007).
+    Column("record_key", String(64)),
+    Index("ix_quarantine_record_key", "record_key", unique=True),
 )
 
 # Linking (migration 0003_networks): one row per edge kept as evidence (star edges per shared value,

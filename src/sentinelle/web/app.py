@@ -15,9 +15,11 @@ from fastapi.templating import Jinja2Templates
 from starlette.datastructures import MutableHeaders
 from starlette.routing import BaseRoute
 
+from sentinelle.audit.keys import use_key as use_audit_key
 from sentinelle.store import open_store
 from sentinelle.web.cache import TTLCache
 from sentinelle.web.errors import install_error_handlers
+from sentinelle.web.limits import RequestLimits
 from sentinelle.web.ratelimit import RateLimiter
 from sentinelle.web.settings import WebSettings, settings_from_env
 
@@ -78,6 +80,17 @@ def app_from_env() -> FastAPI:
     return create_app(settings_from_env(demo=demo, db=os.environ.get("SENTINELLE_DB")))
 
 
+def audit_key(settings: WebSettings) -> bytes | None:
+    """The audit chain's key: the environment's, else derived from a real secret key (a demo's
+    generated one would change at each start, so demo entries are then unkeyed)."""
+    from sentinelle.audit.keys import derive_key, key_from_env
+
+    key = key_from_env()
+    if key is None and not (settings.demo and "SENTINELLE_SECRET_KEY" not in os.environ):
+        key = derive_key(settings.secret_key)
+    return key
+
+
 def create_app(settings: WebSettings) -> FastAPI:
     """The workspace and API over the store `settings.db`."""
     from sentinelle.web.api import networks as api_networks
@@ -97,6 +110,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     )
     app.state.settings = settings
     app.state.store = open_store(settings.db, connections=settings.db_connections)
+    use_audit_key(app.state.store, audit_key(settings))
     app.state.api_limiter = RateLimiter(settings.api_requests_per_minute)
     app.state.login_limiter = RateLimiter(settings.logins_per_minute)
     app.state.cache = TTLCache(settings.list_cache_seconds)
@@ -112,6 +126,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         app.include_router(module.router)
     install_error_handlers(app)
 
+    app.add_middleware(RequestLimits)
     app.add_middleware(SecurityHeaders)
     return app
 

@@ -32,6 +32,8 @@ class WebSettings:
     # Database connections kept open per server process: one per request served at once
     # (sync routes run in up to 40 threads), so none is opened per request.
     db_connections: int = 20
+    # Largest request body read (API batches, forms); larger ones get 413 before being read.
+    max_body_bytes: int = 4 * 1024 * 1024
 
     def __post_init__(self) -> None:
         if not self.demo and len(self.secret_key or "") < MIN_SECRET_CHARS:
@@ -54,6 +56,8 @@ def settings_from_env(*, demo: bool = False, db: str | None = None, **overrides)
         overrides.setdefault(
             "list_cache_seconds", float(os.environ["SENTINELLE_LIST_CACHE_SECONDS"])
         )
+    if "SENTINELLE_MAX_BODY_BYTES" in os.environ:
+        overrides.setdefault("max_body_bytes", int(os.environ["SENTINELLE_MAX_BODY_BYTES"]))
     if demo and not key:
         key = secrets.token_urlsafe(48)
     overrides.setdefault("cookie_secure", not demo)

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from fastapi import HTTPException
 
+from sentinelle.ingest.validate import unstorable_reason
+
 
 def check_storable(value, where: str = "body") -> None:
     if isinstance(value, str):
-        if "\x00" in value:
-            raise HTTPException(422, f"{where}: NUL characters are not allowed")
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise HTTPException(422, f"{where}: not valid Unicode text") from None
+        if reason := unstorable_reason(value):
+            raise HTTPException(422, f"{where}: {reason}")
     elif isinstance(value, dict):
         for key, item in value.items():
             check_storable(key, where)

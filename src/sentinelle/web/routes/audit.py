@@ -19,7 +19,7 @@ router = APIRouter(include_in_schema=False)
 @router.get("/audit", response_class=HTMLResponse)
 def audit_page(
     ctx: Annotated[PageContext, Depends(page("audit.view"))],
-    before: Annotated[int | None, Query(ge=1)] = None,
+    before: Annotated[int | None, Query(ge=1, le=2**62)] = None,
     actor: Annotated[str | None, Query(max_length=100)] = None,
     action: Annotated[str | None, Query(max_length=40)] = None,
 ) -> HTMLResponse:

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from sentinelle.audit import record_event
-from sentinelle.auth.login import LockoutPolicy, LoginRefused, authenticate
+from sentinelle.auth.login import LockoutPolicy, LoginRefused, LoginThrottle, authenticate
 from sentinelle.auth.roles import Actor
 from sentinelle.auth.sessions import end_session, start_session
 from sentinelle.web.render import home_for
@@ -63,6 +63,13 @@ def login_form(request: Request) -> Response:
     return _login_form(request)
 
 
+def _throttle(request: Request) -> LoginThrottle:
+    state = request.app.state
+    if getattr(state, "login_throttle", None) is None:
+        state.login_throttle = LoginThrottle()
+    return state.login_throttle
+
+
 @router.post("/login")
 async def login(request: Request) -> Response:
     client = client_of(request)
@@ -77,7 +84,8 @@ async def login(request: Request) -> Response:
     store, settings, now = request.app.state.store, request.app.state.settings, time.time()
     policy = LockoutPolicy(settings.lockout_failures, settings.lockout_seconds)
     try:
-        actor = authenticate(store, name, password, now, policy)
+        code = str(form.get("code", ""))[:10] or None
+        actor = authenticate(store, name, password, now, policy, client, _throttle(request), code)
     except LoginRefused as refused:
         record_event(
             store, Actor(name or "-", "-"), "login.failed", name, client, {"reason": refused.reason}

@@ -31,6 +31,10 @@ def review_page(
     store = ctx.request.app.state.store
     legacy = order == "legacy"
     queue = review_queue(store) if legacy else ordered_queue(store, order, label)
+    shown = [f"{post['source']}/{post['post_id']}" for post in queue]
+    record_event(
+        store, ctx.actor, "review.view", f"{len(shown)} posts", ctx.client, {"posts": shown}
+    )
     for post in queue:
         post["segments"] = masked_segments(post, limit=400)
         post["cells"] = score_cells(post)
