@@ -102,6 +102,9 @@ def seed(db_path: str) -> None:
             }
         )
     save_analyses(store, rows, identifiers)
+    from sentinelle.outreach.refresh import refresh
+
+    refresh(store)  # persons at risk, as `analyze` leaves them
     for role in ROLES:
         create_account(store, role, role, PASSWORD, time.time())
     store.close()

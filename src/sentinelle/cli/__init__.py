@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "export": "sentinelle.cli.export:export",
     "ingest": "sentinelle.cli.ingest:ingest",
     "network": "sentinelle.cli.network:network",
+    "outreach": "sentinelle.cli.outreach:outreach",
     "quarantine": "sentinelle.cli.quarantine:quarantine",
     "report": "sentinelle.cli.report:report",
     "serve": "sentinelle.cli.serve:serve",
