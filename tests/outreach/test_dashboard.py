@@ -48,6 +48,6 @@ def test_no_contact_yet_has_no_median():
 
 def test_the_figure_has_one_trace_per_measure():
     figure = bar_figure({"2024-01": dict.fromkeys(("found", "contacted", "answered",
-                         "accompanied", "referred"), 1)}, "t")  # fmt: skip
+                         "accompanied", "referred"), 1)})  # fmt: skip
     assert figure["data"][0]["name"] == "found"
     assert len(figure["data"]) == 5

@@ -62,8 +62,9 @@ def _measures(file: dict) -> list[str]:
     return reached
 
 
-def bar_figure(table: dict[str, dict[str, int]], title: str) -> dict:
-    """Grouped bars, one trace per measure (a plotly figure as a plain dict)."""
+def bar_figure(table: dict[str, dict[str, int]]) -> dict:
+    """Grouped bars, one trace per measure (a plotly figure as a plain dict); the page titles
+    it, so plotly's tool bar never covers the title on a phone."""
     keys = list(table)
     data = [
         {
@@ -76,10 +77,9 @@ def bar_figure(table: dict[str, dict[str, int]], title: str) -> dict:
         for measure in MEASURES
     ]
     layout = {
-        "title": {"text": title, "font": {"size": 14}},
         "barmode": "group",
         "height": 300,
-        "margin": {"l": 40, "r": 10, "t": 40, "b": 40},
+        "margin": {"l": 40, "r": 10, "t": 30, "b": 40},
         "font": {"family": "system-ui, sans-serif", "size": 12, "color": "#1f2933"},
         "legend": {"orientation": "h", "y": -0.2},
         "xaxis": {"type": "category"},

@@ -21,6 +21,8 @@ ADULT_AGE = 18
 KEEP_POSTS = 20  # newest flagged posts a person keeps (what the report may cite)
 FLAG_MINOR, FLAG_CONTROL, FLAG_RECRUITMENT = 1, 2, 4
 _REASON_LIMIT = 6
+# The stated age shows on its own line; an adult age is no reason to contact anyone.
+_NOT_REASONS = frozenset({"age.stated_minor", "age.stated_adult"})
 
 
 @dataclass(slots=True)
@@ -157,6 +159,8 @@ def _reason(person: Person, item: dict, descriptions: dict[str, str], raws: list
     if len(person.reasons) >= _REASON_LIMIT:
         return
     code = str(item.get("code", ""))
+    if code in _NOT_REASONS:
+        return
     if not code.startswith(("age.", "youth.", "control.", "recruitment.", "minor.")):
         return
     words = descriptions.get(code, code).rstrip(".")

@@ -97,7 +97,7 @@ def dashboard(ctx: Annotated[PageContext, Depends(page("outreach.dashboard"))]):
         measures=MEASURES,
         organisation=org,
         charts={
-            "month": bar_figure(figures["by_month"], "By month"),
-            "department": bar_figure(figures["by_department"], "By département"),
+            "month": bar_figure(figures["by_month"]),
+            "department": bar_figure(figures["by_department"]),
         },
     )
