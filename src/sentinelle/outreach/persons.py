@@ -64,6 +64,7 @@ class Person:
     reasons: list[str] = field(default_factory=list)
     post_pks: list[int] = field(default_factory=list)
     urgency: float = 0.0
+    newest_pk: int = 0  # the post whose text names the persona
 
     def row(self, now: float) -> dict:
         return {
@@ -147,6 +148,7 @@ def _add(person: Person, post: FlaggedPost, descriptions: dict[str, str], person
         person.city = post.city or person.city
         person.department = post.department or person.department
         person.network_id = post.network_id or person.network_id
+        person.newest_pk = post.pk
         if persona_of is not None:
             names = persona_of(post.text) if post.text else []
             person.persona = names[0] if names else person.persona

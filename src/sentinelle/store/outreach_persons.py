@@ -28,7 +28,7 @@ def iter_flagged_posts(store: Store, batch_size: int = 20_000) -> Iterator[list[
     columns = (
         a.c.post_pk, posts.c.source, posts.c.post_id, posts.c.posted_ts, a.c.phones,
         a.c.handles, a.c.stated_ages, a.c.indicators, a.c.score_minor, a.c.flags, a.c.city,
-        a.c.department, a.c.network_id, posts.c.title, posts.c.text,
+        a.c.department, a.c.network_id,
     )  # fmt: skip
     after = 0
     with store.engine.connect() as connection:
@@ -48,12 +48,21 @@ def iter_flagged_posts(store: Store, batch_size: int = 20_000) -> Iterator[list[
 
 
 def _flagged(row) -> FlaggedPost:
-    text = f"{row.title}\n{row.text}" if row.title else row.text
     return FlaggedPost(
         row.post_pk, row.source, row.post_id, row.posted_ts, row.phones, row.handles,
         row.stated_ages, row.indicators, row.score_minor, row.flags or 0, row.city,
-        row.department, row.network_id, text,
+        row.department, row.network_id,
     )  # fmt: skip
+
+
+def _name_personas(store: Store, persons: list[Person], persona_of) -> None:
+    """The first name each person's newest post presents: texts read for those posts only."""
+    newest = {person.newest_pk: person for person in persons}
+    query = select(posts.c.pk, posts.c.title, posts.c.text)
+    with store.engine.connect() as connection:
+        for pk, title, body in select_where_in(connection, query, posts.c.pk, list(newest)):
+            names = persona_of(f"{title}\n{body}" if title else body)
+            newest[pk].persona = names[0] if names else None
 
 
 def refresh_persons(
@@ -66,7 +75,9 @@ def refresh_persons(
     (their files stay). Returns counts: persons, new, inactive."""
     now = time.time() if now is None else now
     flagged = [post for batch in iter_flagged_posts(store) for post in batch]
-    persons = group_persons(flagged, descriptions, persona_of)
+    persons = group_persons(flagged, descriptions)
+    if persona_of is not None:
+        _name_personas(store, persons, persona_of)
     counts = {"persons": len(persons), "new": 0, "inactive": 0}
     with store.engine.begin() as connection:
         known = _known_keys(connection, [p.contact_key for p in persons])
