@@ -98,7 +98,10 @@ def refresh_persons(
             .values(active=False)
         )
         counts["new"], counts["inactive"] = len(new), gone.rowcount or 0
+        # The queue's plan needs both tables' figures: with none for files, PostgreSQL expects
+        # two rows and rescans every file for each person (125 ms instead of 1.5 at 1M posts).
         connection.exec_driver_sql("ANALYZE outreach_persons")
+        connection.exec_driver_sql("ANALYZE outreach_files")
     return counts
 
 
