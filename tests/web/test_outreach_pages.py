@@ -73,7 +73,7 @@ def test_revealing_opens_the_file_and_is_audited(outreach, csrf, settings, app):
     assert "A colleague follows this person" in page
 
 
-def test_the_contact_log_moves_the_status(outreach, csrf):
+def test_the_contact_log_moves_the_status(outreach, csrf, settings):
     token = csrf(outreach, "/outreach")
     form = {"csrf_token": token, "channel": "sms", "outcome": "no_answer", "template": "Relance"}
     form["next_followup"] = "2020-01-02"  # past: due now
@@ -91,6 +91,8 @@ def test_the_contact_log_moves_the_status(outreach, csrf):
     closing["close_reason"] = "out of danger"
     outreach.post("/outreach/persons/1/status", data=closing)
     assert 'href="/outreach/persons/1"' not in outreach.get("/outreach?view=followed").text
+    attempts = audit_of(settings, "outreach.attempt")  # who and which file, never what
+    assert [orjson.loads(e["detail"]) for e in attempts] == [{"organisation": "default"}] * 2
 
 
 def test_a_referral_is_recorded(outreach, csrf):

@@ -226,6 +226,8 @@ def _day(value: str, field: str) -> str:
 
 
 def _audit(ctx: PageContext, org: Organisation, action: str, file: dict, **detail) -> None:
+    """Who acted on which file, for which organisation: never what was recorded (outcomes,
+    statuses and notes are the organisation's, and every auditor reads the log)."""
     record_event(
         ctx.request.app.state.store,
         ctx.actor,
@@ -256,7 +258,7 @@ async def log_attempt(
         update_file(
             store, file["pk"], time.time(), next_followup=_day(form["next_followup"], "follow-up")
         )
-    _audit(ctx, org, "outreach.attempt", file, outcome=attempt["outcome"])
+    _audit(ctx, org, "outreach.attempt", file)
     return _back(person_pk, "#history")
 
 
@@ -270,7 +272,7 @@ async def set_followup(
     value = str(form.get("next_followup", "")).strip()
     day = _day(value, "follow-up") if value else None
     update_file(store, file["pk"], time.time(), next_followup=day)
-    _audit(ctx, org, "outreach.followup", file, next_followup=day)
+    _audit(ctx, org, "outreach.followup", file)
     return _back(person_pk)
 
 
@@ -289,7 +291,7 @@ async def set_status(
     if status == "closed":
         values["next_followup"] = None
     update_file(store, file["pk"], time.time(), **values)
-    _audit(ctx, org, "outreach.status", file, status=status, reason=reason)
+    _audit(ctx, org, "outreach.status", file)
     return _back(person_pk)
 
 
@@ -314,7 +316,7 @@ async def refer(
         "author": ctx.actor.name,
     }
     add_referral(store, file["pk"], referral, time.time())
-    _audit(ctx, org, "outreach.referral", file, kind=service["kind"])
+    _audit(ctx, org, "outreach.referral", file)
     return _back(person_pk, "#history")
 
 
