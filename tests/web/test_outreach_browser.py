@@ -201,3 +201,28 @@ def test_the_outreach_story(browser, server, seeded_db, cli, device):
     store.close()
     verified = cli("audit", "verify", db=seeded_db)
     assert verified.returncode == 0 and b"audit log intact" in verified.stdout
+
+
+def test_the_admin_edits_a_template_on_a_phone(browser, server):
+    context, page = signed_in(browser, server, "admin", "phone")
+    page.goto(f"{server}/outreach/templates")
+    form = page.locator("form.o-form").filter(has_text="New template")
+    form.locator("input[name=name]").fill("Court")
+    form.locator("textarea[name=body]").fill("Bonjour {prenom}, appelle le 119 ou le 17.")
+    with page.expect_navigation():
+        form.locator("button").click()
+    assert "missing: 114" in page.locator("p.alert").inner_text()
+    form = page.locator("form.o-form").filter(has_text="New template")
+    form.locator("textarea[name=body]").fill("Bonjour {prenom}, 119, SMS au 114, ou le 17.")
+    with page.expect_navigation():
+        form.locator("button").click()
+    assert page.locator("form.o-form h2", has_text="Court").count() == 1
+    fits(page, 390)
+    shot(page, "phone", "5-templates")
+    context.close()
+    context, page = signed_in(browser, server, "outreach", "phone")
+    page.goto(f"{server}/outreach/services?department=69")
+    assert page.locator("li.service").count() == 2
+    fits(page, 390)
+    shot(page, "phone", "6-services")
+    context.close()
