@@ -22,9 +22,10 @@ from sentinelle.store.outreach import (
     org_files,
     replace_services,
     services_for,
+    update_file,
 )
 from sentinelle.store.outreach_persons import get_person, person_posts, person_queue
-from sentinelle.store.schema import post_analysis
+from sentinelle.store.schema import outreach_files, post_analysis
 
 SPECS = [
     {"id": "a1", "phone": "06 11 11 11 11", "age": 16, "day": 3},
@@ -94,6 +95,16 @@ def test_files_belong_to_one_organisation(store, persons):
     assert org_files(store, police.pk) == [] and dashboard_rows(store, police.pk) == []
     assert len(attempts_of(store, file["pk"])) == 1
     assert [row["answered"] for row in dashboard_rows(store, amicale.pk)] == [1]
+
+
+def test_a_closed_person_who_posts_again_is_back_in_the_queue(store, persons):
+    pk = persons["+33622222222"]["pk"]
+    file = open_file(store, 1, pk, "educ", time.time())
+    update_file(store, file["pk"], time.time(), status="closed", close_reason="moved away")
+    assert pk not in {p["pk"] for p in person_queue(store, 1, limit=50)}
+    with store.engine.begin() as connection:  # closed long before the person's last post
+        connection.execute(update(outreach_files).values(updated_at=0.0))
+    assert pk in {p["pk"] for p in person_queue(store, 1, limit=50)}
 
 
 def test_a_second_opening_keeps_the_first_owner(store, persons):

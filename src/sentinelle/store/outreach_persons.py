@@ -157,11 +157,13 @@ def person_queue(
     limit: int = 20,
     after: tuple[float, int] | None = None,
 ) -> list[dict]:
-    """Active persons the organisation has no file on, most urgent first (keyset-paged on
-    urgency and pk). Walks the urgency index and stops after a page."""
+    """Active persons the organisation has no open file on, most urgent first (keyset-paged
+    on urgency and pk). Walks the urgency index and stops after a page."""
     p = outreach_persons
     f = outreach_files
-    has_file = exists().where(f.c.person_pk == p.c.pk, f.c.org_pk == org_pk)
+    # A closed file whose person posted again since it was closed puts them back in the queue.
+    followed = or_(f.c.status != "closed", f.c.updated_at >= p.c.last_ts)
+    has_file = exists().where(f.c.person_pk == p.c.pk, f.c.org_pk == org_pk, followed)
     query = select(*QUEUE_COLUMNS).where(p.c.active.is_(True), ~has_file)
     if department:
         query = query.where(p.c.department == department)

@@ -174,6 +174,9 @@ async def contact(
     if not person.get("contact_value"):
         raise HTTPException(409, "this person's posts give no contact")
     file = open_file(store, org.pk, person_pk, ctx.actor.name, time.time())
+    if file["status"] == "closed":  # back in the queue after posting again: a new start
+        update_file(store, file["pk"], time.time(), status="new", close_reason=None)
+        file = {**file, "status": "new"}
     settings = request.app.state.settings
     detail = {
         **reveal_detail(settings, person["contact_kind"], person["contact_value"]),
