@@ -128,6 +128,10 @@ def test_the_outreach_story(browser, server, seeded_db, cli, device):
     page.wait_for_selector("#contact.revealed")
     assert page.locator("#contact").inner_text() == PHONE
     shot(page, device, "2-revealed")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    page.locator("button[data-copy^=msg-]").first.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("Bonjour, je m'appelle") and "119" in copied
 
     tomorrow = (date.today() + timedelta(days=1)).isoformat()
     page.select_option("#attempt select[name=channel]", "sms")
