@@ -164,6 +164,18 @@ def test_other_roles_are_refused(client_for, role):
         assert client.get(path).status_code == 403
 
 
+def test_auditors_review_their_own_organisation_only(outreach, csrf, client_for, settings, app):
+    token = csrf(outreach, "/outreach")
+    form = {"csrf_token": token, "channel": "sms", "outcome": "answered", "note": "secret"}
+    outreach.post("/outreach/persons/1/attempt", data=form)
+    page = client_for("auditor").get("/outreach/files").text
+    assert "<td>outreach</td>" in page and "en contact" in page
+    assert "secret" not in page and PHONE not in page and "+33 6" not in page
+    add_account(settings, "police-auditor", "auditor", "police-unit")
+    assert "No file." in signed_in(app, "police-auditor").get("/outreach/files").text
+    assert len(audit_of(settings, "outreach.review")) == 2
+
+
 def test_the_api_has_no_outreach_route(app):
     paths = [getattr(route, "path", "") for route in iter_routes(app)]
     assert not [p for p in paths if p.startswith("/api") and "outreach" in p]

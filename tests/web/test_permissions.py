@@ -47,6 +47,7 @@ EXPECTED: dict[tuple[str, str], frozenset[str] | str] = {
     ("GET", "/outreach/dashboard"): frozenset({"outreach", "admin"}),
     ("GET", "/outreach/templates"): frozenset({"admin"}),
     ("POST", "/outreach/templates"): frozenset({"admin"}),
+    ("GET", "/outreach/files"): frozenset({"auditor"}),
 }
 
 # A flagged post (p0000: minor) so outreach's at-risk rule lets it through.

@@ -20,6 +20,7 @@ _OUTREACH_WORK = frozenset(
     {"outreach.queue", "outreach.contact", "outreach.report", "outreach.dashboard"}
 )
 _OUTREACH_ADMIN = frozenset({"outreach.templates", "outreach.dashboard"})
+# Auditors review their own organisation's files (`outreach.review`): who, when, status.
 
 # Actions each role grants; checked by `allowed`, never by comparing role names elsewhere.
 PERMISSIONS: dict[str, frozenset[str]] = {
@@ -40,7 +41,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     },
     # Outreach acts on at-risk posts only: see `_AT_RISK_ONLY`.
     "outreach": _SIGNED_IN | {"posts.list", "post.view", "identifier.reveal"} | _OUTREACH_WORK,
-    "auditor": _SIGNED_IN | {"audit.view"},
+    "auditor": _SIGNED_IN | {"audit.view", "outreach.review"},
 }
 
 # For these roles, actions on a post need the post to be flagged (a resource with `flags` > 0).

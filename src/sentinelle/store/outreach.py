@@ -226,3 +226,24 @@ def dashboard_rows(store: Store, org_pk: int) -> list[dict]:
     )
     with store.engine.connect() as connection:
         return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def files_overview(store: Store, org_pk: int, limit: int = 500) -> list[dict]:
+    """The organisation's files for its auditors: who, status, dates and counts; no contact,
+    no note."""
+    f, p, a, r = outreach_files, outreach_persons, outreach_attempts, outreach_referrals
+    attempts = select(func.count()).where(a.c.file_pk == f.c.pk).scalar_subquery()
+    referrals = select(func.count()).where(r.c.file_pk == f.c.pk).scalar_subquery()
+    query = (
+        select(
+            f.c.pk, f.c.owner, f.c.status, f.c.close_reason, f.c.opened_at, f.c.updated_at,
+            f.c.next_followup, p.c.department, attempts.label("attempts"),
+            referrals.label("referrals"),
+        )
+        .join(p, p.c.pk == f.c.person_pk)
+        .where(f.c.org_pk == org_pk)
+        .order_by(f.c.updated_at.desc())
+        .limit(limit)
+    )  # fmt: skip
+    with store.engine.connect() as connection:
+        return [dict(row._mapping) for row in connection.execute(query)]

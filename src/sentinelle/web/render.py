@@ -18,6 +18,7 @@ MENU = (
     ("Accounts", "/accounts", "accounts.manage"),
     ("Outreach results", "/outreach/dashboard", "outreach.dashboard"),
     ("Templates", "/outreach/templates", "outreach.templates"),
+    ("Outreach files", "/outreach/files", "outreach.review"),
 )
 
 

@@ -14,7 +14,7 @@ from sentinelle.outreach.message_templates import edit_template, templates_for
 from sentinelle.outreach.messages import NATIONAL_NUMBERS, PLACEHOLDERS, PURPOSES
 from sentinelle.outreach.services import KIND_LABELS
 from sentinelle.store.organisations import organisation_of
-from sentinelle.store.outreach import dashboard_rows, services_for
+from sentinelle.store.outreach import dashboard_rows, files_overview, services_for
 from sentinelle.store.outreach_persons import persons_found
 from sentinelle.web.render import render
 from sentinelle.web.security import PageContext, check_csrf, page
@@ -100,4 +100,24 @@ def dashboard(ctx: Annotated[PageContext, Depends(page("outreach.dashboard"))]):
             "month": bar_figure(figures["by_month"]),
             "department": bar_figure(figures["by_department"]),
         },
+    )
+
+
+@router.get("/outreach/files", response_class=HTMLResponse)
+def files_page(ctx: Annotated[PageContext, Depends(page("outreach.review"))]):
+    """For the organisation's auditors: its files, without contacts or notes; audited."""
+    from sentinelle.audit import record_event
+    from sentinelle.outreach.report import STATUSES
+
+    store = ctx.request.app.state.store
+    org = organisation_of(store, ctx.actor.account_pk)
+    detail = {"organisation": org.name}
+    record_event(store, ctx.actor, "outreach.review", "outreach/files", ctx.client, detail)
+    return render(
+        ctx,
+        "outreach_files.html",
+        files=files_overview(store, org.pk),
+        organisation=org,
+        statuses=STATUSES,
+        view="files",
     )
