@@ -43,3 +43,17 @@ def test_a_second_analyze_on_the_same_store_is_refused(store, store_url: str, cl
     done = cli("analyze", "--workers", "1", db=store_url)
     assert done.returncode == 0, done.stderr
     assert count_posts(store, pending_only=True) == 0
+
+
+def test_analyze_leaves_persons_at_risk_for_outreach(sqlite_store, tmp_path: Path):
+    from sentinelle.store.outreach_persons import person_queue
+
+    text = "Nouvelle sur Lyon, 16 ans, dispo ce soir. Appeler 06 12 34 56 78"
+    path = tmp_path / "posts.jsonl"
+    path.write_bytes(jsonl(*[post_dict(i, text=text) for i in range(3)], post_dict(9)))
+    ingest_files(sqlite_store, [str(path)])
+    analyze(sqlite_store, workers=1)
+    persons = person_queue(sqlite_store, 1)
+    first = persons[0]  # the stated minor age ranks first; her three posts are one person
+    assert (first["contact_value"], first["posts"], first["stated_age"]) == ("+33612345678", 3, 16)
+    assert "+33612345678" not in [p["contact_value"] for p in persons[1:]]

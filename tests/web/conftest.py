@@ -19,6 +19,20 @@ from sentinelle.web import WebSettings, create_app
 PASSWORD = "correct horse battery"
 ROLES = ("admin", "analyst", "outreach", "auditor")
 SECRET = "s" * 48
+SERVICES = [
+    {
+        "department": "69",
+        "kind": "crip",
+        "name": "CRIP du Rhône (fictive)",
+        "phone": "04 00 00 00 01",
+    },
+    {
+        "department": "69",
+        "kind": "health",
+        "name": "Santé jeunes (fictif)",
+        "phone": "04 00 00 00 02",
+    },
+]
 CITIES = (("Lyon", "69"), ("Marseille", "13"), ("Clermont-Ferrand", "63"), ("Lille", "59"))
 
 
@@ -102,6 +116,12 @@ def seed(db_path: str) -> None:
             }
         )
     save_analyses(store, rows, identifiers)
+    from sentinelle.outreach.refresh import refresh
+
+    refresh(store)  # persons at risk, as `analyze` leaves them
+    from sentinelle.store.outreach import replace_services
+
+    replace_services(store, 1, SERVICES)  # the default organisation's directory
     for role in ROLES:
         create_account(store, role, role, PASSWORD, time.time())
     store.close()

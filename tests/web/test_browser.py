@@ -139,7 +139,8 @@ def test_auditor_finds_the_reveal_in_the_audit_log(sign_in_as, server):
 
 def test_outreach_sees_flagged_posts_only(sign_in_as, server):
     page = sign_in_as("outreach")
-    assert page.url.endswith("/posts")
+    assert page.url.endswith("/outreach")  # persons to contact first; posts one click away
+    page.click("header nav >> text=Posts")
     assert page.locator("table.posts tbody tr").count() == 20  # flagged: minor or control
     assert page.locator("nav >> text=Overview").count() == 0
     shot(page, "outreach-posts")

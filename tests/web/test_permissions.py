@@ -35,6 +35,19 @@ EXPECTED: dict[tuple[str, str], frozenset[str] | str] = {
     ("GET", "/api/posts/{source}/{post_id:path}"): frozenset({"analyst"}),
     ("POST", "/api/score"): frozenset({"analyst"}),
     ("GET", "/api/networks/{network_id}"): frozenset({"analyst"}),
+    ("GET", "/outreach"): frozenset({"outreach"}),
+    ("GET", "/outreach/persons/{person_pk}"): frozenset({"outreach"}),
+    ("POST", "/outreach/persons/{person_pk}/contact"): frozenset({"outreach"}),
+    ("POST", "/outreach/persons/{person_pk}/attempt"): frozenset({"outreach"}),
+    ("POST", "/outreach/persons/{person_pk}/followup"): frozenset({"outreach"}),
+    ("POST", "/outreach/persons/{person_pk}/status"): frozenset({"outreach"}),
+    ("POST", "/outreach/persons/{person_pk}/referral"): frozenset({"outreach"}),
+    ("POST", "/outreach/persons/{person_pk}/report"): frozenset({"outreach"}),
+    ("GET", "/outreach/services"): frozenset({"outreach"}),
+    ("GET", "/outreach/dashboard"): frozenset({"outreach", "admin"}),
+    ("GET", "/outreach/templates"): frozenset({"admin"}),
+    ("POST", "/outreach/templates"): frozenset({"admin"}),
+    ("GET", "/outreach/files"): frozenset({"auditor"}),
 }
 
 # A flagged post (p0000: minor) so outreach's at-risk rule lets it through.
@@ -45,12 +58,30 @@ URLS = {
     "/networks/{network_id}/reveal": "/networks/n-000000/reveal",
     "/api/posts/{source}/{post_id:path}": "/api/posts/annonces-libres/p0000",
     "/api/networks/{network_id}": "/api/networks/n-000000",
+    **{
+        path: path.replace("{person_pk}", "1")
+        for path in (
+            "/outreach/persons/{person_pk}",
+            "/outreach/persons/{person_pk}/contact",
+            "/outreach/persons/{person_pk}/attempt",
+            "/outreach/persons/{person_pk}/followup",
+            "/outreach/persons/{person_pk}/status",
+            "/outreach/persons/{person_pk}/referral",
+            "/outreach/persons/{person_pk}/report",
+        )
+    },
 }
 FORMS = {
     "/post/reveal": {"source": "annonces-libres", "id": "p0000", "index": "0"},
     "/networks/{network_id}/reveal": {"index": "0"},
     "/review/label": {"post": "1", "label": "none"},
     "/accounts": {"name": "new-account", "role": "auditor", "password": "a-long-password-1"},
+    "/outreach/persons/{person_pk}/attempt": {"channel": "sms", "outcome": "no_answer"},
+    "/outreach/persons/{person_pk}/followup": {"next_followup": "2030-01-01"},
+    "/outreach/persons/{person_pk}/status": {"status": "attempted"},
+    "/outreach/persons/{person_pk}/referral": {"service": "1"},
+    "/outreach/persons/{person_pk}/report": {"kind": "ip", "format": "html"},
+    "/outreach/templates": {"name": "Court", "purpose": "first", "body": "119, 114 ou 17."},
 }
 JSON_BODIES = {
     "/api/posts": [

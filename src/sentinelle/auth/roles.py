@@ -14,9 +14,17 @@ ROLES = ("admin", "analyst", "outreach", "auditor")
 # Every signed-in account may enter the workspace (its home page) and sign out.
 _SIGNED_IN = frozenset({"workspace.enter"})
 
+# Outreach records belong to the worker's organisation (see `store/outreach.py`): no other role
+# reads them, and the API has no route to them.
+_OUTREACH_WORK = frozenset(
+    {"outreach.queue", "outreach.contact", "outreach.report", "outreach.dashboard"}
+)
+_OUTREACH_ADMIN = frozenset({"outreach.templates", "outreach.dashboard"})
+# Auditors review their own organisation's files (`outreach.review`): who, when, status.
+
 # Actions each role grants; checked by `allowed`, never by comparing role names elsewhere.
 PERMISSIONS: dict[str, frozenset[str]] = {
-    "admin": _SIGNED_IN | {"accounts.manage", "audit.view"},
+    "admin": _SIGNED_IN | {"accounts.manage", "audit.view"} | _OUTREACH_ADMIN,
     "analyst": _SIGNED_IN
     | {
         "overview.view",
@@ -32,8 +40,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
         "api.score",
     },
     # Outreach acts on at-risk posts only: see `_AT_RISK_ONLY`.
-    "outreach": _SIGNED_IN | {"posts.list", "post.view", "identifier.reveal"},
-    "auditor": _SIGNED_IN | {"audit.view"},
+    "outreach": _SIGNED_IN | {"posts.list", "post.view", "identifier.reveal"} | _OUTREACH_WORK,
+    "auditor": _SIGNED_IN | {"audit.view", "outreach.review"},
 }
 
 # For these roles, actions on a post need the post to be flagged (a resource with `flags` > 0).

@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "export": "sentinelle.cli.export:export",
     "ingest": "sentinelle.cli.ingest:ingest",
     "network": "sentinelle.cli.network:network",
+    "outreach": "sentinelle.cli.outreach:outreach",
     "purge": "sentinelle.cli.backup:purge",
     "quarantine": "sentinelle.cli.quarantine:quarantine",
     "report": "sentinelle.cli.report:report",

@@ -20,16 +20,25 @@ def users() -> None:
 @users.command("add")
 @click.argument("name")
 @click.option("--role", type=click.Choice(ROLES), required=True)
+@click.option(
+    "--org",
+    default=None,
+    help="Organisation (created if new); outreach records are per organisation [default: default].",
+)
 @db_option
 @handle_errors
-def add_user(name: str, role: str, db: str | None) -> None:
+def add_user(name: str, role: str, org: str | None, db: str | None) -> None:
     """Add account NAME with ROLE; the password is read from stdin (first line)."""
     from sentinelle.auth.accounts import create_account
 
     password = sys.stdin.readline().rstrip("\r\n")
     store = open_store_for(db)
-    create_account(store, name, role, password, time.time())
-    click.echo(f"added {name} ({role})")
+    account = create_account(store, name, role, password, time.time())
+    if org:
+        from sentinelle.store.organisations import ensure_organisation, set_account_organisation
+
+        set_account_organisation(store, account.pk, ensure_organisation(store, org))
+    click.echo(f"added {name} ({role}{', ' + org if org else ''})")
 
 
 @users.command("list")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import orjson
 
 from sentinelle.extract import extract_posts
+from sentinelle.outreach.refresh import refresh as refresh_outreach
 from sentinelle.pipeline.link import link_networks
 from sentinelle.pipeline.score import score_batch
 from sentinelle.pipeline.workers import WorkerPool
@@ -171,5 +172,6 @@ def _analyze(store: Store, workers, progress, relink: bool) -> AnalyzeSummary:
             summary.scored += len(scores)
         summary.score_seconds = time.perf_counter() - scoring_started
     refresh_statistics(store)  # the workspace's list queries are planned from these
+    refresh_outreach(store)  # persons at risk, grouped once here rather than per request
     summary.seconds = time.perf_counter() - started
     return summary

@@ -175,3 +175,122 @@ link_segments = Table(
     Column("band_keys", LargeBinary, nullable=False),  # uint64, posts x bands
     Column("created_at", Float, nullable=False),
 )
+
+# Outreach (migration 0008_outreach): organisations own their outreach records; persons at
+# risk are derived from flagged posts at analyze time and shared; files, attempts, referrals,
+# templates and services belong to one organisation each.
+organisations = Table(
+    "organisations",
+    metadata,
+    Column("pk", PK, primary_key=True, autoincrement=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("created_at", Float, nullable=False),
+)
+
+account_organisations = Table(
+    "account_organisations",
+    metadata,
+    Column("account_pk", PK, primary_key=True),  # accounts.pk; absent: the default organisation
+    Column("org_pk", PK, ForeignKey("organisations.pk"), nullable=False, index=True),
+)
+
+outreach_persons = Table(
+    "outreach_persons",
+    metadata,
+    Column("pk", PK, primary_key=True, autoincrement=True),
+    Column("contact_key", String(64), nullable=False, unique=True),  # stable across analyses
+    Column("contact_kind", String(10)),
+    Column("contact_value", String(300)),
+    Column("platform", String(200)),
+    Column("network_id", String(20)),
+    Column("persona", String(100)),
+    Column("city", Text),
+    Column("department", String(3)),
+    Column("first_ts", Float, nullable=False),
+    Column("last_ts", Float, nullable=False),
+    Column("posts", Integer, nullable=False),
+    Column("stated_age", Integer),  # youngest age stated under 18, if any
+    Column("score_minor", Float),
+    Column("flags", Integer, nullable=False),
+    Column("reasons", Text, nullable=False),  # JSON list of sentences, identifiers masked
+    Column("post_pks", Text, nullable=False),  # JSON list: the newest flagged posts
+    Column("urgency", Float, nullable=False),
+    Column("active", Boolean, nullable=False),  # still has a flagged post
+    Column("refreshed_at", Float, nullable=False),
+    Index("ix_outreach_persons_active_urgency", "active", "urgency", "pk"),
+    Index("ix_outreach_persons_department_urgency", "department", "active", "urgency", "pk"),
+)
+
+outreach_files = Table(
+    "outreach_files",
+    metadata,
+    Column("pk", PK, primary_key=True, autoincrement=True),
+    Column("org_pk", PK, ForeignKey("organisations.pk"), nullable=False),
+    Column("person_pk", PK, ForeignKey("outreach_persons.pk"), nullable=False),
+    Column("owner", String(100), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("close_reason", Text),
+    Column("opened_at", Float, nullable=False),
+    Column("updated_at", Float, nullable=False),  # last activity: what retention counts from
+    Column("first_contact_at", Float),
+    Column("next_followup", String(10)),  # YYYY-MM-DD
+    UniqueConstraint("org_pk", "person_pk"),
+    Index("ix_outreach_files_person_pk", "person_pk"),
+    Index("ix_outreach_files_org_pk_next_followup", "org_pk", "next_followup"),
+    Index("ix_outreach_files_updated_at", "updated_at"),
+)
+
+outreach_attempts = Table(
+    "outreach_attempts",
+    metadata,
+    Column("pk", PK, primary_key=True, autoincrement=True),
+    Column("file_pk", PK, ForeignKey("outreach_files.pk"), nullable=False, index=True),
+    Column("at", Float, nullable=False),
+    Column("day", String(10), nullable=False),
+    Column("channel", String(20), nullable=False),
+    Column("template", String(100)),
+    Column("outcome", String(20), nullable=False),
+    Column("note", Text),
+    Column("author", String(100), nullable=False),
+)
+
+outreach_referrals = Table(
+    "outreach_referrals",
+    metadata,
+    Column("pk", PK, primary_key=True, autoincrement=True),
+    Column("file_pk", PK, ForeignKey("outreach_files.pk"), nullable=False, index=True),
+    Column("at", Float, nullable=False),
+    Column("service", Text, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("department", String(3)),
+    Column("note", Text),
+    Column("author", String(100), nullable=False),
+)
+
+outreach_templates = Table(
+    "outreach_templates",
+    metadata,
+    Column("pk", PK, primary_key=True, autoincrement=True),
+    Column("org_pk", PK, ForeignKey("organisations.pk"), nullable=False),
+    Column("name", String(100), nullable=False),
+    Column("purpose", String(20), nullable=False),  # first or followup
+    Column("body", Text, nullable=False),
+    Column("updated_at", Float, nullable=False),
+    Column("updated_by", String(100), nullable=False),
+    UniqueConstraint("org_pk", "name"),
+)
+
+outreach_services = Table(
+    "outreach_services",
+    metadata,
+    Column("pk", PK, primary_key=True, autoincrement=True),
+    Column("org_pk", PK, ForeignKey("organisations.pk"), nullable=False),
+    Column("department", String(3), nullable=False),
+    Column("kind", String(20), nullable=False),  # crip, health, shelter, legal
+    Column("name", Text, nullable=False),
+    Column("phone", Text),
+    Column("address", Text),
+    Column("hours", Text),
+    Column("email", Text),
+    Index("ix_outreach_services_org_pk_department", "org_pk", "department"),
+)

@@ -97,6 +97,8 @@ def create_app(settings: WebSettings) -> FastAPI:
     from sentinelle.web.api import posts as api_posts
     from sentinelle.web.api import score as api_score
     from sentinelle.web.routes import accounts, audit, login, networks, overview, posts, review
+    from sentinelle.web.routes import outreach as outreach_pages
+    from sentinelle.web.routes import outreach_admin as outreach_admin_pages
 
     app = FastAPI(
         title="Sentinelle API",
@@ -121,6 +123,8 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(package / "static")), name="static")
     app.mount("/vendor/plotly", StaticFiles(directory=str(_plotly_dir())), name="plotly")
     for module in (login, overview, posts, networks, review, audit, accounts):
+        app.include_router(module.router)
+    for module in (outreach_pages, outreach_admin_pages):
         app.include_router(module.router)
     for module in (api_posts, api_score, api_networks):
         app.include_router(module.router)

@@ -11,10 +11,14 @@ from sentinelle.web.security import PageContext
 # (label, path, action) in menu order; an entry shows only when the role may do the action.
 MENU = (
     ("Overview", "/overview", "overview.view"),
+    ("Outreach", "/outreach", "outreach.queue"),
     ("Posts", "/posts", "posts.list"),
     ("Review", "/review", "review.label"),
     ("Audit log", "/audit", "audit.view"),
     ("Accounts", "/accounts", "accounts.manage"),
+    ("Outreach results", "/outreach/dashboard", "outreach.dashboard"),
+    ("Templates", "/outreach/templates", "outreach.templates"),
+    ("Outreach files", "/outreach/files", "outreach.review"),
 )
 
 
