@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from sentinelle.privacy.masking import mask_all, raw_identifiers
+from sentinelle.privacy.masking import raw_identifiers
+from sentinelle.privacy.recognise import mask_text
 from sentinelle.store.browse import FLAG_BITS
 
 
@@ -31,7 +32,7 @@ def masked_label(row: dict, length: int) -> str:
     what the post page hides."""
     label = row.get("title") or row.get("snippet") or ""
     raws = raw_identifiers(row.get("phones"), row.get("handles"))
-    return mask_all(label, raws)[:length] if raws else label[:length]
+    return mask_text(label, raws)[:length]
 
 
 def table_row(row: dict) -> dict:

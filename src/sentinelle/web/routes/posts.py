@@ -13,6 +13,7 @@ from sentinelle.audit import record_event
 from sentinelle.auth.roles import allowed
 from sentinelle.export.posts import export_object
 from sentinelle.privacy import mask_identifier, pseudonymise_export, reveal_detail
+from sentinelle.privacy.recognise import mask_text
 from sentinelle.records import POST_KINDS
 from sentinelle.store.browse import (
     FLAG_BITS,
@@ -23,7 +24,7 @@ from sentinelle.store.browse import (
     list_posts,
 )
 from sentinelle.store.labels import labels_of
-from sentinelle.web.highlight import segments
+from sentinelle.web.highlight import cut_segments, segments
 from sentinelle.web.render import render
 from sentinelle.web.rows import table_row
 from sentinelle.web.security import PageContext, check_csrf, page
@@ -141,7 +142,8 @@ def masked_segments(post: dict, limit: int | None = None) -> list:
     """The post's text with evidence highlighted and every identifier occurrence masked."""
     indicators = orjson.loads(post["indicators"]) if post.get("indicators") else []
     raw = [item["raw"] for item in _identifiers(post) if item["raw"]]
-    return segments(post["text"][:limit] if limit else post["text"], indicators, raw)
+    found = segments(post["text"], indicators, raw)  # mask first: a cut may split a number
+    return cut_segments(found, limit) if limit else found
 
 
 def _identifiers(post: dict) -> list[dict]:
@@ -178,6 +180,8 @@ def post_page(
     identifiers = _identifiers(post)
     indicators = orjson.loads(post["indicators"]) if post.get("indicators") else []
     raw = [item["raw"] for item in identifiers if item["raw"]]
+    for indicator in indicators:  # evidence is post text: masked like the text
+        indicator["evidence"] = mask_text(str(indicator.get("evidence") or ""), raw)
     scores = [
         (label, post.get(f"score_{label}"), bool((post.get("flags") or 0) & bit))
         for label, bit in FLAG_BITS.items()
