@@ -186,7 +186,7 @@ def test_no_planted_identifier_survives_in_any_page_or_export(seed, places):
         app.state.store.close()
     assert any(url.startswith("analyst /post?") for url in pages)
     assert any(url.startswith("analyst /networks/n-") for url in pages)
-    leaks = {url: found for url, page in pages.items() if (found := survivors(visible(page), planted))}
+    leaks = {url: s for url, page in pages.items() if (s := survivors(visible(page), planted))}
     assert not leaks, leaks
 
 

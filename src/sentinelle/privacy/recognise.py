@@ -24,9 +24,8 @@ _DIGITISH = (
     "\ufe0f\u20e3"
 )
 # A run of digit-like characters joined by short separators (and O/o/l/I between digits).
-_DIGIT_CLUSTER = re.compile(
-    rf"\+?[{_DIGITISH}](?:[{_DIGITISH}OolI]|[ .\-/_*|·•\u00a0\u202f\u2009]{{1,3}}(?=[{_DIGITISH}]))*"
-)
+_JOIN = r"[ .\-/_*|·•\u00a0\u202f\u2009]{1,3}"
+_DIGIT_CLUSTER = re.compile(rf"\+?[{_DIGITISH}](?:[{_DIGITISH}OolI]|{_JOIN}(?=[{_DIGITISH}]))*")
 _CLUSTER_DIGITS = 9  # fewer digits than any phone number the workspace would hide
 _NAME_EDGE = r"[\w.]"
 
