@@ -186,6 +186,9 @@ def test_no_planted_identifier_survives_in_any_page_or_export(seed, places):
         app.state.store.close()
     assert any(url.startswith("analyst /post?") for url in pages)
     assert any(url.startswith("analyst /networks/n-") for url in pages)
+    for shown in ("analyst /search?", "analyst /networks", "analyst /review", "admin /audit"):
+        assert any(url.startswith(shown) for url in pages), shown
+    assert "post" in pages[next(url for url in pages if url.startswith("analyst /search?"))]
     leaks = {url: s for url, page in pages.items() if (s := survivors(visible(page), planted))}
     assert not leaks, leaks
 

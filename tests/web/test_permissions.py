@@ -24,7 +24,9 @@ EXPECTED: dict[tuple[str, str], frozenset[str] | str] = {
     ("GET", "/post"): frozenset({"analyst", "outreach"}),
     ("POST", "/post/reveal"): frozenset({"analyst", "outreach"}),
     ("GET", "/posts/export.jsonl"): frozenset({"analyst"}),
+    ("GET", "/networks"): frozenset({"analyst"}),
     ("GET", "/networks/{network_id}"): frozenset({"analyst"}),
+    ("GET", "/search"): frozenset({"analyst", "outreach"}),
     ("POST", "/networks/{network_id}/reveal"): frozenset({"analyst"}),
     ("GET", "/review"): frozenset({"analyst"}),
     ("POST", "/review/label"): frozenset({"analyst"}),
@@ -42,6 +44,7 @@ URLS = {
     "/post": "/post?source=annonces-libres&id=p0000",
     "/posts/export.jsonl": "/posts/export.jsonl?flag=minor",
     "/networks/{network_id}": "/networks/n-000000",
+    "/search": "/search?q=06+12+34+00+10",
     "/networks/{network_id}/reveal": "/networks/n-000000/reveal",
     "/api/posts/{source}/{post_id:path}": "/api/posts/annonces-libres/p0000",
     "/api/networks/{network_id}": "/api/networks/n-000000",
@@ -111,7 +114,7 @@ def test_route_by_role(app, role, client_for, csrf, token_for):
             assert status == 403, (role, key, status)
     response = call(client, "POST", "/logout", token)
     assert response.status_code == 303
-    assert client.get("/posts", follow_redirects=False).headers["location"] == "/login"
+    assert client.get("/posts", follow_redirects=False).headers["location"].startswith("/login")
 
 
 def test_anonymous_is_sent_to_login_or_refused(app):
@@ -124,4 +127,4 @@ def test_anonymous_is_sent_to_login_or_refused(app):
                 assert response.status_code == 401, (method, path)
             else:
                 assert response.status_code == 303, (method, path)
-                assert response.headers["location"] == "/login"
+                assert response.headers["location"].startswith("/login"), (method, path)

@@ -17,6 +17,7 @@ from starlette.routing import BaseRoute
 
 from sentinelle.store import open_store
 from sentinelle.web.cache import TTLCache
+from sentinelle.web.dates import when
 from sentinelle.web.errors import install_error_handlers
 from sentinelle.web.ratelimit import RateLimiter
 from sentinelle.web.settings import WebSettings, settings_from_env
@@ -83,7 +84,16 @@ def create_app(settings: WebSettings) -> FastAPI:
     from sentinelle.web.api import networks as api_networks
     from sentinelle.web.api import posts as api_posts
     from sentinelle.web.api import score as api_score
-    from sentinelle.web.routes import accounts, audit, login, networks, overview, posts, review
+    from sentinelle.web.routes import (
+        accounts,
+        audit,
+        login,
+        networks,
+        overview,
+        posts,
+        review,
+        search,
+    )
 
     app = FastAPI(
         title="Sentinelle API",
@@ -104,9 +114,11 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.state.templates = Jinja2Templates(directory=str(package / "templates"))
     app.state.templates.env.auto_reload = False  # no file stat per render: templates ship
     app.state.templates.env.filters["datetime"] = _utc
+    app.state.templates.env.filters["when"] = when
+    app.state.templates.env.filters["day"] = lambda value: when(value, with_time=False)
     app.mount("/static", StaticFiles(directory=str(package / "static")), name="static")
     app.mount("/vendor/plotly", StaticFiles(directory=str(_plotly_dir())), name="plotly")
-    for module in (login, overview, posts, networks, review, audit, accounts):
+    for module in (login, overview, posts, networks, review, audit, accounts, search):
         app.include_router(module.router)
     for module in (api_posts, api_score, api_networks):
         app.include_router(module.router)

@@ -12,6 +12,7 @@ from sentinelle.web.security import PageContext
 MENU = (
     ("Overview", "/overview", "overview.view"),
     ("Posts", "/posts", "posts.list"),
+    ("Networks", "/networks", "network.view"),
     ("Review", "/review", "review.label"),
     ("Audit log", "/audit", "audit.view"),
     ("Accounts", "/accounts", "accounts.manage"),

@@ -81,8 +81,16 @@ function wireReview() {
   });
 }
 
+function wireBack() {
+  document.querySelectorAll("a[data-back]").forEach((link) => {
+    if (window.history.length < 2) return;
+    link.addEventListener("click", (event) => { event.preventDefault(); window.history.back(); });
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   wireReveals();
   wireReview();
+  wireBack();
 });
 window.addEventListener("load", drawCharts);
