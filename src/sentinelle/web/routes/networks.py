@@ -14,8 +14,11 @@ from sentinelle.auth.roles import allowed
 from sentinelle.privacy import mask_handle, mask_identifier, reveal_detail
 from sentinelle.store.browse import current_network_id, network_posts
 from sentinelle.store.cases import networks_known_to_cases
+from sentinelle.store.networks import network_edges
 from sentinelle.store.search import network_summaries
-from sentinelle.web.charts import france_map, itinerary_timeline, network_graph
+from sentinelle.web.charts import france_map, network_graph
+from sentinelle.web.explain import thresholds
+from sentinelle.web.network_story import link_reasons, story
 from sentinelle.web.network_view import identifier_links, network_object
 from sentinelle.web.render import render
 from sentinelle.web.rows import masked_label
@@ -56,19 +59,49 @@ def network_page(
     for post in posts:
         post["label"] = masked_label(post, 80)
     links = identifier_links(posts)
+    reasons = link_reasons(network_edges(store, network_id))
+    limits = thresholds()
     return render(
         ctx,
         "network.html",
         network=network,
+        summary=story(network, reasons),
+        reasons=reasons,
         posts=posts,
         identifiers=_identifier_table(links),
-        people=sorted({mask_handle(p["author"]) for p in posts if p.get("author")}),
+        accounts=sorted({mask_handle(p["author"]) for p in posts if p.get("author")}),
+        scores=[
+            (label, value, value is not None and value >= limits.get(label, 0.5), limits.get(label))
+            for label, value in network["scores"].items()
+        ],
+        stays=_stays(network["itinerary"]),
         charts={
             "graph": network_graph(posts, links),
-            "timeline": itinerary_timeline(network["itinerary"]),
             "map": france_map(network["itinerary"]),
         },
     )
+
+
+def _stays(itinerary: list[dict]) -> list[dict]:
+    """The itinerary as rows of a readable timeline: each stay's share of the whole period."""
+    if not itinerary:
+        return []
+    start = datetime.fromisoformat(itinerary[0]["arrived"]).timestamp()
+    end = datetime.fromisoformat(itinerary[-1]["left"]).timestamp()
+    span = max(end - start, 1.0)
+    rows = []
+    for number, stay in enumerate(itinerary, start=1):
+        arrived = datetime.fromisoformat(stay["arrived"]).timestamp()
+        left = datetime.fromisoformat(stay["left"]).timestamp()
+        rows.append(
+            {
+                **stay,
+                "number": number,
+                "offset": round(100 * (arrived - start) / span, 2),
+                "width": max(round(100 * (left - arrived) / span, 2), 0.8),
+            }
+        )
+    return rows
 
 
 @router.post("/networks/{network_id}/reveal")

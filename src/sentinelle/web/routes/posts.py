@@ -24,6 +24,7 @@ from sentinelle.store.browse import (
     list_posts,
 )
 from sentinelle.store.labels import labels_of
+from sentinelle.web.explain import explain_indicator, indicator_choices, thresholds
 from sentinelle.web.highlight import cut_segments, segments
 from sentinelle.web.render import render
 from sentinelle.web.rows import table_row
@@ -130,6 +131,8 @@ def posts_page(
         query=query,
         flag_labels=list(FLAG_BITS),
         at_risk_only=at_risk_only,
+        indicator_choices=indicator_choices(),
+        thresholds=thresholds(),
         **_menus(request.app),
     )
 
@@ -173,6 +176,7 @@ def post_page(
     source: Annotated[str, Query(max_length=200)],
     id: Annotated[str, Query(max_length=500)],  # the contract's field name
     ctx: Annotated[PageContext, Depends(page("post.view"))],
+    labelled: Annotated[str, Query(pattern="^(|minor|control|recruitment|none)$")] = "",
 ) -> HTMLResponse:
     post = _load_post(request, ctx, source, id, "post.view")
     store = request.app.state.store
@@ -182,8 +186,9 @@ def post_page(
     raw = [item["raw"] for item in identifiers if item["raw"]]
     for indicator in indicators:  # evidence is post text: masked like the text
         indicator["evidence"] = mask_text(str(indicator.get("evidence") or ""), raw)
+    limits = thresholds()
     scores = [
-        (label, post.get(f"score_{label}"), bool((post.get("flags") or 0) & bit))
+        (label, post.get(f"score_{label}"), bool((post.get("flags") or 0) & bit), limits.get(label))
         for label, bit in FLAG_BITS.items()
     ]
     return render(
@@ -192,10 +197,11 @@ def post_page(
         post=post,
         text_segments=segments(post["text"], indicators, raw),
         title_segments=segments(post["title"] or "", indicators, raw),
-        indicators=indicators,
+        indicators=[explain_indicator(item) for item in indicators],
         identifiers=identifiers,
         scores=scores,
         labels=labels_of(store, post["pk"]) if allowed(ctx.actor, "review.label") else [],
+        labelled=labelled,
     )
 
 
