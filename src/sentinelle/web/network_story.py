@@ -51,7 +51,14 @@ def link_reasons(edges: list[dict]) -> list[dict]:
         {"kind": kind, "what": f"{_KIND_WORDS.get(kind, kind)} {_shown(kind, value)}",
          "posts": len(keys), "hub": False}
         for (kind, value), keys in tied.items()
+        if kind != "image"
     ]  # fmt: skip
+    photos = [keys for (kind, _value), keys in tied.items() if kind == "image"]
+    if photos:  # photo hashes mean nothing to read one by one: one line for them all
+        reasons.append(
+            {"kind": "image", "what": f"{_plural(len(photos), 'shared photo')}",
+             "posts": len(set().union(*photos)), "hub": False}
+        )  # fmt: skip
     reasons.sort(key=lambda r: -r["posts"])
     if wording:
         reasons.append(
