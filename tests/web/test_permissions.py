@@ -6,6 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 from starlette.routing import Mount
 
+from sentinelle.auth.sessions import digest
 from sentinelle.web.app import iter_routes
 
 ROLES = ("admin", "analyst", "outreach", "auditor")
@@ -33,6 +34,8 @@ EXPECTED: dict[tuple[str, str], frozenset[str] | str] = {
     ("GET", "/audit"): frozenset({"admin", "auditor"}),
     ("GET", "/accounts"): frozenset({"admin"}),
     ("POST", "/accounts"): frozenset({"admin"}),
+    ("POST", "/accounts/tokens/revoke"): frozenset({"admin"}),
+    ("POST", "/accounts/{name}/{action}"): frozenset({"admin"}),
     ("POST", "/api/posts"): frozenset({"analyst"}),
     ("GET", "/api/posts/{source}/{post_id:path}"): frozenset({"analyst"}),
     ("POST", "/api/score"): frozenset({"analyst"}),
@@ -45,6 +48,7 @@ URLS = {
     "/posts/export.jsonl": "/posts/export.jsonl?flag=minor",
     "/networks/{network_id}": "/networks/n-000000",
     "/search": "/search?q=06+12+34+00+10",
+    "/accounts/{name}/{action}": "/accounts/auditor/enable",
     "/networks/{network_id}/reveal": "/networks/n-000000/reveal",
     "/api/posts/{source}/{post_id:path}": "/api/posts/annonces-libres/p0000",
     "/api/networks/{network_id}": "/api/networks/n-000000",
@@ -100,6 +104,8 @@ def test_route_by_role(app, role, client_for, csrf, token_for):
     client = client_for(role)
     token = csrf(client)
     api_token = token_for(role)
+    # a token of another account for the admin to revoke (the id is its digest's start)
+    FORMS["/accounts/tokens/revoke"] = {"token": digest(token_for("auditor"))[:12]}
     outcomes = {}
     for method, path in app_routes(app):
         if path in ("/logout", "/login"):

@@ -214,6 +214,7 @@ def networks_page(
         query=query,
         errors=errors,
         sources=sources,
+        thresholds=thresholds(),
     )
 
 

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from sentinelle.audit import record_event
 from sentinelle.auth.roles import allowed
 from sentinelle.privacy import mask_identifier, reveal_detail
+from sentinelle.privacy.recognise import mask_text
 from sentinelle.store.search import identifier_values_present, posts_carrying
 from sentinelle.web.identifier_query import identifier_values
 from sentinelle.web.render import render
@@ -48,6 +49,7 @@ def search_page(
         ctx,
         "search.html",
         q=query,
+        q_masked=mask_text(query),  # the box is not refilled: a number typed stays off screen
         identifiers=[
             {"kind": kind, "masked": mask_identifier(kind, value)} for kind, value in found
         ],

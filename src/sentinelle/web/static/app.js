@@ -92,5 +92,8 @@ document.addEventListener("DOMContentLoaded", () => {
   wireReveals();
   wireReview();
   wireBack();
+  document.querySelectorAll("form[data-confirm]").forEach((form) => {
+    form.addEventListener("submit", (event) => { if (!window.confirm(form.dataset.confirm)) event.preventDefault(); });
+  });
 });
 window.addEventListener("load", drawCharts);
