@@ -4,6 +4,7 @@ revealing (the page's own Reveal, audited, is the only way to read one)."""
 
 from __future__ import annotations
 
+import copy
 import html
 import random
 import re
@@ -18,15 +19,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sentinelle.auth.accounts import create_account
+from sentinelle.cases.records import parse_case
 from sentinelle.demo.phones import hard_form, new_phone, plain_form
 from sentinelle.extract.phones import find_phones
 from sentinelle.ingest.pipeline import content_hash
 from sentinelle.ingest.validate import validate_post
 from sentinelle.pipeline.analyze import analyze
 from sentinelle.store import open_store
+from sentinelle.store.cases import save_cases
 from sentinelle.store.posts import save_posts
 from sentinelle.web import WebSettings, create_app
 from sentinelle.web.app import iter_routes
+
+from ..cases.sample import SAMPLE_CASES
 
 PASSWORD = "correct horse battery"
 CITIES = ("Lyon", "Marseille", "Montpellier", "Perpignan", "Clermont-Ferrand")
@@ -39,6 +44,7 @@ NOT_CRAWLED = {
     "/api/openapi.json",
     "/api/posts/{source}/{post_id:path}",
     "/api/networks/{network_id}",
+    "/note.pdf",  # printed by Chromium from the /note.html page, which is crawled
 }
 
 
@@ -98,8 +104,11 @@ def planted_posts(seed: int, places: list[str]) -> tuple[list[dict], dict]:
     return records, planted
 
 
-def build_store(path: str, records: list[dict]) -> None:
+def build_store(path: str, records: list[dict], case_identifiers: list[str] = ()) -> None:
     store = open_store(path)
+    if case_identifiers:  # a case record sharing the planted identifiers (note, section 7)
+        case = {**copy.deepcopy(SAMPLE_CASES[0]), "identifiers": list(case_identifiers)}
+        save_cases(store, [parse_case(case)])
     batch = []
     for record in records:
         post, ts = validate_post(record)
@@ -148,6 +157,7 @@ def crawl(app, planted: dict, records: list[dict]) -> dict[str, str]:
         login(client, role)
         urls = ["/overview", "/posts", "/posts?q=dispo", "/review", "/audit", "/accounts"]
         urls += ["/posts/export.jsonl", "/networks", "/search?" + urlencode({"q": any_form})]
+        urls += ["/note", "/note.html"]
         urls += [f"/post?source={r['source']}&id={r['id']}" for r in records]
         for url in urls:
             response = client.get(url)
@@ -179,14 +189,15 @@ def test_no_planted_identifier_survives_in_any_page_or_export(seed, places):
     records, planted = planted_posts(seed, places)
     with tempfile.TemporaryDirectory() as folder:
         path = str(Path(folder) / "w.db")
-        build_store(path, records)
+        build_store(path, records, sorted(planted["phones"]))
         app = create_app(WebSettings(secret_key="k" * 40, db=path))
         with TestClient(app):
             pages = crawl(app, planted, records)
         app.state.store.close()
     assert any(url.startswith("analyst /post?") for url in pages)
     assert any(url.startswith("analyst /networks/n-") for url in pages)
-    for shown in ("analyst /search?", "analyst /networks", "analyst /review", "admin /audit"):
+    shown_pages = ("analyst /search?", "analyst /networks", "analyst /review", "admin /audit")
+    for shown in (*shown_pages, "analyst /note.html"):
         assert any(url.startswith(shown) for url in pages), shown
     assert "post" in pages[next(url for url in pages if url.startswith("analyst /search?"))]
     leaks = {url: s for url, page in pages.items() if (s := survivors(visible(page), planted))}
@@ -207,6 +218,8 @@ def test_the_crawl_covers_every_page(tmp_path):
         "/search",
         "/post",
         "/networks/{network_id}",
+        "/note",
+        "/note.html",
     }
     gets = {
         route.path

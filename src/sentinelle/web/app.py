@@ -89,6 +89,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         audit,
         login,
         networks,
+        note,
         overview,
         posts,
         review,
@@ -118,7 +119,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.state.templates.env.filters["day"] = lambda value: when(value, with_time=False)
     app.mount("/static", StaticFiles(directory=str(package / "static")), name="static")
     app.mount("/vendor/plotly", StaticFiles(directory=str(_plotly_dir())), name="plotly")
-    for module in (login, overview, posts, networks, review, audit, accounts, search):
+    for module in (login, overview, posts, networks, review, audit, accounts, search, note):
         app.include_router(module.router)
     for module in (api_posts, api_score, api_networks):
         app.include_router(module.router)

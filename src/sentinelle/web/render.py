@@ -14,6 +14,7 @@ MENU = (
     ("Posts", "/posts", "posts.list"),
     ("Networks", "/networks", "network.view"),
     ("Review", "/review", "review.label"),
+    ("Note", "/note", "overview.view"),
     ("Audit log", "/audit", "audit.view"),
     ("Accounts", "/accounts", "accounts.manage"),
 )
