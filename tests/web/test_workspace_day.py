@@ -165,3 +165,18 @@ def test_admin_runs_accounts_and_tokens(client_for, csrf, settings, token_for):
     store.close()
     assert {"account.create", "account.disable", "account.role", "account.reset",
             "token.revoke", "account.delete"} <= actions  # fmt: skip
+
+
+def test_posts_list_counts_and_highlights_search_terms(client_for):
+    client = client_for("analyst")
+    everything = client.get("/posts").text
+    assert re.search(
+        r"<strong>40</strong> posts match, newest 40 shown|<strong>40</strong> posts match",
+        everything,
+    )
+    found = client.get("/posts?q=annonce").text
+    assert '<mark class="term">Annonce</mark>' in found
+    assert re.search(r"<strong>40</strong> posts match", found)
+    minors = client.get("/posts?flag=minor").text
+    assert re.search(r"<strong>10</strong> posts match", minors)
+    assert '<time title="2024-03-' in minors

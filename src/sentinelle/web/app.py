@@ -19,6 +19,7 @@ from sentinelle.store import open_store
 from sentinelle.web.cache import TTLCache
 from sentinelle.web.dates import when
 from sentinelle.web.errors import install_error_handlers
+from sentinelle.web.highlight import highlight_terms
 from sentinelle.web.ratelimit import RateLimiter
 from sentinelle.web.settings import WebSettings, settings_from_env
 
@@ -116,6 +117,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.state.templates.env.auto_reload = False  # no file stat per render: templates ship
     app.state.templates.env.filters["datetime"] = _utc
     app.state.templates.env.filters["when"] = when
+    app.state.templates.env.globals["highlight"] = highlight_terms
     app.state.templates.env.filters["day"] = lambda value: when(value, with_time=False)
     app.mount("/static", StaticFiles(directory=str(package / "static")), name="static")
     app.mount("/vendor/plotly", StaticFiles(directory=str(_plotly_dir())), name="plotly")

@@ -4,7 +4,10 @@ identifier occurrences to mask. Pure; the template escapes every segment."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+
+from markupsafe import Markup, escape
 
 from sentinelle.privacy.masking import mask_in_text
 from sentinelle.privacy.recognise import identifier_spans
@@ -66,3 +69,32 @@ def cut_segments(items: list[Segment], limit: int) -> list[Segment]:
         )
         left -= len(item.text)
     return kept
+
+
+def _fold(char: str) -> str:
+    """One character without accents, lower case (one for one, so offsets stay aligned)."""
+    base = unicodedata.normalize("NFD", char)[:1] or char
+    return base.lower()[:1] or char
+
+
+def highlight_terms(text: str, query: str | None) -> Markup:
+    """`text` escaped, with each word of the text search marked (case and accents ignored, as
+    the search matches them)."""
+    words = {w for w in (query or "").split() if len(w) >= 2}
+    if not text or not words:
+        return Markup(escape(text or ""))
+    folded = "".join(_fold(c) for c in text)
+    marks = [False] * len(text)
+    for word in words:
+        needle = "".join(_fold(c) for c in word)
+        for match in re.finditer(re.escape(needle), folded):
+            for i in range(*match.span()):
+                marks[i] = True
+    out, start = [], 0
+    for i in range(1, len(text) + 1):
+        if i < len(text) and marks[i] == marks[start]:
+            continue
+        piece = escape(text[start:i])
+        out.append(f'<mark class="term">{piece}</mark>' if marks[start] else str(piece))
+        start = i
+    return Markup("".join(out))

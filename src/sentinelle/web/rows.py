@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from sentinelle.privacy.masking import raw_identifiers
 from sentinelle.privacy.recognise import mask_text
 from sentinelle.store.browse import FLAG_BITS
+from sentinelle.web.dates import human
 
 
 def post_href(source: str, post_id: str) -> str:
@@ -40,7 +41,8 @@ def table_row(row: dict) -> dict:
     if row.get("department"):
         place = f"{place} ({row['department']})"
     return {
-        "posted": row["posted_at"][:16].replace("T", " "),
+        "posted": human(row["posted_at"]),
+        "posted_iso": row["posted_at"],
         "source": row["source"],
         "kind": row["kind"],
         "place": place,

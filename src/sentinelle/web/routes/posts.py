@@ -18,6 +18,7 @@ from sentinelle.records import POST_KINDS
 from sentinelle.store.browse import (
     FLAG_BITS,
     PostFilter,
+    count_posts,
     distinct_values,
     export_rows,
     get_post,
@@ -32,6 +33,7 @@ from sentinelle.web.security import PageContext, check_csrf, page
 
 router = APIRouter(include_in_schema=False)
 EXPORT_LIMIT = 100_000
+COUNT_CAP = 1000
 
 
 def _day(value: str | None, field: str) -> float | None:
@@ -122,12 +124,19 @@ def posts_page(
         return [table_row(row) for row in rows[:size]], cursor
 
     rows, cursor = request.app.state.cache.get_or_compute(("posts", spec, cursor_key, size), table)
+    total = None
+    if cursor_key is None:  # the first page says how many match (up to COUNT_CAP)
+        total = request.app.state.cache.get_or_compute(
+            ("posts-count", spec), lambda: count_posts(request.app.state.store, spec, COUNT_CAP)
+        )
     query = {k: v for k, v in request.query_params.items() if k != "after" and v}
     return render(
         ctx,
         "posts.html",
         rows=rows,
         cursor=cursor,
+        total=total,
+        count_cap=COUNT_CAP,
         query=query,
         flag_labels=list(FLAG_BITS),
         at_risk_only=at_risk_only,
