@@ -21,6 +21,7 @@ from sentinelle.web.dates import when
 from sentinelle.web.errors import install_error_handlers
 from sentinelle.web.highlight import highlight_terms
 from sentinelle.web.ratelimit import RateLimiter
+from sentinelle.web.requestlog import RequestLog
 from sentinelle.web.settings import WebSettings, settings_from_env
 
 _CSP = (
@@ -77,6 +78,10 @@ def app_from_env() -> FastAPI:
     """Factory for uvicorn worker processes (`serve --workers N`): settings from the
     environment that `serve` prepared (SENTINELLE_DB, SENTINELLE_SECRET_KEY, SENTINELLE_DEMO)."""
     demo = os.environ.get("SENTINELLE_DEMO") == "1"
+    if os.environ.get("SENTINELLE_REQUEST_LOG") == "1":
+        from sentinelle.web.requestlog import enable_request_log
+
+        enable_request_log()
     return create_app(settings_from_env(demo=demo, db=os.environ.get("SENTINELLE_DB")))
 
 
@@ -128,6 +133,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     install_error_handlers(app)
 
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(RequestLog)
     return app
 
 
