@@ -312,7 +312,7 @@ def run_engine(
         ],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=(OUT / f"serve-{name}.log").open("wb"),  # a request line each: not a pipe
     )
     base = f"http://127.0.0.1:{port}"
     try:
