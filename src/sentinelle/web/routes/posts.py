@@ -58,20 +58,68 @@ async def post_filter(
     until: Annotated[str | None, Query(max_length=10)] = None,
     q: Annotated[str | None, Query(max_length=200)] = None,
 ) -> PostFilter:
-    until_ts = _day(until, "until")
+    values = dict(locals())
+    return _parse_filter(values, None)
+
+
+# Field -> (longest value, allowed values or None): what `post_filter` declares, for the
+# posts page, which shows a bad value next to its field instead of an error page.
+_FILTER_FIELDS = {
+    "score_label": (20, ("", "minor", "control", "recruitment")),
+    "min_score": (10, None),
+    "flag": (20, ("", "any", "minor", "control", "recruitment")),
+    "indicator": (100, None),
+    "city": (200, None),
+    "department": (3, None),
+    "source": (200, None),
+    "kind": (20, None),
+    "since": (10, None),
+    "until": (10, None),
+    "q": (200, None),
+}
+
+
+def _parse_filter(values: dict, errors: dict | None) -> PostFilter:
+    """The filter from query values; with `errors`, a bad value is noted there and ignored
+    instead of answering 400."""
+
+    def checked(parse, field: str):
+        try:
+            return parse(values.get(field), field)
+        except HTTPException as error:
+            if errors is None:
+                raise
+            errors[field] = str(error.detail)
+            return None
+
+    until_ts = checked(_day, "until")
     return PostFilter(
-        score_label=score_label or None,
-        min_score=_score(min_score),
-        flag=flag or None,
-        indicator=indicator or None,
-        city=city or None,
-        department=department or None,
-        source=source or None,
-        kind=kind or None,
-        since_ts=_day(since, "since"),
+        score_label=values.get("score_label") or None,
+        min_score=checked(lambda value, _field: _score(value), "min_score"),
+        flag=values.get("flag") or None,
+        indicator=values.get("indicator") or None,
+        city=values.get("city") or None,
+        department=values.get("department") or None,
+        source=values.get("source") or None,
+        kind=values.get("kind") or None,
+        since_ts=checked(_day, "since"),
         until_ts=until_ts + 86400 if until_ts is not None else None,
-        query=q or None,
+        query=values.get("q") or None,
     )
+
+
+async def lenient_post_filter(request: Request) -> tuple[PostFilter, dict[str, str]]:
+    """The posts page's filter and the message for each bad value (shown inline)."""
+    values, errors = {}, {}
+    for field, (longest, choices) in _FILTER_FIELDS.items():
+        value = request.query_params.get(field)
+        if value is None:
+            continue
+        if len(value) > longest or (choices is not None and value not in choices):
+            errors[field] = f"{field}: not a value this filter takes"
+            continue
+        values[field] = value
+    return _parse_filter(values, errors), errors
 
 
 def _score(value: str | None) -> float | None:
@@ -106,10 +154,11 @@ def _menus(app) -> dict:
 @router.get("/posts", response_class=HTMLResponse)
 def posts_page(
     request: Request,
-    spec: Annotated[PostFilter, Depends(post_filter)],
+    checked: Annotated[tuple[PostFilter, dict], Depends(lenient_post_filter)],
     ctx: Annotated[PageContext, Depends(page("posts.list"))],
     after: Annotated[str | None, Query(max_length=60)] = None,
 ) -> HTMLResponse:
+    spec, errors = checked
     at_risk_only = not allowed(ctx.actor, "post.view", {"flags": 0})
     if at_risk_only:
         spec = PostFilter(**{**_fields(spec), "at_risk_only": True})
@@ -133,6 +182,8 @@ def posts_page(
     return render(
         ctx,
         "posts.html",
+        status=400 if errors else 200,
+        errors=errors,
         rows=rows,
         cursor=cursor,
         total=total,
