@@ -14,7 +14,7 @@ from sqlalchemy import Integer, cast, func, select
 from sentinelle.store.browse import _LIST_COLUMNS
 from sentinelle.store.bulk import select_where_in
 from sentinelle.store.db import Store
-from sentinelle.store.schema import post_analysis, post_identifiers, posts
+from sentinelle.store.schema import link_edges, post_analysis, post_identifiers, posts
 
 
 def posts_carrying(
@@ -97,3 +97,24 @@ def network_summaries(store: Store) -> list[dict]:
         summary["cities"] = sorted(summary["cities"])
         summary["sources"] = sorted(summary["sources"])
     return list(summaries.values())
+
+
+def network_link_evidence(store: Store, network_id: str) -> list[dict]:
+    """A network's evidence edges with both posts' keys (no texts: the page only counts)."""
+    left, right = posts.alias("left_post"), posts.alias("right_post")
+    query = (
+        select(
+            link_edges.c.kind,
+            link_edges.c.value,
+            link_edges.c.hub,
+            left.c.source.label("left_source"),
+            left.c.post_id.label("left_id"),
+            right.c.source.label("right_source"),
+            right.c.post_id.label("right_id"),
+        )
+        .join(left, left.c.pk == link_edges.c.left_pk)
+        .join(right, right.c.pk == link_edges.c.right_pk)
+        .where(link_edges.c.network_id == network_id)
+    )
+    with store.engine.connect() as connection:
+        return [dict(row) for row in connection.execute(query).mappings()]

@@ -14,8 +14,7 @@ from sentinelle.auth.roles import allowed
 from sentinelle.privacy import mask_handle, mask_identifier, reveal_detail
 from sentinelle.store.browse import current_network_id, network_posts
 from sentinelle.store.cases import networks_known_to_cases
-from sentinelle.store.networks import network_edges
-from sentinelle.store.search import network_summaries
+from sentinelle.store.search import network_link_evidence, network_summaries
 from sentinelle.web.charts import france_map, network_graph
 from sentinelle.web.explain import thresholds
 from sentinelle.web.network_story import link_reasons, story
@@ -59,7 +58,7 @@ def network_page(
     for post in posts:
         post["label"] = masked_label(post, 80)
     links = identifier_links(posts)
-    reasons = link_reasons(network_edges(store, network_id))
+    reasons = link_reasons(network_link_evidence(store, network_id))
     limits = thresholds()
     return render(
         ctx,
