@@ -180,3 +180,14 @@ def test_posts_list_counts_and_highlights_search_terms(client_for):
     minors = client.get("/posts?flag=minor").text
     assert re.search(r"<strong>10</strong> posts match", minors)
     assert '<time title="2024-03-' in minors
+
+
+def test_search_by_export_pseudonym(client_for, settings):
+    from sentinelle.privacy import pseudonym
+
+    client = client_for("analyst")
+    pid = pseudonym(settings.pseudonym_key, "+33612340010")
+    page = client.get("/search", params={"q": pid}).text
+    assert re.search(r"<strong>8</strong> posts carry", page)
+    unknown = client.get("/search", params={"q": "pid:" + "0" * 24}).text
+    assert "No post carries" in unknown
