@@ -191,3 +191,12 @@ def test_search_by_export_pseudonym(client_for, settings):
     assert re.search(r"<strong>8</strong> posts carry", page)
     unknown = client.get("/search", params={"q": "pid:" + "0" * 24}).text
     assert "No post carries" in unknown
+
+
+def test_the_audit_log_keeps_a_searched_number_masked(client_for, settings):
+    client = client_for("analyst")
+    assert client.get("/posts/export.jsonl?q=0612340010").status_code == 200
+    store = open_store(settings.db)
+    exports = recent_entries(store, action="export.posts")
+    store.close()
+    assert exports and "0612340010" not in str(exports) and "0••••••••0" in str(exports)

@@ -298,7 +298,9 @@ def export_posts(
     if clear and not allowed(ctx.actor, "export.clear"):
         raise HTTPException(403, "your role may export pseudonymised identifiers only")
     store, settings = request.app.state.store, request.app.state.settings
-    detail = {"clear": clear, "filter": {k: v for k, v in _fields(spec).items() if v}}
+    # a text search may name a number: the audit log (read by auditors) keeps it masked
+    shown = {k: mask_text(v) if isinstance(v, str) else v for k, v in _fields(spec).items() if v}
+    detail = {"clear": clear, "filter": shown}
     record_event(store, ctx.actor, "export.posts", "posts", ctx.client, detail)
 
     def lines():
