@@ -157,7 +157,7 @@ def crawl(app, planted: dict, records: list[dict]) -> dict[str, str]:
         login(client, role)
         urls = ["/overview", "/posts", "/posts?q=dispo", "/review", "/audit", "/accounts"]
         urls += ["/posts/export.jsonl", "/networks", "/search?" + urlencode({"q": any_form})]
-        urls += ["/note", "/note.html"]
+        urls += ["/note", "/note.html", "/posts/export.jsonl?" + urlencode({"q": any_form})]
         urls += [f"/post?source={r['source']}&id={r['id']}" for r in records]
         for url in urls:
             response = client.get(url)
