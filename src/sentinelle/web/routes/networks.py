@@ -176,7 +176,44 @@ def networks_page(
     since_ts = _date(since, "since", errors)
     until_ts = _date(until, "until", errors)
     everything = _all_networks(request.app)
-    wanted_city, wanted_source = city.strip().lower(), source.strip()
+    wanted = (label, score, size, city.strip().lower(), source.strip(), since_ts, until_ts)
+    key = ("networks-list", *wanted, bool(known), sort or "risk")
+    chosen = request.app.state.cache.get_or_compute(
+        key, lambda: _choose(everything, *wanted, bool(known), sort or "risk")
+    )
+    start = (page_number - 1) * NETWORKS_PAGE
+    query = {k: v for k, v in request.query_params.items() if k != "page" and v}
+    sources = sorted({s for summary in everything for s in summary["sources"]})
+    return render(
+        ctx,
+        "networks.html",
+        status=400 if errors else 200,
+        rows=chosen[start : start + NETWORKS_PAGE],
+        total=len(chosen),
+        everything=len(everything),
+        start=start,
+        page_number=page_number,
+        has_next=start + NETWORKS_PAGE < len(chosen),
+        query=query,
+        errors=errors,
+        sources=sources,
+        thresholds=thresholds(),
+    )
+
+
+def _choose(
+    everything: list[dict],
+    label: str,
+    score: float | None,
+    size: float | None,
+    wanted_city: str,
+    wanted_source: str,
+    since_ts: float | None,
+    until_ts: float | None,
+    known: bool,
+    sort: str,
+) -> list[dict]:
+    """The networks a filter keeps, sorted (cached per filter by the caller)."""
     chosen = []
     for summary in everything:
         if score is not None:
@@ -196,25 +233,8 @@ def networks_page(
         if known and not summary["cases"]:
             continue
         chosen.append(summary)
-    chosen.sort(key=NETWORK_SORTS[sort or "risk"], reverse=True)
-    start = (page_number - 1) * NETWORKS_PAGE
-    query = {k: v for k, v in request.query_params.items() if k != "page" and v}
-    sources = sorted({s for summary in everything for s in summary["sources"]})
-    return render(
-        ctx,
-        "networks.html",
-        status=400 if errors else 200,
-        rows=chosen[start : start + NETWORKS_PAGE],
-        total=len(chosen),
-        everything=len(everything),
-        start=start,
-        page_number=page_number,
-        has_next=start + NETWORKS_PAGE < len(chosen),
-        query=query,
-        errors=errors,
-        sources=sources,
-        thresholds=thresholds(),
-    )
+    chosen.sort(key=NETWORK_SORTS[sort], reverse=True)
+    return chosen
 
 
 def _number(value: str, field: str, errors: dict, low: float, high: float) -> float | None:
