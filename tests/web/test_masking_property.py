@@ -46,6 +46,7 @@ NOT_CRAWLED = {
     "/api/posts/{source}/{post_id:path}",
     "/api/networks/{network_id}",
     "/note.pdf",  # printed by Chromium from the /note.html page, which is crawled
+    "/posts/count",  # a number of posts, nothing else
 }
 
 

@@ -28,6 +28,7 @@ EXPECTED: dict[tuple[str, str], frozenset[str] | str] = {
     ("GET", "/networks"): frozenset({"analyst"}),
     ("GET", "/networks/{network_id}"): frozenset({"analyst"}),
     ("GET", "/search"): frozenset({"analyst", "outreach"}),
+    ("GET", "/posts/count"): frozenset({"analyst", "outreach"}),
     ("GET", "/note"): frozenset({"analyst"}),
     ("GET", "/note.html"): frozenset({"analyst"}),
     ("GET", "/note.pdf"): frozenset({"analyst"}),

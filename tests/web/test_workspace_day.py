@@ -200,3 +200,19 @@ def test_the_audit_log_keeps_a_searched_number_masked(client_for, settings):
     exports = recent_entries(store, action="export.posts")
     store.close()
     assert exports and "0612340010" not in str(exports) and "0••••••••0" in str(exports)
+
+
+def test_a_full_first_page_asks_for_its_count_after_showing(seeded_db, sign_in):
+    app = create_app(WebSettings(secret_key="k" * 40, db=seeded_db, page_size=15))
+    client = TestClient(app, base_url="https://testserver")
+    sign_in(client, "analyst")
+    page = client.get("/posts?flag=any").text
+    url = re.search(r'data-count="([^"]+)"', page).group(1).replace("&amp;", "&")
+    assert url == "/posts/count?flag=any"
+    assert client.get(url).json() == {"total": 20, "more": False}
+    assert client.get("/posts/count").json() == {"total": 40, "more": False}
+    sign_in(outreach := TestClient(app, base_url="https://testserver"), "outreach")
+    assert outreach.get("/posts/count").json()["total"] == 20  # flagged posts only
+    client.close()
+    outreach.close()
+    app.state.store.close()

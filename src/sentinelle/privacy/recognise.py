@@ -56,7 +56,8 @@ def identifier_spans(text: str, known: Iterable[str] = ()) -> list[tuple[int, in
             spans += _word_spans(text, name)
     for needle in needles:
         spans += [m.span() for m in re.finditer(re.escape(needle), text, flags=re.IGNORECASE)]
-    spans += [m.span() for m in _EMAIL.finditer(text)]
+    if "@" in text:
+        spans += [m.span() for m in _EMAIL.finditer(text)]
     spans = _merge(spans)
     # The last net: long digit runs the extractor did not read (a number it does not know),
     # where they do not touch what it read (a price or an age written right after a phone).

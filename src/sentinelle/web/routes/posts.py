@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Annotated
+from urllib.parse import urlencode
 
 import orjson
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -174,10 +175,10 @@ def posts_page(
 
     rows, cursor = request.app.state.cache.get_or_compute(("posts", spec, cursor_key, size), table)
     total = None
-    if cursor_key is None:  # the first page says how many match (up to COUNT_CAP)
-        total = request.app.state.cache.get_or_compute(
-            ("posts-count", spec), lambda: count_posts(request.app.state.store, spec, COUNT_CAP)
-        )
+    if cursor_key is None and len(rows) < size:
+        total = len(rows)  # a first page that is not full is the whole count, for free
+    # Otherwise the page asks /posts/count after it is shown: counting a sparse filter walks
+    # far more rows than a page does, and must not hold the page up.
     query = {k: v for k, v in request.query_params.items() if k != "after" and v}
     return render(
         ctx,
@@ -188,6 +189,7 @@ def posts_page(
         cursor=cursor,
         total=total,
         count_cap=COUNT_CAP,
+        count_query=urlencode(query) if cursor_key is None and total is None else "",
         query=query,
         flag_labels=list(FLAG_BITS),
         at_risk_only=at_risk_only,
@@ -228,6 +230,22 @@ def _load_post(request: Request, ctx: PageContext, source: str, post_id: str, ac
     if not allowed(ctx.actor, action, {"flags": post.get("flags") or 0}):
         raise HTTPException(403, "your role may not see this post")
     return post
+
+
+@router.get("/posts/count")
+def posts_count(
+    request: Request,
+    checked: Annotated[tuple[PostFilter, dict], Depends(lenient_post_filter)],
+    ctx: Annotated[PageContext, Depends(page("posts.list"))],
+) -> JSONResponse:
+    """How many posts match the list's filter, up to COUNT_CAP (the list page asks it)."""
+    spec, _errors = checked
+    if not allowed(ctx.actor, "post.view", {"flags": 0}):
+        spec = PostFilter(**{**_fields(spec), "at_risk_only": True})
+    total = request.app.state.cache.get_or_compute(
+        ("posts-count", spec), lambda: count_posts(request.app.state.store, spec, COUNT_CAP)
+    )
+    return JSONResponse({"total": min(total, COUNT_CAP), "more": total > COUNT_CAP})
 
 
 @router.get("/post", response_class=HTMLResponse)
