@@ -5,15 +5,10 @@ SENTINELLE_SCREENSHOTS when set."""
 from __future__ import annotations
 
 import re
-import threading
-import time
 
 import pytest
-import uvicorn
 
-from sentinelle.web import WebSettings, create_app
-
-from .test_browser import ARGS, CHROMIUM, PASSWORD, _free_port, browser, shot  # noqa: F401
+from .test_browser import PASSWORD, browser, serve_in_thread, shot  # noqa: F401
 from .test_masking_property import build_store, planted_posts, survivors, visible
 
 pytestmark = pytest.mark.browser
@@ -29,17 +24,7 @@ def planted(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def day_server(planted):
-    app = create_app(WebSettings(secret_key="k" * 40, db=planted[0]))
-    port = _free_port()
-    instance = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not instance.started and time.time() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
+    yield from serve_in_thread(planted[0])
 
 
 def _open(browser, server, role: str, width: int = 1400, start: str = "/login"):  # noqa: F811
