@@ -183,7 +183,11 @@ def networks_page(
     )
     start = (page_number - 1) * NETWORKS_PAGE
     query = {k: v for k, v in request.query_params.items() if k != "page" and v}
-    sources = sorted({s for summary in everything for s in summary["sources"]})
+    sources = request.app.state.cache.get_or_compute(
+        "network-sources",
+        lambda: sorted({s for summary in everything for s in summary["sources"]}),
+        seconds=300,
+    )
     return render(
         ctx,
         "networks.html",
