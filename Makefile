@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo demo-reset demo-data test lint bench clean
 
 install: $(STAMP)
 
@@ -19,7 +19,28 @@ DEMO_POSTS ?= 20000
 DEMO_SEED ?= 7
 demo: export SENTINELLE_DB := $(DEMO_DIR)/sentinelle.db
 
+# The demo store is rebuilt only when what makes it changed (sizes, seed, generator and
+# analysis code): otherwise accounts, labels and reveals made in the workspace are kept.
+DEMO_STAMP = posts=$(DEMO_POSTS) seed=$(DEMO_SEED) code=$(shell find src/sentinelle -name '*.py' -not -path '*/web/*' -not -path '*/cli/*' | sort | xargs cat | sha1sum | cut -c1-12)
+
 demo: install
+	@if [ -f $(DEMO_DIR)/sentinelle.db ] && [ "$$(cat $(DEMO_DIR)/.stamp 2>/dev/null)" = "$(DEMO_STAMP)" ]; then \
+		echo "Demo data unchanged ($(DEMO_STAMP)): keeping $(DEMO_DIR)/sentinelle.db with its accounts and labels"; \
+		echo "(make demo-reset rebuilds it)"; \
+	else \
+		if [ -f $(DEMO_DIR)/sentinelle.db ]; then \
+			echo "Rebuilding the demo store: was '$$(cat $(DEMO_DIR)/.stamp 2>/dev/null)', now '$(DEMO_STAMP)' (accounts and labels are reset)"; \
+		fi; \
+		$(MAKE) --no-print-directory demo-data && echo "$(DEMO_STAMP)" > $(DEMO_DIR)/.stamp; \
+	fi
+	$(BIN)/sentinelle serve --demo --host 127.0.0.1 --port 8000
+
+demo-reset:
+	rm -f $(DEMO_DIR)/.stamp
+	$(MAKE) --no-print-directory demo
+
+demo-data: export SENTINELLE_DB := $(DEMO_DIR)/sentinelle.db
+demo-data: install
 	mkdir -p $(DEMO_DIR)
 	rm -f $(DEMO_DIR)/sentinelle.db $(DEMO_DIR)/sentinelle.db-*
 	$(BIN)/sentinelle demo-data --posts $(DEMO_POSTS) --seed $(DEMO_SEED) \
@@ -37,7 +58,6 @@ demo: install
 	@echo "Demo ready in $(DEMO_DIR)/: posts.export.jsonl, networks.jsonl, evaluation.txt, note.html"
 	@echo "Try: SENTINELLE_DB=$(DEMO_DIR)/sentinelle.db $(BIN)/sentinelle network show <id from networks.jsonl>"
 	@echo
-	$(BIN)/sentinelle serve --demo --host 127.0.0.1 --port 8000
 
 test: install
 	$(BIN)/ruff check src tests bench

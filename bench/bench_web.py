@@ -230,7 +230,26 @@ def url_sets(count: int) -> dict[str, list[str]]:
         for pk in (rng.randrange(1, count + 1) for _ in range(2000))
     ]
     networks = [f"/networks/n-{3 * rng.randrange(count // 30):06d}" for _ in range(2000)]
-    return {"posts list (filters)": filters, "post page": posts, "network page": networks}
+    network_list = [
+        rng.choice(
+            [
+                "/networks",
+                "/networks?min_posts=5",
+                f"/networks?city={CITIES[rng.randrange(len(CITIES))][0].lower()}&sort=posts",
+                f"/networks?source={rng.choice(SOURCES)}&label=control&min_score=0.5",
+                "/networks?sort=last&since=2024-06-01",
+            ]
+        )
+        for _ in range(300)
+    ]
+    searches = [f"/search?q=06+{rng.randrange(10**8):08d}" for _ in range(2000)]
+    return {
+        "posts list (filters)": filters,
+        "post page": posts,
+        "network page": networks,
+        "networks list (filters)": network_list,
+        "search by phone": searches,
+    }
 
 
 LUA = """
@@ -312,7 +331,7 @@ def run_engine(
         ],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=(OUT / f"serve-{name}.log").open("wb"),  # a request line each: not a pipe
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -346,7 +365,7 @@ def main() -> None:
     parser.add_argument(
         "--pages",
         default="posts,post,network",
-        help="pages to load: posts (the list), post, network",
+        help="pages to load: posts (the list), post, network, networks (the list), search",
     )
     parser.add_argument(
         "--list-cache-seconds", type=float, default=20.0, help="posts list cache (0: off)"

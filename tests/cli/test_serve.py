@@ -58,9 +58,13 @@ def test_server_binds_where_told(sqlite_url):
     try:
         response = _wait_up(f"http://127.0.0.1:{port}/login", process)
         assert response.status_code == 200 and "Sign in" in response.text
+        httpx.get(f"http://127.0.0.1:{port}/search?q=0612345678", timeout=5)
     finally:
         process.terminate()
         process.wait(timeout=20)
+    log = process.stderr.read().decode()
+    assert " GET /login 200 " in log  # one line per request
+    assert " GET /search?q=0" in log and "0612345678" not in log  # identifiers masked
 
 
 def test_demo_prints_one_account_per_role_and_they_work(sqlite_url):

@@ -35,9 +35,9 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def server(seeded_db):
-    app = create_app(WebSettings(secret_key="k" * 40, db=seeded_db))
+def serve_in_thread(db: str):
+    """A real uvicorn serving the workspace over `db` on a free loopback port: yields its URL."""
+    app = create_app(WebSettings(secret_key="k" * 40, db=db))
     port = _free_port()
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     instance = uvicorn.Server(config)
@@ -49,6 +49,11 @@ def server(seeded_db):
     yield f"http://127.0.0.1:{port}"
     instance.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture
+def server(seeded_db):
+    yield from serve_in_thread(seeded_db)
 
 
 @pytest.fixture(scope="module")

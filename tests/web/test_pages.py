@@ -27,8 +27,16 @@ def test_filters_narrow_the_posts_list(client_for):
     assert "p0001" in search and "p0000" not in search
     dated = client.get("/posts?since=2024-03-02&until=2024-03-02").text
     assert "p0001" in dated and "p0000" not in dated
-    assert client.get("/posts?min_score=2").status_code == 400
-    assert client.get("/posts?since=yesterday").status_code == 400
+    bad_score = client.get("/posts?min_score=2&flag=minor")
+    assert (
+        bad_score.status_code == 400
+        and "min_score must be a number between 0 and 1" in bad_score.text
+    )
+    assert "p0000" in bad_score.text and "p0001" not in bad_score.text  # the rest still applies
+    bad_day = client.get("/posts?since=yesterday")
+    assert bad_day.status_code == 400 and 'class="error">since must be a date' in bad_day.text
+    assert "Sign out" in bad_day.text
+    assert client.get("/posts/export.jsonl?since=yesterday").status_code == 400
 
 
 def test_pagination_walks_every_post_once(seeded_db, sign_in):

@@ -6,6 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 from starlette.routing import Mount
 
+from sentinelle.auth.sessions import digest
 from sentinelle.web.app import iter_routes
 
 ROLES = ("admin", "analyst", "outreach", "auditor")
@@ -24,13 +25,21 @@ EXPECTED: dict[tuple[str, str], frozenset[str] | str] = {
     ("GET", "/post"): frozenset({"analyst", "outreach"}),
     ("POST", "/post/reveal"): frozenset({"analyst", "outreach"}),
     ("GET", "/posts/export.jsonl"): frozenset({"analyst"}),
+    ("GET", "/networks"): frozenset({"analyst"}),
     ("GET", "/networks/{network_id}"): frozenset({"analyst"}),
+    ("GET", "/search"): frozenset({"analyst", "outreach"}),
+    ("GET", "/posts/count"): frozenset({"analyst", "outreach"}),
+    ("GET", "/note"): frozenset({"analyst"}),
+    ("GET", "/note.html"): frozenset({"analyst"}),
+    ("GET", "/note.pdf"): frozenset({"analyst"}),
     ("POST", "/networks/{network_id}/reveal"): frozenset({"analyst"}),
     ("GET", "/review"): frozenset({"analyst"}),
     ("POST", "/review/label"): frozenset({"analyst"}),
     ("GET", "/audit"): frozenset({"admin", "auditor"}),
     ("GET", "/accounts"): frozenset({"admin"}),
     ("POST", "/accounts"): frozenset({"admin"}),
+    ("POST", "/accounts/tokens/revoke"): frozenset({"admin"}),
+    ("POST", "/accounts/{name}/{action}"): frozenset({"admin"}),
     ("POST", "/api/posts"): frozenset({"analyst"}),
     ("GET", "/api/posts/{source}/{post_id:path}"): frozenset({"analyst"}),
     ("POST", "/api/score"): frozenset({"analyst"}),
@@ -55,6 +64,8 @@ URLS = {
     "/post": "/post?source=annonces-libres&id=p0000",
     "/posts/export.jsonl": "/posts/export.jsonl?flag=minor",
     "/networks/{network_id}": "/networks/n-000000",
+    "/search": "/search?q=06+12+34+00+10",
+    "/accounts/{name}/{action}": "/accounts/auditor/enable",
     "/networks/{network_id}/reveal": "/networks/n-000000/reveal",
     "/api/posts/{source}/{post_id:path}": "/api/posts/annonces-libres/p0000",
     "/api/networks/{network_id}": "/api/networks/n-000000",
@@ -128,6 +139,8 @@ def test_route_by_role(app, role, client_for, csrf, token_for):
     client = client_for(role)
     token = csrf(client)
     api_token = token_for(role)
+    # a token of another account for the admin to revoke (the id is its digest's start)
+    FORMS["/accounts/tokens/revoke"] = {"token": digest(token_for("auditor"))[:12]}
     outcomes = {}
     for method, path in app_routes(app):
         if path in ("/logout", "/login"):
@@ -137,12 +150,14 @@ def test_route_by_role(app, role, client_for, csrf, token_for):
     for key, status in outcomes.items():
         allowed = EXPECTED[key]
         if allowed == PUBLIC or role in allowed:
-            assert status in (200, 303), (role, key, status)
+            # the seeded store has no case records: the note itself answers 404 (tested apart)
+            note = key[1] in ("/note.html", "/note.pdf") and status == 404
+            assert status in (200, 303) or note, (role, key, status)
         else:
             assert status == 403, (role, key, status)
     response = call(client, "POST", "/logout", token)
     assert response.status_code == 303
-    assert client.get("/posts", follow_redirects=False).headers["location"] == "/login"
+    assert client.get("/posts", follow_redirects=False).headers["location"].startswith("/login")
 
 
 def test_anonymous_is_sent_to_login_or_refused(app):
@@ -155,4 +170,4 @@ def test_anonymous_is_sent_to_login_or_refused(app):
                 assert response.status_code == 401, (method, path)
             else:
                 assert response.status_code == 303, (method, path)
-                assert response.headers["location"] == "/login"
+                assert response.headers["location"].startswith("/login"), (method, path)

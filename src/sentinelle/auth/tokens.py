@@ -8,7 +8,7 @@ from sentinelle.auth.roles import Actor
 from sentinelle.auth.sessions import digest
 from sentinelle.errors import SentinelleError
 from sentinelle.store import Store
-from sentinelle.store.accounts import account_for_token, add_token, find_account
+from sentinelle.store.accounts import DISABLED_UNTIL, account_for_token, add_token, find_account
 
 PREFIX = "snt_"
 
@@ -27,4 +27,6 @@ def actor_for_token(store: Store, token: str | None) -> Actor | None:
     if not token or not token.startswith(PREFIX) or len(token) > 200:
         return None
     account = account_for_token(store, digest(token))
-    return Actor(account.name, account.role, account.pk) if account else None
+    if account is None or account.locked_until >= DISABLED_UNTIL:  # a disabled account's too
+        return None
+    return Actor(account.name, account.role, account.pk)

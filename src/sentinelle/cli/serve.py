@@ -53,7 +53,10 @@ def serve(host: str, port: int, demo: bool, workers: int, db: str | None) -> Non
     import uvicorn
 
     from sentinelle.web import create_app, settings_from_env
+    from sentinelle.web.requestlog import enable_request_log
 
+    enable_request_log()  # one line per request on stderr, identifiers in URLs masked
+    os.environ["SENTINELLE_REQUEST_LOG"] = "1"  # for worker processes too
     settings = settings_from_env(demo=demo, db=db)
     app = create_app(settings)  # also checks the settings and migrates before any worker starts
     if demo:

@@ -1,4 +1,4 @@
-"""`sentinelle users add|list`"""
+"""`sentinelle users add|list|disable|enable|role|reset-password|delete`"""
 
 from __future__ import annotations
 
@@ -46,7 +46,93 @@ def add_user(name: str, role: str, org: str | None, db: str | None) -> None:
 @handle_errors
 def list_users(db: str | None) -> None:
     """Accounts and their roles."""
+    from sentinelle.auth.admin import is_disabled
     from sentinelle.store.accounts import list_accounts
 
     for account in list_accounts(open_store_for(db)):
-        click.echo(f"{account.name}\t{account.role}")
+        state = "\tdisabled" if is_disabled(account) else ""
+        click.echo(f"{account.name}\t{account.role}{state}")
+
+
+def _audit(store, action: str, name: str, detail: dict | None = None) -> None:
+    """Account changes made from the command line are audited like the Accounts page's."""
+    import getpass
+
+    from sentinelle.audit import record_event
+    from sentinelle.auth.roles import Actor
+
+    record_event(store, Actor(f"cli:{getpass.getuser()}", "admin"), action, name, "cli", detail)
+
+
+@users.command("disable")
+@click.argument("name")
+@db_option
+@handle_errors
+def disable_user(name: str, db: str | None) -> None:
+    """Disable account NAME: its sessions end, its logins and API tokens are refused."""
+    from sentinelle.auth.admin import disable
+
+    store = open_store_for(db)
+    disable(store, name)
+    _audit(store, "account.disable", name)
+    click.echo(f"disabled {name}")
+
+
+@users.command("enable")
+@click.argument("name")
+@db_option
+@handle_errors
+def enable_user(name: str, db: str | None) -> None:
+    """Enable account NAME again (also clears a lockout)."""
+    from sentinelle.auth.admin import enable
+
+    store = open_store_for(db)
+    enable(store, name)
+    _audit(store, "account.enable", name)
+    click.echo(f"enabled {name}")
+
+
+@users.command("role")
+@click.argument("name")
+@click.argument("role", type=click.Choice(ROLES))
+@db_option
+@handle_errors
+def change_role(name: str, role: str, db: str | None) -> None:
+    """Give account NAME the role ROLE (its sessions end)."""
+    from sentinelle.auth.admin import change_role as change
+
+    store = open_store_for(db)
+    before = change(store, name, role)
+    _audit(store, "account.role", name, {"from": before.role, "to": role})
+    click.echo(f"{name}: {before.role} -> {role}")
+
+
+@users.command("reset-password")
+@click.argument("name")
+@db_option
+@handle_errors
+def reset_password(name: str, db: str | None) -> None:
+    """Give account NAME a new random password, printed once (its sessions end)."""
+    from sentinelle.auth.admin import reset_password as reset
+
+    store = open_store_for(db)
+    password = reset(store, name)
+    _audit(store, "account.reset", name)
+    click.echo(password)
+
+
+@users.command("delete")
+@click.argument("name")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@db_option
+@handle_errors
+def delete_user(name: str, yes: bool, db: str | None) -> None:
+    """Delete account NAME with its sessions and API tokens (the audit log keeps its name)."""
+    from sentinelle.auth.admin import remove
+
+    if not yes:
+        click.confirm(f"delete account {name}, its sessions and API tokens?", abort=True)
+    store = open_store_for(db)
+    remove(store, name)
+    _audit(store, "account.delete", name)
+    click.echo(f"deleted {name}")

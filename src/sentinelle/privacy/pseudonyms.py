@@ -26,8 +26,17 @@ def pseudonymise_export(obj: dict, key: bytes) -> dict:
     for handle in obj.get("handles", []):
         platform, _, name = handle.partition(":")
         handles.append(f"{platform}:{pseudonym(key, handle)}" if name else pseudonym(key, handle))
+    from sentinelle.privacy.recognise import mask_text
+
+    indicators = [
+        {**item, "evidence": mask_text(item["evidence"])}
+        if isinstance(item, dict) and isinstance(item.get("evidence"), str)
+        else item
+        for item in obj.get("indicators", [])
+    ]
     return {
         **obj,
+        "indicators": indicators,  # evidence quotes the post: masked like the text
         "phones": [pseudonym(key, phone) for phone in obj.get("phones", [])],
         "handles": handles,
     }

@@ -218,3 +218,52 @@ def account_for_token(store: Store, token_hash: str) -> Account | None:
     with store.engine.connect() as connection:
         row = connection.execute(query).first()
     return _account(row) if row else None
+
+
+# Account administration (issue 12). A disabled account is one locked until far in the future:
+# every login path already refuses a locked account, and no schema change is needed.
+DISABLED_UNTIL = 1e15
+
+
+def set_disabled(store: Store, account_pk: int, disabled: bool) -> None:
+    """Disable (ends its sessions) or enable an account."""
+    with store.engine.begin() as connection:
+        connection.execute(
+            update(accounts)
+            .where(accounts.c.pk == account_pk)
+            .values(failed_logins=0, locked_until=DISABLED_UNTIL if disabled else 0.0)
+        )
+        if disabled:
+            connection.execute(delete(web_sessions).where(web_sessions.c.account_pk == account_pk))
+
+
+def set_role(store: Store, account_pk: int, role: str) -> None:
+    """A new role; the account's sessions end so no page runs with the old one."""
+    with store.engine.begin() as connection:
+        connection.execute(update(accounts).where(accounts.c.pk == account_pk).values(role=role))
+        connection.execute(delete(web_sessions).where(web_sessions.c.account_pk == account_pk))
+
+
+def delete_account(store: Store, account_pk: int) -> None:
+    """The account, its sessions and its API tokens (the audit log keeps its name)."""
+    with store.engine.begin() as connection:
+        connection.execute(delete(api_tokens).where(api_tokens.c.account_pk == account_pk))
+        connection.execute(delete(web_sessions).where(web_sessions.c.account_pk == account_pk))
+        connection.execute(delete(accounts).where(accounts.c.pk == account_pk))
+
+
+def list_tokens(store: Store) -> list[dict]:
+    """Every API token: its digest, account and creation time (the token itself is not kept)."""
+    query = (
+        select(api_tokens.c.token_hash, api_tokens.c.created_at, accounts.c.name, accounts.c.role)
+        .join(accounts, accounts.c.pk == api_tokens.c.account_pk)
+        .order_by(accounts.c.name, api_tokens.c.created_at)
+    )
+    with store.engine.connect() as connection:
+        return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def delete_token(store: Store, token_hash: str) -> int:
+    with store.engine.begin() as connection:
+        result = connection.execute(delete(api_tokens).where(api_tokens.c.token_hash == token_hash))
+    return result.rowcount or 0

@@ -448,3 +448,13 @@ def export_rows(store: Store, pks: list[int]) -> list[dict]:
     with store.engine.connect() as connection:
         found = {row["pk"]: row for row in connection.execute(query).mappings()}
     return [found[pk] for pk in pks if pk in found]
+
+
+def count_posts(store: Store, spec: PostFilter, cap: int = 1000) -> int:
+    """How many posts match `spec`, counted up to `cap` (the list shows "1,000+" beyond):
+    the same index walk as a page, stopped at `cap` rows instead of a page."""
+    with store.engine.connect() as connection:
+        query_text = (spec.query or "").strip()
+        common = bool(query_text) and _common_text(connection, store, query_text)
+        keys = _page_keys(store, spec, cap + 1, None, common).subquery()
+        return connection.execute(select(func.count()).select_from(keys)).scalar() or 0

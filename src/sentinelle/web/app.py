@@ -18,9 +18,12 @@ from starlette.routing import BaseRoute
 from sentinelle.audit.keys import use_key as use_audit_key
 from sentinelle.store import open_store
 from sentinelle.web.cache import TTLCache
+from sentinelle.web.dates import when
 from sentinelle.web.errors import install_error_handlers
+from sentinelle.web.highlight import highlight_terms
 from sentinelle.web.limits import RequestLimits
 from sentinelle.web.ratelimit import RateLimiter
+from sentinelle.web.requestlog import RequestLog
 from sentinelle.web.settings import WebSettings, settings_from_env
 
 _CSP = (
@@ -77,6 +80,10 @@ def app_from_env() -> FastAPI:
     """Factory for uvicorn worker processes (`serve --workers N`): settings from the
     environment that `serve` prepared (SENTINELLE_DB, SENTINELLE_SECRET_KEY, SENTINELLE_DEMO)."""
     demo = os.environ.get("SENTINELLE_DEMO") == "1"
+    if os.environ.get("SENTINELLE_REQUEST_LOG") == "1":
+        from sentinelle.web.requestlog import enable_request_log
+
+        enable_request_log()
     return create_app(settings_from_env(demo=demo, db=os.environ.get("SENTINELLE_DB")))
 
 
@@ -96,9 +103,23 @@ def create_app(settings: WebSettings) -> FastAPI:
     from sentinelle.web.api import networks as api_networks
     from sentinelle.web.api import posts as api_posts
     from sentinelle.web.api import score as api_score
-    from sentinelle.web.routes import accounts, audit, login, networks, overview, posts, review
-    from sentinelle.web.routes import outreach as outreach_pages
-    from sentinelle.web.routes import outreach_admin as outreach_admin_pages
+    from sentinelle.web.routes import (
+        accounts,
+        audit,
+        login,
+        networks,
+        note,
+        overview,
+        posts,
+        review,
+        search,
+    )
+    from sentinelle.web.routes import (
+        outreach as outreach_pages,
+    )
+    from sentinelle.web.routes import (
+        outreach_admin as outreach_admin_pages,
+    )
 
     app = FastAPI(
         title="Sentinelle API",
@@ -120,9 +141,12 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.state.templates = Jinja2Templates(directory=str(package / "templates"))
     app.state.templates.env.auto_reload = False  # no file stat per render: templates ship
     app.state.templates.env.filters["datetime"] = _utc
+    app.state.templates.env.filters["when"] = when
+    app.state.templates.env.globals["highlight"] = highlight_terms
+    app.state.templates.env.filters["day"] = lambda value: when(value, with_time=False)
     app.mount("/static", StaticFiles(directory=str(package / "static")), name="static")
     app.mount("/vendor/plotly", StaticFiles(directory=str(_plotly_dir())), name="plotly")
-    for module in (login, overview, posts, networks, review, audit, accounts):
+    for module in (login, overview, posts, networks, review, audit, accounts, search, note):
         app.include_router(module.router)
     for module in (outreach_pages, outreach_admin_pages):
         app.include_router(module.router)
@@ -132,6 +156,7 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     app.add_middleware(RequestLimits)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(RequestLog)
     return app
 
 

@@ -88,23 +88,68 @@ def weekly_figure(rows: list[dict], by: str | None, top: int | None, title: str)
     return {"data": data, "layout": _layout(title, barmode="stack")}
 
 
-def network_graph(posts: list[dict], identifiers: list[dict]) -> dict:
-    """Posts (right, in time order) linked to the identifiers they carry (left); hovering a
-    link's midpoint shows the evidence: the text as the post wrote it."""
-    ids = sorted({(item["kind"], item["value"]) for item in identifiers})
-    id_y = {key: i for i, key in enumerate(ids)}
-    post_y = {post["pk"]: i * max(len(ids), 1) / max(len(posts), 1) for i, post in enumerate(posts)}
-    edge_x, edge_y, mid_x, mid_y, mid_text = [], [], [], [], []
+GRAPH_GROUPS = 40  # post groups drawn; smaller groups beyond are folded into one node
+
+
+def _post_groups(posts: list[dict], identifiers: list[dict]) -> list[dict]:
+    """Posts that carry exactly the same identifiers, as one group (largest first)."""
+    carried: dict[int, set] = defaultdict(set)
+    written: dict[tuple, set] = defaultdict(set)
     for item in identifiers:
-        if item["post_pk"] not in post_y:
-            continue
-        y0, y1 = id_y[(item["kind"], item["value"])], post_y[item["post_pk"]]
-        edge_x += [0, 1, None]
-        edge_y += [y0, y1, None]
-        mid_x.append(0.5)
-        mid_y.append((y0 + y1) / 2)
-        written = mask_in_text(item["evidence"]) if item.get("evidence") else "metadata"
-        mid_text.append(f"{item['kind']} written as: {written}")
+        key = (item["kind"], item["value"])
+        carried[item["post_pk"]].add(key)
+        if item.get("evidence"):
+            written[key].add(mask_in_text(item["evidence"]))
+    groups: dict[frozenset, dict] = {}
+    for post in posts:
+        keys = frozenset(carried.get(post["pk"], ()))
+        group = groups.setdefault(keys, {"keys": keys, "posts": [], "flagged": 0})
+        group["posts"].append(post)
+        group["flagged"] += bool(post.get("flags"))
+    ordered = sorted(groups.values(), key=lambda g: (-len(g["posts"]), sorted(g["keys"])))
+    if len(ordered) > GRAPH_GROUPS:
+        rest = ordered[GRAPH_GROUPS - 1 :]
+        folded = {
+            "keys": frozenset().union(*(g["keys"] for g in rest)),
+            "posts": [p for g in rest for p in g["posts"]],
+            "flagged": sum(g["flagged"] for g in rest),
+            "folded": len(rest),
+        }
+        ordered = [*ordered[: GRAPH_GROUPS - 1], folded]
+    for group in ordered:
+        group["written"] = {key: sorted(written[key])[:3] for key in group["keys"]}
+    return ordered
+
+
+def _group_label(group: dict) -> str:
+    posts = group["posts"]
+    if group.get("folded"):
+        return f"{len(posts)} posts in {group['folded']} small groups"
+    if len(posts) == 1:
+        return f"{posts[0]['source']}/{posts[0]['post_id']}"[:40]
+    return f"{len(posts)} posts"
+
+
+def network_graph(posts: list[dict], identifiers: list[dict]) -> dict:
+    """Identifiers (left) linked to groups of posts that carry the same ones (right): a
+    163-post network draws a few nodes, not 163 rows. Hovering a link shows how the posts
+    wrote the identifier (masked)."""
+    ids = sorted({(item["kind"], item["value"]) for item in identifiers})
+    groups = _post_groups(posts, identifiers)
+    rows = max(len(ids), len(groups), 1)
+    id_y = {key: (i + 0.5) * rows / max(len(ids), 1) for i, key in enumerate(ids)}
+    group_y = [(i + 0.5) * rows / max(len(groups), 1) for i in range(len(groups))]
+    edge_x, edge_y, mid_x, mid_y, mid_text = [], [], [], [], []
+    for y1, group in zip(group_y, groups, strict=True):
+        for key in group["keys"]:
+            y0 = id_y[key]
+            edge_x += [0, 1, None]
+            edge_y += [y0, y1, None]
+            mid_x.append(0.5)
+            mid_y.append((y0 + y1) / 2)
+            forms = ", ".join(group["written"][key]) or "metadata"
+            mid_text.append(f"{len(group['posts'])} post(s); {key[0]} written as: {forms}")
+    sizes = [8 + 4 * math.sqrt(len(group["posts"])) for group in groups]
     data = [
         {
             "type": "scatter",
@@ -123,12 +168,12 @@ def network_graph(posts: list[dict], identifiers: list[dict]) -> dict:
             "text": mid_text,
             "hoverinfo": "text",
             "marker": {"size": 5, "color": "#7f8c8d"},
-            "name": "evidence",
+            "name": "how it was written (hover)",
         },
         {
             "type": "scatter",
             "mode": "markers+text",
-            "name": "identifiers",
+            "name": "identifier",
             "x": [0] * len(ids),
             "y": [id_y[k] for k in ids],
             "textposition": "middle left",
@@ -139,24 +184,27 @@ def network_graph(posts: list[dict], identifiers: list[dict]) -> dict:
         {
             "type": "scatter",
             "mode": "markers+text",
-            "name": "posts",
-            "x": [1] * len(posts),
-            "y": [post_y[p["pk"]] for p in posts],
+            "name": "posts (red: some flagged)",
+            "x": [1] * len(groups),
+            "y": group_y,
             "textposition": "middle right",
-            "text": [f"{p['source']}/{p['post_id']}" for p in posts],
+            "text": [_group_label(group) for group in groups],
+            "hovertext": [f"{len(g['posts'])} post(s), {g['flagged']} flagged" for g in groups],
             "marker": {
-                "size": 10,
-                "color": ["#c0392b" if p["flags"] else "#1f5f8b" for p in posts],
+                "size": sizes,
+                "color": ["#c0392b" if g["flagged"] else "#1f5f8b" for g in groups],
             },
             "hoverinfo": "text",
         },
     ]
-    axis = {"visible": False, "zeroline": False}
+    axis = {"visible": False, "zeroline": False, "fixedrange": True}
     layout = _layout(
-        "Posts and the identifiers that link them",
-        xaxis={**axis, "range": [-0.8, 1.8]},
-        yaxis=axis,
-        height=max(300, 28 * max(len(ids), len(posts), 1)),
+        "Identifiers and the posts that carry them",
+        xaxis={**axis, "range": [-0.9, 1.9]},
+        yaxis={**axis, "range": [rows + 0.2, -0.2]},
+        height=min(640, max(300, 26 * rows + 80)),
+        legend={"orientation": "h", "y": -0.02},
+        margin={"l": 10, "r": 10, "t": 40, "b": 30},
     )
     return {"data": data, "layout": layout}
 
@@ -197,15 +245,36 @@ def france_map(stays: list[dict]) -> dict:
 
     located = [(s, city_position(s["city"])) for s in stays]
     located = [(s, pos) for s, pos in located if pos]
+    # one label per city ("Lyon 1, 4"), placed around the dot in turn so neighbours collide less
+    visits: dict[str, list[int]] = defaultdict(list)
+    for number, (stay, _pos) in enumerate(located, start=1):
+        visits[stay["city"]].append(number)
+    labelled: set[str] = set()
+    texts, positions = [], []
+    corners = ("top center", "bottom center", "middle right", "middle left")
+    for stay, _pos in located:
+        city = stay["city"]
+        if city in labelled:
+            texts.append("")
+        else:
+            numbers = visits[city]
+            shown = ", ".join(map(str, numbers[:4])) + ("…" if len(numbers) > 4 else "")
+            texts.append(f"{city} {shown}")
+            labelled.add(city)
+        positions.append(corners[len(labelled) % len(corners)])
     route = {
         "type": "scatter",
         "mode": "lines+markers+text",
         "showlegend": False,
         "x": [pos[0] * _LON_SCALE for _, pos in located],
         "y": [pos[1] for _, pos in located],
-        "text": [f"{i + 1}. {s['city']}" for i, (s, _) in enumerate(located)],
-        "textposition": "top center",
+        "text": texts,
+        "textposition": positions,
+        "hovertext": [
+            f"{i + 1}. {s['city']}: {s['posts']} post(s)" for i, (s, _) in enumerate(located)
+        ],
         "hoverinfo": "text",
+        "textfont": {"size": 11},
         "line": {"color": "#c0392b", "width": 2},
         "marker": {"size": 9, "color": "#c0392b"},
     }

@@ -4,9 +4,13 @@ identifier occurrences to mask. Pure; the template escapes every segment."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
+from markupsafe import Markup, escape
+
 from sentinelle.privacy.masking import mask_in_text
+from sentinelle.privacy.recognise import identifier_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,8 +29,9 @@ def _spans(text: str, needle: str) -> list[tuple[int, int]]:
 def segments(
     text: str, indicators: list[dict], identifiers_raw: list[str], reveal: bool = False
 ) -> list[Segment]:
-    """Evidence of each indicator marked with its code; raw identifier occurrences masked
-    (unless `reveal`). Masking wins over highlighting wherever they overlap."""
+    """Evidence of each indicator marked with its code; every identifier the extractor
+    recognises in the text, however written, masked (unless `reveal`), and the post's known
+    written forms `identifiers_raw` too. Masking wins over highlighting where they overlap."""
     # One label per character: (kind, note, span id); identifiers are laid last so they win.
     labels: list[tuple[str, str, int]] = [("plain", "", -1)] * len(text)
     for indicator in indicators:
@@ -34,12 +39,9 @@ def segments(
         for start, end in _spans(text, str(indicator.get("evidence") or "")):
             for i in range(start, end):
                 labels[i] = ("evidence", code, -1)
-    span_id = 0
-    for raw in identifiers_raw:
-        for start, end in _spans(text, raw):
-            span_id += 1
-            for i in range(start, end):
-                labels[i] = ("identifier", "", span_id)
+    for span_id, (start, end) in enumerate(identifier_spans(text, identifiers_raw)):
+        for i in range(start, end):
+            labels[i] = ("identifier", "", span_id)
     result: list[Segment] = []
     start = 0
     for i in range(1, len(text) + 1):
@@ -52,3 +54,47 @@ def segments(
         result.append(Segment(piece, kind, note))
         start = i
     return result
+
+
+def cut_segments(items: list[Segment], limit: int) -> list[Segment]:
+    """The first `limit` characters of already masked segments (a masked span cut short
+    stays masked)."""
+    kept: list[Segment] = []
+    left = limit
+    for item in items:
+        if left <= 0:
+            break
+        kept.append(
+            item if len(item.text) <= left else Segment(item.text[:left], item.kind, item.note)
+        )
+        left -= len(item.text)
+    return kept
+
+
+def _fold(char: str) -> str:
+    """One character without accents, lower case (one for one, so offsets stay aligned)."""
+    base = unicodedata.normalize("NFD", char)[:1] or char
+    return base.lower()[:1] or char
+
+
+def highlight_terms(text: str, query: str | None) -> Markup:
+    """`text` escaped, with each word of the text search marked (case and accents ignored, as
+    the search matches them)."""
+    words = {w for w in (query or "").split() if len(w) >= 2}
+    if not text or not words:
+        return Markup(escape(text or ""))
+    folded = "".join(_fold(c) for c in text)
+    marks = [False] * len(text)
+    for word in words:
+        needle = "".join(_fold(c) for c in word)
+        for match in re.finditer(re.escape(needle), folded):
+            for i in range(*match.span()):
+                marks[i] = True
+    out, start = [], 0
+    for i in range(1, len(text) + 1):
+        if i < len(text) and marks[i] == marks[start]:
+            continue
+        piece = escape(text[start:i])
+        out.append(f'<mark class="term">{piece}</mark>' if marks[start] else str(piece))
+        start = i
+    return Markup("".join(out))

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from sentinelle.privacy.masking import mask_all, raw_identifiers
+from sentinelle.privacy.masking import raw_identifiers
+from sentinelle.privacy.recognise import mask_text
 from sentinelle.store.browse import FLAG_BITS
+from sentinelle.web.dates import human
 
 
 def post_href(source: str, post_id: str) -> str:
@@ -31,7 +33,7 @@ def masked_label(row: dict, length: int) -> str:
     what the post page hides."""
     label = row.get("title") or row.get("snippet") or ""
     raws = raw_identifiers(row.get("phones"), row.get("handles"))
-    return mask_all(label, raws)[:length] if raws else label[:length]
+    return mask_text(label, raws)[:length]
 
 
 def table_row(row: dict) -> dict:
@@ -39,7 +41,8 @@ def table_row(row: dict) -> dict:
     if row.get("department"):
         place = f"{place} ({row['department']})"
     return {
-        "posted": row["posted_at"][:16].replace("T", " "),
+        "posted": human(row["posted_at"]),
+        "posted_iso": row["posted_at"],
         "source": row["source"],
         "kind": row["kind"],
         "place": place,

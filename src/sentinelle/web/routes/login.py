@@ -37,7 +37,18 @@ def _cookie_flags(request: Request) -> dict:
     }
 
 
-def _login_form(request: Request, error: str = "", status: int = 200) -> Response:
+def safe_next(value: object) -> str | None:
+    """A page of this site to return to after login, or None (no open redirect)."""
+    if not isinstance(value, str) or not value.startswith("/") or value.startswith("//"):
+        return None
+    if "\\" in value or value.startswith(("/login", "/logout")) or len(value) > 2000:
+        return None
+    return value
+
+
+def _login_form(
+    request: Request, error: str = "", status: int = 200, next_page: str | None = None
+) -> Response:
     # Double-submit token: a login form posted from another site cannot know it.
     token = secrets.token_urlsafe(32)
     response = request.app.state.templates.TemplateResponse(
@@ -48,6 +59,7 @@ def _login_form(request: Request, error: str = "", status: int = 200) -> Respons
             "csrf_token": token,
             "error": error,
             "demo": request.app.state.settings.demo,
+            "next": next_page or safe_next(request.query_params.get("next")),
         },
         status_code=status,
     )
@@ -91,11 +103,12 @@ async def login(request: Request) -> Response:
             store, Actor(name or "-", "-"), "login.failed", name, client, {"reason": refused.reason}
         )
         message = "wrong name or password, or the account is locked for a while"
-        return _login_form(request, message, status=401)
+        return _login_form(request, message, status=401, next_page=safe_next(form.get("next")))
     end_session(store, request.cookies.get(SESSION_COOKIE))
     session_id, _session = start_session(store, actor, now, client)
     record_event(store, actor, "login", actor.name, client)
-    response = RedirectResponse(home_for(request, actor), status_code=303)
+    landing = safe_next(form.get("next")) or home_for(request, actor)
+    response = RedirectResponse(landing, status_code=303)
     response.set_cookie(
         SESSION_COOKIE,
         session_id,

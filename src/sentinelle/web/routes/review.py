@@ -71,4 +71,7 @@ async def label_post(request: Request, ctx: Annotated[PageContext, Depends(page(
     record_event(store, ctx.actor, "review.label", target, ctx.client, {"label": label})
     if request.headers.get("x-csrf-token"):
         return JSONResponse({"post": post_pk, "label": label})
+    back = str(form.get("back", ""))
+    if back.startswith("/post?") and "\\" not in back:  # labelled from the post's page
+        return RedirectResponse(f"{back}&labelled={label}", status_code=303)
     return RedirectResponse("/review", status_code=303)

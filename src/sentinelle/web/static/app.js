@@ -81,8 +81,35 @@ function wireReview() {
   });
 }
 
+async function fillCounts() {
+  for (const node of document.querySelectorAll("p.count[data-count]")) {
+    try {
+      const response = await fetch(node.dataset.count, { credentials: "same-origin" });
+      const answer = await response.json();
+      const total = answer.total.toLocaleString("en") + (answer.more ? "+" : "");
+      const strong = document.createElement("strong");
+      strong.textContent = total;
+      node.replaceChildren(strong, ` post${answer.total === 1 && !answer.more ? "" : "s"} match, newest ${node.dataset.shown} shown.`);
+    } catch (error) {
+      node.textContent = "";
+    }
+  }
+}
+
+function wireBack() {
+  document.querySelectorAll("a[data-back]").forEach((link) => {
+    if (window.history.length < 2) return;
+    link.addEventListener("click", (event) => { event.preventDefault(); window.history.back(); });
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   wireReveals();
   wireReview();
+  wireBack();
+  fillCounts();
+  document.querySelectorAll("form[data-confirm]").forEach((form) => {
+    form.addEventListener("submit", (event) => { if (!window.confirm(form.dataset.confirm)) event.preventDefault(); });
+  });
 });
 window.addEventListener("load", drawCharts);

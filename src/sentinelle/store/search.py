@@ -1,0 +1,132 @@
+"""Finding things by identifier, and the list of networks, for the workspace.
+
+Identifier lookups read the `post_identifiers` value index (exact values, normalised the way
+extraction stores them); the network list is one grouped scan whose result the web layer
+caches, then filters and sorts in memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from sqlalchemy import Integer, cast, func, select
+
+from sentinelle.store.browse import _LIST_COLUMNS
+from sentinelle.store.bulk import select_where_in
+from sentinelle.store.db import Store
+from sentinelle.store.schema import link_edges, post_analysis, post_identifiers, posts
+
+
+def posts_carrying(
+    store: Store, values: Sequence[str], limit: int = 500, at_risk_only: bool = False
+) -> tuple[list[dict], int]:
+    """Posts that carry any of the identifier `values`, newest first (at most `limit`), each
+    with the values it carries (`matched`); and how many posts carry them in all."""
+    values = sorted(set(values))
+    if not values:
+        return [], 0
+    joined = post_identifiers.join(posts, posts.c.pk == post_identifiers.c.post_pk).join(
+        post_analysis, post_analysis.c.post_pk == posts.c.pk
+    )
+    where = [post_identifiers.c.value.in_(values)]
+    if at_risk_only:
+        where.append(post_analysis.c.flags > 0)
+    query = (
+        select(*_LIST_COLUMNS, post_identifiers.c.value.label("matched_value"))
+        .select_from(joined)
+        .where(*where)
+        .order_by(posts.c.posted_ts.desc(), posts.c.pk.desc())
+        .limit(limit * len(values))
+    )
+    total = select(func.count(func.distinct(post_identifiers.c.post_pk))).select_from(joined)
+    with store.engine.connect() as connection:
+        found = [dict(row) for row in connection.execute(query).mappings()]
+        count = connection.execute(total.where(*where)).scalar() or 0
+    rows: dict[int, dict] = {}
+    for row in found:
+        kept = rows.setdefault(row["pk"], {**row, "matched": []})
+        kept["matched"].append(row["matched_value"])
+    return list(rows.values())[:limit], count
+
+
+def identifier_values_present(store: Store, values: Sequence[str]) -> list[str]:
+    """Which of `values` some post carries (to tell "no such identifier" from "no access")."""
+    if not values:
+        return []
+    query = select(post_identifiers.c.value).distinct()
+    with store.engine.connect() as connection:
+        rows = select_where_in(connection, query, post_identifiers.c.value, sorted(set(values)))
+        return sorted({row[0] for row in rows})
+
+
+def network_summaries(store: Store) -> list[dict]:
+    """One row per network: posts, highest scores, flagged posts, first and last post, and the
+    cities and sources it was seen in. A scan of every linked post: cache the result."""
+    grouped = (
+        select(
+            post_analysis.c.network_id,
+            func.count().label("posts"),
+            func.max(post_analysis.c.score_minor).label("minor"),
+            func.max(post_analysis.c.score_control).label("control"),
+            func.max(post_analysis.c.score_recruitment).label("recruitment"),
+            func.sum(cast(func.coalesce(post_analysis.c.flags, 0) > 0, Integer)).label("flagged"),
+            func.min(post_analysis.c.posted_ts).label("first_ts"),
+            func.max(post_analysis.c.posted_ts).label("last_ts"),
+        )
+        .where(post_analysis.c.network_id.is_not(None))
+        .group_by(post_analysis.c.network_id)
+    )
+    places = (
+        select(post_analysis.c.network_id, post_analysis.c.city, posts.c.source)
+        .select_from(posts.join(post_analysis, post_analysis.c.post_pk == posts.c.pk))
+        .where(post_analysis.c.network_id.is_not(None))
+        .distinct()
+    )
+    with store.engine.connect() as connection:
+        summaries = {row.network_id: dict(row._mapping) for row in connection.execute(grouped)}
+        for summary in summaries.values():
+            summary["cities"], summary["sources"] = set(), set()
+            summary["flagged"] = int(summary["flagged"] or 0)
+        for network_id, city, source in connection.execute(places):
+            summary = summaries.get(network_id)
+            if summary is not None:
+                if city:
+                    summary["cities"].add(city)
+                summary["sources"].add(source)
+    for summary in summaries.values():
+        summary["cities"] = sorted(summary["cities"])
+        summary["sources"] = sorted(summary["sources"])
+    return list(summaries.values())
+
+
+def network_link_evidence(store: Store, network_id: str) -> list[dict]:
+    """A network's evidence edges with both posts' keys (no texts: the page only counts)."""
+    left, right = posts.alias("left_post"), posts.alias("right_post")
+    query = (
+        select(
+            link_edges.c.kind,
+            link_edges.c.value,
+            link_edges.c.hub,
+            left.c.source.label("left_source"),
+            left.c.post_id.label("left_id"),
+            right.c.source.label("right_source"),
+            right.c.post_id.label("right_id"),
+        )
+        .join(left, left.c.pk == link_edges.c.left_pk)
+        .join(right, right.c.pk == link_edges.c.right_pk)
+        .where(link_edges.c.network_id == network_id)
+    )
+    with store.engine.connect() as connection:
+        return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def iter_identifier_values(store: Store, kind: str, prefix: str = "") -> Iterator[str]:
+    """Every distinct identifier value of `kind` (starting with `prefix`), streamed: what a
+    pseudonym is matched against, since a keyed hash cannot be looked up backwards."""
+    query = select(post_identifiers.c.value).where(post_identifiers.c.kind == kind).distinct()
+    if prefix:
+        query = query.where(post_identifiers.c.value.startswith(prefix, autoescape=True))
+    with store.engine.connect() as connection:
+        result = connection.execution_options(yield_per=10_000).execute(query)
+        for row in result:
+            yield row[0]
