@@ -33,6 +33,7 @@ class SparkSummary:
     networks: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
     link: dict[str, int] = field(default_factory=dict)
+    link_seconds: dict[str, float] = field(default_factory=dict)
 
 
 def spark_analyze(
@@ -67,6 +68,7 @@ def spark_analyze(
         linked = link(analysed.select(*LINK_COLUMNS), config, progress)
         networked = analysed.join(linked.networks, "pk", "left").checkpoint()
     summary.link = linked.counts
+    summary.link_seconds = linked.seconds
     summary.networks = linked.counts["networks"]
     progress(f"linked: {summary.networks:,} networks")
     with clock("score"):

@@ -30,6 +30,7 @@ from sentinelle.link.minhash import MinHasher, Signatures
 from sentinelle.link.networks import format_id
 from sentinelle.link.rarity import ShingleRarity
 from sentinelle.link.shingles import Shingles
+from sentinelle.link.timing import StageTimer
 from sentinelle.store.networks import prepare_rows
 
 KINDS = ("phone", "handle", "author", "image")
@@ -49,6 +50,7 @@ class LinkOutput:
     hubs: dict[str, list[str]]
     next_number: int
     counts: dict[str, int]
+    seconds: dict[str, float]  # wall time per stage (which run where: see the names)
 
 
 def prepare_partition(config: LinkConfig):
@@ -188,31 +190,41 @@ def link(posts, config: LinkConfig | None = None, progress=print) -> LinkOutput:
 
     config = config or LinkConfig()
     spark = posts.sparkSession
-    ordered = posts.orderBy("posted_ts", "pk")
-    indexed = spark.createDataFrame(
-        ordered.rdd.zipWithIndex().map(lambda pair: (pair[1], *pair[0])),
-        "idx long, "
-        + ", ".join(f"{f.name} {f.dataType.simpleString()}" for f in ordered.schema.fields),
-    )
-    prepared = indexed.mapInArrow(prepare_partition(config), PREPARED_SCHEMA).checkpoint()
-    total = prepared.count()
+    timer = StageTimer()
+    with timer.stage("prepare (executors)"):
+        ordered = posts.orderBy("posted_ts", "pk")
+        indexed = spark.createDataFrame(
+            ordered.rdd.zipWithIndex().map(lambda pair: (pair[1], *pair[0])),
+            "idx long, "
+            + ", ".join(f"{f.name} {f.dataType.simpleString()}" for f in ordered.schema.fields),
+        )
+        prepared = indexed.mapInArrow(prepare_partition(config), PREPARED_SCHEMA).checkpoint()
+        total = prepared.count()
     progress(f"linking {total:,} posts: prepared")
-    rarity = _rarity(prepared, config, total)
-    text = _text_edges(prepared, config, rarity, total)
+    with timer.stage("rarity (executors, summed by slot)"):
+        rarity = _rarity(prepared, config, total)
+    with timer.stage("text candidates and checks (executors)"):
+        checked = _checked_pairs(prepared, config, rarity)
+    with timer.stage("text rounds (driver)"):
+        text = _in_rounds(total, *checked, max(_rounds(config), default=0) + 1)
     progress(f"text edges: {len(text[0]):,}")
-    found = _incidences(prepared)
-    image = near_image_edges(found["image"], config)
-    links = (np.concatenate([text[0], image.left]), np.concatenate([text[1], image.right]))
-    hub = hub_values(found, links, total, config.hub_min_posts, config.hub_min_contexts)
-    hub["handle"] |= generic_handles(found["handle"])
-    hubs = {kind: [found[kind].values[i] for i in np.flatnonzero(hub[kind])] for kind in found}
-    identifier = _identifier_edges(prepared, hubs, spark)
-    driver_edges = _driver_edges(spark, text, image)
-    edges = identifier.unionByName(driver_edges)
-    strong = edges.where((F.col("weight") >= config.min_edge_weight) & ~F.col("hub"))
-    labels = _labels(strong)
-    networks, next_number = _network_ids(labels, spark)
-    by_idx = prepared.select("idx", "pk").join(networks, "idx", "left")
+    with timer.stage("incidences to the driver"):
+        found = _incidences(prepared)
+    with timer.stage("images and hubs (driver)"):
+        image = near_image_edges(found["image"], config)
+        links = (np.concatenate([text[0], image.left]), np.concatenate([text[1], image.right]))
+        hub = hub_values(found, links, total, config.hub_min_posts, config.hub_min_contexts)
+        hub["handle"] |= generic_handles(found["handle"])
+        hubs = {kind: [found[kind].values[i] for i in np.flatnonzero(hub[kind])] for kind in found}
+        del found, links
+    with timer.stage("identifier edges and components (executors)"):
+        identifier = _identifier_edges(prepared, hubs, spark)
+        edges = identifier.unionByName(_driver_edges(spark, text, image)).checkpoint()
+        strong = edges.where((F.col("weight") >= config.min_edge_weight) & ~F.col("hub"))
+        labels = _labels(strong)
+    with timer.stage("network ids"):
+        networks, next_number = _network_ids(labels, spark)
+        by_idx = prepared.select("idx", "pk").join(networks, "idx", "left")
     counts = {
         "posts": total,
         "text_edges": len(text[0]),
@@ -221,7 +233,10 @@ def link(posts, config: LinkConfig | None = None, progress=print) -> LinkOutput:
         "networks": next_number - 1,
     }
     evidence = _evidence_rows(edges, by_idx)
-    return LinkOutput(by_idx.select("pk", "network_id"), evidence, hubs, next_number, counts)
+    seconds = {name: round(value, 2) for name, value in timer.seconds.items()}
+    return LinkOutput(
+        by_idx.select("pk", "network_id"), evidence, hubs, next_number, counts, seconds
+    )
 
 
 def _rarity(prepared, config: LinkConfig, total: int) -> ShingleRarity:
@@ -248,8 +263,8 @@ def _rounds(config: LinkConfig) -> list[int]:
     return [r for r, group in enumerate(groups) for _ in group]
 
 
-def _text_edges(prepared, config: LinkConfig, rarity: ShingleRarity, total: int):
-    """Text edges as `text_pair_edges` keeps them: (left, right, score) arrays."""
+def _checked_pairs(prepared, config: LinkConfig, rarity: ShingleRarity):
+    """Candidate pairs that pass the exact check: left, right, first round, score arrays."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
@@ -281,13 +296,11 @@ def _text_edges(prepared, config: LinkConfig, rarity: ShingleRarity, total: int)
         check_partition(config, broadcast), "left long, right long, round int, score double"
     ).toArrow()
     broadcast.destroy()
-    return _in_rounds(
-        total,
+    return (
         checked.column("left").to_numpy(),
         checked.column("right").to_numpy(),
         checked.column("round").to_numpy(),
         checked.column("score").to_numpy().astype(np.float32),
-        max(_rounds(config), default=0) + 1,
     )
 
 

@@ -10,7 +10,10 @@ from sentinelle.spark import require_pyspark
 
 
 def spark_session(
-    master: str | None = None, shuffle_partitions: int = 8, checkpoint_dir: str | None = None
+    master: str | None = None,
+    shuffle_partitions: int = 8,
+    checkpoint_dir: str | None = None,
+    settings: dict[str, str] | None = None,
 ):
     """Get or create the session; `master` None keeps what spark-submit configured.
 
@@ -20,7 +23,8 @@ def spark_session(
     require_pyspark()
     from pyspark.sql import SparkSession
 
-    if master is None or master.startswith("local"):
+    launched = "PYSPARK_GATEWAY_PORT" in os.environ  # by spark-submit, which set the Python
+    if not launched and (master is None or master.startswith("local")):
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.appName("sentinelle")
     if master:
@@ -31,6 +35,8 @@ def spark_session(
         .config("spark.sql.adaptive.enabled", "true")
         .config("spark.ui.showConsoleProgress", "false")
     )
+    for key, value in (settings or {}).items():
+        builder = builder.config(key, value)
     session = builder.getOrCreate()
     session.sparkContext.setLogLevel("ERROR")
     if session.sparkContext.getCheckpointDir() is None:
