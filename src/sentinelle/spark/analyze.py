@@ -18,7 +18,7 @@ from sentinelle.link.config import LinkConfig
 from sentinelle.spark.extract import extract, numbered_posts
 from sentinelle.spark.link import link
 from sentinelle.spark.networks import profiles
-from sentinelle.spark.read import read_records
+from sentinelle.spark.read import check_inputs, read_records
 from sentinelle.spark.score import score
 from sentinelle.spark.session import spark_session
 
@@ -46,6 +46,7 @@ def spark_analyze(
     progress: Callable[[str], None] = lambda _: None,
 ) -> SparkSummary:
     """Analyse `paths` on Spark and write the results under `output` (replaced)."""
+    check_inputs(paths)
     spark = spark_session(master, shuffle_partitions)
     summary = SparkSummary()
     clock = _Clock(summary.seconds)

@@ -4,7 +4,8 @@ Each file is read in one task by the project's own readers (`ingest.readers`), f
 Spark fetched through its Hadoop file system (local paths, hdfs://, s3a://...), and each record
 goes through `ingest.pipeline.check_record`, the validation `sentinelle ingest` runs. So file
 names, line numbers, fields and reasons are the ones an embedded ingest would quarantine with.
-Many medium files read in parallel; one huge file is one task (split it, or use Parquet).
+Many medium files read in parallel; one huge file is one task (split it). JSONL, CSV, WARC
+and Parquet (rows with the contract's fields) are read.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from __future__ import annotations
 import gzip
 import io
 from collections.abc import Iterator
+from pathlib import Path
 
 import orjson
 
+from sentinelle.errors import InputError
 from sentinelle.ingest.pipeline import check_record
 from sentinelle.ingest.readers import InputRecord, reader_for
 from sentinelle.store.quarantine import QuarantineEntry
@@ -33,7 +36,7 @@ def read_records(spark, paths: list[str]):
     context = spark.sparkContext
     parts = []
     for index, path in enumerate(paths):
-        single = not path.endswith("/") and "*" not in path
+        single = Path(path).is_file() if "://" not in path else Path(path).suffix != ""
         files = context.binaryFiles(path)
         parts.append(
             files.flatMap(
@@ -44,7 +47,38 @@ def read_records(spark, paths: list[str]):
     return spark.createDataFrame(rdd, RECORD_SCHEMA)
 
 
+def check_inputs(paths: list[str]) -> None:
+    """Fail before Spark starts on what the driver can see is wrong: a missing local path, a
+    file of an unknown format."""
+    if not paths:
+        raise InputError("no input: give --input PATH (a file or a directory)")
+    for path in paths:
+        if "://" not in path and not Path(path).exists():
+            raise InputError(f"{path}: no such file or directory")
+        if Path(path).suffix and not Path(path).is_dir() and not _known(path):
+            reader_for(path)  # raises the reader's message: which formats are understood
+
+
+def _known(name: str) -> bool:
+    lower = name.lower()
+    return lower.endswith(_PARQUET) or lower.endswith(
+        (
+            ".jsonl",
+            ".jsonl.gz",
+            ".ndjson",
+            ".ndjson.gz",
+            ".json.gz",
+            ".csv",
+            ".csv.gz",
+            ".warc",
+            ".warc.gz",
+        )
+    )
+
+
 def _file_rows(file_index: int, name: str, content: bytes) -> Iterator[tuple]:
+    if not _known(name):
+        return  # a directory's other files (_SUCCESS, checksums): not posts
     for seq, record in enumerate(file_records(name, content)):
         checked = check_record(record)
         if isinstance(checked, QuarantineEntry):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import orjson
 from sqlalchemy import func, select
@@ -23,6 +24,7 @@ from sentinelle.store.quarantine import QuarantineEntry, add_entries
 from sentinelle.store.schema import post_analysis, post_identifiers, posts
 
 _BATCH = 20_000
+_PARTS = ("posts", "quarantine", "edges", "state")
 POST_COLUMNS = (
     "pk",
     "source",
@@ -79,6 +81,12 @@ def load_results(
 ) -> LoadSummary:
     """Load `directory` (posts, quarantine, edges, state) into an empty store."""
     started = time.perf_counter()
+    missing = [part for part in _PARTS if not Path(directory, part).is_dir()]
+    if missing:
+        raise StoreError(
+            f"{directory}: no {', '.join(missing)} in it; is it the output of "
+            "`sentinelle spark analyze`?"
+        )
     present = count_posts(store)
     if present:
         raise StoreError(
@@ -111,9 +119,9 @@ def load_results(
         summary.quarantined += add_entries(store, entries)
     state = _state(directory)
     summary.networks = state["next_number"] - 1
-    edges = list(_edge_rows(directory))
-    summary.edges = len(edges)
-    save_links(store, [], {}, iter(edges), state)
+    counted = _Counted(_edge_rows(directory))
+    save_links(store, [], {}, counted, state)
+    summary.edges = counted.count
     refresh_statistics(store)
     summary.seconds = time.perf_counter() - started
     return summary
@@ -165,6 +173,18 @@ def _identifier_rows(rows: list[dict]) -> Iterator[tuple]:
             yield row["pk"], "handle", handle
 
 
+class _Counted:
+    """An iterator that counts what went through it (edges stream into the store)."""
+
+    def __init__(self, rows: Iterator[tuple]) -> None:
+        self.rows, self.count = rows, 0
+
+    def __iter__(self) -> Iterator[tuple]:
+        for row in self.rows:
+            self.count += 1
+            yield row
+
+
 def _edge_rows(directory: str) -> Iterator[tuple]:
     columns = ["left_pk", "right_pk", "kind", "weight", "value", "hub", "network_id"]
     for batch in parquet_batches(f"{directory}/edges", columns):
@@ -173,8 +193,6 @@ def _edge_rows(directory: str) -> Iterator[tuple]:
 
 def _state(directory: str) -> dict:
     rows = [r for b in parquet_batches(f"{directory}/state") for r in b.to_pylist()]
-    if not rows:
-        raise StoreError(f"{directory}: no state/ found; is it the output of `spark analyze`?")
     state = orjson.loads(rows[0]["state"])
     return {
         "next_number": state["next_number"],
