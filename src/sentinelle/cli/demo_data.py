@@ -11,6 +11,8 @@ from pathlib import Path
 
 import click
 
+from sentinelle.demo.stress.knobs import KNOBS as _KNOBS
+
 _PROGRESS_FROM = 50_000  # posts; smaller corpora are written in a blink
 
 
@@ -56,6 +58,22 @@ _PROGRESS_FROM = 50_000  # posts; smaller corpora are written in a blink
     default=None,
     help="Processes generating blocks of 10,000 posts (default: up to 2); same output.",
 )
+@click.option(
+    "--profile",
+    type=click.Choice(["demo", "stress"]),
+    default="demo",
+    show_default=True,
+    help="demo: the everyday corpus; stress: a corpus written apart, with hard phenomena as knobs.",
+)
+@click.option(
+    "--knob",
+    "knobs",
+    multiple=True,
+    metavar="NAME=SHARE",
+    help="Stress profile only, repeatable: set a phenomenon's share (0 removes it). Knobs: "
+    + "; ".join(f"{name} (default {default})" for name, (default, _) in _KNOBS.items())
+    + ". See docs/demo-corpus.md.",
+)
 @click.pass_context
 def demo_data(
     ctx: click.Context,
@@ -66,6 +84,8 @@ def demo_data(
     fmt: str | None,
     hard_obfuscation: float,
     workers: int | None,
+    profile: str,
+    knobs: tuple[str, ...],
 ) -> None:
     """Write a realistic synthetic corpus (logistics only, no images) and its truth."""
     if ctx.invoked_subcommand is not None:
@@ -76,7 +96,11 @@ def demo_data(
         workers = min(2, os.cpu_count() or 1)
     options = {"fmt": fmt, "workers": workers}
     to_stdout = str(output) == "-"
-    if n_posts >= _PROGRESS_FROM:
+    if profile == "stress":
+        count = _write_stress(n_posts, seed, hard_obfuscation, output, truth, fmt, knobs)
+    elif knobs:
+        raise click.UsageError("--knob applies to --profile stress only")
+    elif n_posts >= _PROGRESS_FROM:
         count = _write_with_progress(n_posts, seed, hard_obfuscation, output, truth, options)
     else:
         from sentinelle.demo.files import write_corpus
@@ -85,6 +109,25 @@ def demo_data(
     if not to_stdout:
         target = f" and truth to {truth}" if truth is not None else ""
         click.echo(f"wrote {count} posts to {output}{target}", err=True)
+
+
+def _write_stress(
+    n_posts: int,
+    seed: int,
+    hard: float,
+    output: Path,
+    truth: Path | None,
+    fmt: str,
+    knobs: tuple[str, ...],
+) -> int:
+    from sentinelle.demo.stress.files import write_stress_corpus
+    from sentinelle.demo.stress.knobs import parse_knobs
+
+    try:
+        shares = parse_knobs(knobs)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--knob") from None
+    return write_stress_corpus(n_posts, seed, shares, hard, output, truth, fmt)
 
 
 def _write_with_progress(

@@ -1,0 +1,49 @@
+# ruff: noqa: E501  (one knob a line)
+"""The stress profile's knobs: each hard phenomenon as a share, settable to 0 to remove it."""
+
+from __future__ import annotations
+
+# name -> (default, what it is a share of, what it tests)
+KNOBS: dict[str, tuple[float, str]] = {
+    "shared_templates": (0.017, "share of posts that are copy-pasted recruitment texts posted by many small unrelated groups"),
+    "edited_templates": (0.5, "share of posters who reuse their own ad with small edits"),
+    "text_only_groups": (0.15, "share of group ads from groups that give no identifier at all"),
+    "phone_rotation": (0.3, "share of groups that switch phone numbers over time"),
+    "foreign_numbers": (0.12, "share of phones that are foreign (RO, BG, NG, BR, BE, ES, CN)"),
+    "unallocated_numbers": (0.08, "share of phones that are French but outside today's plan"),
+    "number_distractors": (0.3, "share of posts with prices, dates, postcodes, SIRET-like strings near the contact"),
+    "independents_copying": (0.05, "share of independents who copy a popular ad's text"),
+    "benign_boilerplate": (0.2, "share of posts that are benign ads sharing boilerplate (rooms, jobs, babysitting, tutoring)"),
+    "stated_minor_ages": (0.25, "share of offered persons who are minors stating an age or school level"),
+    "explicit_control": (0.4, "share of group ads saying who manages them (and independents saying they manage alone)"),
+    "recruitment_social": (0.03, "share of posts that are recruiters' offers on social sources"),
+    "emerging_term": (0.3, "share of flagged posts using an invented term, from the middle of the period on"),
+}  # fmt: skip
+
+
+def parse_knobs(pairs: tuple[str, ...] | list[str]) -> dict[str, float]:
+    """`["name=value", ...]` over the defaults; a clear error names a bad pair."""
+    knobs = {name: default for name, (default, _) in KNOBS.items()}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip()
+        if not sep or name not in KNOBS:
+            known = ", ".join(KNOBS)
+            raise ValueError(f"knob {pair!r}: expected NAME=VALUE with NAME one of {known}")
+        try:
+            share = float(value)
+        except ValueError:
+            raise ValueError(f"knob {pair!r}: {value!r} is not a number") from None
+        if not 0.0 <= share <= 1.0:
+            raise ValueError(f"knob {pair!r}: a share in [0, 1] is expected")
+        knobs[name] = share
+    if knobs["foreign_numbers"] + knobs["unallocated_numbers"] > 1.0:
+        raise ValueError("knobs foreign_numbers + unallocated_numbers exceed 1")
+    fixed = ("shared_templates", "benign_boilerplate", "recruitment_social")
+    if sum(knobs[name] for name in fixed) > 0.6:
+        raise ValueError(f"knobs {', '.join(fixed)} together exceed 0.6 of the posts")
+    return knobs
+
+
+def knobs_help() -> str:
+    return "\n".join(f"{name} (default {d}): {what}" for name, (d, what) in KNOBS.items())

@@ -1,0 +1,583 @@
+"""The stress corpus: actors and their posts, each hard phenomenon driven by a knob.
+
+Unlike the demo profile (streamed block by block), a stress corpus is drawn as one world so
+that templates are shared across the whole corpus; 100,000 posts fit in memory easily.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sentinelle.demo.clock import FIRST_DAY, LAST_DAY, day_stamp, parts, timestamp
+from sentinelle.demo.communes import COMMUNES, Commune
+from sentinelle.demo.dice import Dice
+from sentinelle.demo.photos import new_album, reupload
+from sentinelle.demo.publishing import Draft
+from sentinelle.demo.stress import lexicon as lx
+from sentinelle.demo.stress.knobs import parse_knobs
+from sentinelle.demo.stress.numbers import Number, NumberBook, write_number
+from sentinelle.demo.truth import Carried, Who, truth_record
+
+MIDDLE = FIRST_DAY + (LAST_DAY - FIRST_DAY) // 2
+_WEIGHTS = [c.weight for c in COMMUNES]
+_GROUP_ADS = 0.22
+_BENIGN_PRICES = {
+    "room": (390, 450, 520, 680),
+    "job": (70, 85, 90),
+    "babysit": (11, 12, 15),
+    "tutor": (18, 20, 25, 30),
+}  # share of posts that are group ads
+
+
+def _siret(rng: Dice) -> str:
+    """A SIRET-like string (14 digits in groups): a number that is not a phone."""
+    return " ".join(str(rng.randint(100, 999)) for _ in range(3)) + f" {rng.randint(10000, 99999)}"
+
+
+@dataclass(slots=True)
+class Poster:
+    """One actor that posts ads: a group (several persons) or an independent."""
+
+    actor: str
+    kind: str  # group, independent
+    names: list[str]
+    ages: list[int]
+    numbers: list[Number]
+    handle: tuple[str, str] | None  # (written platform word, handle)
+    author: str | None
+    source: str
+    cities: list[Commune]
+    albums: list[list[int]]
+    template: list[tuple[str, int]] | None
+    tags: set[str] = field(default_factory=set)
+    start: int = FIRST_DAY
+    span: int = 90
+    text_only: bool = False
+    control: bool = False
+    self_managed: bool = False
+    school: list[bool] = field(default_factory=list)
+    tricky: bool = False
+    price: int = 150
+
+
+class StressWorld:
+    """Draws the whole corpus; `drafts()` returns exactly `n_posts` drafts in time order."""
+
+    def __init__(self, n_posts: int, seed: int, knobs: dict[str, float], obfuscate: float):
+        self.n = n_posts
+        self.rng = Dice(f"sentinelle-stress:{seed}")
+        self.k = knobs
+        self.obfuscate = obfuscate
+        self.book = NumberBook(self.rng)
+        self.out: list[Draft] = []
+        self.ids = 0
+        self.actors = 0
+        self.term = self.rng.choice(lx.EMERGING)
+        self.stock = new_album(self.rng, 4)  # photos several unrelated posters reuse
+
+    # ---- identities -------------------------------------------------------------------
+    def _actor(self, prefix: str) -> str:
+        self.actors += 1
+        return f"{prefix}{self.actors:05d}"
+
+    def _number(self) -> Number:
+        return self.book.draw(self.k["foreign_numbers"], self.k["unallocated_numbers"])
+
+    def _handle(self, stem: str) -> tuple[str, str]:
+        suffix = self.rng.choice(("", "_", ".", "__"))
+        handle = f"{stem.lower()}{suffix}{self.actors}{self.rng.randint(10, 99)}"
+        return self.rng.choice(lx.PLATFORMS), handle
+
+    def _city(self) -> Commune:
+        return self.rng.choices(COMMUNES, weights=_WEIGHTS)[0]
+
+    def _template(self) -> list[tuple[str, int]]:
+        roles = [r for r in lx.ROLE_ORDER if r in ("hello", "contact") or self.rng.random() < 0.75]
+        return [(r, self.rng.randrange(len(lx.AD_ROLES[r]))) for r in roles]
+
+    def _poster(self, kind: str, persons: int, minor_share: float) -> Poster:
+        rng = self.rng
+        names = rng.sample(lx.NAMES, persons)
+        minors = [rng.random() < minor_share for _ in range(persons)]
+        ages = [rng.randint(13, 17) if m else rng.randint(18, 40) for m in minors]
+        stem = rng.choice(("agence", "vip", "boss", "team", "lux", "manag", "planning"))
+        actor = self._actor("g" if kind == "group" else "i")
+        n_numbers = 1
+        return Poster(
+            actor=actor,
+            kind=kind,
+            names=names,
+            ages=ages,
+            numbers=[self._number() for _ in range(n_numbers)],
+            handle=self._handle(stem if kind == "group" else names[0])
+            if rng.random() < 0.6
+            else None,
+            author=f"{names[0].lower()}{rng.randint(100, 9999)}" if rng.random() < 0.5 else None,
+            source=rng.choice(lx.CLASSIFIEDS) if rng.random() < 0.8 else rng.choice(lx.SOCIALS),
+            cities=[self._city() for _ in range(rng.randint(1, 6) if kind == "group" else 1)],
+            albums=[new_album(rng, rng.randint(2, 5)) for _ in range(persons)],
+            template=self._template() if rng.random() < self.k["edited_templates"] else None,
+            start=rng.randint(FIRST_DAY, LAST_DAY - 60),
+            span=rng.randint(20, 300),
+            school=[m and rng.random() < 0.3 for m in minors],
+            tricky=rng.random() < self.k["stated_minor_ages"],
+            price=rng.choice((80, 100, 120, 150, 200, 250, 300)),
+        )
+
+    # ---- writing ----------------------------------------------------------------------
+    def _age_phrase(self, p: Poster, person: int, carried: Carried, tags: set[str]) -> str:
+        age, rng = p.ages[person], self.rng
+        if p.school[person]:
+            tags.add("stated_minor_ages")
+            return rng.choice(lx.SCHOOL_LEVELS)
+        if age < 18:
+            tags.add("stated_minor_ages")
+            roll = rng.random()
+            if roll < 0.15 and age < 17:
+                carried.ages.append(age + 1)
+                return f"bientôt {age + 1}"
+            if roll < 0.3:
+                carried.ages.append(age)
+                return f"née en {carried.year - age}"
+            carried.ages.append(age)
+            return rng.choice(lx.AGE_TRICKY).format(n=age)
+        carried.ages.append(age)
+        if p.tricky and rng.random() < 0.5:
+            tags.add("stated_minor_ages")
+            return rng.choice(lx.AGE_TRICKY).format(n=age)
+        return rng.choice(lx.AGE_PLAIN).format(n=age)
+
+    def _contact(self, p: Poster, day: int, carried: Carried, tags: set[str]) -> str:
+        rng = self.rng
+        if p.text_only:
+            return rng.choice(lx.CONTACT_NONE)
+        bits = []
+        for number in self._numbers_on(p, day, tags):
+            written, tricks = write_number(rng, number, self.obfuscate)
+            carried._record_phone(number.e164, tuple(tricks))
+            bits.append(written)
+            if number.form != "french":
+                tags.add("foreign_numbers" if number.form == "foreign" else "unallocated_numbers")
+        if p.handle and (not bits or rng.random() < 0.5):
+            word, handle = p.handle
+            carried.add_handle(f"{lx.PLATFORM_NAME[word]}:{handle.lower()}")
+            bits.append(f"{word}: {handle}" if rng.random() < 0.6 else f"{word} @{handle}")
+        return " ou ".join(bits) if len(bits) > 1 and rng.random() < 0.5 else " / ".join(bits)
+
+    def _numbers_on(self, p: Poster, day: int, tags: set[str]) -> list[Number]:
+        if len(p.numbers) == 1:
+            return p.numbers
+        tags.add("phone_rotation")
+        phase = (day - p.start) / max(p.span, 1) * len(p.numbers)
+        index = min(len(p.numbers) - 1, max(0, int(phase)))
+        if index + 1 < len(p.numbers) and phase - index > 0.8:
+            return [p.numbers[index], p.numbers[index + 1]]  # overlap before the switch
+        return [p.numbers[index]]
+
+    def _distractor(self, city: Commune, day: int, age: int) -> str:
+        rng = self.rng
+        year, month, dom, _ = parts(day)
+        return rng.choice((
+            f"Code postal {city.postcode or city.department + '000'}.",
+            f"Le {dom:02d}/{month:02d}/{year} de 14h30 à 23h45.",
+            f"Réf annonce {rng.randint(10**9, 10**10 - 1)}.",
+            f"SIRET {_siret(rng)}.",
+            f"{rng.randint(1, 3)} {rng.randint(100, 999)} € la semaine.",
+            f"Tarif 2h : {2 * age * 10}€, nuit : 1 {rng.randint(100, 900)}€.",
+            f"Chambre {rng.randint(100, 999)}, étage {rng.randint(1, 9)}, "
+            f"digicode {rng.randint(1000, 9999)}.",
+        ))  # fmt: skip
+
+    def _ad(self, p: Poster, day: int, labels: tuple[bool, bool, bool], extra_tags=()) -> None:
+        rng = self.rng
+        tags: set[str] = set(p.tags) | set(extra_tags)
+        person = rng.randrange(len(p.names))
+        stay = min(len(p.cities) - 1, int((day - p.start) / max(p.span, 1) * len(p.cities)))
+        city = p.cities[max(stay, 0)]
+        carried = Carried(year=parts(day)[0], hard_rate=self.obfuscate)
+        slots = {
+            "name": p.names[person],
+            "age": self._age_phrase(p, person, carried, tags),
+            "city": city.name if rng.random() < 0.85 else city.name.lower(),
+            "when": rng.choice(
+                ("cette semaine", "jusqu'à dimanche", "pour 3 jours", "ce week-end", "")
+            ),
+            "hours": rng.choice(lx.HOURS),
+            "price": rng.choice((f"{p.price}€", f"{p.price} euros", f"{p.price} €")),
+            "contact": self._contact(p, day, carried, tags),
+        }
+        minor = p.ages[person] < 18
+        sentences = self._sentences(p, tags)
+        text = " ".join(s.format(**slots) for s in sentences)
+        if p.control and rng.random() < 0.8:
+            text += " " + rng.choice(lx.CONTROL_EXPLICIT)
+            tags.add("explicit_control")
+        if p.self_managed:
+            text += " " + rng.choice(lx.SELF_MANAGED)
+            tags.add("explicit_control")
+        if rng.random() < self.k["number_distractors"]:
+            text = f"{text} {self._distractor(city, day, p.ages[person])}"
+            tags.add("number_distractors")
+        term = self._emerging(day, flagged=labels[1] or minor, tags=tags)
+        if term:
+            text += " " + term
+        labels = (minor, labels[1], labels[2])
+        photos = [] if p.text_only else p.albums[person]
+        hashes = [
+            f"{reupload(rng, h) if rng.random() < 0.3 else h:016x}"
+            for h in photos[: rng.randint(1, 3)]
+        ]
+        if photos and rng.random() < 0.03:
+            hashes.append(f"{rng.choice(self.stock):016x}")
+        author = None if p.text_only else p.author
+        self._emit(
+            p.source,
+            "ad",
+            day,
+            text,
+            carried,
+            Who(p.actor, p.kind, p.names[person], f"{p.actor}-{person}", len(p.names)),
+            labels,
+            city,
+            tags,
+            author,
+            hashes,
+        )
+
+    def _sentences(self, p: Poster, tags: set[str]) -> list[str]:
+        rng = self.rng
+        if p.template is None:
+            return [
+                rng.choice(lx.AD_ROLES[r])
+                for r in lx.ROLE_ORDER
+                if r in ("hello", "contact") or rng.random() < 0.7
+            ]
+        sentences = [lx.AD_ROLES[r][v] for r, v in p.template]
+        if (
+            self.k["edited_templates"] > 0
+            and p.template is not None
+            and "independents_copying" not in p.tags
+        ):
+            tags.add("edited_templates")
+            sentences = self._edit(sentences)
+        return sentences
+
+    def _edit(self, sentences: list[str]) -> list[str]:
+        rng = self.rng
+        out = list(sentences)
+        for _ in range(rng.randint(0, 3)):
+            roll = rng.random()
+            if roll < 0.3:
+                a, b = rng.choice(lx.SYNONYMS)
+                if rng.random() < 0.5:
+                    a, b = b, a
+                out = [s.replace(a, b) for s in out]
+            elif roll < 0.45 and len(out) > 3:
+                out.pop(rng.randint(1, len(out) - 2))
+            elif roll < 0.6:
+                out.insert(rng.randint(1, len(out) - 1), rng.choice(lx.EXTRA_SENTENCES))
+            elif roll < 0.75 and len(out) > 3:
+                i = rng.randint(1, len(out) - 3)
+                out[i], out[i + 1] = out[i + 1], out[i]
+            else:
+                out = [self._typo(s) if rng.random() < 0.3 else s for s in out]
+        return out
+
+    def _typo(self, sentence: str) -> str:
+        words = sentence.split(" ")
+        plain = [i for i, w in enumerate(words) if w.isalpha() and len(w) > 4]
+        if not plain:
+            return sentence
+        i = self.rng.choice(plain)
+        w = words[i]
+        j = self.rng.randint(1, len(w) - 2)
+        words[i] = w[:j] + w[j + 1] + w[j] + w[j + 2 :]
+        return " ".join(words)
+
+    def _emerging(self, day: int, flagged: bool, tags: set[str]) -> str:
+        share = self.k["emerging_term"] * (1.0 if flagged else 0.05)
+        if day < MIDDLE or self.rng.random() >= share:
+            return ""
+        tags.add("emerging_term")
+        return self.rng.choice(lx.EMERGING_USES).format(t=self.term)
+
+    def _emit(
+        self, source, kind, day, text, carried, who, labels, city, tags, author, hashes, title=None
+    ) -> None:
+        rng = self.rng
+        self.ids += 1
+        minute = rng.randint(7 * 60, 23 * 60 + 59)
+        post = {
+            "id": f"s{self.ids:07d}",
+            "source": source,
+            "kind": kind,
+            "text": text,
+            "posted_at": timestamp(day, minute),
+        }
+        if rng.random() < 0.85:
+            post["url"] = f"https://{source}.example/v/{post['id']}"
+        if city is not None and kind == "ad" and rng.random() < 0.8:
+            post["city"] = city.name
+        if title:
+            post["title"] = title
+        if author:
+            post["author"] = author
+        if hashes:
+            post["image_phashes"] = hashes
+        truth = truth_record(post, who, labels, carried, city)
+        truth["phenomena"] = sorted(tags)
+        if "emerging_term" in tags:
+            truth["emerging_term"] = {"term": self.term, "since": day_stamp(MIDDLE)[0]}
+        self.out.append(Draft(day, minute, post, truth))
+
+    def _days(self, p: Poster, count: int) -> list[int]:
+        end = min(LAST_DAY, p.start + p.span)
+        return sorted(self.rng.randint(p.start, end) for _ in range(count))
+
+    # ---- actors -----------------------------------------------------------------------
+    def _group(self, count: int, text_only: bool, small: bool = False) -> Poster:
+        p = self._poster(
+            "group", 1 if small else self.rng.randint(1, 4), self.k["stated_minor_ages"]
+        )
+        p.text_only = text_only
+        if text_only:
+            p.tags.add("text_only_groups")
+            p.handle, p.author = None, None
+            p.template = p.template or self._template()
+        else:
+            if self.rng.random() < self.k["phone_rotation"]:
+                p.numbers += [self._number() for _ in range(self.rng.randint(1, 2))]
+            if p.handle is None and small:
+                p.handle = self._handle("team")
+        p.control = self.rng.random() < self.k["explicit_control"]
+        days = self._days(p, count)
+        if days:  # phases (itinerary, phone rotation) follow the days the group really posts
+            p.start, p.span = days[0], max(1, days[-1] - days[0])
+        for day in days:
+            self._ad(p, day, (False, True, False))
+        return p
+
+    def _independent(
+        self, count: int, copy_of: Poster | None = None, minor: bool = False
+    ) -> Poster:
+        p = self._poster("independent", 1, 1.0 if minor else 0.0)
+        if copy_of is not None:
+            p.template = list(copy_of.template or [])
+            p.tags.add("independents_copying")
+        p.self_managed = not minor and self.rng.random() < self.k["explicit_control"] * 0.3
+        for day in self._days(p, count):
+            self._ad(p, day, (minor, False, False))
+        return p
+
+    def _shared_template_posts(self, group: Poster, count: int) -> None:
+        rng = self.rng
+        word, handle = group.handle or self._handle("team")
+        for _ in range(count):
+            day = rng.randint(group.start, min(LAST_DAY, group.start + group.span))
+            city = rng.choice(group.cities)
+            carried = Carried(year=parts(day)[0], hard_rate=0.0)
+            carried.add_handle(f"{lx.PLATFORM_NAME[word]}:{handle.lower()}")
+            text = rng.choice(lx.SHARED_TEMPLATES).format(
+                city=city.name, handle=f"{word} @{handle}"
+            )
+            tags = {"shared_templates"}
+            term = self._emerging(day, True, tags)
+            if term:
+                text += " " + term
+            who = Who(group.actor, "group", None, None, len(group.names))
+            self._emit(
+                rng.choice(lx.SOCIALS),
+                "social_post",
+                day,
+                text,
+                carried,
+                who,
+                (False, False, True),
+                city,
+                tags,
+                None,
+                [],
+            )
+
+    def _recruiter(self, count: int) -> None:
+        rng = self.rng
+        actor = self._actor("r")
+        word, handle = self._handle(rng.choice(("plan", "sous", "pack", "bizz")))
+        number = self._number() if rng.random() < 0.5 else None
+        source = rng.choice(lx.SOCIALS)
+        author = f"{handle[:6]}{rng.randint(10, 99)}" if rng.random() < 0.6 else None
+        start = rng.randint(FIRST_DAY, LAST_DAY - 30)
+        for _ in range(count):
+            day = rng.randint(start, min(LAST_DAY, start + 120))
+            city = self._city()
+            carried = Carried(year=parts(day)[0], hard_rate=self.obfuscate)
+            tags = {"recruitment_social"}
+            bits = []
+            if number is not None and rng.random() < 0.7:
+                written, tricks = write_number(rng, number, self.obfuscate)
+                carried._record_phone(number.e164, tuple(tricks))
+                bits.append(written)
+                if number.form != "french":
+                    tags.add(
+                        "foreign_numbers" if number.form == "foreign" else "unallocated_numbers"
+                    )
+            if not bits or rng.random() < 0.6:
+                carried.add_handle(f"{lx.PLATFORM_NAME[word]}:{handle.lower()}")
+                bits.append(f"{word} {handle}")
+            text = rng.choice(lx.RECRUIT_SOCIAL).format(
+                city=city.name, share=rng.choice(lx.SHARES), contact=" / ".join(bits)
+            )
+            term = self._emerging(day, True, tags)
+            if term:
+                text += " " + term
+            who = Who(actor, "recruiter", None, None, 1)
+            self._emit(
+                source,
+                "social_post",
+                day,
+                text,
+                carried,
+                who,
+                (False, False, True),
+                None,
+                tags,
+                author,
+                [],
+            )
+
+    def _benign(self, count: int) -> None:
+        rng = self.rng
+        topic = rng.choice(tuple(lx.BENIGN))
+        openers, boiler = lx.BENIGN[topic]
+        if not self.k["number_distractors"]:
+            boiler = tuple(
+                b for b in boiler if not any(s in b for s in ("{postcode}", "{siret}", "{date}"))
+            )
+        if not self.k["stated_minor_ages"]:
+            openers = tuple(o.replace("pour {kid}", "").replace(", {kid}", "") for o in openers)
+        actor = self._actor("b")
+        number = self._number() if rng.random() < 0.8 else None
+        city = self._city()
+        start = rng.randint(FIRST_DAY, LAST_DAY - 30)
+        chosen = rng.sample(boiler, min(len(boiler), rng.randint(2, 3)))
+        for _ in range(count):
+            day = rng.randint(start, min(LAST_DAY, start + 60))
+            carried = Carried(year=parts(day)[0], hard_rate=0.1)
+            tags = {"benign_boilerplate"}
+            year, month, dom, _ = parts(day)
+            kid = rng.choice(lx.KIDS)
+            opener = rng.choice(openers)
+            slots = {
+                "city": city.name, "price": f"{rng.choice(_BENIGN_PRICES[topic])}€",
+                "postcode": city.postcode or f"{city.department}000",
+                "date": f"{dom:02d}/{month:02d}/{year}", "siret": _siret(rng),
+                "hours": rng.choice(lx.HOURS), "kid": kid,
+            }  # fmt: skip
+            parts_ = [opener, *chosen]
+            if "{kid}" in opener:
+                carried.ages.extend(lx.KID_AGES[kid])
+                tags.add("stated_minor_ages")
+            if any(s in "".join(parts_) for s in ("{postcode}", "{siret}", "{date}")):
+                tags.add("number_distractors")
+            text = " ".join(parts_).format(**slots)
+            if number is not None:
+                written, tricks = write_number(rng, number, 0.05)
+                carried._record_phone(number.e164, tuple(tricks))
+                text += f" {rng.choice(lx.BENIGN_NONE)} {written}"
+                if number.form != "french":
+                    tags.add(
+                        "foreign_numbers" if number.form == "foreign" else "unallocated_numbers"
+                    )
+            who = Who(actor, "benign", None, None, 1)
+            self._emit(
+                rng.choice(lx.CLASSIFIEDS),
+                "ad",
+                day,
+                text,
+                carried,
+                who,
+                (False, False, False),
+                city,
+                tags,
+                None,
+                [],
+            )
+
+    # ---- the corpus -------------------------------------------------------------------
+    def drafts(self) -> list[Draft]:
+        n, k, rng = self.n, self.k, self.rng
+        quota = {
+            "shared": round(n * k["shared_templates"]),
+            "social": round(n * k["recruitment_social"]),
+            "benign": round(n * k["benign_boilerplate"]),
+            "group": round(n * _GROUP_ADS),
+        }
+        quota["text_only"] = round(quota["group"] * k["text_only_groups"])
+        quota["minor_alone"] = round(n * 0.02 * k["stated_minor_ages"])
+        quota["independent"] = n - sum(v for key, v in quota.items() if key != "text_only")
+        small_group_ads = self._small_groups_with_template(quota["shared"], quota["group"] // 3)
+        self._fill(
+            quota["text_only"], lambda left: self._group(min(left, rng.randint(4, 25)), True)
+        )
+        self._fill(
+            quota["group"] - quota["text_only"] - small_group_ads,
+            lambda left: self._group(min(left, rng.randint(4, 40)), False),
+        )
+        self._fill(quota["social"], lambda left: self._recruiter(min(left, rng.randint(1, 6))))
+        self._fill(
+            quota["benign"], lambda left: self._benign(min(left, rng.choice((1, 1, 2, 3, 4))))
+        )
+        self._fill(
+            quota["minor_alone"],
+            lambda left: self._independent(min(left, rng.randint(1, 4)), minor=True),
+        )
+        self._independents(quota["independent"])
+        drafts = sorted(self.out, key=lambda d: (d.day, d.minute, d.post["id"]))
+        return drafts[:n] if len(drafts) > n else drafts
+
+    def _fill(self, quota: int, make) -> None:
+        target = len(self.out) + quota
+        while len(self.out) < target:
+            make(target - len(self.out))
+        del self.out[target:]
+
+    def _small_groups_with_template(self, quota: int, most_ads: int) -> int:
+        """Small groups, each with its own contacts, that also post the shared texts; returns
+        how many ads (not template posts) they wrote."""
+        ads = made = 0
+        while made < quota:
+            before = len(self.out)
+            group = self._group(
+                min(self.rng.randint(2, 6), max(most_ads - ads, 0)) or 1, False, small=True
+            )
+            ads += len(self.out) - before
+            count = min(quota - made, self.rng.randint(1, 3))
+            self._shared_template_posts(group, count)
+            made += count
+        return ads
+
+    def _independents(self, quota: int) -> None:
+        target = len(self.out) + quota
+        popular: Poster | None = None
+        while len(self.out) < target:
+            left = target - len(self.out)
+            count = min(left, 1 + int(self.rng.expovariate(1 / 5)))
+            if popular is not None and self.rng.random() < self.k["independents_copying"]:
+                self._independent(min(count, 3), copy_of=popular)
+                popular.tags.add("independents_copying")
+                continue
+            made = self._independent(count)
+            if popular is None and made.template and self.k["independents_copying"] > 0:
+                popular = made
+        del self.out[target:]
+
+
+def generate_stress(
+    n_posts: int, seed: int, knobs: dict[str, float] | None = None, obfuscate: float = 0.3
+) -> list[tuple[dict, dict]]:
+    """`n_posts` (post, truth) pairs of the stress profile, the same for the same arguments."""
+    if n_posts < 0:
+        raise ValueError(f"n_posts must be >= 0, got {n_posts}")
+    knobs = knobs if knobs is not None else parse_knobs([])
+    drafts = StressWorld(n_posts, seed, knobs, obfuscate).drafts()
+    return [(d.post, d.truth) for d in drafts]

@@ -1,0 +1,225 @@
+"""The stress profile: determinism, contract, knobs, truth that the text carries."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from datetime import date
+
+import phonenumbers
+import pytest
+
+from sentinelle.demo.stress import KNOBS, generate_stress, parse_knobs
+from sentinelle.demo.stress.files import write_stress_corpus
+from sentinelle.demo.stress.lexicon import SHARED_TEMPLATES
+from sentinelle.ingest.validate import validate_post
+from sentinelle.records import POST_KINDS
+from sentinelle.text.normalize import fold
+
+PHASH = re.compile(r"[0-9a-f]{16}")
+# Words that must never appear: the corpus describes logistics, never sexual content.
+DENY = (
+    "sexe", "sexuel", "sexuelle", "sexy", "sex", "porno", "porn", "nue", "nues", "nude",
+    "nudes", "fellation", "sodomie", "erotique", "coquine", "coquin", "caline", "orgasme",
+    "tantrique", "penetration", "preservatif", "capote", "gode", "seins", "fesses", "escort",
+)  # fmt: skip
+_WORDS = {"zero": "0", "un": "1", "deux": "2", "trois": "3", "quatre": "4", "cinq": "5",
+          "six": "6", "sept": "7", "huit": "8", "neuf": "9"}  # fmt: skip
+_LEET = str.maketrans("OlSB", "0158")
+
+
+def _digits(text: str) -> str:
+    """Every digit the text spells (number words and letters-for-digits included)."""
+    text = unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"\b(" + "|".join(_WORDS) + r")\b", lambda m: _WORDS[m.group(1)], text)
+    return re.sub(r"\D", "", text.translate(_LEET))
+
+
+def test_same_seed_same_bytes_other_seed_other_corpus(tmp_path) -> None:
+    knobs = parse_knobs([])
+    paths = []
+    for name, seed in (("a", 5), ("b", 5), ("c", 6)):
+        posts, truth = tmp_path / f"{name}.jsonl", tmp_path / f"{name}.truth.jsonl"
+        assert write_stress_corpus(1500, seed, knobs, 0.3, posts, truth) == 1500
+        paths.append((posts.read_bytes(), truth.read_bytes()))
+    assert paths[0] == paths[1]
+    assert paths[0][0] != paths[2][0]
+
+
+@pytest.mark.parametrize("size", [0, 1, 37, 2500])
+def test_exact_count(size: int) -> None:
+    assert len(generate_stress(size, seed=3)) == size
+
+
+def test_every_post_keeps_the_contract(stress_corpus) -> None:
+    keys = set()
+    for post, truth in stress_corpus:
+        validate_post(post)
+        assert post["kind"] in POST_KINDS
+        assert all(PHASH.fullmatch(h) for h in post.get("image_phashes") or [])
+        assert (truth["source"], truth["id"]) == (post["source"], post["id"])
+        keys.add((post["source"], post["id"]))
+    assert len(keys) == len(stress_corpus)
+
+
+def test_truth_has_the_demo_shape_plus_phenomena(stress_corpus) -> None:
+    from sentinelle.demo import generate
+
+    demo_keys = list(next(iter(generate(1, seed=1)))[1])
+    for _, truth in stress_corpus[:200]:
+        assert [k for k in truth if k in demo_keys] == demo_keys
+        assert isinstance(truth["phenomena"], list)
+
+
+def test_truth_phones_are_e164_and_written_in_the_text(stress_corpus) -> None:
+    for post, truth in stress_corpus:
+        digits = _digits((post.get("title") or "") + " " + post["text"])
+        for phone in truth["phones"]:
+            parsed = phonenumbers.parse(phone)
+            assert phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164) == phone
+            assert str(parsed.national_number) in digits, (phone, post["text"])
+
+
+def test_truth_handles_are_in_the_text_or_the_author(stress_corpus) -> None:
+    for post, truth in stress_corpus:
+        for handle in truth["handles"]:
+            platform, _, name = handle.partition(":")
+            if platform == post["source"]:
+                assert name == post["author"].lower()
+            else:
+                assert name in post["text"].lower(), (handle, post["text"])
+
+
+def test_no_sexual_vocabulary(stress_corpus) -> None:
+    pattern = re.compile(r"\b(" + "|".join(DENY) + r")\b")
+    for post, _ in stress_corpus:
+        assert not pattern.search(fold(post["text"])), post["text"]
+
+
+def test_default_corpus_has_every_phenomenon(stress_corpus) -> None:
+    counts = Counter(p for _, t in stress_corpus for p in t["phenomena"])
+    assert set(KNOBS) <= set(counts), set(KNOBS) - set(counts)
+
+
+@pytest.mark.parametrize("knob", sorted(KNOBS))
+def test_a_knob_at_zero_removes_its_phenomenon(knob: str) -> None:
+    pairs = generate_stress(3000, seed=17, knobs=parse_knobs([f"{knob}=0"]))
+    assert len(pairs) == 3000
+    assert not [t for _, t in pairs if knob in t["phenomena"]]
+    phones = [p for _, t in pairs for p in t["phones"]]
+    if knob == "foreign_numbers":
+        assert all(p.startswith("+33") for p in phones)
+    if knob == "unallocated_numbers":
+        assert all(
+            phonenumbers.is_valid_number(phonenumbers.parse(p))
+            for p in phones
+            if p.startswith("+33")
+        )
+    if knob == "stated_minor_ages":
+        assert not [t for _, t in pairs if any(a < 18 for a in t["stated_ages"])]
+    if knob == "benign_boilerplate":
+        assert not [t for _, t in pairs if t["actor_kind"] == "benign"]
+
+
+def test_shared_templates_are_used_by_dozens_of_groups_with_their_own_handles(
+    stress_corpus,
+) -> None:
+    stems = [t.split("{")[0][:30] for t in SHARED_TEMPLATES]
+    actors: dict[str, set[str]] = defaultdict(set)
+    handles: dict[str, set[str]] = defaultdict(set)
+    uses = Counter()
+    for post, truth in stress_corpus:
+        for stem in stems:
+            if post["text"].startswith(stem):
+                uses[stem] += 1
+                actors[stem].add(truth["actor"])
+                handles[stem].update(truth["handles"])
+                assert "shared_templates" in truth["phenomena"]
+                assert truth["labels"]["recruitment"]
+    for stem in stems:
+        assert 40 <= uses[stem] <= 75, uses
+        assert len(actors[stem]) >= 24
+        assert len(handles[stem]) >= len(actors[stem])  # each group its own handle
+
+
+def test_text_only_groups_carry_no_identifier(stress_corpus) -> None:
+    posts = [(p, t) for p, t in stress_corpus if "text_only_groups" in t["phenomena"]]
+    assert len(posts) > 200
+    for post, truth in posts:
+        assert not truth["phones"] and not truth["handles"]
+        assert "author" not in post and "image_phashes" not in post
+    assert len({t["actor"] for _, t in posts}) < len(posts) / 3
+
+
+def test_foreign_and_unallocated_are_about_a_fifth_of_phones(stress_corpus) -> None:
+    phones = {p for _, t in stress_corpus for p in t["phones"]}
+    foreign = [p for p in phones if not p.startswith("+33")]
+    unallocated = [
+        p for p in phones if p.startswith("+33") and not phonenumbers.is_valid_number(
+            phonenumbers.parse(p)
+        )
+    ]  # fmt: skip
+    assert 0.15 < (len(foreign) + len(unallocated)) / len(phones) < 0.3
+    assert {phonenumbers.region_code_for_number(phonenumbers.parse(p)) for p in foreign} >= {
+        "RO", "BG", "NG", "BR", "BE", "ES", "CN"
+    }  # fmt: skip
+
+
+def test_phone_rotation_overlaps_old_and_new_numbers(stress_corpus) -> None:
+    by_actor: dict[str, set[str]] = defaultdict(set)
+    both = 0
+    for _, truth in stress_corpus:
+        if "phone_rotation" in truth["phenomena"]:
+            by_actor[truth["actor"]].update(truth["phones"])
+            both += len(truth["phones"]) > 1
+    assert both > 0
+    assert all(len(phones) >= 2 for phones in by_actor.values() if len(phones) > 0)
+
+
+def test_stated_ages_minors_adults_and_lookalikes(stress_corpus) -> None:
+    minors = [t for _, t in stress_corpus if t["labels"]["minor"]]
+    assert minors and all("stated_minor_ages" in t["phenomena"] for t in minors)
+    assert all(13 <= a <= 17 for t in minors for a in t["stated_ages"])
+    ads = [t for _, t in stress_corpus if t["actor_kind"] in ("independent", "group")]
+    adults = [t for t in ads if not t["labels"]["minor"] and t["stated_ages"]]
+    assert all(18 <= a <= 40 for t in adults for a in t["stated_ages"])
+    lookalikes = [
+        t for _, t in stress_corpus if t["actor_kind"] == "benign" and t["stated_ages"]
+    ]  # fmt: skip
+    assert lookalikes and not any(t["labels"]["minor"] for t in lookalikes)
+    schools = [p for p, t in stress_corpus if t["labels"]["minor"] and not t["stated_ages"]]
+    assert schools, "some minors state a school level only"
+
+
+def test_independents_copying_keep_their_own_contacts(stress_corpus) -> None:
+    copies = [t for _, t in stress_corpus if "independents_copying" in t["phenomena"]]
+    assert len({t["actor"] for t in copies}) >= 3
+    assert all(t["actor_kind"] == "independent" for t in copies)
+    contacts: dict[str, set[str]] = defaultdict(set)
+    for t in copies:
+        contacts[t["actor"]].update(t["phones"])
+    owners = Counter(p for phones in contacts.values() for p in phones)
+    assert all(n == 1 for n in owners.values())
+
+
+def test_emerging_term_only_from_its_start_and_mostly_flagged(stress_corpus) -> None:
+    uses = [(p, t) for p, t in stress_corpus if "emerging_term" in t["phenomena"]]
+    term = uses[0][1]["emerging_term"]["term"]
+    since = date.fromisoformat(uses[0][1]["emerging_term"]["since"])
+    for post, truth in stress_corpus:
+        if term in post["text"]:
+            assert date.fromisoformat(post["posted_at"][:10]) >= since
+            assert truth["emerging_term"] == {"term": term, "since": since.isoformat()}
+    flagged = [t for _, t in uses if any(t["labels"].values())]
+    assert len(flagged) / len(uses) > 0.8
+
+
+def test_bad_knobs_say_what_is_wrong() -> None:
+    cases = (
+        ("nope=1", "one of"), ("edited_templates=x", "not a number"),
+        ("edited_templates=2", "[0, 1]"), ("edited_templates", "NAME=VALUE"),
+    )  # fmt: skip
+    for pair, words in cases:
+        with pytest.raises(ValueError, match=re.escape(words)):
+            parse_knobs([pair])
