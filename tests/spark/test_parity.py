@@ -11,6 +11,7 @@ from sentinelle.export.posts import iter_export
 from sentinelle.spark.parity import compare
 from sentinelle.store import Store, open_store
 from sentinelle.store.load import load_results, parquet_batches
+from sentinelle.store.networks import load_state
 from sentinelle.store.quarantine import list_entries
 
 pytestmark = pytest.mark.spark
@@ -33,6 +34,17 @@ def test_spark_gives_the_embedded_extractions_flags_scores_and_networks(runs):
     assert parity.max_score_difference <= 1e-6
     assert parity.networks_spark == parity.networks_embedded > 50
     assert parity.ari == 1.0
+
+
+def test_hubs_are_the_embedded_hubs_and_the_hotel_number_is_one(runs):
+    spark_state = next(
+        orjson.loads(r["state"])
+        for b in parquet_batches(f"{runs.output}/state")
+        for r in b.to_pylist()
+    )
+    embedded = load_state(runs.store)["hubs"]
+    assert spark_state["hubs"] == embedded
+    assert "+33472102030" in spark_state["hubs"]["phone"]
 
 
 def test_bad_records_are_quarantined_with_the_same_file_line_field_and_reason(runs):

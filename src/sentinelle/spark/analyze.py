@@ -81,7 +81,11 @@ def spark_analyze(
         profiles(scored).orderBy("network_id").write.mode("overwrite").parquet(f"{output}/networks")
         quarantine.orderBy("file", "line").write.mode("overwrite").parquet(f"{output}/quarantine")
         linked.edges.write.mode("overwrite").parquet(f"{output}/edges")
-        state = {"next_number": linked.next_number, "hubs": linked.hubs, "linked_at": time.time()}
+        state = {
+            "next_number": linked.next_number,
+            "hubs": {kind: values for kind, values in linked.hubs.items() if values},
+            "linked_at": time.time(),
+        }
         spark.createDataFrame([(orjson.dumps(state).decode(),)], "state string").coalesce(
             1
         ).write.mode("overwrite").parquet(f"{output}/state")
