@@ -16,7 +16,6 @@ import resource
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,40 +45,51 @@ def generate(size: int, seed: int, workdir: Path) -> Path:
     return corpus
 
 
-def _api(session, path: str):
-    base = session.sparkContext.uiWebUrl
-    app = session.sparkContext.applicationId
-    with urllib.request.urlopen(f"{base}/api/v1/applications/{app}/{path}") as response:
-        return json.load(response)
-
-
-def spark_figures(session) -> dict:
-    """Per-stage task time and shuffle bytes; peak memory of the (local) executor."""
-    stages = _api(session, "stages?details=false")
-    executors = _api(session, "allexecutors")
+def spark_figures(events: Path) -> dict:
+    """Task time and shuffle bytes per stage, peak executor memory: from Spark's event log."""
+    names: dict[int, str] = {}
+    stages: dict[str, dict] = {}
     peaks: dict[str, int] = {}
-    for executor in executors:
-        for name, value in (executor.get("peakMemoryMetrics") or {}).items():
-            peaks[name] = max(peaks.get(name, 0), value)
     mb = 1 << 20
-    by_name: dict[str, dict] = {}
-    for stage in stages:
-        entry = by_name.setdefault(
-            stage["name"].split(" at ")[0],
-            {"tasks": 0, "task_seconds": 0.0, "shuffle_write_mb": 0.0, "shuffle_read_mb": 0.0},
-        )
-        entry["tasks"] += stage["numTasks"]
-        entry["task_seconds"] += stage["executorRunTime"] / 1000
-        entry["shuffle_write_mb"] += stage["shuffleWriteBytes"] / mb
-        entry["shuffle_read_mb"] += stage["shuffleReadBytes"] / mb
+    with events.open() as lines:
+        for line in lines:
+            event = json.loads(line)
+            kind = event["Event"]
+            if kind == "SparkListenerStageSubmitted":
+                info = event["Stage Info"]
+                names[info["Stage ID"]] = info["Stage Name"].split(" at ")[0]
+            elif kind == "SparkListenerTaskEnd" and event.get("Task Metrics"):
+                metrics = event["Task Metrics"]
+                name = names.get(event["Stage ID"], "?")
+                entry = stages.setdefault(
+                    name,
+                    {
+                        "tasks": 0,
+                        "task_seconds": 0.0,
+                        "shuffle_write_mb": 0.0,
+                        "shuffle_read_mb": 0.0,
+                    },
+                )
+                read = metrics.get("Shuffle Read Metrics", {})
+                entry["tasks"] += 1
+                entry["task_seconds"] += metrics["Executor Run Time"] / 1000
+                entry["shuffle_write_mb"] += (
+                    metrics.get("Shuffle Write Metrics", {}).get("Shuffle Bytes Written", 0) / mb
+                )
+                entry["shuffle_read_mb"] += (
+                    read.get("Remote Bytes Read", 0) + read.get("Local Bytes Read", 0)
+                ) / mb
+            elif kind in ("SparkListenerStageExecutorMetrics", "SparkListenerTaskEnd"):
+                for name, value in (event.get("Executor Metrics") or {}).items():
+                    peaks[name] = max(peaks.get(name, 0), value)
     return {
-        "shuffle_write_mb": round(sum(s["shuffleWriteBytes"] for s in stages) / mb, 1),
-        "shuffle_read_mb": round(sum(s["shuffleReadBytes"] for s in stages) / mb, 1),
-        "task_seconds": round(sum(s["executorRunTime"] for s in stages) / 1000, 1),
+        "shuffle_write_mb": round(sum(s["shuffle_write_mb"] for s in stages.values()), 1),
+        "shuffle_read_mb": round(sum(s["shuffle_read_mb"] for s in stages.values()), 1),
+        "task_seconds": round(sum(s["task_seconds"] for s in stages.values()), 1),
         "jvm_heap_peak_mb": round(peaks.get("JVMHeapMemory", 0) / mb),
         "jvm_rss_peak_mb": round(peaks.get("ProcessTreeJVMRSSMemory", 0) / mb),
         "python_workers_rss_peak_mb": round(peaks.get("ProcessTreePythonRSSMemory", 0) / mb),
-        "stages": {k: {m: round(v, 1) for m, v in e.items()} for k, e in by_name.items()},
+        "stages": {k: {m: round(v, 1) for m, v in e.items()} for k, e in stages.items()},
     }
 
 
@@ -94,7 +104,13 @@ def run(size: int, seed: int, workdir: Path, partitions: int) -> dict:
         "spark.executor.processTreeMetrics.enabled": "true",
         "spark.executor.metrics.pollingInterval": "500ms",
         "spark.driver.memory": "3g",
+        "spark.eventLog.enabled": "true",
+        "spark.eventLog.dir": f"file://{workdir / 'events'}",
+        "spark.eventLog.logStageExecutorMetrics": "true",
+        "spark.eventLog.rolling.enabled": "false",
+        "spark.eventLog.compress": "false",
     }
+    (workdir / "events").mkdir(exist_ok=True)
     session = spark_session("local[2]", partitions, str(workdir / "checkpoints"), settings)
     started = time.perf_counter()
     summary = spark_analyze(
@@ -105,8 +121,12 @@ def run(size: int, seed: int, workdir: Path, partitions: int) -> dict:
         progress=print,
     )
     seconds = time.perf_counter() - started
-    figures = spark_figures(session)
+    application = session.sparkContext.applicationId
+    print(json.dumps({"seconds": seconds, "stages": summary.seconds, "link": summary.link_seconds}))
     session.stop()
+    logs = sorted((workdir / "events").glob(f"*{application}*"))
+    logs = [p for p in logs if p.is_file()] or sorted(logs[0].glob("events_*"))
+    figures = spark_figures(logs[0])
     return {
         "posts": summary.posts,
         "seconds": round(seconds, 1),

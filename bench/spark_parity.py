@@ -21,6 +21,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=20000)
     parser.add_argument("--seed", type=int, default=9411)
+    parser.add_argument("--profile", default="demo", choices=("demo", "stress"))
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/sentinelle-parity"))
     args = parser.parse_args()
     from sentinelle.ingest.pipeline import ingest_files
@@ -30,7 +31,8 @@ def main() -> None:
     from sentinelle.store import open_store
 
     args.workdir.mkdir(parents=True, exist_ok=True)
-    corpus = args.workdir / f"posts-{args.posts}-{args.seed}.jsonl"
+    name = f"{args.profile}-{args.posts}-{args.seed}"
+    corpus = args.workdir / f"posts-{name}.jsonl"
     if not corpus.exists():
         subprocess.run(
             [
@@ -42,19 +44,21 @@ def main() -> None:
                 str(args.posts),
                 "--seed",
                 str(args.seed),
+                "--profile",
+                args.profile,
                 "--output",
                 str(corpus),
             ],
             check=True,
         )
-    database = args.workdir / f"embedded-{args.posts}-{args.seed}.db"
+    database = args.workdir / f"embedded-{name}.db"
     database.unlink(missing_ok=True)
     store = open_store(str(database))
     started = time.perf_counter()
     ingest_files(store, [str(corpus)])
     analyze(store, workers=2)
     embedded_seconds = time.perf_counter() - started
-    output = str(args.workdir / f"spark-{args.posts}-{args.seed}")
+    output = str(args.workdir / f"spark-{name}")
     started = time.perf_counter()
     summary = spark_analyze([str(corpus)], output, master="local[2]", progress=print)
     spark_seconds = time.perf_counter() - started
