@@ -11,23 +11,8 @@ from sentinelle.extract import extract_posts
 from sentinelle.ingest.pipeline import BATCH_SIZE as INGEST_BATCH
 from sentinelle.pipeline.analyze import analysis_rows
 from sentinelle.records import Post
+from sentinelle.store.load import POST_COLUMNS
 
-POST_COLUMNS = (
-    "pk",
-    "source",
-    "post_id",
-    "kind",
-    "text",
-    "title",
-    "url",
-    "city",
-    "author",
-    "posted_at",
-    "posted_ts",
-    "image_phashes",
-    "extra",
-    "content_hash",
-)
 ANALYSIS_SCHEMA = (
     "pk long, phones string, handles string, stated_ages string, prices string, "
     "mentions string, a_city string, department string, obfuscated_phones int"

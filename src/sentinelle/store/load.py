@@ -136,20 +136,7 @@ def _insert_batch(connection, rows: list[dict], now: float) -> None:
     )
     analysis = (
         "post_pk",
-        "phones",
-        "handles",
-        "stated_ages",
-        "prices",
-        "mentions",
-        "city",
-        "department",
-        "obfuscated_phones",
-        "score_minor",
-        "score_control",
-        "score_recruitment",
-        "flags",
-        "indicators",
-        "network_id",
+        *(c if c != "a_city" else "city" for c in ANALYSIS_COLUMNS),
         "analyzed_at",
         "posted_ts",
     )
