@@ -1,0 +1,84 @@
+"""Parity of `sentinelle spark analyze` (local[2]) with the embedded ingest + analyze.
+
+    python bench/spark_parity.py --posts 20000 --seed 9411 [--workdir /tmp/parity]
+
+Generates the demo corpus, runs both engines on it and prints how far they agree
+(extractions, flags, indicators, scores, ARI of the networks) as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=20000)
+    parser.add_argument("--seed", type=int, default=9411)
+    parser.add_argument("--profile", default="demo", choices=("demo", "stress"))
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/sentinelle-parity"))
+    args = parser.parse_args()
+    from sentinelle.ingest.pipeline import ingest_files
+    from sentinelle.pipeline.analyze import analyze
+    from sentinelle.spark.analyze import spark_analyze
+    from sentinelle.spark.parity import compare
+    from sentinelle.store import open_store
+
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    name = f"{args.profile}-{args.posts}-{args.seed}"
+    corpus = args.workdir / f"posts-{name}.jsonl"
+    if not corpus.exists():
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "sentinelle",
+                "demo-data",
+                "--posts",
+                str(args.posts),
+                "--seed",
+                str(args.seed),
+                "--profile",
+                args.profile,
+                "--output",
+                str(corpus),
+            ],
+            check=True,
+        )
+    database = args.workdir / f"embedded-{name}.db"
+    database.unlink(missing_ok=True)
+    store = open_store(str(database))
+    started = time.perf_counter()
+    ingest_files(store, [str(corpus)])
+    analyze(store, workers=2)
+    embedded_seconds = time.perf_counter() - started
+    output = str(args.workdir / f"spark-{name}")
+    started = time.perf_counter()
+    summary = spark_analyze([str(corpus)], output, master="local[2]", progress=print)
+    spark_seconds = time.perf_counter() - started
+    parity = compare(store, output)
+    print(
+        json.dumps(
+            {
+                "posts": args.posts,
+                "seed": args.seed,
+                **asdict(parity),
+                "identical": parity.identical,
+                "embedded_seconds": round(embedded_seconds, 1),
+                "spark_seconds": round(spark_seconds, 1),
+                "spark_stages": summary.seconds,
+                "link": summary.link,
+            },
+            indent=1,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
