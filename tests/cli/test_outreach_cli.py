@@ -60,4 +60,5 @@ def test_refresh_and_purge(cli, sqlite_url):
     again = cli("outreach", "purge", "--dry-run", db=sqlite_url)
     assert again.stdout == b"would delete 0 files idle over 12 months\n"
     verified = cli("audit", "verify", db=sqlite_url)
-    assert verified.returncode == 0 and verified.stdout == b"audit log intact: 1 entries verified\n"
+    assert verified.returncode == 0
+    assert verified.stdout.startswith(b"audit log intact: 1 entries verified")

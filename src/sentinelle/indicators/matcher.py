@@ -13,6 +13,7 @@ import ahocorasick
 
 from sentinelle.indicators.catalogue import catalogue
 from sentinelle.indicators.indicator import Indicator
+from sentinelle.indicators.someone_else import about_someone_else, statement_start
 from sentinelle.privacy.masking import mask_in_text
 from sentinelle.records import Extraction
 from sentinelle.text.normalize import deleet, fold
@@ -23,6 +24,7 @@ _SEPARATORS = ("'", "’", "`", "-", "_", "\u00a0", "\n", "\t", "\r")
 _SPACE_RUN = re.compile(r" {2,}")  # other whitespace is a space by then
 # Folded text is mostly ASCII, and ASCII classes are many times faster than Unicode ones.
 MINOR_AGES = (12, 17)
+_PERSONAL = frozenset({"youth.school_level"})  # says who the ad offers, when said of the poster
 _LETTER_BY_DIGIT = re.compile(r"[a-z][0-9@$]|[0-9@$][a-z]")
 _MIXED_WORD = re.compile(r"\b[a-z0-9@$]*(?:[a-z][0-9@$]|[0-9@$][a-z])[a-z0-9@$]*")
 
@@ -120,10 +122,17 @@ def term_indicators(text: str, folded: str | None = None) -> list[Indicator]:
     return [Indicator(code, source[start:end], (start, end)) for code, start, end in hits]
 
 
-def extraction_indicators(extraction: Extraction) -> list[Indicator]:
-    """Indicators that come from what extraction found: stated ages and obscured numbers."""
+def extraction_indicators(extraction: Extraction, text: str = "") -> list[Indicator]:
+    """Indicators that come from what extraction found: stated ages and obscured numbers.
+
+    With the post's `text`, an age stated of someone else (a child, a pupil) is left out.
+    """
     found = []
-    ages = extraction.stated_ages
+    ages = [
+        stated
+        for stated in extraction.stated_ages
+        if not about_someone_else(text, statement_start(text, stated.evidence))
+    ]
     for stated in ages:
         # Under 12 is a child someone else mentions (babysitting, tutoring), not a poster's age.
         if MINOR_AGES[0] <= stated.age <= MINOR_AGES[1]:
@@ -142,5 +151,19 @@ def extraction_indicators(extraction: Extraction) -> list[Indicator]:
 def match_indicators(
     text: str, extraction: Extraction, folded: str | None = None
 ) -> list[Indicator]:
-    """Every indicator that fires on one post: catalogue terms, then extraction rules."""
-    return term_indicators(text, folded) + extraction_indicators(extraction)
+    """Every indicator that fires on one post: catalogue terms, then extraction rules.
+
+    A school level stated of someone else (a tutor's pupil) is left out, like such an age.
+    """
+    folded = fold(text) if folded is None else folded
+    source = text if len(folded) == len(text) else folded
+    terms = [
+        indicator
+        for indicator in term_indicators(text, folded)
+        if not (
+            indicator.code in _PERSONAL
+            and indicator.span is not None
+            and about_someone_else(source, indicator.span[0])
+        )
+    ]
+    return terms + extraction_indicators(extraction, text)

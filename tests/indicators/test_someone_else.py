@@ -1,0 +1,45 @@
+"""Ages and school levels said of a child or pupil never carry a minor flag; the poster's do."""
+
+import pytest
+
+from sentinelle.extract import extract_post
+from sentinelle.indicators.matcher import match_indicators
+from sentinelle.indicators.someone_else import about_someone_else
+from sentinelle.records import Post
+
+
+def _codes(text: str) -> set[str]:
+    post = Post("s", "1", "ad", text, "2024-03-01T10:00:00+01:00")
+    return {indicator.code for indicator in match_indicators(text, extract_post(post))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Recherche nounou pour mes deux enfants de 7 et 12 ans, sortie d'école 16h30, Nice.",
+        "Cours particuliers de maths pour élève en 3ème ou en seconde, 40€/h, Lille.",
+        "Garde de mon fils de 13 ans le mercredi, Rennes, 12€/h.",
+        "Tutoring for students in 10th grade, aged 15, Paris.",
+    ],
+)
+def test_a_child_or_pupil_named_before_the_age_or_level_fires_no_minor_evidence(text):
+    assert not _codes(text) & {"age.stated_minor", "youth.school_level", "age.stated_18_19"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coucou je suis Jade, j'ai 15 ans, nouvelle a Paris",
+        "Léa 16 ans dispo ce soir Lyon",
+        "Je suis en seconde, dispo le week-end, Lille",
+        "Jeune fille de 16 ans dispo Marseille",
+    ],
+)
+def test_the_posters_own_age_or_level_still_fires(text):
+    assert _codes(text) & {"age.stated_minor", "youth.school_level"}
+
+
+def test_the_cue_must_stand_in_the_same_sentence_shortly_before():
+    text = "Mes enfants sont grands. J'ai 16 ans"
+    assert not about_someone_else(text, text.index("16 ans"))
+    assert about_someone_else("mes enfants de 16 ans", len("mes enfants de "))
