@@ -63,6 +63,7 @@ def main() -> None:
     summary = spark_analyze([str(corpus)], output, master="local[2]", progress=print)
     spark_seconds = time.perf_counter() - started
     parity = compare(store, output)
+    linked = _link_state_parity(store, output)
     print(
         json.dumps(
             {
@@ -70,6 +71,7 @@ def main() -> None:
                 "seed": args.seed,
                 **asdict(parity),
                 "identical": parity.identical,
+                **linked,
                 "embedded_seconds": round(embedded_seconds, 1),
                 "spark_seconds": round(spark_seconds, 1),
                 "spark_stages": summary.seconds,
@@ -78,6 +80,25 @@ def main() -> None:
             indent=1,
         )
     )
+
+
+def _link_state_parity(store, output: str) -> dict:
+    """Hubs, match model and "same template" relations of the two runs."""
+    import orjson
+
+    from sentinelle.store.load import parquet_batches
+    from sentinelle.store.networks import load_state
+
+    spark = next(
+        orjson.loads(r["state"]) for b in parquet_batches(f"{output}/state") for r in b.to_pylist()
+    )
+    embedded = load_state(store)
+    return {
+        "same_hubs": spark["hubs"] == embedded["hubs"],
+        "same_match_model": spark.get("match_model") == embedded.get("match_model"),
+        "same_templates": spark.get("templates") == embedded.get("templates"),
+        "template_relations": len(embedded.get("templates") or []),
+    }
 
 
 if __name__ == "__main__":

@@ -47,6 +47,18 @@ def test_hubs_are_the_embedded_hubs_and_the_hotel_number_is_one(runs):
     assert "+33472102030" in spark_state["hubs"]["phone"]
 
 
+def test_match_model_and_template_relations_are_the_embedded_ones(runs):
+    spark_state = next(
+        orjson.loads(r["state"])
+        for b in parquet_batches(f"{runs.output}/state")
+        for r in b.to_pylist()
+    )
+    embedded = load_state(runs.store)
+    assert spark_state["match_model"] == embedded["match_model"]
+    assert spark_state["templates"] == embedded["templates"]
+    assert len(spark_state["match_model"]["m"]) == 3
+
+
 def test_bad_records_are_quarantined_with_the_same_file_line_field_and_reason(runs):
     spark = sorted(
         (r["file"], r["line"], r["field"], r["reason"], r["raw"])

@@ -85,6 +85,8 @@ def spark_analyze(
             "next_number": linked.next_number,
             "hubs": {kind: values for kind, values in linked.hubs.items() if values},
             "linked_at": time.time(),
+            "match_model": linked.match_model,
+            "templates": linked.templates,
         }
         spark.createDataFrame([(orjson.dumps(state).decode(),)], "state string").coalesce(
             1

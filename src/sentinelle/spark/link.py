@@ -1,16 +1,18 @@
 """Linking on DataFrames, with every decision taken by `sentinelle.link`'s functions.
 
-Distributed: preparing posts (`store.networks.prepare_rows`: shingles and identifiers),
-MinHash signatures and LSH band keys per partition; the shingle-rarity counts (summed by
+Distributed (the work that grows with the text): preparing posts (`store.networks.prepare_rows`:
+shingles and identifiers), MinHash signatures and LSH band keys per partition; the
+shingle-rarity sketch (posts per slot, and distinct (contact group, slot) pairs counted per
 slot); LSH candidates by grouping on (band, key), each bucket a star to its first post as in
-`lsh.candidate_pairs`; the signature filter and the exact check (`checked_text_edges`, rarity
-broadcast); identifier edges by grouping on (kind, value), each a star as in `star_pairs`; and
-connected components of the strong edges (`components.py`).
+`lsh.candidate_pairs`, with the rounds (band groups) each pair is a candidate in; the signature
+filter and the exact check (`batch.checked_pairs`, rarity broadcast).
 
-On the driver, over arrays of post numbers (no text): the order in which text candidates are
-checked (bands in rounds, a pair already joined is skipped, as `text_pair_edges` does), near
-image hashes (`near_image_edges`), hub detection (`hub_values`, `generic_handles`) and network
-numbering (`assign_network_ids` semantics for a fresh store).
+On the driver, over arrays of post numbers (no text): contact groups (`batch.contact_groups`),
+the order in which checked pairs count (bands in rounds, a pair already tied at level 2+ by
+earlier rounds is skipped, a pair found again in a later round counts again, as
+`batch.text_pairs` does), near image hashes, hubs, the match-weight EM and the clustering
+(`batch.decide`: `estimate` then `cluster`), the evidence edges, network ids
+(`assign_network_ids`) and the "same template" relations (`pipeline.link.template_state`).
 """
 
 from __future__ import annotations
@@ -20,20 +22,35 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sentinelle.link.batch import checked_text_edges, generic_handles, near_image_edges
+from sentinelle.link.batch import (
+    TextPairs,
+    anchored_posts,
+    checked_pairs,
+    concat_pairs,
+    contact_groups,
+    decide,
+    generic_handles,
+    identifier_edges_of,
+    near_image_edges,
+    text_edges_of,
+)
 from sentinelle.link.config import LinkConfig
-from sentinelle.link.graph import HUB_WEIGHT, components
+from sentinelle.link.graph import components, concat_edges
 from sentinelle.link.hubs import hub_values
 from sentinelle.link.identifiers import incidence
 from sentinelle.link.lsh import band_keys, has_text
+from sentinelle.link.match_weights import text_level
 from sentinelle.link.minhash import MinHasher, Signatures
-from sentinelle.link.networks import format_id
+from sentinelle.link.networks import assign_network_ids
+from sentinelle.link.prepare import IDENTIFIER_KINDS
 from sentinelle.link.rarity import ShingleRarity
 from sentinelle.link.shingles import Shingles
+from sentinelle.link.textlinks import TextCheck
 from sentinelle.link.timing import StageTimer
+from sentinelle.pipeline.link import edge_rows, template_state
 from sentinelle.store.networks import prepare_rows
 
-KINDS = ("phone", "handle", "author", "image")
+KINDS = IDENTIFIER_KINDS
 PREPARED_SCHEMA = (
     "idx long, pk long, shingles array<long>, signature binary, usable boolean, "
     "bands array<long>, "
@@ -43,7 +60,8 @@ PREPARED_SCHEMA = (
 
 @dataclass(slots=True)
 class LinkOutput:
-    """Network id per post pk, evidence edges (store rows), hubs, next network number."""
+    """Network id per post pk, evidence edges (store rows), hubs, next network number, the
+    match model and the "same template" relations (as `link_state` keeps them)."""
 
     networks: object  # DataFrame pk, network_id
     edges: object  # DataFrame in link_edges columns
@@ -51,6 +69,8 @@ class LinkOutput:
     next_number: int
     counts: dict[str, int]
     seconds: dict[str, float]  # wall time per stage (which run where: see the names)
+    match_model: dict | None = None
+    templates: list[list] | None = None
 
 
 def prepare_partition(config: LinkConfig):
@@ -139,13 +159,55 @@ def rarity_counts(batches: Iterator, bits: int) -> Iterator:
         yield pa.RecordBatch.from_pydict({"slot": slots, "posts": counts[slots]})
 
 
+def group_slots(bits: int, groups_broadcast):
+    """mapInArrow body: the distinct (contact group, slot) pairs of this partition's posts
+    (posts without identifiers, group -1, say nothing about who else uses a text)."""
+
+    def run(batches: Iterator) -> Iterator:
+        import pyarrow as pa
+
+        groups = groups_broadcast.value
+        mask = np.uint64((1 << bits) - 1)
+        for batch in batches:
+            lists = batch.column("shingles")
+            offsets = np.asarray(lists.offsets.to_numpy(), np.int64)
+            flat = np.asarray(lists.flatten().to_numpy(zero_copy_only=False), np.uint64)
+            post_group = np.repeat(groups[batch.column("idx").to_numpy()], np.diff(offsets))
+            chosen = post_group >= 0
+            key = np.unique(
+                (post_group[chosen].astype(np.uint64) << np.uint64(32)) | (flat[chosen] & mask)
+            )
+            yield pa.RecordBatch.from_pydict(
+                {
+                    "grp": (key >> np.uint64(32)).astype(np.int64),
+                    "slot": (key & np.uint64(0xFFFFFFFF)).astype(np.int64),
+                }
+            )
+
+    return run
+
+
+CHECKED_SCHEMA = "left long, right long, rounds array<int>, score float, shared int, shape float"
+
+
 def check_partition(config: LinkConfig, rarity_broadcast):
-    """mapInArrow body: signature agreement, then the exact check, of candidate pairs."""
+    """mapInArrow body: signature agreement, then the exact check (`checked_pairs`), of
+    candidate pairs; the pairs it keeps with their scores."""
 
     def run(batches: Iterator) -> Iterator:
         import pyarrow as pa
 
         rarity = rarity_broadcast.value
+        schema = pa.schema(
+            [
+                ("left", pa.int64()),
+                ("right", pa.int64()),
+                ("rounds", pa.list_(pa.int32())),
+                ("score", pa.float32()),
+                ("shared", pa.int32()),
+                ("shape", pa.float32()),
+            ]
+        )
         for batch in batches:
             count = batch.num_rows
             if count == 0:
@@ -157,15 +219,19 @@ def check_partition(config: LinkConfig, rarity_broadcast):
             likely = np.flatnonzero(stacked.agreement(pairs, pairs + count) >= config.signature_min)
             left_side = _shingles(batch.column("lsh"))
             right_side = _shingles(batch.column("rsh"))
-            edges = checked_text_edges(left_side, likely, right_side, likely, rarity, config)
-            chosen = edges.left
+            kept = checked_pairs(left_side, likely, right_side, likely, rarity, config)
+            chosen = kept.left
+            rounds = batch.column("rounds").to_pylist()
             yield pa.RecordBatch.from_pydict(
                 {
                     "left": batch.column("left").to_numpy()[chosen],
                     "right": batch.column("right").to_numpy()[chosen],
-                    "round": batch.column("round").to_numpy()[chosen],
-                    "score": edges.weight.astype(np.float64),
-                }
+                    "rounds": [rounds[i] for i in chosen.tolist()],
+                    "score": kept.check.score.astype(np.float32),
+                    "shared": kept.check.shared_rare.astype(np.int32),
+                    "shape": kept.check.shape.astype(np.float32),
+                },
+                schema=schema,
             )
 
     return run
@@ -186,8 +252,6 @@ def _shingles(column) -> Shingles:
 def link(posts, config: LinkConfig | None = None, progress=print) -> LinkOutput:
     """Networks and evidence for `posts` (columns pk, posted_ts, text, title, source,
     image_phashes, phones, handles: the analysis JSON)."""
-    from pyspark.sql import functions as F
-
     config = config or LinkConfig()
     spark = posts.sparkSession
     timer = StageTimer()
@@ -201,46 +265,51 @@ def link(posts, config: LinkConfig | None = None, progress=print) -> LinkOutput:
         prepared = indexed.mapInArrow(prepare_partition(config), PREPARED_SCHEMA).checkpoint()
         total = prepared.count()
     progress(f"linking {total:,} posts: prepared")
+    with timer.stage("incidences and contact groups (driver)"):
+        post_pk, found = _incidences(prepared)
+        groups = contact_groups(found, total)
     with timer.stage("rarity (executors, summed by slot)"):
-        rarity = _rarity(prepared, config, total)
+        rarity = _rarity(prepared, config, total, groups)
     with timer.stage("text candidates and checks (executors)"):
         checked = _checked_pairs(prepared, config, rarity)
     with timer.stage("text rounds (driver)"):
-        text = _in_rounds(total, *checked, max(_rounds(config), default=0) + 1)
-    progress(f"text edges: {len(text[0]):,}")
-    with timer.stage("incidences to the driver"):
-        found = _incidences(prepared)
-    with timer.stage("images and hubs (driver)"):
-        image = near_image_edges(found["image"], config)
-        links = (np.concatenate([text[0], image.left]), np.concatenate([text[1], image.right]))
-        hub = hub_values(found, links, total, config.hub_min_posts, config.hub_min_contexts)
-        hub["handle"] |= generic_handles(found["handle"])
-        hubs = {kind: [found[kind].values[i] for i in np.flatnonzero(hub[kind])] for kind in found}
-        del found, links
-    with timer.stage("identifier edges and components (executors)"):
-        identifier = _identifier_edges(prepared, hubs, spark)
-        edges = identifier.unionByName(_driver_edges(spark, text, image)).checkpoint()
-        strong = edges.where((F.col("weight") >= config.min_edge_weight) & ~F.col("hub"))
-        labels = _labels(strong)
-    with timer.stage("network ids"):
-        networks, next_number = _network_ids(labels, spark)
-        by_idx = prepared.select("idx", "pk").join(networks, "idx", "left")
+        pairs = _in_rounds(total, checked, config)
+    progress(f"text pairs: {len(pairs):,}")
+    with timer.stage("hubs, match weights, clusters (driver)"):
+        decided = _decide(found, total, pairs, config)
+    with timer.stage("network ids and evidence"):
+        assigned = assign_network_ids(decided.labels, [None] * total)
+        networks = spark.createDataFrame(
+            list(zip(post_pk.tolist(), assigned.ids, strict=True)), "pk long, network_id string"
+        )
+        evidence = spark.createDataFrame(
+            list(edge_rows(decided.edges, post_pk, assigned.ids)), EDGE_SCHEMA
+        )
+        left, right = decided.templates
+        templates = template_state([], post_pk[left], post_pk[right],
+                                   [assigned.ids[i] for i in left.tolist()],
+                                   [assigned.ids[i] for i in right.tolist()])  # fmt: skip
     counts = {
         "posts": total,
-        "text_edges": len(text[0]),
-        "image_edges": len(image),
-        "hubs": sum(len(v) for v in hubs.values()),
-        "networks": next_number - 1,
+        "text_pairs": len(pairs),
+        "image_edges": decided.image_edges,
+        "hubs": sum(len(v) for v in decided.hubs.values()),
+        "networks": assigned.next_number - 1,
     }
-    evidence = _evidence_rows(edges, by_idx)
     seconds = {name: round(value, 2) for name, value in timer.seconds.items()}
-    return LinkOutput(
-        by_idx.select("pk", "network_id"), evidence, hubs, next_number, counts, seconds
-    )
+    return LinkOutput(networks, evidence, decided.hubs, assigned.next_number, counts, seconds,
+                      decided.model.as_dict(), templates)  # fmt: skip
 
 
-def _rarity(prepared, config: LinkConfig, total: int) -> ShingleRarity:
-    """The corpus's shingle rarity sketch: counts summed over partitions, on the driver."""
+EDGE_SCHEMA = (
+    "left_pk long, right_pk long, kind string, weight double, value string, hub boolean, "
+    "network_id string"
+)
+
+
+def _rarity(prepared, config: LinkConfig, total: int, groups: np.ndarray) -> ShingleRarity:
+    """The corpus's shingle rarity sketch, counted on the executors and summed by slot: posts
+    per slot, and contact groups per slot (capped as `ShingleRarity.add_groups` caps them)."""
     from pyspark.sql import functions as F
 
     bits = config.rarity_bits
@@ -251,20 +320,34 @@ def _rarity(prepared, config: LinkConfig, total: int) -> ShingleRarity:
         .agg(F.sum("posts").alias("posts"))
         .toArrow()
     )
-    rarity = ShingleRarity(bits, config.boilerplate_floor, config.boilerplate_share)
+    broadcast = prepared.sparkSession.sparkContext.broadcast(groups)
+    group_counts = (
+        prepared.select("idx", "shingles")
+        .mapInArrow(group_slots(bits, broadcast), "grp long, slot long")
+        .distinct()
+        .groupBy("slot")
+        .agg(F.count("*").alias("groups"))
+        .toArrow()
+    )
+    broadcast.destroy()
+    rarity = ShingleRarity(bits, config.boilerplate_floor, config.boilerplate_share,
+                           config.template_groups, config.template_share)  # fmt: skip
     rarity.counts[counts.column("slot").to_numpy()] = counts.column("posts").to_numpy()
     rarity.posts = total
+    rarity.groups[group_counts.column("slot").to_numpy()] = np.minimum(
+        group_counts.column("groups").to_numpy(), 65535
+    )
     return rarity
 
 
 def _rounds(config: LinkConfig) -> list[int]:
-    """The round in which each band is checked, as `text_pair_edges` splits them."""
+    """The round in which each band is checked, as `batch.text_pairs` splits them."""
     groups = np.array_split(np.arange(config.bands), min(4, config.bands))
     return [r for r, group in enumerate(groups) for _ in group]
 
 
 def _checked_pairs(prepared, config: LinkConfig, rarity: ShingleRarity):
-    """Candidate pairs that pass the exact check: left, right, first round, score arrays."""
+    """Candidate pairs kept by the exact check, with the rounds they are candidates in."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
@@ -279,7 +362,7 @@ def _checked_pairs(prepared, config: LinkConfig, rarity: ShingleRarity):
             F.col("leader").alias("left"), F.col("idx").alias("right"), round_of.alias("round")
         )
         .groupBy("left", "right")
-        .agg(F.min("round").alias("round"))
+        .agg(F.collect_set("round").alias("rounds"))
     )
     sides = prepared.select("idx", "signature", "shingles")
     left = sides.select(
@@ -292,130 +375,78 @@ def _checked_pairs(prepared, config: LinkConfig, rarity: ShingleRarity):
     )
     candidates = pairs.join(left, "left").join(right, "right")
     broadcast = spark.sparkContext.broadcast(rarity)
-    checked = candidates.mapInArrow(
-        check_partition(config, broadcast), "left long, right long, round int, score double"
-    ).toArrow()
+    checked = candidates.mapInArrow(check_partition(config, broadcast), CHECKED_SCHEMA).toArrow()
     broadcast.destroy()
-    return (
-        checked.column("left").to_numpy(),
-        checked.column("right").to_numpy(),
-        checked.column("round").to_numpy(),
+    return checked
+
+
+def _in_rounds(total: int, checked, config: LinkConfig) -> TextPairs:
+    """The checked pairs as `batch.text_pairs` gives them: round by round, each round's pairs
+    in (left, right) order, a pair skipped when earlier rounds tied its posts at level 2+ (and
+    counted again when a later round proposes it again and its posts are still apart)."""
+    left = checked.column("left").to_numpy()
+    right = checked.column("right").to_numpy()
+    rounds = checked.column("rounds").combine_chunks()
+    lengths = np.diff(np.asarray(rounds.offsets.to_numpy(), np.int64))
+    pair = np.repeat(np.arange(len(left)), lengths)
+    round_ = np.asarray(rounds.flatten().to_numpy(zero_copy_only=False), np.int64)
+    check = TextCheck(
         checked.column("score").to_numpy().astype(np.float32),
+        checked.column("shared").to_numpy().astype(np.int32),
+        checked.column("shape").to_numpy().astype(np.float32),
     )
-
-
-def _in_rounds(total, left, right, round_, score, rounds: int):
-    """Keep a checked pair only if earlier rounds had not joined its posts already."""
-    order = np.lexsort((right, left, round_))
-    left, right, round_, score = left[order], right[order], round_[order], score[order]
     labels = np.arange(total)
-    kept = np.zeros(len(left), bool)
-    for number in range(rounds):
-        now = np.flatnonzero(round_ == number)
-        kept[now] = labels[left[now]] != labels[right[now]]
-        labels = components(total, left[kept], right[kept])
-    return left[kept], right[kept], score[kept]
+    found: list[TextPairs] = []
+    for number in range(min(4, config.bands)):
+        now = pair[round_ == number]
+        now = now[np.lexsort((right[now], left[now]))]
+        now = now[labels[left[now]] != labels[right[now]]]
+        found.append(
+            TextPairs(left[now], right[now],
+                      TextCheck(check.score[now], check.shared_rare[now], check.shape[now]))
+        )  # fmt: skip
+        joined = concat_pairs(found)
+        level = text_level(joined.check.score, joined.check.shared_rare, config.text_min_shared)
+        tied = level >= 2
+        labels = components(total, joined.left[tied], joined.right[tied])
+    return concat_pairs(found)
+
+
+@dataclass(slots=True)
+class _Decided:
+    edges: object  # graph.Edges
+    labels: np.ndarray
+    hubs: dict[str, list[str]]
+    model: object  # match_weights.MatchModel
+    templates: tuple[np.ndarray, np.ndarray]
+    image_edges: int
+
+
+def _decide(found, count: int, pairs: TextPairs, config: LinkConfig) -> _Decided:
+    """Hubs, identifier edges, match weights and clusters, in `batch.link_posts`'s order and
+    with its functions (the graph is arrays of post numbers: it fits the driver)."""
+    image_edges = near_image_edges(found["image"], config)
+    tied = text_level(pairs.check.score, pairs.check.shared_rare, config.text_min_shared) >= 2
+    links = (
+        np.concatenate([pairs.left[tied], image_edges.left]),
+        np.concatenate([pairs.right[tied], image_edges.right]),
+    )
+    hub = hub_values(found, links, count, config.hub_min_posts, config.hub_min_contexts)
+    hub["handle"] |= generic_handles(found["handle"])
+    hubs = {kind: [found[kind].values[i] for i in np.flatnonzero(hub[kind])] for kind in found}
+    joined = concat_edges([*(identifier_edges_of(k, found[k], hub[k]) for k in found), image_edges])
+    strong = joined.strong(config.min_edge_weight)
+    id_pairs = (joined.left[strong], joined.right[strong])
+    decision = decide(count, id_pairs, anchored_posts(found, hub, count), pairs, config)
+    edges = concat_edges([joined, text_edges_of(pairs, decision)])
+    example = decision.templates
+    templates = (pairs.left[example], pairs.right[example])
+    return _Decided(edges, decision.labels, hubs, decision.model, templates, len(image_edges))
 
 
 def _incidences(prepared):
-    """Identifier incidences of every post, in link order, as `prepare` encodes them."""
-    table = prepared.select("idx", *KINDS).orderBy("idx").toArrow()
-    return {kind: incidence(table.column(kind).to_pylist()) for kind in KINDS}
-
-
-def _identifier_edges(prepared, hubs: dict[str, list[str]], spark):
-    """Star edges per shared value (member -> first post), hub values marked."""
-    from pyspark.sql import Window
-    from pyspark.sql import functions as F
-
-    rows = [(kind, value) for kind, values in hubs.items() for value in values]
-    hub_table = spark.createDataFrame(rows, "kind string, value string").withColumn(
-        "hub", F.lit(True)
-    )
-    exploded = [
-        prepared.select("idx", F.lit(kind).alias("kind"), F.explode(kind).alias("value"))
-        for kind in KINDS
-    ]
-    values = exploded[0]
-    for part in exploded[1:]:
-        values = values.unionByName(part)
-    values = values.distinct()
-    stars = values.withColumn("leader", F.min("idx").over(Window.partitionBy("kind", "value")))
-    return (
-        stars.where("idx != leader")
-        .join(F.broadcast(hub_table), ["kind", "value"], "left")
-        .select(
-            F.col("idx").alias("left"),
-            F.col("leader").alias("right"),
-            "kind",
-            F.when(F.col("hub"), F.lit(HUB_WEIGHT)).otherwise(F.lit(1.0)).alias("weight"),
-            "value",
-            F.coalesce("hub", F.lit(False)).alias("hub"),
-        )
-    )
-
-
-def _driver_edges(spark, text, image):
-    """Text and near-image edges (computed on the driver) as a DataFrame."""
-    rows = [
-        (int(a), int(b), "text", float(w), None, False)
-        for a, b, w in zip(text[0].tolist(), text[1].tolist(), text[2].tolist(), strict=True)
-    ]
-    rows += [
-        (int(a), int(b), "image", float(w), image.evidence[v], bool(h))
-        for a, b, w, v, h in zip(
-            image.left.tolist(),
-            image.right.tolist(),
-            image.weight.tolist(),
-            image.value.tolist(),
-            image.hub.tolist(),
-            strict=True,
-        )
-    ]
-    schema = "left long, right long, kind string, weight double, value string, hub boolean"
-    return spark.createDataFrame(rows, schema)
-
-
-def _labels(strong):
-    from pyspark.sql import functions as F
-
-    from sentinelle.spark.components import connected_components
-
-    return connected_components(
-        strong.select(F.col("left").alias("src"), F.col("right").alias("dst"))
-    )
-
-
-def _network_ids(labels, spark):
-    """(idx, network_id): components numbered in the order of their first post, as
-    `assign_network_ids` numbers a fresh store's components."""
-    roots = labels.select("label").distinct().orderBy("label")
-    numbered = spark.createDataFrame(
-        roots.rdd.zipWithIndex().map(lambda pair: (pair[0][0], format_id(pair[1] + 1))),
-        "label long, network_id string",
-    )
-    count = numbered.count()
-    networks = labels.join(numbered, "label").select(labels["node"].alias("idx"), "network_id")
-    return networks, count + 1
-
-
-def _evidence_rows(edges, by_idx):
-    """Edges in `link_edges` columns: store pks, weight rounded as the store keeps it, the
-    network of the left post."""
-    from pyspark.sql import functions as F
-
-    left = by_idx.select(F.col("idx").alias("left"), F.col("pk").alias("left_pk"), "network_id")
-    right = by_idx.select(F.col("idx").alias("right"), F.col("pk").alias("right_pk"))
-    return (
-        edges.join(left, "left")
-        .join(right, "right")
-        .select(
-            "left_pk",
-            "right_pk",
-            "kind",
-            F.round(F.col("weight").cast("float"), 4).alias("weight"),
-            "value",
-            "hub",
-            "network_id",
-        )
-    )
+    """Store pk and identifier incidences of every post, in link order, as `prepare` encodes
+    them."""
+    table = prepared.select("idx", "pk", *KINDS).orderBy("idx").toArrow()
+    post_pk = np.asarray(table.column("pk").to_numpy(), np.int64)
+    return post_pk, {kind: incidence(table.column(kind).to_pylist()) for kind in KINDS}

@@ -181,11 +181,14 @@ def _edge_rows(directory: str) -> Iterator[tuple]:
 def _state(directory: str) -> dict:
     rows = [r for b in parquet_batches(f"{directory}/state") for r in b.to_pylist()]
     state = orjson.loads(rows[0]["state"])
-    return {
+    kept = {
         "next_number": state["next_number"],
         "hubs": state["hubs"],
         "linked_at": state["linked_at"],
     }
+    # written since the match weights (older outputs lack them: the prior model is used)
+    kept |= {key: state[key] for key in ("match_model", "templates") if key in state}
+    return kept
 
 
 def analysis_by_post(store: Store) -> Iterator[dict]:
