@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 
 import phonenumbers
 
@@ -74,6 +76,8 @@ _WORD_AFTER = 20  # or right after it ("0721 234 567 (roumain)")
 _FLAG_BEFORE = 20
 _NUMBER_LENGTH = 20
 _FLAG_AFTER = 12
+# Farthest a near cue's start may stand before a number: the longest cue word plus its reach.
+_CUE_REACH_BEFORE = 60 + max(_WORD_BEFORE, _FLAG_BEFORE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,11 +190,18 @@ def country_cues(text: str) -> list[CountryCue]:
 def regions_at(text: str, cues: list[CountryCue], start: int, end: int) -> Regions:
     """The regions the text names for a number written at text[start:end]."""
     near: list[str] = []
-    far: list[str] = []
-    for cue in cues:
-        target = near if _near(text, cue, start, end) else far
-        target.extend(region for region in cue.regions if region not in target)
-    return Regions(tuple(near), tuple(region for region in far if region not in near))
+    # Only cues around the number can be near (cues are in text order); a long text with many
+    # country words and digit runs would otherwise test every cue against every number.
+    lowest = start - _CUE_REACH_BEFORE
+    highest = start + _NUMBER_LENGTH + max(_WORD_AFTER, _FLAG_AFTER)
+    first = bisect_left(cues, lowest, key=lambda cue: cue.start)
+    for cue in cues[first:]:
+        if cue.start > highest:
+            break
+        if _near(text, cue, start, end):
+            near.extend(region for region in cue.regions if region not in near)
+    named = dict.fromkeys(chain.from_iterable(cue.regions for cue in cues))
+    return Regions(tuple(near), tuple(region for region in named if region not in near))
 
 
 def _near(text: str, cue: CountryCue, start: int, end: int) -> bool:
@@ -200,8 +211,9 @@ def _near(text: str, cue: CountryCue, start: int, end: int) -> bool:
             # "numéro roumain : 07..", "tel (Roumanie) 07..": a contact word says it is the number
             if distance <= _WORD_TOUCHING:  # "belge : 0470 ..."
                 return True
-            window = text[max(0, cue.start - 20) : start]
-            return distance <= _WORD_BEFORE and bool(_CONTACT.search(window))
+            if distance > _WORD_BEFORE:  # before slicing: a far cue would copy the whole text
+                return False
+            return bool(_CONTACT.search(text[max(0, cue.start - 20) : start]))
         return distance <= (_FLAG_BEFORE if cue.kind == "flag" else _WORD_BEFORE)
     if cue.start > start:
         # the number's end is not known yet: measure from its start, numbers take ~20 chars
