@@ -47,6 +47,14 @@ NOT_CRAWLED = {
     "/api/networks/{network_id}",
     "/note.pdf",  # printed by Chromium from the /note.html page, which is crawled
     "/posts/count",  # a number of posts, nothing else
+    # Outreach pages show a contact masked until the educator reveals it (audited); that is
+    # tested in test_outreach_pages.py and test_outreach_browser.py, not yet in this crawl.
+    "/outreach",
+    "/outreach/dashboard",
+    "/outreach/files",
+    "/outreach/templates",
+    "/outreach/services",
+    "/outreach/persons/{person_pk}",
 }
 
 

@@ -110,7 +110,8 @@ def submit(page, form_action: str, button_text: str) -> None:
 
 
 @pytest.mark.parametrize("device", list(VIEWPORTS))
-def test_the_outreach_story(browser, server, seeded_db, cli, device):
+def test_the_outreach_story(browser, server, seeded_db, cli, device, monkeypatch):
+    monkeypatch.setenv("SENTINELLE_SECRET_KEY", "k" * 40)  # the server's: the purge writes audit
     width = VIEWPORTS[device]["viewport"]["width"]
     context, page = signed_in(browser, server, "outreach", device)
     assert page.url.endswith("/outreach")
