@@ -64,18 +64,23 @@ def _audit(store, action: str, name: str, detail: dict | None = None) -> None:
     record_event(store, Actor(f"cli:{getpass.getuser()}", "admin"), action, name, "cli", detail)
 
 
+def _switch(name: str, db: str | None, action: str) -> None:
+    """Disable or enable an account, audited; one path for both commands."""
+    from sentinelle.auth import admin
+
+    store = open_store_for(db)
+    getattr(admin, action)(store, name)
+    _audit(store, f"account.{action}", name)
+    click.echo(f"{action}d {name}")
+
+
 @users.command("disable")
 @click.argument("name")
 @db_option
 @handle_errors
 def disable_user(name: str, db: str | None) -> None:
     """Disable account NAME: its sessions end, its logins and API tokens are refused."""
-    from sentinelle.auth.admin import disable
-
-    store = open_store_for(db)
-    disable(store, name)
-    _audit(store, "account.disable", name)
-    click.echo(f"disabled {name}")
+    _switch(name, db, "disable")
 
 
 @users.command("enable")
@@ -84,12 +89,7 @@ def disable_user(name: str, db: str | None) -> None:
 @handle_errors
 def enable_user(name: str, db: str | None) -> None:
     """Enable account NAME again (also clears a lockout)."""
-    from sentinelle.auth.admin import enable
-
-    store = open_store_for(db)
-    enable(store, name)
-    _audit(store, "account.enable", name)
-    click.echo(f"enabled {name}")
+    _switch(name, db, "enable")
 
 
 @users.command("role")
