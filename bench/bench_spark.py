@@ -13,36 +13,13 @@ from __future__ import annotations
 import argparse
 import json
 import resource
-import subprocess
-import sys
 import time
 from pathlib import Path
 
+from bench_pipeline import generate  # one demo corpus maker for every benchmark
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
-
-
-def generate(size: int, seed: int, workdir: Path) -> Path:
-    corpus = workdir / f"posts-{size}-{seed}.jsonl"
-    if not corpus.exists():
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "sentinelle",
-                "demo-data",
-                "--posts",
-                str(size),
-                "--seed",
-                str(seed),
-                "--output",
-                str(corpus),
-                "--workers",
-                "2",
-            ],
-            check=True,
-        )
-    return corpus
 
 
 def spark_figures(events: Path) -> dict:
