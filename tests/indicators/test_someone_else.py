@@ -43,3 +43,32 @@ def test_the_cue_must_stand_in_the_same_sentence_shortly_before():
     text = "Mes enfants sont grands. J'ai 16 ans"
     assert not about_someone_else(text, text.index("16 ans"))
     assert about_someone_else("mes enfants de 16 ans", len("mes enfants de "))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stage de théâtre pour ados de 12 à 16 ans pendant les vacances, Tours, 70€ la semaine.",
+        "Cours de piano pour collégienne ou collégien, Dijon, 25€ la séance.",
+        "Atelier dessin pour les 13-15 ans le samedi matin, Lille, 80€ le trimestre.",
+        "Maman de 6 ans et 15 ans cherche baby-sitter le soir, Metz.",
+        "Père de deux ados de 14 et 16 ans cherche soutien scolaire, Pau.",
+    ],
+)
+def test_an_audience_or_a_parents_children_fire_no_minor_evidence(text):
+    assert not _codes(text) & {"age.stated_minor", "youth.school_level", "age.stated_18_19"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Argent facile pour ados de 16 ans, appart fourni, on s'occupe de tout, DM",
+        "Plan sous pour jeunes filles de 16 ans motivées, logement et sécu fournis",
+    ],
+)
+def test_an_audience_in_a_post_that_recruits_people_still_fires(text):
+    assert "age.stated_minor" in _codes(text)
+
+
+def test_a_childs_age_under_twelve_is_no_age_band_of_the_poster():
+    assert not _codes("Maman de 8 ans cherche nounou, Nice") & {"age.stated_18_19"}

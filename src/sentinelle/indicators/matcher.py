@@ -25,6 +25,8 @@ _SPACE_RUN = re.compile(r" {2,}")  # other whitespace is a space by then
 # Folded text is mostly ASCII, and ASCII classes are many times faster than Unicode ones.
 MINOR_AGES = (12, 17)
 _PERSONAL = frozenset({"youth.school_level"})  # says who the ad offers, when said of the poster
+# Posts with these indicators offer or recruit people: an audience there is not set aside.
+_OFFERS_PEOPLE = ("activity.", "control.", "recruitment.")
 _LETTER_BY_DIGIT = re.compile(r"[a-z][0-9@$]|[0-9@$][a-z]")
 _MIXED_WORD = re.compile(r"\b[a-z0-9@$]*(?:[a-z][0-9@$]|[0-9@$][a-z])[a-z0-9@$]*")
 
@@ -122,22 +124,27 @@ def term_indicators(text: str, folded: str | None = None) -> list[Indicator]:
     return [Indicator(code, source[start:end], (start, end)) for code, start, end in hits]
 
 
-def extraction_indicators(extraction: Extraction, text: str = "") -> list[Indicator]:
+def extraction_indicators(
+    extraction: Extraction, text: str = "", *, offers_people: bool = False
+) -> list[Indicator]:
     """Indicators that come from what extraction found: stated ages and obscured numbers.
 
-    With the post's `text`, an age stated of someone else (a child, a pupil) is left out.
+    With the post's `text`, an age stated of someone else (a child, a pupil, an audience) is
+    left out; `offers_people` says the post offers or recruits people (see `about_someone_else`).
     """
     found = []
     ages = [
         stated
         for stated in extraction.stated_ages
-        if not about_someone_else(text, statement_start(text, stated.evidence))
+        if not about_someone_else(
+            text, statement_start(text, stated.evidence), offers_people=offers_people
+        )
     ]
     for stated in ages:
         # Under 12 is a child someone else mentions (babysitting, tutoring), not a poster's age.
         if MINOR_AGES[0] <= stated.age <= MINOR_AGES[1]:
             found.append(Indicator("age.stated_minor", stated.evidence))
-        elif stated.age < 20:
+        elif 18 <= stated.age < 20:
             found.append(Indicator("age.stated_18_19", stated.evidence))
     if ages and all(stated.age >= 20 for stated in ages):
         found.append(Indicator("age.stated_adult", ages[0].evidence))
@@ -157,13 +164,15 @@ def match_indicators(
     """
     folded = fold(text) if folded is None else folded
     source = text if len(folded) == len(text) else folded
+    found = term_indicators(text, folded)
+    offers_people = any(indicator.code.startswith(_OFFERS_PEOPLE) for indicator in found)
     terms = [
         indicator
-        for indicator in term_indicators(text, folded)
+        for indicator in found
         if not (
             indicator.code in _PERSONAL
             and indicator.span is not None
-            and about_someone_else(source, indicator.span[0])
+            and about_someone_else(source, indicator.span[0], offers_people=offers_people)
         )
     ]
-    return terms + extraction_indicators(extraction, text)
+    return terms + extraction_indicators(extraction, text, offers_people=offers_people)

@@ -3,7 +3,9 @@
 A babysitting ad's "mes deux enfants de 7 et 12 ans" or a tutor's "pour élève en 3ème ou en
 seconde" states a minor's age or school level, but not the poster's: such a statement must not
 carry a minor flag (do no harm), so the matcher drops it. The cue is a word for a child or a
-pupil shortly before the statement, in the same sentence.
+pupil shortly before the statement, in the same sentence; or an audience ("stage pour ados de 12
+à 16 ans", "cours pour lycéenne ou lycéen", "atelier pour les 13-15 ans"); or a parent naming
+children ("maman de 8 ans et 14 ans").
 """
 
 from __future__ import annotations
@@ -16,12 +18,35 @@ _CUE = re.compile(
     r"|child(?:ren)?|kids?|sons?|daughters?|students?|pupils?)\b[^.!?\n]{0,30}$",
     re.IGNORECASE,
 )
+# Who an offer is for: "pour (les) ados", "aux lycéens", "pour les 13-", "pour " right before.
+_AUDIENCE = re.compile(
+    r"\b(?:pour|aux|destin[ée]e?s?\s+aux?|r[ée]serv[ée]e?s?\s+aux?|for)\s+"
+    r"(?:(?:les|des|vos|tes|nos|un|une|votre|ton|ta|the|your)\s+)?"
+    r"(?:(?:ados?|adolescent(?:e)?s?|jeunes(?!\\s+(?:filles|femmes))|enfants?|lyc[ée]en(?:ne)?s?|coll[ée]gien(?:ne)?s?"
+    r"|[ée]l[èe]ves?|juniors?|kids|teens?|teenagers?)\b[^.!?\n]{0,40}"
+    r"|\d{1,2}\s*(?:-|–|à|a|/)\s*)?$",
+    re.IGNORECASE,
+)
+# A parent introduced by the children's ages: "maman de 8 ans et 14 ans", "père de 2 ados de 15".
+_PARENT = re.compile(
+    r"\b(?:maman|m[èe]re|papa|p[èe]re|parents?|mom|mum|dad|mother|father)\s+(?:de|d'|of)\b"
+    r"[^.!?\n]{0,30}$",
+    re.IGNORECASE,
+)
 _WINDOW = 60  # characters before the statement
 
 
-def about_someone_else(text: str, start: int) -> bool:
-    """True when the statement starting at `start` is about a child or pupil the text names."""
-    return start > 0 and _CUE.search(text[max(0, start - _WINDOW) : start]) is not None
+def about_someone_else(text: str, start: int, *, offers_people: bool = False) -> bool:
+    """True when the statement starting at `start` is about a child, pupil or audience.
+
+    In a post that offers or recruits people (`offers_people`: escort, recruitment or control
+    language), an audience is not set aside: "argent facile pour ados de 16 ans" recruits minors.
+    """
+    if start <= 0:
+        return False
+    before = text[max(0, start - _WINDOW) : start]
+    cues = (_CUE, _PARENT) if offers_people else (_CUE, _AUDIENCE, _PARENT)
+    return any(cue.search(before) is not None for cue in cues)
 
 
 def statement_start(text: str, evidence: str) -> int:
