@@ -72,3 +72,9 @@ def test_an_audience_in_a_post_that_recruits_people_still_fires(text):
 
 def test_a_childs_age_under_twelve_is_no_age_band_of_the_poster():
     assert not _codes("Maman de 8 ans cherche nounou, Nice") & {"age.stated_18_19"}
+
+
+def test_young_women_named_after_pour_are_not_an_audience():
+    text = "Nouvelle sur Lyon, dispo pour jeunes filles de 16 ans et plus"
+    assert about_someone_else(text, text.index("16 ans")) is False
+    assert about_someone_else("Stage pour jeunes de 15 ans", len("Stage pour jeunes de "))

@@ -22,7 +22,7 @@ _CUE = re.compile(
 _AUDIENCE = re.compile(
     r"\b(?:pour|aux|destin[ée]e?s?\s+aux?|r[ée]serv[ée]e?s?\s+aux?|for)\s+"
     r"(?:(?:les|des|vos|tes|nos|un|une|votre|ton|ta|the|your)\s+)?"
-    r"(?:(?:ados?|adolescent(?:e)?s?|jeunes(?!\\s+(?:filles|femmes))|enfants?|lyc[ée]en(?:ne)?s?|coll[ée]gien(?:ne)?s?"
+    r"(?:(?:ados?|adolescent(?:e)?s?|jeunes(?!\s+(?:filles|femmes))|enfants?|lyc[ée]en(?:ne)?s?|coll[ée]gien(?:ne)?s?"
     r"|[ée]l[èe]ves?|juniors?|kids|teens?|teenagers?)\b[^.!?\n]{0,40}"
     r"|\d{1,2}\s*(?:-|–|à|a|/)\s*)?$",
     re.IGNORECASE,
