@@ -24,19 +24,16 @@ import numpy as np
 
 from sentinelle.link.batch import (
     TextPairs,
-    anchored_posts,
     checked_pairs,
     concat_pairs,
     contact_groups,
     decide,
-    generic_handles,
-    identifier_edges_of,
+    identifier_ties,
     near_image_edges,
     text_edges_of,
 )
 from sentinelle.link.config import LinkConfig
 from sentinelle.link.graph import components, concat_edges
-from sentinelle.link.hubs import hub_values
 from sentinelle.link.identifiers import incidence
 from sentinelle.link.lsh import band_keys, has_text
 from sentinelle.link.match_weights import text_level
@@ -426,22 +423,12 @@ def _decide(found, count: int, pairs: TextPairs, config: LinkConfig) -> _Decided
     """Hubs, identifier edges, match weights and clusters, in `batch.link_posts`'s order and
     with its functions (the graph is arrays of post numbers: it fits the driver)."""
     image_edges = near_image_edges(found["image"], config)
-    tied = text_level(pairs.check.score, pairs.check.shared_rare, config.text_min_shared) >= 2
-    links = (
-        np.concatenate([pairs.left[tied], image_edges.left]),
-        np.concatenate([pairs.right[tied], image_edges.right]),
-    )
-    hub = hub_values(found, links, count, config.hub_min_posts, config.hub_min_contexts)
-    hub["handle"] |= generic_handles(found["handle"])
-    hubs = {kind: [found[kind].values[i] for i in np.flatnonzero(hub[kind])] for kind in found}
-    joined = concat_edges([*(identifier_edges_of(k, found[k], hub[k]) for k in found), image_edges])
-    strong = joined.strong(config.min_edge_weight)
-    id_pairs = (joined.left[strong], joined.right[strong])
-    decision = decide(count, id_pairs, anchored_posts(found, hub, count), pairs, config)
-    edges = concat_edges([joined, text_edges_of(pairs, decision)])
+    ties = identifier_ties(found, count, pairs, image_edges, config)
+    decision = decide(count, ties.id_pairs, ties.anchored, pairs, config)
+    edges = concat_edges([ties.edges, text_edges_of(pairs, decision)])
     example = decision.templates
     templates = (pairs.left[example], pairs.right[example])
-    return _Decided(edges, decision.labels, hubs, decision.model, templates, len(image_edges))
+    return _Decided(edges, decision.labels, ties.hubs, decision.model, templates, len(image_edges))
 
 
 def _incidences(prepared):
