@@ -22,29 +22,27 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sentinelle.link.batch import (
-    TextPairs,
-    checked_pairs,
-    concat_pairs,
-    contact_groups,
-    decide,
-    identifier_ties,
-    near_image_edges,
-    text_edges_of,
-)
+from sentinelle.link.batch import checked_pairs, contact_groups, identifier_ties, near_image_edges
 from sentinelle.link.config import LinkConfig
-from sentinelle.link.graph import components, concat_edges
 from sentinelle.link.identifiers import incidence
 from sentinelle.link.lsh import band_keys, has_text
-from sentinelle.link.match_weights import text_level
 from sentinelle.link.minhash import MinHasher, Signatures
-from sentinelle.link.networks import assign_network_ids
 from sentinelle.link.prepare import IDENTIFIER_KINDS
 from sentinelle.link.rarity import ShingleRarity
 from sentinelle.link.shingles import Shingles
-from sentinelle.link.textlinks import TextCheck
 from sentinelle.link.timing import StageTimer
-from sentinelle.pipeline.link import edge_rows, template_state
+from sentinelle.pipeline.link import template_state
+from sentinelle.spark.clusters import (
+    CLUSTERED_SCHEMA,
+    cluster_component,
+    component_rows,
+    estimate_model,
+    evidence_edges,
+    hub_links,
+    network_numbers,
+    template_examples,
+    text_rounds,
+)
 from sentinelle.store.networks import prepare_rows
 
 KINDS = IDENTIFIER_KINDS
@@ -263,45 +261,49 @@ def link(posts, config: LinkConfig | None = None, progress=print) -> LinkOutput:
         total = prepared.count()
     progress(f"linking {total:,} posts: prepared")
     with timer.stage("incidences and contact groups (driver)"):
-        post_pk, found = _incidences(prepared)
+        _, found = _incidences(prepared)
         groups = contact_groups(found, total)
     with timer.stage("rarity (executors, summed by slot)"):
         rarity = _rarity(prepared, config, total, groups)
     with timer.stage("text candidates and checks (executors)"):
         checked = _checked_pairs(prepared, config, rarity)
-    with timer.stage("text rounds (driver)"):
-        pairs = _in_rounds(total, checked, config)
-    progress(f"text pairs: {len(pairs):,}")
-    with timer.stage("hubs, match weights, clusters (driver)"):
-        decided = _decide(found, total, pairs, config)
+    with timer.stage("text rounds (executors, per component of the checked pairs)"):
+        pairs = text_rounds(checked, config)
+        text_pairs = pairs.count()
+    progress(f"text pairs: {text_pairs:,}")
+    with timer.stage("hubs and identifier edges (driver)"):
+        image_edges = near_image_edges(found["image"], config)
+        ties = identifier_ties(found, total, hub_links(pairs, found, config), image_edges,
+                               config)  # fmt: skip
+    with timer.stage("match weights and clusters (executors, per component)"):
+        rows = component_rows(pairs, ties)
+        model, padding = estimate_model(rows, config)
+        clustered = (
+            rows.groupBy("comp")
+            .applyInPandas(cluster_component(config, model, padding), CLUSTERED_SCHEMA)
+            .checkpoint()
+        )
     with timer.stage("network ids and evidence"):
-        assigned = assign_network_ids(decided.labels, [None] * total)
-        networks = spark.createDataFrame(
-            list(zip(post_pk.tolist(), assigned.ids, strict=True)), "pk long, network_id string"
+        numbers = network_numbers(clustered)
+        networks = (
+            prepared.select("idx", "pk")
+            .join(numbers.posts, "idx", "left")
+            .select("pk", "network_id")
+            .checkpoint()
         )
-        evidence = spark.createDataFrame(
-            list(edge_rows(decided.edges, post_pk, assigned.ids)), EDGE_SCHEMA
-        )
-        left, right = decided.templates
-        templates = template_state([], post_pk[left], post_pk[right],
-                                   [assigned.ids[i] for i in left.tolist()],
-                                   [assigned.ids[i] for i in right.tolist()])  # fmt: skip
+        evidence = evidence_edges(prepared, numbers, clustered, ties).checkpoint()
+        templates = template_state([], *template_examples(prepared, numbers, clustered))
+    next_number = numbers.count + 1
     counts = {
         "posts": total,
-        "text_pairs": len(pairs),
-        "image_edges": decided.image_edges,
-        "hubs": sum(len(v) for v in decided.hubs.values()),
-        "networks": assigned.next_number - 1,
+        "text_pairs": text_pairs,
+        "image_edges": len(image_edges),
+        "hubs": sum(len(v) for v in ties.hubs.values()),
+        "networks": next_number - 1,
     }
     seconds = {name: round(value, 2) for name, value in timer.seconds.items()}
-    return LinkOutput(networks, evidence, decided.hubs, assigned.next_number, counts, seconds,
-                      decided.model.as_dict(), templates)  # fmt: skip
-
-
-EDGE_SCHEMA = (
-    "left_pk long, right_pk long, kind string, weight double, value string, hub boolean, "
-    "network_id string"
-)
+    return LinkOutput(networks, evidence, ties.hubs, next_number, counts, seconds,
+                      model.as_dict(), templates)  # fmt: skip
 
 
 def _rarity(prepared, config: LinkConfig, total: int, groups: np.ndarray) -> ShingleRarity:
@@ -372,63 +374,10 @@ def _checked_pairs(prepared, config: LinkConfig, rarity: ShingleRarity):
     )
     candidates = pairs.join(left, "left").join(right, "right")
     broadcast = spark.sparkContext.broadcast(rarity)
-    checked = candidates.mapInArrow(check_partition(config, broadcast), CHECKED_SCHEMA).toArrow()
+    checked = candidates.mapInArrow(check_partition(config, broadcast), CHECKED_SCHEMA)
+    checked = checked.checkpoint()
     broadcast.destroy()
     return checked
-
-
-def _in_rounds(total: int, checked, config: LinkConfig) -> TextPairs:
-    """The checked pairs as `batch.text_pairs` gives them: round by round, each round's pairs
-    in (left, right) order, a pair skipped when earlier rounds tied its posts at level 2+ (and
-    counted again when a later round proposes it again and its posts are still apart)."""
-    left = checked.column("left").to_numpy()
-    right = checked.column("right").to_numpy()
-    rounds = checked.column("rounds").combine_chunks()
-    lengths = np.diff(np.asarray(rounds.offsets.to_numpy(), np.int64))
-    pair = np.repeat(np.arange(len(left)), lengths)
-    round_ = np.asarray(rounds.flatten().to_numpy(zero_copy_only=False), np.int64)
-    check = TextCheck(
-        checked.column("score").to_numpy().astype(np.float32),
-        checked.column("shared").to_numpy().astype(np.int32),
-        checked.column("shape").to_numpy().astype(np.float32),
-    )
-    labels = np.arange(total)
-    found: list[TextPairs] = []
-    for number in range(min(4, config.bands)):
-        now = pair[round_ == number]
-        now = now[np.lexsort((right[now], left[now]))]
-        now = now[labels[left[now]] != labels[right[now]]]
-        found.append(
-            TextPairs(left[now], right[now],
-                      TextCheck(check.score[now], check.shared_rare[now], check.shape[now]))
-        )  # fmt: skip
-        joined = concat_pairs(found)
-        level = text_level(joined.check.score, joined.check.shared_rare, config.text_min_shared)
-        tied = level >= 2
-        labels = components(total, joined.left[tied], joined.right[tied])
-    return concat_pairs(found)
-
-
-@dataclass(slots=True)
-class _Decided:
-    edges: object  # graph.Edges
-    labels: np.ndarray
-    hubs: dict[str, list[str]]
-    model: object  # match_weights.MatchModel
-    templates: tuple[np.ndarray, np.ndarray]
-    image_edges: int
-
-
-def _decide(found, count: int, pairs: TextPairs, config: LinkConfig) -> _Decided:
-    """Hubs, identifier edges, match weights and clusters, in `batch.link_posts`'s order and
-    with its functions (the graph is arrays of post numbers: it fits the driver)."""
-    image_edges = near_image_edges(found["image"], config)
-    ties = identifier_ties(found, count, pairs, image_edges, config)
-    decision = decide(count, ties.id_pairs, ties.anchored, pairs, config)
-    edges = concat_edges([ties.edges, text_edges_of(pairs, decision)])
-    example = decision.templates
-    templates = (pairs.left[example], pairs.right[example])
-    return _Decided(edges, decision.labels, ties.hubs, decision.model, templates, len(image_edges))
 
 
 def _incidences(prepared):
