@@ -277,6 +277,7 @@ def link(posts, config: LinkConfig | None = None, progress=print) -> LinkOutput:
                                config)  # fmt: skip
     with timer.stage("match weights and clusters (executors, per component)"):
         rows = component_rows(pairs, ties)
+        largest = rows.groupBy("comp").count().agg({"count": "max"}).first()[0] or 0
         model, padding = estimate_model(rows, config)
         clustered = (
             rows.groupBy("comp")
@@ -300,6 +301,7 @@ def link(posts, config: LinkConfig | None = None, progress=print) -> LinkOutput:
         "image_edges": len(image_edges),
         "hubs": sum(len(v) for v in ties.hubs.values()),
         "networks": next_number - 1,
+        "largest_component_rows": largest,  # one task holds them (pairs, identifier pairs)
     }
     seconds = {name: round(value, 2) for name, value in timer.seconds.items()}
     return LinkOutput(networks, evidence, ties.hubs, next_number, counts, seconds,
