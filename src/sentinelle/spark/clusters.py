@@ -1,9 +1,11 @@
-"""After the exact checks: text rounds, match weights and clusters, one component at a time.
+"""After the exact checks: text rounds, match weights and clusters, whole components at a time.
 
 Everything `batch.link_posts` does after checking texts stays inside a connected component of
-its pairs, so the executors do it per component (`groupBy().applyInPandas`, the component's
-posts renumbered in link order so every sort and tie-break falls as in the embedded run) and
-the driver holds only small aggregates:
+its pairs, so the executors do it for whole components (`groupBy().applyInPandas` on a bucket
+of components, about `BUCKET_ROWS` rows each: one pandas call per component would cost more
+than the work; the bucket's posts renumbered in link order so every sort and tie-break falls
+as in the embedded run, which runs the same functions over all components at once) and the
+driver holds only small aggregates:
 
 - text rounds: a pair of round r is skipped when earlier rounds tied its posts at level 2+,
   and ties never leave a component of the checked pairs;
@@ -54,6 +56,16 @@ CLUSTERED_SCHEMA = (
 )  # kind: 0 post (a: its cluster), 1 text evidence, 2 template example (a, b: clusters)
 _RARE = len(RARE_CUTS) + 1
 _CONTACTS = 3
+BUCKET_ROWS = 100_000  # rows of whole components per applyInPandas call
+
+
+def in_buckets(rows):
+    """`rows` (with `comp`) plus `bucket`: whole components, about `BUCKET_ROWS` rows each."""
+    from pyspark.sql import functions as F
+
+    partitions = int(rows.sparkSession.conf.get("spark.sql.shuffle.partitions"))
+    buckets = max(partitions, rows.count() // BUCKET_ROWS + 1)
+    return rows.withColumn("bucket", F.pmod(F.col("comp"), F.lit(buckets)))
 
 
 def text_rounds(checked, config: LinkConfig):
@@ -67,11 +79,14 @@ def text_rounds(checked, config: LinkConfig):
     rows = checked.select(
         "left", "right", F.explode("rounds").alias("round"), "score", "shared", "shape"
     ).join(comps, "left")
-    return rows.groupBy("comp").applyInPandas(rounds_of(config), ROUND_SCHEMA).checkpoint()
+    rounds = in_buckets(rows.checkpoint()).groupBy("bucket").applyInPandas(rounds_of(config),
+                                                                          ROUND_SCHEMA)  # fmt: skip
+    return rounds.checkpoint()
 
 
 def rounds_of(config: LinkConfig):
-    """applyInPandas body: one component's pairs through the rounds, as `text_pairs` does."""
+    """applyInPandas body: a bucket of components' pairs through the rounds, as `text_pairs`
+    does (ties never cross components, so a bucket is as good as one component)."""
 
     def run(frame: pd.DataFrame) -> pd.DataFrame:
         left = frame["left"].to_numpy(np.int64)
@@ -163,7 +178,7 @@ def component_rows(pairs, ties):
             )
         )
     )
-    return rows.join(comps, "left").checkpoint()
+    return in_buckets(rows.join(comps, "left").checkpoint())
 
 
 def _as(columns: dict) -> list:
@@ -172,7 +187,7 @@ def _as(columns: dict) -> list:
 
 @dataclass(slots=True)
 class _Component:
-    """One component's rows with its posts numbered 0..n-1 in link order; text pairs in the
+    """A bucket of components' rows, posts numbered 0..n-1 in link order; text pairs in the
     order `batch.text_pairs` gives them (round, then left, right)."""
 
     nodes: np.ndarray
@@ -202,7 +217,7 @@ class _Component:
 
 
 def patterns_of(config: LinkConfig):
-    """applyInPandas body: one component's text pairs counted by level pattern (text, rare,
+    """applyInPandas body: a bucket's text pairs counted by level pattern (text, rare,
     contacts as `batch.decide` judges them), with one example score per pattern."""
 
     def run(frame: pd.DataFrame) -> pd.DataFrame:
@@ -227,7 +242,7 @@ def estimate_model(rows, config: LinkConfig) -> tuple[MatchModel, TextPairs]:
     from pyspark.sql import functions as F
 
     table = (
-        rows.groupBy("comp")
+        rows.groupBy("bucket")
         .applyInPandas(patterns_of(config), PATTERN_SCHEMA)
         .groupBy("code")
         .agg(
@@ -255,7 +270,7 @@ def estimate_model(rows, config: LinkConfig) -> tuple[MatchModel, TextPairs]:
 
 
 def cluster_component(config: LinkConfig, model: MatchModel, padding: TextPairs):
-    """applyInPandas body: `batch.decide` over one component with the corpus's model; its
+    """applyInPandas body: `batch.decide` over a bucket of components with the model; its
     posts' clusters, the text evidence to keep and one example pair per two clusters sharing
     a common template."""
 
@@ -267,7 +282,7 @@ def cluster_component(config: LinkConfig, model: MatchModel, padding: TextPairs)
         labels = decision.labels
         keep = np.flatnonzero((decision.used | decision.refused)[:real])
         example = decision.templates[decision.templates < real]
-        comp = int(frame["comp"].iloc[0])
+        comp = int(frame["bucket"].iloc[0])  # clusters are numbered per bucket
         posts = pd.DataFrame({"kind": 0, "left": c.nodes, "right": c.nodes, "a": labels})
         check = c.pairs.check
         evidence = pd.DataFrame({

@@ -7,12 +7,14 @@ slot); LSH candidates by grouping on (band, key), each bucket a star to its firs
 `lsh.candidate_pairs`, with the rounds (band groups) each pair is a candidate in; the signature
 filter and the exact check (`batch.checked_pairs`, rarity broadcast).
 
-On the driver, over arrays of post numbers (no text): contact groups (`batch.contact_groups`),
-the order in which checked pairs count (bands in rounds, a pair already tied at level 2+ by
-earlier rounds is skipped, a pair found again in a later round counts again, as
-`batch.text_pairs` does), near image hashes, hubs, the match-weight EM and the clustering
-(`batch.decide`: `estimate` then `cluster`), the evidence edges, network ids
-(`assign_network_ids`) and the "same template" relations (`pipeline.link.template_state`).
+Then, on the executors over whole connected components (`spark.clusters`): the text rounds
+(bands in rounds, a pair already tied at level 2+ by earlier rounds skipped, as
+`batch.text_pairs`), the level patterns the match-weight EM needs, the clustering
+(`batch.decide` with the estimated model), the evidence edges and network numbers.
+
+On the driver, over arrays of post numbers: the identifier incidence (contact groups, near
+image hashes, hubs and identifier edges: `batch.identifier_ties`), the EM over at most 45 level
+patterns, and the "same template" relations (`pipeline.link.template_state`).
 """
 
 from __future__ import annotations
@@ -280,7 +282,7 @@ def link(posts, config: LinkConfig | None = None, progress=print) -> LinkOutput:
         largest = rows.groupBy("comp").count().agg({"count": "max"}).first()[0] or 0
         model, padding = estimate_model(rows, config)
         clustered = (
-            rows.groupBy("comp")
+            rows.groupBy("bucket")
             .applyInPandas(cluster_component(config, model, padding), CLUSTERED_SCHEMA)
             .checkpoint()
         )
