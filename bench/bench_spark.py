@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
+import threading
 import time
 from pathlib import Path
 
@@ -70,6 +72,81 @@ def spark_figures(events: Path) -> dict:
     }
 
 
+class ProcessTree:
+    """Samples this process and its descendants from /proc every half second: peak RSS of the
+    driver's Python, the JVM (driver and executor in one process on `local[...]`) and the
+    Python workers, and the CPU seconds (user + sys) each used."""
+
+    TICK = os.sysconf("SC_CLK_TCK")
+    PAGE = os.sysconf("SC_PAGE_SIZE")
+
+    def __init__(self) -> None:
+        self.peak = {"driver_python": 0, "jvm": 0, "python_workers": 0}
+        self.cpu: dict[int, tuple[str, float]] = {}
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._loop, daemon=True)
+
+    def __enter__(self) -> ProcessTree:
+        self.cpu_before = {"driver_python": sum(os.times()[:2])}
+        self.thread.start()
+        return self
+
+    def __exit__(self, *_) -> None:
+        self.stopped.set()
+        self.thread.join()
+        self._sample()
+
+    def _loop(self) -> None:
+        while not self.stopped.wait(0.5):
+            self._sample()
+
+    def _sample(self) -> None:
+        stats = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    text = (entry / "stat").read_text()
+                    cmd = (entry / "cmdline").read_bytes()
+                except OSError:
+                    continue
+                fields = text[text.rindex(")") + 2 :].split()
+                stats[int(entry.name)] = (int(fields[1]), fields, cmd)
+        mine, frontier = {os.getpid()}, [os.getpid()]
+        while frontier:
+            parent = frontier.pop()
+            for pid, (ppid, _, _) in stats.items():
+                if ppid == parent and pid not in mine:
+                    mine.add(pid)
+                    frontier.append(pid)
+        rss = dict.fromkeys(self.peak, 0)
+        for pid in mine:
+            _, fields, cmd = stats[pid]
+            role = (
+                "driver_python"
+                if pid == os.getpid()
+                else "jvm"
+                if b"java" in cmd.split(b"\0")[0]
+                else "python_workers"
+            )
+            rss[role] += int(fields[21]) * self.PAGE
+            cpu = (int(fields[11]) + int(fields[12])) / self.TICK
+            self.cpu[pid] = (role, max(cpu, self.cpu.get(pid, (role, 0.0))[1]))
+        for role, value in rss.items():
+            self.peak[role] = max(self.peak[role], value)
+
+    def figures(self) -> dict:
+        mb = 1 << 20
+        cpu = dict.fromkeys(self.peak, 0.0)
+        for role, seconds in self.cpu.values():
+            cpu[role] += seconds
+        cpu["driver_python"] -= self.cpu_before["driver_python"]
+        return {
+            **{f"sampled_{role}_rss_peak_mb": round(v / mb) for role, v in self.peak.items()},
+            **{f"{role}_cpu_s": round(v, 1) for role, v in cpu.items()},
+            "cpu_s": round(sum(cpu.values()), 1),
+        }
+
+
 def run(size: int, seed: int, workdir: Path, partitions: int) -> dict:
     from sentinelle.spark.analyze import spark_analyze
 
@@ -88,16 +165,17 @@ def run(size: int, seed: int, workdir: Path, partitions: int) -> dict:
         "spark.eventLog.compress": "false",
     }
     (workdir / "events").mkdir(exist_ok=True)
-    session = spark_session("local[2]", partitions, str(workdir / "checkpoints"), settings)
-    started = time.perf_counter()
-    summary = spark_analyze(
-        [str(corpus)],
-        str(workdir / f"out-{size}"),
-        master="local[2]",
-        shuffle_partitions=partitions,
-        progress=print,
-    )
-    seconds = time.perf_counter() - started
+    with ProcessTree() as tree:
+        session = spark_session("local[2]", partitions, str(workdir / "checkpoints"), settings)
+        started = time.perf_counter()
+        summary = spark_analyze(
+            [str(corpus)],
+            str(workdir / f"out-{size}"),
+            master="local[2]",
+            shuffle_partitions=partitions,
+            progress=print,
+        )
+        seconds = time.perf_counter() - started
     application = session.sparkContext.applicationId
     print(json.dumps({"seconds": seconds, "stages": summary.seconds, "link": summary.link_seconds}))
     session.stop()
@@ -111,9 +189,8 @@ def run(size: int, seed: int, workdir: Path, partitions: int) -> dict:
         "stage_seconds": summary.seconds,
         "link_seconds": summary.link_seconds,
         "link": summary.link,
-        "driver_python_rss_peak_mb": round(
-            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        ),
+        "driver_python_maxrss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        **tree.figures(),
         **figures,
     }
 
@@ -134,15 +211,16 @@ def main() -> None:
         print(json.dumps(result, indent=1))
     (OUT / "spark.json").write_text(json.dumps(results, indent=1))
     print(
-        "| posts | seconds | posts/s | task s | shuffle write MB | JVM heap MB | "
-        "Python workers RSS MB | driver Python RSS MB |"
+        "| posts | wall s | CPU s | posts/s | task s | shuffle write MB | JVM heap MB | "
+        "JVM RSS MB | Python workers RSS MB | driver Python RSS MB |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
         print(
-            f"| {r['posts']:,} | {r['seconds']} | {r['posts_per_second']:,} | "
+            f"| {r['posts']:,} | {r['seconds']} | {r['cpu_s']} | {r['posts_per_second']:,} | "
             f"{r['task_seconds']} | {r['shuffle_write_mb']} | {r['jvm_heap_peak_mb']} | "
-            f"{r['python_workers_rss_peak_mb']} | {r['driver_python_rss_peak_mb']} |"
+            f"{r['sampled_jvm_rss_peak_mb']} | {r['sampled_python_workers_rss_peak_mb']} | "
+            f"{r['sampled_driver_python_rss_peak_mb']} |"
         )
 
 

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
+from conftest import SRC
+from sentinelle.demo.files import write_corpus
+from sentinelle.export.networks import iter_networks
 from sentinelle.export.posts import iter_export
+from sentinelle.ingest.pipeline import ingest_files
+from sentinelle.pipeline.analyze import analyze
 from sentinelle.store import open_store
 
 pytestmark = pytest.mark.spark
@@ -47,3 +56,37 @@ def test_load_names_a_directory_that_is_not_spark_output(cli, tmp_path):
     result = cli("load", str(tmp_path / "empty"), db=str(tmp_path / "x.db"))
     assert result.returncode == 1
     assert result.stderr.strip()
+
+
+@pytest.mark.postgres
+def test_spark_analyze_then_load_into_postgresql_gives_the_embedded_exports(postgres_url, tmp_path):
+    """The two commands end to end, PostgreSQL taking the rows through COPY: the store exports
+    what the embedded `ingest` + `analyze` store exports."""
+    posts = tmp_path / "posts.jsonl"
+    write_corpus(400, 61, 0.3, posts, None)
+    out = str(tmp_path / "out")
+    analyzed = _slow_cli("spark", "analyze", "--input", str(posts), "--output", out,
+                         "--master", "local[2]")  # fmt: skip
+    assert analyzed.returncode == 0, analyzed.stderr
+    loaded = _slow_cli("load", out, db=postgres_url)
+    assert loaded.returncode == 0, loaded.stderr
+    embedded = open_store(str(tmp_path / "embedded.db"))
+    ingest_files(embedded, [str(posts)])
+    analyze(embedded, workers=1)
+    store = open_store(postgres_url)
+    try:
+        assert store.engine.dialect.name == "postgresql"
+        assert list(iter_export(store)) == list(iter_export(embedded))
+        networks = list(iter_networks(store))
+        assert networks == list(iter_networks(embedded))
+        assert len(networks) >= 5
+    finally:
+        store.close()
+        embedded.close()
+
+
+def _slow_cli(*args: str, db: str | None = None) -> subprocess.CompletedProcess:
+    """The CLI as `run_cli` runs it, with room for a JVM start on a loaded machine."""
+    env = {**os.environ, "PYTHONPATH": SRC, **({"SENTINELLE_DB": db} if db else {})}
+    return subprocess.run([sys.executable, "-m", "sentinelle", *args], capture_output=True,
+                          env=env, timeout=1200)  # fmt: skip

@@ -94,27 +94,45 @@ def link_posts(
     with timer.stage("identifiers"):
         image_edges = near_image_edges(found["image"], config)
     with timer.stage("hubs"):
-        linked = text_level(pairs.check.score, pairs.check.shared_rare, config.text_min_shared)
-        tied = linked >= 2
-        links = (
-            np.concatenate([pairs.left[tied], image_edges.left]),
-            np.concatenate([pairs.right[tied], image_edges.right]),
-        )
-        hub = hub_values(found, links, count, config.hub_min_posts, config.hub_min_contexts)
-        hub["handle"] |= generic_handles(found["handle"])
-        hubs = {kind: [found[kind].values[i] for i in np.flatnonzero(hub[kind])] for kind in found}
-        identifier_edges = [identifier_edges_of(k, found[k], hub[k]) for k in found]
+        ties = identifier_ties(found, count, pairs, image_edges, config)
     with timer.stage("clusters"):
-        joined = concat_edges([*identifier_edges, image_edges])
-        strong = joined.strong(config.min_edge_weight)
-        id_pairs = (joined.left[strong], joined.right[strong])
-        anchored = anchored_posts(found, hub, count)
-        decision = decide(count, id_pairs, anchored, pairs, config)
-        edges = concat_edges([joined, text_edges_of(pairs, decision)])
+        decision = decide(count, ties.id_pairs, ties.anchored, pairs, config)
+        edges = concat_edges([ties.edges, text_edges_of(pairs, decision)])
     example = decision.templates
     templates = (pairs.left[example], pairs.right[example])
-    return LinkResult(edges, decision.labels, hubs, text, timer.seconds, decision.model,
+    return LinkResult(edges, decision.labels, ties.hubs, text, timer.seconds, decision.model,
                       templates)  # fmt: skip
+
+
+@dataclass(slots=True)
+class IdentifierTies:
+    """What identifiers say once hubs are known: the hub values, identifier and image edges
+    (hubs kept as weak evidence), the pairs that join posts outright, and anchored posts."""
+
+    hubs: dict[str, list[str]]
+    edges: Edges
+    id_pairs: tuple[np.ndarray, np.ndarray]
+    anchored: np.ndarray
+
+
+def identifier_ties(
+    found: dict[str, Incidence], count: int, pairs: TextPairs, image_edges: Edges, config
+) -> IdentifierTies:
+    """Hubs (contexts tied by text pairs of level 2+ and near images), generic handles, then
+    identifier edges: the sequence between text checks and clustering, shared by the embedded
+    and the Spark linker so both decide hubs the same way."""
+    tied = text_level(pairs.check.score, pairs.check.shared_rare, config.text_min_shared) >= 2
+    links = (
+        np.concatenate([pairs.left[tied], image_edges.left]),
+        np.concatenate([pairs.right[tied], image_edges.right]),
+    )
+    hub = hub_values(found, links, count, config.hub_min_posts, config.hub_min_contexts)
+    hub["handle"] |= generic_handles(found["handle"])
+    hubs = {kind: [found[kind].values[i] for i in np.flatnonzero(hub[kind])] for kind in found}
+    joined = concat_edges([*(identifier_edges_of(k, found[k], hub[k]) for k in found), image_edges])
+    strong = joined.strong(config.min_edge_weight)
+    id_pairs = (joined.left[strong], joined.right[strong])
+    return IdentifierTies(hubs, joined, id_pairs, anchored_posts(found, hub, count))
 
 
 @dataclass(slots=True)

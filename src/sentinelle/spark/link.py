@@ -7,12 +7,14 @@ slot); LSH candidates by grouping on (band, key), each bucket a star to its firs
 `lsh.candidate_pairs`, with the rounds (band groups) each pair is a candidate in; the signature
 filter and the exact check (`batch.checked_pairs`, rarity broadcast).
 
-On the driver, over arrays of post numbers (no text): contact groups (`batch.contact_groups`),
-the order in which checked pairs count (bands in rounds, a pair already tied at level 2+ by
-earlier rounds is skipped, a pair found again in a later round counts again, as
-`batch.text_pairs` does), near image hashes, hubs, the match-weight EM and the clustering
-(`batch.decide`: `estimate` then `cluster`), the evidence edges, network ids
-(`assign_network_ids`) and the "same template" relations (`pipeline.link.template_state`).
+Then, on the executors over whole connected components (`spark.clusters`): the text rounds
+(bands in rounds, a pair already tied at level 2+ by earlier rounds skipped, as
+`batch.text_pairs`), the level patterns the match-weight EM needs, the clustering
+(`batch.decide` with the estimated model), the evidence edges and network numbers.
+
+On the driver, over arrays of post numbers: the identifier incidence (contact groups, near
+image hashes, hubs and identifier edges: `batch.identifier_ties`), the EM over at most 45 level
+patterns, and the "same template" relations (`pipeline.link.template_state`).
 """
 
 from __future__ import annotations
@@ -22,32 +24,27 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sentinelle.link.batch import (
-    TextPairs,
-    anchored_posts,
-    checked_pairs,
-    concat_pairs,
-    contact_groups,
-    decide,
-    generic_handles,
-    identifier_edges_of,
-    near_image_edges,
-    text_edges_of,
-)
+from sentinelle.link.batch import checked_pairs, contact_groups, identifier_ties, near_image_edges
 from sentinelle.link.config import LinkConfig
-from sentinelle.link.graph import components, concat_edges
-from sentinelle.link.hubs import hub_values
 from sentinelle.link.identifiers import incidence
 from sentinelle.link.lsh import band_keys, has_text
-from sentinelle.link.match_weights import text_level
 from sentinelle.link.minhash import MinHasher, Signatures
-from sentinelle.link.networks import assign_network_ids
 from sentinelle.link.prepare import IDENTIFIER_KINDS
 from sentinelle.link.rarity import ShingleRarity
 from sentinelle.link.shingles import Shingles
-from sentinelle.link.textlinks import TextCheck
 from sentinelle.link.timing import StageTimer
-from sentinelle.pipeline.link import edge_rows, template_state
+from sentinelle.pipeline.link import template_state
+from sentinelle.spark.clusters import (
+    CLUSTERED_SCHEMA,
+    cluster_component,
+    component_rows,
+    estimate_model,
+    evidence_edges,
+    hub_links,
+    network_numbers,
+    template_examples,
+    text_rounds,
+)
 from sentinelle.store.networks import prepare_rows
 
 KINDS = IDENTIFIER_KINDS
@@ -266,45 +263,51 @@ def link(posts, config: LinkConfig | None = None, progress=print) -> LinkOutput:
         total = prepared.count()
     progress(f"linking {total:,} posts: prepared")
     with timer.stage("incidences and contact groups (driver)"):
-        post_pk, found = _incidences(prepared)
+        _, found = _incidences(prepared)
         groups = contact_groups(found, total)
     with timer.stage("rarity (executors, summed by slot)"):
         rarity = _rarity(prepared, config, total, groups)
     with timer.stage("text candidates and checks (executors)"):
         checked = _checked_pairs(prepared, config, rarity)
-    with timer.stage("text rounds (driver)"):
-        pairs = _in_rounds(total, checked, config)
-    progress(f"text pairs: {len(pairs):,}")
-    with timer.stage("hubs, match weights, clusters (driver)"):
-        decided = _decide(found, total, pairs, config)
+    with timer.stage("text rounds (executors, per component of the checked pairs)"):
+        pairs = text_rounds(checked, config)
+        text_pairs = pairs.count()
+    progress(f"text pairs: {text_pairs:,}")
+    with timer.stage("hubs and identifier edges (driver)"):
+        image_edges = near_image_edges(found["image"], config)
+        ties = identifier_ties(found, total, hub_links(pairs, found, config), image_edges,
+                               config)  # fmt: skip
+    with timer.stage("match weights and clusters (executors, per component)"):
+        rows = component_rows(pairs, ties)
+        largest = rows.groupBy("comp").count().agg({"count": "max"}).first()[0] or 0
+        model, padding = estimate_model(rows, config)
+        clustered = (
+            rows.groupBy("bucket")
+            .applyInPandas(cluster_component(config, model, padding), CLUSTERED_SCHEMA)
+            .checkpoint()
+        )
     with timer.stage("network ids and evidence"):
-        assigned = assign_network_ids(decided.labels, [None] * total)
-        networks = spark.createDataFrame(
-            list(zip(post_pk.tolist(), assigned.ids, strict=True)), "pk long, network_id string"
+        numbers = network_numbers(clustered)
+        networks = (
+            prepared.select("idx", "pk")
+            .join(numbers.posts, "idx", "left")
+            .select("pk", "network_id")
+            .checkpoint()
         )
-        evidence = spark.createDataFrame(
-            list(edge_rows(decided.edges, post_pk, assigned.ids)), EDGE_SCHEMA
-        )
-        left, right = decided.templates
-        templates = template_state([], post_pk[left], post_pk[right],
-                                   [assigned.ids[i] for i in left.tolist()],
-                                   [assigned.ids[i] for i in right.tolist()])  # fmt: skip
+        evidence = evidence_edges(prepared, numbers, clustered, ties).checkpoint()
+        templates = template_state([], *template_examples(prepared, numbers, clustered))
+    next_number = numbers.count + 1
     counts = {
         "posts": total,
-        "text_pairs": len(pairs),
-        "image_edges": decided.image_edges,
-        "hubs": sum(len(v) for v in decided.hubs.values()),
-        "networks": assigned.next_number - 1,
+        "text_pairs": text_pairs,
+        "image_edges": len(image_edges),
+        "hubs": sum(len(v) for v in ties.hubs.values()),
+        "networks": next_number - 1,
+        "largest_component_rows": largest,  # one task holds them (pairs, identifier pairs)
     }
     seconds = {name: round(value, 2) for name, value in timer.seconds.items()}
-    return LinkOutput(networks, evidence, decided.hubs, assigned.next_number, counts, seconds,
-                      decided.model.as_dict(), templates)  # fmt: skip
-
-
-EDGE_SCHEMA = (
-    "left_pk long, right_pk long, kind string, weight double, value string, hub boolean, "
-    "network_id string"
-)
+    return LinkOutput(networks, evidence, ties.hubs, next_number, counts, seconds,
+                      model.as_dict(), templates)  # fmt: skip
 
 
 def _rarity(prepared, config: LinkConfig, total: int, groups: np.ndarray) -> ShingleRarity:
@@ -375,73 +378,10 @@ def _checked_pairs(prepared, config: LinkConfig, rarity: ShingleRarity):
     )
     candidates = pairs.join(left, "left").join(right, "right")
     broadcast = spark.sparkContext.broadcast(rarity)
-    checked = candidates.mapInArrow(check_partition(config, broadcast), CHECKED_SCHEMA).toArrow()
+    checked = candidates.mapInArrow(check_partition(config, broadcast), CHECKED_SCHEMA)
+    checked = checked.checkpoint()
     broadcast.destroy()
     return checked
-
-
-def _in_rounds(total: int, checked, config: LinkConfig) -> TextPairs:
-    """The checked pairs as `batch.text_pairs` gives them: round by round, each round's pairs
-    in (left, right) order, a pair skipped when earlier rounds tied its posts at level 2+ (and
-    counted again when a later round proposes it again and its posts are still apart)."""
-    left = checked.column("left").to_numpy()
-    right = checked.column("right").to_numpy()
-    rounds = checked.column("rounds").combine_chunks()
-    lengths = np.diff(np.asarray(rounds.offsets.to_numpy(), np.int64))
-    pair = np.repeat(np.arange(len(left)), lengths)
-    round_ = np.asarray(rounds.flatten().to_numpy(zero_copy_only=False), np.int64)
-    check = TextCheck(
-        checked.column("score").to_numpy().astype(np.float32),
-        checked.column("shared").to_numpy().astype(np.int32),
-        checked.column("shape").to_numpy().astype(np.float32),
-    )
-    labels = np.arange(total)
-    found: list[TextPairs] = []
-    for number in range(min(4, config.bands)):
-        now = pair[round_ == number]
-        now = now[np.lexsort((right[now], left[now]))]
-        now = now[labels[left[now]] != labels[right[now]]]
-        found.append(
-            TextPairs(left[now], right[now],
-                      TextCheck(check.score[now], check.shared_rare[now], check.shape[now]))
-        )  # fmt: skip
-        joined = concat_pairs(found)
-        level = text_level(joined.check.score, joined.check.shared_rare, config.text_min_shared)
-        tied = level >= 2
-        labels = components(total, joined.left[tied], joined.right[tied])
-    return concat_pairs(found)
-
-
-@dataclass(slots=True)
-class _Decided:
-    edges: object  # graph.Edges
-    labels: np.ndarray
-    hubs: dict[str, list[str]]
-    model: object  # match_weights.MatchModel
-    templates: tuple[np.ndarray, np.ndarray]
-    image_edges: int
-
-
-def _decide(found, count: int, pairs: TextPairs, config: LinkConfig) -> _Decided:
-    """Hubs, identifier edges, match weights and clusters, in `batch.link_posts`'s order and
-    with its functions (the graph is arrays of post numbers: it fits the driver)."""
-    image_edges = near_image_edges(found["image"], config)
-    tied = text_level(pairs.check.score, pairs.check.shared_rare, config.text_min_shared) >= 2
-    links = (
-        np.concatenate([pairs.left[tied], image_edges.left]),
-        np.concatenate([pairs.right[tied], image_edges.right]),
-    )
-    hub = hub_values(found, links, count, config.hub_min_posts, config.hub_min_contexts)
-    hub["handle"] |= generic_handles(found["handle"])
-    hubs = {kind: [found[kind].values[i] for i in np.flatnonzero(hub[kind])] for kind in found}
-    joined = concat_edges([*(identifier_edges_of(k, found[k], hub[k]) for k in found), image_edges])
-    strong = joined.strong(config.min_edge_weight)
-    id_pairs = (joined.left[strong], joined.right[strong])
-    decision = decide(count, id_pairs, anchored_posts(found, hub, count), pairs, config)
-    edges = concat_edges([joined, text_edges_of(pairs, decision)])
-    example = decision.templates
-    templates = (pairs.left[example], pairs.right[example])
-    return _Decided(edges, decision.labels, hubs, decision.model, templates, len(image_edges))
 
 
 def _incidences(prepared):
