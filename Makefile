@@ -6,13 +6,27 @@ STAMP := $(VENV)/.installed
 
 .PHONY: install demo demo-reset demo-data test lint bench clean
 
-install: $(STAMP)
+NATIVE_STAMP := $(VENV)/.native
+# Sources of the compiled hot paths (sentinelle.native.COMPILED) and their type declarations.
+NATIVE_SOURCES := setup.py src/sentinelle/native.py $(foreach dir,extract places indicators text,\
+	$(wildcard src/sentinelle/$(dir)/*.py src/sentinelle/$(dir)/*.pxd))
 
-$(STAMP): pyproject.toml
+install: $(STAMP) $(NATIVE_STAMP)
+
+# `pip install -e` also compiles the hot paths (Cython, from pyproject's build requirements).
+$(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test,spark]'
+	$(BIN)/pip install --quiet 'setuptools>=77' 'cython>=3.0,<4'
 	touch $(STAMP)
+
+# A compiled module whose source changed is built again (the others are kept): until then the
+# package imports that module from its source, never the stale build (sentinelle.native).
+$(NATIVE_STAMP): $(STAMP) $(NATIVE_SOURCES)
+	$(BIN)/python setup.py --quiet build_ext --inplace
+	$(BIN)/python -c "from sentinelle.native import main; main()" || true
+	touch $(NATIVE_STAMP)
 
 DEMO_DIR := demo
 DEMO_POSTS ?= 20000
@@ -61,7 +75,7 @@ demo-data: install
 
 test: install
 	$(BIN)/ruff check src tests bench
-	$(BIN)/python -m pytest -q -p no:cacheprovider -n 2
+	SENTINELLE_REQUIRE_COMPILED=1 $(BIN)/python -m pytest -q -p no:cacheprovider -n 2
 
 lint: install
 	$(BIN)/ruff check src tests bench
