@@ -24,7 +24,12 @@ ENTITY_FACTS = (
     "contact.minor_share",
     "photo.posts",
     "photo.minor_posts",
+    "contact.personas",
+    "persona.posts",
+    "persona.minor_share",
+    "persona.stated_minor",
 )
+SEVERAL_PERSONAS = 2
 SHARED_CONTACT_NAMES = 3
 MANY_CITIES = 3
 RECRUITMENT_EVIDENCE = frozenset(
@@ -40,6 +45,8 @@ MINOR_EVIDENCE = frozenset(
         "youth.emoji",
     }
 )
+# What says an age under 18 outright (the deciding minor indicators).
+STATED_MINOR = frozenset({"age.stated_minor", "youth.school_level"})
 
 
 @dataclass(slots=True)
@@ -51,6 +58,9 @@ class _Entity:
     cities: set[str] = field(default_factory=set)
     recruits: set[int] = field(default_factory=set)
     minor: dict[int, str] = field(default_factory=dict)  # post -> evidence of a minor cue
+    # first name -> [posts, posts with a minor cue, posts stating an age under 18]
+    personas: dict[str, list[int]] = field(default_factory=dict)
+    stated: dict[str, int] = field(default_factory=dict)  # first name -> a post stating it
 
 
 def _contacts(extraction: Extraction) -> list[str]:
@@ -61,7 +71,9 @@ def _photos(post: Post) -> list[str]:
     return [f"photo:{phash}" for phash in post.image_phashes]
 
 
-def _add(entity: _Entity, row: int, post: Post, extraction: Extraction, fired) -> None:
+def _add(
+    entity: _Entity, row: int, post: Post, extraction: Extraction, fired, persona: str | None
+) -> None:
     entity.posts.add(row)
     if post.author:
         entity.names.add(post.author.casefold())
@@ -73,15 +85,31 @@ def _add(entity: _Entity, row: int, post: Post, extraction: Extraction, fired) -
     cue = next((indicator for indicator in fired if indicator.code in MINOR_EVIDENCE), None)
     if cue is not None:
         entity.minor[row] = cue.evidence
+    if persona is not None:
+        counts = entity.personas.setdefault(persona, [0, 0, 0])
+        stated = any(indicator.code in STATED_MINOR for indicator in fired)
+        counts[0] += 1
+        counts[1] += cue is not None
+        counts[2] += stated
+        if stated:
+            entity.stated.setdefault(persona, row)
 
 
-def _entities(posts, extractions, indicators) -> dict[str, _Entity]:
+def persona_of(post: Post) -> str | None:
+    """The first first name an ad gives: who it offers (`link.personas`)."""
+    from sentinelle.link.personas import personas
+
+    names = personas(f"{post.title or ''}\n{post.text}")
+    return names[0] if names else None
+
+
+def _entities(posts, extractions, indicators, names) -> dict[str, _Entity]:
     entities: dict[str, _Entity] = defaultdict(_Entity)
     for row, (post, extraction, fired) in enumerate(
         zip(posts, extractions, indicators, strict=True)
     ):
         for key in _contacts(extraction) + _photos(post):
-            _add(entities[key], row, post, extraction, fired)
+            _add(entities[key], row, post, extraction, fired, names[row])
     return entities
 
 
@@ -126,11 +154,47 @@ def _minor_cue(row: int, key: str, entity: _Entity) -> Indicator | None:
     return Indicator("network.minor_cue", f"{_shown(key)}: {entity.minor[other]!r} in another post")
 
 
-def _post_entity(row, post, extraction, entities, own) -> tuple[dict[str, float], list[Indicator]]:
+def _persona_facts(
+    row: int, key: str, entity: _Entity, persona: str | None, own, facts: dict
+) -> Indicator | None:
+    """The other ads of the same first name behind one contact or photo: how many, how many
+    with a minor cue, how many stating an age under 18 (an indicator names one of those)."""
+    facts["contact.personas"] = max(facts["contact.personas"], len(entity.personas))
+    if persona is None:
+        return None
+    posts, minor, stated = entity.personas[persona]
+    mine = any(i.code in MINOR_EVIDENCE for i in own)
+    said = any(i.code in STATED_MINOR for i in own)
+    others, minor, stated = posts - 1, minor - mine, stated - said
+    if others <= 0:
+        return None
+    facts["persona.posts"] = max(facts["persona.posts"], others)
+    facts["persona.minor_share"] = max(facts["persona.minor_share"], minor / others)
+    facts["persona.stated_minor"] = max(facts["persona.stated_minor"], stated)
+    if stated and not said:
+        return Indicator(
+            "persona.stated_minor",
+            f"{_shown(key)}: {persona}, {stated} posts state an age under 18",
+        )
+    return None
+
+
+def _post_entity(
+    row, post, extraction, entities, own, persona
+) -> tuple[dict[str, float], list[Indicator]]:
     facts = dict.fromkeys(ENTITY_FACTS, 0.0)
     found: list[Indicator] = []
     for key in _contacts(extraction):
         _contact_facts(row, key, entities[key], facts, found)
+    several = max((len(entities[key].personas) for key in _contacts(extraction)), default=0)
+    if several >= SEVERAL_PERSONAS:
+        key = max(_contacts(extraction), key=lambda key: len(entities[key].personas))
+        found.append(Indicator("control.several_personas", f"{_shown(key)}: {several} first names"))
+    stated_cue = None
+    for key in _contacts(extraction) + _photos(post):
+        stated_cue = _persona_facts(row, key, entities[key], persona, own, facts) or stated_cue
+    if stated_cue is not None:
+        found.append(stated_cue)
     for key in _photos(post):
         entity = entities[key]
         facts["photo.posts"] = max(facts["photo.posts"], len(entity.posts))
@@ -149,10 +213,11 @@ def entity_indicators(
     posts: list[Post], extractions: list[Extraction], indicators: list[list[Indicator]]
 ) -> tuple[list[list[Indicator]], list[dict[str, float]]]:
     """Per post: the entity indicators that fire and the contact and photo facts behind them."""
-    entities = _entities(posts, extractions, indicators)
+    names = [persona_of(post) for post in posts]
+    entities = _entities(posts, extractions, indicators, names)
     all_found, all_facts = [], []
     for row, (post, extraction) in enumerate(zip(posts, extractions, strict=True)):
-        facts, found = _post_entity(row, post, extraction, entities, indicators[row])
+        facts, found = _post_entity(row, post, extraction, entities, indicators[row], names[row])
         all_found.append(found)
         all_facts.append(facts)
     return all_found, all_facts

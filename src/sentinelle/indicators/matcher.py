@@ -14,7 +14,8 @@ import ahocorasick
 from sentinelle.indicators.catalogue import catalogue
 from sentinelle.indicators.indicator import Indicator
 from sentinelle.indicators.someone_else import about_someone_else, statement_start
-from sentinelle.privacy.masking import mask_in_text
+from sentinelle.indicators.third_party import third_party_indicators
+from sentinelle.privacy.masking import mask_handle, mask_in_text
 from sentinelle.records import Extraction
 from sentinelle.text.normalize import deleet, fold
 
@@ -25,6 +26,15 @@ _SPACE_RUN = re.compile(r" {2,}")  # other whitespace is a space by then
 # Folded text is mostly ASCII, and ASCII classes are many times faster than Unicode ones.
 MINOR_AGES = (12, 17)
 _PERSONAL = frozenset({"youth.school_level"})  # says who the ad offers, when said of the poster
+# Words of a business or a function in a contact's name ("vip_8224", "planning_64", "la_agence4"):
+# an account run for someone, not in her name. Agencies and managers advertise under such names.
+_AGENCY_WORDS = frozenset((
+    "agence", "agency", "agent", "vip", "team", "boss", "manager", "management", "manag",
+    "planning", "booking", "bookings", "resa", "reservation", "reservations", "rdv", "staff",
+    "models", "girls", "filles", "club", "prod", "events", "secretariat", "bureau", "elite",
+    "prestige", "lux", "luxe",
+))  # fmt: skip
+_HANDLE_WORD = re.compile(r"[a-z]+")
 _LETTER_BY_DIGIT = re.compile(r"[a-z][0-9@$]|[0-9@$][a-z]")
 _MIXED_WORD = re.compile(r"\b[a-z0-9@$]*(?:[a-z][0-9@$]|[0-9@$][a-z])[a-z0-9@$]*")
 
@@ -141,6 +151,11 @@ def extraction_indicators(extraction: Extraction, text: str = "") -> list[Indica
             found.append(Indicator("age.stated_18_19", stated.evidence))
     if ages and all(stated.age >= 20 for stated in ages):
         found.append(Indicator("age.stated_adult", ages[0].evidence))
+    for handle in extraction.handles:
+        words = _HANDLE_WORD.findall(handle.partition(":")[2])
+        if any(word in _AGENCY_WORDS for word in words):
+            found.append(Indicator("control.agency_handle", mask_handle(handle)))
+            break
     for hit in extraction.phones:
         if hit.obfuscated:
             evidence = f"{mask_in_text(hit.raw)} ({', '.join(hit.tricks)})"  # how, not which
@@ -166,4 +181,16 @@ def match_indicators(
             and about_someone_else(source, indicator.span[0])
         )
     ]
-    return terms + extraction_indicators(extraction, text)
+    shapes = [
+        found
+        for found in third_party_indicators(_matching_form(folded), source)
+        if not any(_overlaps(found, term) for term in terms)
+    ]
+    return terms + shapes + extraction_indicators(extraction, text)
+
+
+def _overlaps(one: Indicator, other: Indicator) -> bool:
+    """Same code over overlapping words: one reason, shown once."""
+    if one.code != other.code or one.span is None or other.span is None:
+        return False
+    return one.span[0] < other.span[1] and other.span[0] < one.span[1]
