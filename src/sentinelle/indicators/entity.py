@@ -8,6 +8,7 @@ the indicators point to the contact or photo they came from.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -95,12 +96,35 @@ def _add(
             entity.stated.setdefault(persona, row)
 
 
+# How an ad introduces the person when her name is not in the list of common first names:
+# "je suis Ruxandra", "c'est Mirela", "Coucou, Daria ici", "Tamara, 22 ans", "Mei (19)".
+_INTRODUCED = re.compile(
+    r"(?:\b(?:je suis|c['’]est|je m['’]appelle|moi c['’]est|hello|coucou|salut|hey|hi|i am|i['’]m"
+    r"|bonjour|bonsoir)[\s,!]+)([A-ZÀ-Ý][a-zà-ÿ]{2,15})\b(?!['’])"
+    r"|\b([A-ZÀ-Ý][a-zà-ÿ]{2,15})(?:\s+ici\b|\s?[,(]\s?\d{2}\b|\s\d{2}\s?(?:ans|yo|a)\b)"
+)
+_NOT_A_NAME = frozenset((
+    "nouvelle", "nouveau", "dispo", "disponible", "salut", "coucou", "hello", "bonjour", "bonsoir",
+    "hey", "moi", "je", "tarif", "prix", "contact", "appart", "appartement", "studio", "chambre",
+    "tel", "pour", "les", "des", "une", "jeune", "belle", "jolie", "femme", "fille", "escort",
+    "massage", "cherche", "recherche", "vends", "vend", "cours", "famille", "restaurant",
+))  # fmt: skip
+
+
 def persona_of(post: Post) -> str | None:
-    """The first first name an ad gives: who it offers (`link.personas`)."""
+    """The first first name an ad gives: who it offers (`link.personas`), else the name it
+    introduces ("je suis Ruxandra", "Tamara, 22 ans")."""
     from sentinelle.link.personas import personas
 
-    names = personas(f"{post.title or ''}\n{post.text}")
-    return names[0] if names else None
+    text = f"{post.title or ''}\n{post.text}"
+    names = personas(text)
+    if names:
+        return names[0]
+    for match in _INTRODUCED.finditer(text):
+        name = match.group(1) or match.group(2)
+        if name.lower() not in _NOT_A_NAME:
+            return name
+    return None
 
 
 def _entities(posts, extractions, indicators, names) -> dict[str, _Entity]:
@@ -147,8 +171,18 @@ def _contact_facts(row: int, key: str, entity: _Entity, facts: dict, found: list
         )
 
 
-def _minor_cue(row: int, key: str, entity: _Entity) -> Indicator | None:
-    other = next((post for post in entity.minor if post != row), None)
+def _minor_cue(row: int, key: str, entity: _Entity, names: list[str | None]) -> Indicator | None:
+    """A minor cue on another ad behind the same contact or photo, of the same first name when
+    both ads give one: a group advertises adults and minors side by side."""
+    mine = names[row]
+    other = next(
+        (
+            post
+            for post in entity.minor
+            if post != row and (mine is None or names[post] is None or names[post] == mine)
+        ),
+        None,
+    )
     if other is None:
         return None
     return Indicator("network.minor_cue", f"{_shown(key)}: {entity.minor[other]!r} in another post")
@@ -180,8 +214,9 @@ def _persona_facts(
 
 
 def _post_entity(
-    row, post, extraction, entities, own, persona
+    row, post, extraction, entities, own, names
 ) -> tuple[dict[str, float], list[Indicator]]:
+    persona = names[row]
     facts = dict.fromkeys(ENTITY_FACTS, 0.0)
     found: list[Indicator] = []
     for key in _contacts(extraction):
@@ -202,7 +237,7 @@ def _post_entity(
         facts["photo.minor_posts"] = max(facts["photo.minor_posts"], minor_others)
     if not any(indicator.code in MINOR_EVIDENCE for indicator in own):
         for key in _contacts(extraction) + _photos(post):
-            cue = _minor_cue(row, key, entities[key])
+            cue = _minor_cue(row, key, entities[key], names)
             if cue is not None:
                 found.append(cue)
                 break
@@ -217,7 +252,7 @@ def entity_indicators(
     entities = _entities(posts, extractions, indicators, names)
     all_found, all_facts = [], []
     for row, (post, extraction) in enumerate(zip(posts, extractions, strict=True)):
-        facts, found = _post_entity(row, post, extraction, entities, indicators[row], names[row])
+        facts, found = _post_entity(row, post, extraction, entities, indicators[row], names)
         all_found.append(found)
         all_facts.append(facts)
     return all_found, all_facts
