@@ -64,3 +64,15 @@ def test_a_stated_minor_age_is_read_for_the_same_first_name_only():
     assert facts[1]["persona.stated_minor"] == 1 and facts[1]["persona.minor_share"] == 1.0
     assert "persona.stated_minor" not in {i.code for i in found[2]}
     assert "persona.stated_minor" not in {i.code for i in found[0]}  # its own age says it
+
+
+def test_a_minor_cue_is_read_for_the_same_first_name_only_when_it_repeats():
+    phone = Extraction(phones=[PhoneHit("+33612345678", "06 12 34 56 78")])
+    cue = [Indicator("youth.language", "toute jeune")]
+    # Léa: two of her three other ads carry a youth word; Nina: one of her nine
+    lea = [named_post(n, "Léa dispo") for n in range(4)]
+    nina = [named_post(10 + n, "Nina dispo") for n in range(10)]
+    fired = [cue, cue, [], []] + [cue] + [[]] * 9
+    found, _ = entity_indicators(lea + nina, [phone] * 14, fired)
+    assert "network.minor_cue" in {i.code for i in found[3]}
+    assert all("network.minor_cue" not in {i.code for i in row} for row in found[4:])
