@@ -76,3 +76,18 @@ def test_a_minor_cue_is_read_for_the_same_first_name_only_when_it_repeats():
     found, _ = entity_indicators(lea + nina, [phone] * 14, fired)
     assert "network.minor_cue" in {i.code for i in found[3]}
     assert all("network.minor_cue" not in {i.code for i in row} for row in found[4:])
+
+
+def test_the_linkers_network_counts_first_names_across_contacts():
+    """Two ads with different phones, one network: several first names behind one group."""
+    phones = [
+        Extraction(phones=[PhoneHit("+33612345678", "06 12 34 56 78")]),
+        Extraction(phones=[PhoneHit("+33698765432", "06 98 76 54 32")]),
+    ]
+    posts = [named_post(1, "Léa dispo"), named_post(2, "Nour dispo")]
+    alone, _ = entity_indicators(posts, phones, [[], []])
+    assert all("control.several_personas" not in {i.code for i in row} for row in alone)
+    linked, facts = entity_indicators(posts, phones, [[], []], ["n7", "n7"])
+    (cue,) = [i for i in linked[0] if i.code == "control.several_personas"]
+    assert cue.evidence == "network n7: 2 first names"
+    assert facts[0]["contact.personas"] == 0  # the network is not a contact

@@ -127,12 +127,19 @@ def persona_of(post: Post) -> str | None:
     return None
 
 
-def _entities(posts, extractions, indicators, names) -> dict[str, _Entity]:
+def _networks(network_ids: list[str | None] | None, row: int) -> list[str]:
+    """The linker's network of a post as one more key for persona facts (never for contacts)."""
+    if network_ids is None or network_ids[row] is None:
+        return []
+    return [f"network:{network_ids[row]}"]
+
+
+def _entities(posts, extractions, indicators, names, network_ids) -> dict[str, _Entity]:
     entities: dict[str, _Entity] = defaultdict(_Entity)
     for row, (post, extraction, fired) in enumerate(
         zip(posts, extractions, indicators, strict=True)
     ):
-        for key in _contacts(extraction) + _photos(post):
+        for key in _contacts(extraction) + _photos(post) + _networks(network_ids, row):
             _add(entities[key], row, post, extraction, fired, names[row])
     return entities
 
@@ -141,6 +148,8 @@ def _shown(key: str) -> str:
     """How evidence names a contact: masked, since evidence is shown and exported unmasked."""
     if key.startswith("+"):
         return mask_phone(key)
+    if key.startswith("network:"):
+        return f"network {key.partition(':')[2]}"
     if ":" in key:
         return mask_handle(key)
     return f"photo {key[:4]}…"
@@ -201,7 +210,8 @@ def _persona_facts(
 ) -> Indicator | None:
     """The other ads of the same first name behind one contact or photo: how many, how many
     with a minor cue, how many stating an age under 18 (an indicator names one of those)."""
-    facts["contact.personas"] = max(facts["contact.personas"], len(entity.personas))
+    if not key.startswith("network:"):
+        facts["contact.personas"] = max(facts["contact.personas"], len(entity.personas))
     if persona is None:
         return None
     posts, minor, stated = entity.personas[persona]
@@ -222,19 +232,21 @@ def _persona_facts(
 
 
 def _post_entity(
-    row, post, extraction, entities, own, names
+    row, post, extraction, entities, own, names, network_ids=None
 ) -> tuple[dict[str, float], list[Indicator]]:
     persona = names[row]
     facts = dict.fromkeys(ENTITY_FACTS, 0.0)
     found: list[Indicator] = []
     for key in _contacts(extraction):
         _contact_facts(row, key, entities[key], facts, found)
-    several = max((len(entities[key].personas) for key in _contacts(extraction)), default=0)
+    behind = _contacts(extraction) + _networks(network_ids, row)
+    several = max((len(entities[key].personas) for key in behind), default=0)
     if several >= SEVERAL_PERSONAS:
-        key = max(_contacts(extraction), key=lambda key: len(entities[key].personas))
+        key = max(behind, key=lambda key: len(entities[key].personas))
         found.append(Indicator("control.several_personas", f"{_shown(key)}: {several} first names"))
     stated_cue = None
-    for key in _contacts(extraction) + _photos(post):
+    shared = _contacts(extraction) + _photos(post) + _networks(network_ids, row)
+    for key in shared:
         stated_cue = _persona_facts(row, key, entities[key], persona, own, facts) or stated_cue
     if stated_cue is not None:
         found.append(stated_cue)
@@ -244,7 +256,7 @@ def _post_entity(
         minor_others = len(entity.minor.keys() - {row})
         facts["photo.minor_posts"] = max(facts["photo.minor_posts"], minor_others)
     if not any(indicator.code in MINOR_EVIDENCE for indicator in own):
-        for key in _contacts(extraction) + _photos(post):
+        for key in shared:
             cue = _minor_cue(row, key, entities[key], names)
             if cue is not None:
                 found.append(cue)
@@ -253,14 +265,19 @@ def _post_entity(
 
 
 def entity_indicators(
-    posts: list[Post], extractions: list[Extraction], indicators: list[list[Indicator]]
+    posts: list[Post],
+    extractions: list[Extraction],
+    indicators: list[list[Indicator]],
+    network_ids: list[str | None] | None = None,
 ) -> tuple[list[list[Indicator]], list[dict[str, float]]]:
     """Per post: the entity indicators that fire and the contact and photo facts behind them."""
     names = [persona_of(post) for post in posts]
-    entities = _entities(posts, extractions, indicators, names)
+    entities = _entities(posts, extractions, indicators, names, network_ids)
     all_found, all_facts = [], []
     for row, (post, extraction) in enumerate(zip(posts, extractions, strict=True)):
-        facts, found = _post_entity(row, post, extraction, entities, indicators[row], names)
+        facts, found = _post_entity(
+            row, post, extraction, entities, indicators[row], names, network_ids
+        )
         all_found.append(found)
         all_facts.append(facts)
     return all_found, all_facts
