@@ -90,4 +90,4 @@ def test_the_linkers_network_counts_first_names_across_contacts():
     linked, facts = entity_indicators(posts, phones, [[], []], ["n7", "n7"])
     (cue,) = [i for i in linked[0] if i.code == "control.several_personas"]
     assert cue.evidence == "network n7: 2 first names"
-    assert facts[0]["contact.personas"] == 0  # the network is not a contact
+    assert facts[0]["contact.personas"] == 1  # the network is not a contact
