@@ -48,25 +48,25 @@ def main() -> None:
     parser.add_argument("--test", nargs="+", required=True)
     parser.add_argument("--ngram-weight", type=float, default=training.NGRAM_WEIGHT)
     parser.add_argument("--indicator-weight", type=float, default=training.INDICATOR_WEIGHT)
-    parser.add_argument("--save", help="save the trained model into this directory")
+    parser.add_argument(
+        "--save", help="save the trained model, its card holding the test figures, here"
+    )
+    parser.add_argument("--version", help="the saved model's version (default: dated)")
+    parser.add_argument("--description", help="the card's data line (default: the train names)")
     parser.add_argument("--json", help="write the figures as JSON to this file")
     args = parser.parse_args()
     training.NGRAM_WEIGHT = args.ngram_weight
     training.INDICATOR_WEIGHT = args.indicator_weight
     started = time.perf_counter()
     corpus, extractions = merge([load(name) for name in args.train])
+    description = args.description or " + ".join(args.train)
     model = training.train_model(
-        corpus.posts, extractions, corpus.labels, corpus.actors, None, 0, " + ".join(args.train)
+        corpus.posts, extractions, corpus.labels, corpus.actors, None, 0, description
     )
+    model.version = args.version or model.version
     thresholds = json.dumps({k: round(v, 3) for k, v in model.thresholds.items()})
     seconds = time.perf_counter() - started
     print(f"trained on {len(corpus.posts)} posts in {seconds:.0f}s; thresholds {thresholds}")
-    if args.save:
-        from pathlib import Path
-
-        from sentinelle.score.model import save_model
-
-        save_model(model, Path(args.save))
     figures = {}
     for name in args.test:
         test, test_extractions = load(name)
@@ -76,6 +76,16 @@ def main() -> None:
         print("| label | " + " | ".join(COLUMNS) + " |")
         for label, row in report["metrics"].items():
             print(f"| {label} | " + " | ".join(cell(row.get(c)) for c in COLUMNS) + " |")
+    if args.save:
+        from pathlib import Path
+
+        from sentinelle.score.model import save_model
+
+        model.card["evaluations"] = [
+            {"description": f"{name} (never used in training)", "metrics": report["metrics"]}
+            for name, report in figures.items()
+        ]
+        save_model(model, Path(args.save))
     if args.json:
         with open(args.json, "w") as out:
             json.dump(figures, out, indent=1, default=float)

@@ -34,3 +34,60 @@ def test_contact_that_also_recruits():
     )
     assert [i.code for i in found[1]] == ["recruitment.same_handle"]
     assert found[0] == []
+
+
+def named_post(number: int, text: str) -> Post:
+    return Post("site", str(number), "ad", text, "2024-03-01T10:00:00+01:00", city="Lyon")
+
+
+def test_one_contact_under_several_first_names_is_several_personas():
+    phone = Extraction(phones=[PhoneHit("+33612345678", "06 12 34 56 78")])
+    posts = [named_post(1, "Léa dispo"), named_post(2, "Nour dispo"), named_post(3, "Léa ici")]
+    found, facts = entity_indicators(posts, [phone] * 3, [[], [], []])
+    assert "control.several_personas" in {i.code for i in found[0]}
+    assert facts[0]["contact.personas"] == 2
+
+
+def test_one_first_name_under_one_contact_is_one_person():
+    phone = Extraction(phones=[PhoneHit("+33612345678", "06 12 34 56 78")])
+    posts = [named_post(n, "Léa dispo") for n in range(3)]
+    found, _ = entity_indicators(posts, [phone] * 3, [[], [], []])
+    assert all("control.several_personas" not in {i.code for i in row} for row in found)
+
+
+def test_a_stated_minor_age_is_read_for_the_same_first_name_only():
+    phone = Extraction(phones=[PhoneHit("+33612345678", "06 12 34 56 78")])
+    posts = [named_post(1, "Léa 16 ans"), named_post(2, "Léa dispo"), named_post(3, "Nour dispo")]
+    stated = [Indicator("age.stated_minor", "16 ans")]
+    found, facts = entity_indicators(posts, [phone] * 3, [stated, [], []])
+    assert "persona.stated_minor" in {i.code for i in found[1]}
+    assert facts[1]["persona.stated_minor"] == 1 and facts[1]["persona.minor_share"] == 1.0
+    assert "persona.stated_minor" not in {i.code for i in found[2]}
+    assert "persona.stated_minor" not in {i.code for i in found[0]}  # its own age says it
+
+
+def test_a_minor_cue_is_read_for_the_same_first_name_only_when_it_repeats():
+    phone = Extraction(phones=[PhoneHit("+33612345678", "06 12 34 56 78")])
+    cue = [Indicator("youth.language", "toute jeune")]
+    # Léa: two of her three other ads carry a youth word; Nina: one of her nine
+    lea = [named_post(n, "Léa dispo") for n in range(4)]
+    nina = [named_post(10 + n, "Nina dispo") for n in range(10)]
+    fired = [cue, cue, [], []] + [cue] + [[]] * 9
+    found, _ = entity_indicators(lea + nina, [phone] * 14, fired)
+    assert "network.minor_cue" in {i.code for i in found[3]}
+    assert all("network.minor_cue" not in {i.code for i in row} for row in found[4:])
+
+
+def test_the_linkers_network_counts_first_names_across_contacts():
+    """Two ads with different phones, one network: several first names behind one group."""
+    phones = [
+        Extraction(phones=[PhoneHit("+33612345678", "06 12 34 56 78")]),
+        Extraction(phones=[PhoneHit("+33698765432", "06 98 76 54 32")]),
+    ]
+    posts = [named_post(1, "Léa dispo"), named_post(2, "Nour dispo")]
+    alone, _ = entity_indicators(posts, phones, [[], []])
+    assert all("control.several_personas" not in {i.code for i in row} for row in alone)
+    linked, facts = entity_indicators(posts, phones, [[], []], ["n7", "n7"])
+    (cue,) = [i for i in linked[0] if i.code == "control.several_personas"]
+    assert cue.evidence == "network n7: 2 first names"
+    assert facts[0]["contact.personas"] == 1  # the network is not a contact

@@ -97,3 +97,49 @@ def test_benign_look_alikes_do_not_trip_the_rules():
         assert not any(
             code in deciding_codes(label) for label, code in result.flagged_by.items() if code
         ), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coucou, jeune de 16, dispo à Lyon",
+        "Léa, 16, dispo ce soir",
+        "Jade 15a nouvelle sur Paris",
+        "Sirine, 14 piges, de passage",
+        "Mirela, bientôt 16. Rdv possible",
+        "Salut j'ai seize ans, dispo",
+        "Léa 16yo tonight",
+        "âgée de 15, je reçois",
+    ],
+)
+def test_every_stated_minor_age_form_flags_minor(text):
+    result = score_text(text)
+    assert result.flags["minor"] and result.flagged_by["minor"] == "age.stated_minor", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nadia 24 ans, mon mec gère les rdv",
+        "Le planning est fait par mon boss, Ilona 22 ans",
+        "c'est Kevin qui répond, Lina 25 ans à Lyon",
+        "Tarif 150, pas de négociation avec moi",
+    ],
+)
+def test_control_in_varied_words_flags_control(text):
+    result = score_text(text)
+    assert result.flags["control"], text
+    assert result.flagged_by["control"] == "control.explicit_third_party"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Indépendante, personne derrière moi, 28 ans, Lyon, 150€ le rdv à 16h",
+        "Je gère tout moi-même, pas d'intermédiaire. Paris 16e, le 16/03",
+        "Lyon (69), Nice (06), 2 ans d'expérience, code postal 75016",
+    ],
+)
+def test_independent_adults_and_numbers_flag_nothing(text):
+    result = score_text(text)
+    assert not any(result.flags.values()), (text, result.flagged_by)

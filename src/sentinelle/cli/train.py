@@ -166,8 +166,8 @@ def _train_from_reviews(db, truth_path, posts_path, home, seed, force, descripti
     from sentinelle.errors import InputError
     from sentinelle.extract import extract_posts
     from sentinelle.score import reviews
-    from sentinelle.score.model import default_model, save_model
-    from sentinelle.score.registry import install, models_home
+    from sentinelle.score.model import default_model, load_model, save_model
+    from sentinelle.score.registry import active_dir, install, models_home
     from sentinelle.score.training import train_model
     from sentinelle.store.labels import iter_labels
     from sentinelle.store.posts import posts_from_rows
@@ -199,7 +199,8 @@ def _train_from_reviews(db, truth_path, posts_path, home, seed, force, descripti
     corpus, extractions, weights = reviews.training_set(
         generated, generated_extractions, split.train, split.train_extractions, held_keys
     )
-    old = default_model()
+    active = active_dir(home)  # the model in use where the new one would be installed
+    old = load_model(active) if active is not None else default_model()
     err_console.print(
         f"retraining on {len(split.train.posts)} reviewed posts (weight {reviews.REVIEW_WEIGHT}) "
         f"and {len(corpus.posts) - len(split.train.posts)} generated; "

@@ -12,7 +12,7 @@ import numpy as np
 from sentinelle.indicators.indicator import LABELS
 from sentinelle.records import Extraction
 from sentinelle.score.corpus import LabelledCorpus
-from sentinelle.score.metrics import flag_rate, label_metrics
+from sentinelle.score.metrics import label_metrics
 from sentinelle.score.model import ScoringModel, default_model
 from sentinelle.score.scoring import score_posts
 
@@ -29,8 +29,9 @@ def evaluate_scoring(
     probabilities = {
         label: np.array([result.scores[label] for result in scored]) for label in LABELS
     }
+    flags = {label: np.array([result.flags[label] for result in scored]) for label in LABELS}
     kinds = [kind or "" for kind in corpus.actor_kinds]
-    metrics = metrics_from_scores(probabilities, corpus.labels, kinds, model.thresholds)
+    metrics = metrics_from_scores(probabilities, corpus.labels, kinds, model.thresholds, flags)
     return {"model": model.version, "posts": len(corpus.posts), "metrics": metrics}
 
 
@@ -39,20 +40,25 @@ def metrics_from_scores(
     labels: list[dict],
     actor_kinds: list[str],
     thresholds: dict[str, float],
+    flags: dict[str, np.ndarray] | None = None,
 ) -> dict:
-    """Per-label metrics and the false-positive rates where harm is done; pure."""
+    """Per-label metrics and the false-positive rates where harm is done; pure.
+
+    With `flags` (the stored flags, after the rules of `score.decide`) precision, recall and
+    false-positive rates are of the flags; else of the scores at the threshold."""
     kinds = np.array(actor_kinds)
     metrics = {}
     for label in LABELS:
         truth = np.array([bool(row.get(label)) for row in labels])
         scores = probabilities[label]
-        row = label_metrics(scores, truth, thresholds[label])
-        row["fpr_independent_adults"] = flag_rate(
-            scores, thresholds[label], (kinds == "independent") & ~truth
-        )
-        row["fpr_benign_lookalikes"] = flag_rate(
-            scores, thresholds[label], (kinds == "benign") & ~truth
-        )
+        flagged = flags[label] if flags is not None else scores >= thresholds[label]
+        row = label_metrics(scores, truth, thresholds[label], flagged)
+        for name, kind in (
+            ("fpr_independent_adults", "independent"),
+            ("fpr_benign_lookalikes", "benign"),
+        ):
+            members = (kinds == kind) & ~truth
+            row[name] = float(flagged[members].mean()) if members.any() else None
         metrics[label] = row
     return metrics
 
@@ -61,19 +67,19 @@ def evaluate_stored_scores(store, truths: list[dict]) -> dict:
     """Metrics of the scores `analyze` stored (with network propagation), against the truth."""
     from sentinelle.export.posts import iter_export
 
-    exported = {(obj["source"], obj["id"]): obj["scores"] for obj in iter_export(store)}
+    exported = {(obj["source"], obj["id"]): obj for obj in iter_export(store)}
     known = [t for t in truths if (t["source"], t["id"]) in exported and "labels" in t]
     if not known:
         return {"posts": 0}
     model = default_model()
-    probabilities = {
-        label: np.array([exported[(t["source"], t["id"])][label] for t in known])
-        for label in LABELS
-    }
+    rows = [exported[(t["source"], t["id"])] for t in known]
+    probabilities = {label: np.array([row["scores"][label] for row in rows]) for label in LABELS}
+    flags = {label: np.array([bool(row["flags"][label]) for row in rows]) for label in LABELS}
     metrics = metrics_from_scores(
         probabilities,
         [t["labels"] for t in known],
         [t.get("actor_kind") or "" for t in known],
         model.thresholds,
+        flags,
     )
     return {"model": model.version, "posts": len(known), "metrics": metrics}

@@ -1,4 +1,5 @@
-"""Ages the text states ("16 ans", "16yo", "âge : 16", "j'ai 16", "née en 2008").
+"""Ages the text states ("16 ans", "16yo", "16 piges", "âge : 16", "âgée de 16", "jeune de 16",
+"j'ai 16", "bientôt 17", "Léa, 16", "seize ans", "née en 2008").
 
 A stated age is strong evidence for the minor indicator, so durations ("depuis 2 ans"),
 experience ("10 ans d'expérience") and thresholds ("18 ans et plus") are left out.
@@ -13,16 +14,21 @@ from __future__ import annotations
 
 import re
 
+from sentinelle.extract.numberwords import NUMBER_WORD_STRICT, number_word_digits
 from sentinelle.records import StatedAge
 
 _MIN_AGE = 1  # children's ages in babysitting ads are stated ages too
 _MAX_AGE = 79
 
-# "16a" only with two digits: "le 2A" is Corse-du-Sud
-_WITH_UNIT = re.compile(r"\d(?<![\d.,/:+]\d)(?:\d?\s?(?:ans|an|yo|y\.o\.?|years?\s+old)|\da)\b")
+# "16a" only with two digits: "le 2A" is Corse-du-Sud. A comma before the number is a decimal
+# ("1,16 an") only when a digit stands before it: "Léa,16a" is an age.
+_WITH_UNIT = re.compile(
+    r"\d(?<![\d/:+]\d)(?<!\d[.,]\d)(?:\d?\s?(?:ans|an|yo|y\.o\.?|years?\s+old|piges?|printemps)"
+    r"|\da)\b"
+)
 # "19 et 20 ans", "19, 20 & 22 ans": several people, one unit ("le 26, 31 ans" is not)
 _SEVERAL = re.compile(
-    r"\d(?<![\d.,/:+]\d)\d?(?:\s*,\s*\d{1,2})*\s*(?:et|&)\s*\d{1,2}\s?(?:ans|yo|years\s+old)\b"
+    r"\d(?<![\d.,/:+]\d)\d?(?:\s*,\s*\d{1,2})*\s*(?:et|&|and)\s*\d{1,2}\s?(?:ans|yo|years\s+old)\b"
 )
 _NUMBER = re.compile(r"\d+")
 _DURATION_BEFORE = re.compile(
@@ -33,24 +39,54 @@ _NOT_AGE_AFTER = re.compile(
     r"\s*(?:d['’]\s*(?:exp|anc|[ée]tude|activit|mariage)|de\s+(?:m[ée]tier|carri|pratique|exp)"
     r"|r[ée]volus|et\s+plus|[ \t]?\+(?!\s*\d)|et\s+\d+\s+mois|minimum|min\b)"
 )
+# what may follow a bare number that is not an age: a price, an hour, a weight, a date, a street
+_NOT_AGE_UNIT = (
+    r"(?![.,]\d)(?!\s?(?:€|e\b|[eè]me|er\b|eur|h\b|h\d|heures?|min|mn\b|kg|cm|km|m\b|m2|m²|%|/|:"
+    r"|rue|bis\b|ter\b|places?\b|pers|jours?\b|mois\b|semaines?\b|fois\b|x\b|ans\s+d"
+    r"|(?:à|a|-|au)\s*\d))"
+)
 _AGE_WORD = re.compile(r"[âa]ge\s*[:=]?\s*(\d{1,2})\b(?!\s?(?:€|h\b|min\b|kg|cm|%))")
+# "âgée de 16", "jeune de 16": a person "of" a number, no unit needed
+_PERSON_OF = re.compile(
+    r"\b(?:[âa]g[ée]e?s?|jeune|meuf|nana|ado)\s+de\s+(\d{1,2})\b" + _NOT_AGE_UNIT
+)
+# "bientôt 17": the age about to be reached
+_SOON = re.compile(r"\bbient[ôo]t\s+(\d{1,2})\b" + _NOT_AGE_UNIT)
+# "Léa, 16" / "Léa (16)": a capitalised word, then a bare two-digit number standing alone.
+# Read on the original casing; places ("Lyon (69)") and calendar words are left out below.
+_NAME_AGE = re.compile(
+    r"(?<![^\W\d_])(?<![-'’])([A-ZÀ-Ý][a-zà-ÿ]{1,15})\s?(?:,\s?|\(\s?)([1-5]\d)\b"
+    + _NOT_AGE_UNIT
+    + r"(?=\s?(?:[,.;!)]|$|\s[^\W\d_]))"
+)
+_CALENDAR = frozenset((
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février",
+    "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout", "septembre", "octobre",
+    "novembre", "décembre", "decembre", "le", "la", "les", "du", "au", "rue", "tel", "tél",
+    "tarif", "tarifs", "prix", "chambre", "studio", "appart", "appartement", "salle", "porte",
+    "étage", "etage",
+))  # fmt: skip
+# "seize ans", "dix-sept ans": written ages from 12 (younger is a child someone mentions)
+_WRITTEN = re.compile(rf"({NUMBER_WORD_STRICT})\s+(?:ans|an)\b")
 _I_AM = re.compile(
     r"j['’]\s*ai\s+(\d{1,2})\b(?!\s?(?:€|h\b|min|kg|cm|%|euros|roses|enfants?|ans\s+d))"
     r"(?:\s?ans\b)?"
 )
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
-_BIRTH_BEFORE = re.compile(r"(?:n[ée]e?\s+(?:en\s+)?|ann[ée]e\s+(?:de\s+)?|\bde\s+|\bd['’]\s*)$")
+_BIRTH_BEFORE = re.compile(r"(?:\bn[ée]e?\s+(?:en\s+)?|ann[ée]e\s+(?:de\s+)?|\bde\s+|\bd['’]\s*)$")
 _RANGE_AFTER = re.compile(r"\s*(?:à|a|-|au)\s*\d")
 
 
 def find_ages(text: str, year: int | None) -> list[StatedAge]:
     """Ages stated in the text, in order, deduplicated by value, with their evidence."""
-    if not any(char.isdigit() for char in text):
-        return []
     lowered = text.lower()
     if len(lowered) != len(text):  # rare casings change length; offsets must stay aligned
         lowered = text
-    found = _with_unit(lowered) + _several(lowered) + _said(lowered) + _born(lowered, year)
+    found = _written(lowered)
+    if any(char.isdigit() for char in text):
+        found += _with_unit(lowered) + _several(lowered) + _said(lowered) + _born(lowered, year)
+        known = {age for _, age, _ in found}  # "Léa, 19 et 20 ans" is read by its unit
+        found += [item for item in _named(text) if item[1] not in known]
     found.sort(key=lambda item: item[0])  # stable: "19 et 20 ans" keeps its order
     ages: dict[int, StatedAge] = {}
     for start, age, end in found:
@@ -92,6 +128,54 @@ def _said(lowered: str) -> list[tuple[int, int, int]]:
     if "ai" in lowered:
         for match in _I_AM.finditer(lowered):
             found.append((match.start(), int(match.group(1)), match.end()))
+    if " de " in lowered:
+        for match in _PERSON_OF.finditer(lowered):
+            found.append((match.start(), int(match.group(1)), match.end()))
+    if "bient" in lowered:
+        for match in _SOON.finditer(lowered):
+            found.append((match.start(), int(match.group(1)), match.end()))
+    return found
+
+
+def _named(text: str) -> list[tuple[int, int, int]]:
+    """ "Léa, 16", "Léa (16)": not after a place ("Lyon (69)" is a department) or a date."""
+    found = []
+    if "," not in text and "(" not in text:
+        return found
+    for match in _NAME_AGE.finditer(text):
+        word = match.group(1)
+        if word.lower() in _CALENDAR or _is_place(word):
+            continue
+        before = text[max(0, match.start() - 30) : match.start()].split()[-2:]
+        if any(_is_place(" ".join([*before[i:], word])) for i in range(len(before))):
+            continue  # "Saint Etienne (42)", "Aix en Provence (13)"
+        found.append((match.start(), int(match.group(2)), match.end()))
+    return found
+
+
+def _is_place(word: str) -> bool:
+    """A town of some size is known by this word (a small commune named like a first name is
+    not a reason to miss an age)."""
+    from sentinelle.places.gazetteer import gazetteer
+    from sentinelle.places.matchform import name_key
+
+    communes = gazetteer().by_key.get(name_key(word), [])
+    return any(commune.population >= 2000 or commune.prefecture for commune in communes)
+
+
+def _written(lowered: str) -> list[tuple[int, int, int]]:
+    """ "seize ans", "dix-sept ans", "vingt-deux ans" (durations and experience left out)."""
+    found = []
+    if " an" not in lowered:
+        return found
+    for match in _WRITTEN.finditer(lowered):
+        start, end = match.span()
+        age = int(number_word_digits(match.group(1)))
+        if age < 12 or _NOT_AGE_AFTER.match(lowered, end):
+            continue
+        if _DURATION_BEFORE.search(lowered, max(0, start - 16), start):
+            continue
+        found.append((start, age, end))
     return found
 
 

@@ -93,6 +93,32 @@ RULE_INDICATORS = (
         (),
     ),
     IndicatorSpec(
+        "control.agency_handle",
+        ("control",),
+        "evidence",
+        "A contact named for a business or a function (agence, vip, planning, booking), not a"
+        " person: an account run for someone.",
+        "Police reports on pimping networks (ads placed through agency-style accounts).",
+        (),
+    ),
+    IndicatorSpec(
+        "control.several_personas",
+        ("control",),
+        "evidence",
+        "One phone or handle presents several first names: several people offered through one"
+        " contact.",
+        "Published studies of escort ads (plural persons and shared contacts in controlled ads).",
+        (),
+    ),
+    IndicatorSpec(
+        "persona.stated_minor",
+        ("minor",),
+        "evidence",
+        "Another ad of the same first name, sharing a contact or photo, states an age under 18.",
+        "Analysts' practice: one ad's stated age is read for the same person's other ads.",
+        (),
+    ),
+    IndicatorSpec(
         "network.minor_cue",
         ("minor",),
         "evidence",

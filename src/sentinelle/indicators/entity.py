@@ -8,6 +8,7 @@ the indicators point to the contact or photo they came from.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -24,7 +25,12 @@ ENTITY_FACTS = (
     "contact.minor_share",
     "photo.posts",
     "photo.minor_posts",
+    "contact.personas",
+    "persona.posts",
+    "persona.minor_share",
+    "persona.stated_minor",
 )
+SEVERAL_PERSONAS = 2
 SHARED_CONTACT_NAMES = 3
 MANY_CITIES = 3
 RECRUITMENT_EVIDENCE = frozenset(
@@ -40,6 +46,8 @@ MINOR_EVIDENCE = frozenset(
         "youth.emoji",
     }
 )
+# What says an age under 18 outright (the deciding minor indicators).
+STATED_MINOR = frozenset({"age.stated_minor", "youth.school_level"})
 
 
 @dataclass(slots=True)
@@ -51,6 +59,9 @@ class _Entity:
     cities: set[str] = field(default_factory=set)
     recruits: set[int] = field(default_factory=set)
     minor: dict[int, str] = field(default_factory=dict)  # post -> evidence of a minor cue
+    # first name -> [posts, posts with a minor cue, posts stating an age under 18]
+    personas: dict[str, list[int]] = field(default_factory=dict)
+    stated: dict[str, int] = field(default_factory=dict)  # first name -> a post stating it
 
 
 def _contacts(extraction: Extraction) -> list[str]:
@@ -61,7 +72,9 @@ def _photos(post: Post) -> list[str]:
     return [f"photo:{phash}" for phash in post.image_phashes]
 
 
-def _add(entity: _Entity, row: int, post: Post, extraction: Extraction, fired) -> None:
+def _add(
+    entity: _Entity, row: int, post: Post, extraction: Extraction, fired, persona: str | None
+) -> None:
     entity.posts.add(row)
     if post.author:
         entity.names.add(post.author.casefold())
@@ -73,15 +86,61 @@ def _add(entity: _Entity, row: int, post: Post, extraction: Extraction, fired) -
     cue = next((indicator for indicator in fired if indicator.code in MINOR_EVIDENCE), None)
     if cue is not None:
         entity.minor[row] = cue.evidence
+    if persona is not None:
+        counts = entity.personas.setdefault(persona, [0, 0, 0])
+        stated = any(indicator.code in STATED_MINOR for indicator in fired)
+        counts[0] += 1
+        counts[1] += cue is not None
+        counts[2] += stated
+        if stated:
+            entity.stated.setdefault(persona, row)
 
 
-def _entities(posts, extractions, indicators) -> dict[str, _Entity]:
+# How an ad introduces the person when her name is not in the list of common first names:
+# "je suis Ruxandra", "c'est Mirela", "Coucou, Daria ici", "Tamara, 22 ans", "Mei (19)".
+_INTRODUCED = re.compile(
+    r"(?:\b(?:je suis|c['’]est|je m['’]appelle|moi c['’]est|hello|coucou|salut|hey|hi|i am|i['’]m"
+    r"|bonjour|bonsoir)[\s,!]+)([A-ZÀ-Ý][a-zà-ÿ]{2,15})\b(?!['’])"
+    r"|\b([A-ZÀ-Ý][a-zà-ÿ]{2,15})(?:\s+ici\b|\s?[,(]\s?\d{2}\b|\s\d{2}\s?(?:ans|yo|a)\b)"
+)
+_NOT_A_NAME = frozenset((
+    "nouvelle", "nouveau", "dispo", "disponible", "salut", "coucou", "hello", "bonjour", "bonsoir",
+    "hey", "moi", "je", "tarif", "prix", "contact", "appart", "appartement", "studio", "chambre",
+    "tel", "pour", "les", "des", "une", "jeune", "belle", "jolie", "femme", "fille", "escort",
+    "massage", "cherche", "recherche", "vends", "vend", "cours", "famille", "restaurant",
+))  # fmt: skip
+
+
+def persona_of(post: Post) -> str | None:
+    """The first first name an ad gives: who it offers (`link.personas`), else the name it
+    introduces ("je suis Ruxandra", "Tamara, 22 ans")."""
+    from sentinelle.link.personas import personas
+
+    text = f"{post.title or ''}\n{post.text}"
+    names = personas(text)
+    if names:
+        return names[0]
+    for match in _INTRODUCED.finditer(text):
+        name = match.group(1) or match.group(2)
+        if name.lower() not in _NOT_A_NAME:
+            return name
+    return None
+
+
+def _networks(network_ids: list[str | None] | None, row: int) -> list[str]:
+    """The linker's network of a post as one more key for persona facts (never for contacts)."""
+    if network_ids is None or network_ids[row] is None:
+        return []
+    return [f"network:{network_ids[row]}"]
+
+
+def _entities(posts, extractions, indicators, names, network_ids) -> dict[str, _Entity]:
     entities: dict[str, _Entity] = defaultdict(_Entity)
     for row, (post, extraction, fired) in enumerate(
         zip(posts, extractions, indicators, strict=True)
     ):
-        for key in _contacts(extraction) + _photos(post):
-            _add(entities[key], row, post, extraction, fired)
+        for key in _contacts(extraction) + _photos(post) + _networks(network_ids, row):
+            _add(entities[key], row, post, extraction, fired, names[row])
     return entities
 
 
@@ -89,6 +148,8 @@ def _shown(key: str) -> str:
     """How evidence names a contact: masked, since evidence is shown and exported unmasked."""
     if key.startswith("+"):
         return mask_phone(key)
+    if key.startswith("network:"):
+        return f"network {key.partition(':')[2]}"
     if ":" in key:
         return mask_handle(key)
     return f"photo {key[:4]}…"
@@ -119,26 +180,84 @@ def _contact_facts(row: int, key: str, entity: _Entity, facts: dict, found: list
         )
 
 
-def _minor_cue(row: int, key: str, entity: _Entity) -> Indicator | None:
-    other = next((post for post in entity.minor if post != row), None)
-    if other is None:
+# A cue read for the same person's other ads must repeat: an adult uses a youth word now and
+# then (one ad in twenty in one synthetic corpus), a minor's ads carry one in a third or more.
+REPEATED_CUES = 2
+CUE_SHARE = 0.2
+
+
+def _minor_cue(row: int, key: str, entity: _Entity, names: list[str | None]) -> Indicator | None:
+    """A minor cue repeated on the other ads of the same first name behind the same contact or
+    photo: a group advertises adults and minors side by side, so another name's cue says
+    nothing of this one, and a single youth word among many ads says little."""
+    mine = names[row]
+    if mine is None:
         return None
-    return Indicator("network.minor_cue", f"{_shown(key)}: {entity.minor[other]!r} in another post")
+    others = entity.personas[mine][0] - 1
+    cues = [post for post in entity.minor if post != row and names[post] == mine]
+    if not cues or others <= 0:
+        return None
+    share = len(cues) / others
+    if share < 0.5 and not (len(cues) >= REPEATED_CUES and share >= CUE_SHARE):
+        return None
+    return Indicator(
+        "network.minor_cue", f"{_shown(key)}: {entity.minor[cues[0]]!r} in another post"
+    )
 
 
-def _post_entity(row, post, extraction, entities, own) -> tuple[dict[str, float], list[Indicator]]:
+def _persona_facts(
+    row: int, key: str, entity: _Entity, persona: str | None, own, facts: dict
+) -> Indicator | None:
+    """The other ads of the same first name behind one contact or photo: how many, how many
+    with a minor cue, how many stating an age under 18 (an indicator names one of those)."""
+    if not key.startswith("network:"):
+        facts["contact.personas"] = max(facts["contact.personas"], len(entity.personas))
+    if persona is None:
+        return None
+    posts, minor, stated = entity.personas[persona]
+    mine = any(i.code in MINOR_EVIDENCE for i in own)
+    said = any(i.code in STATED_MINOR for i in own)
+    others, minor, stated = posts - 1, minor - mine, stated - said
+    if others <= 0:
+        return None
+    facts["persona.posts"] = max(facts["persona.posts"], others)
+    facts["persona.minor_share"] = max(facts["persona.minor_share"], minor / others)
+    facts["persona.stated_minor"] = max(facts["persona.stated_minor"], stated)
+    if stated and not said:
+        return Indicator(
+            "persona.stated_minor",
+            f"{_shown(key)}: {persona}, {stated} posts state an age under 18",
+        )
+    return None
+
+
+def _post_entity(
+    row, post, extraction, entities, own, names, network_ids=None
+) -> tuple[dict[str, float], list[Indicator]]:
+    persona = names[row]
     facts = dict.fromkeys(ENTITY_FACTS, 0.0)
     found: list[Indicator] = []
     for key in _contacts(extraction):
         _contact_facts(row, key, entities[key], facts, found)
+    behind = _contacts(extraction) + _networks(network_ids, row)
+    several = max((len(entities[key].personas) for key in behind), default=0)
+    if several >= SEVERAL_PERSONAS:
+        key = max(behind, key=lambda key: len(entities[key].personas))
+        found.append(Indicator("control.several_personas", f"{_shown(key)}: {several} first names"))
+    stated_cue = None
+    shared = _contacts(extraction) + _photos(post) + _networks(network_ids, row)
+    for key in shared:
+        stated_cue = _persona_facts(row, key, entities[key], persona, own, facts) or stated_cue
+    if stated_cue is not None:
+        found.append(stated_cue)
     for key in _photos(post):
         entity = entities[key]
         facts["photo.posts"] = max(facts["photo.posts"], len(entity.posts))
         minor_others = len(entity.minor.keys() - {row})
         facts["photo.minor_posts"] = max(facts["photo.minor_posts"], minor_others)
     if not any(indicator.code in MINOR_EVIDENCE for indicator in own):
-        for key in _contacts(extraction) + _photos(post):
-            cue = _minor_cue(row, key, entities[key])
+        for key in shared:
+            cue = _minor_cue(row, key, entities[key], names)
             if cue is not None:
                 found.append(cue)
                 break
@@ -146,13 +265,19 @@ def _post_entity(row, post, extraction, entities, own) -> tuple[dict[str, float]
 
 
 def entity_indicators(
-    posts: list[Post], extractions: list[Extraction], indicators: list[list[Indicator]]
+    posts: list[Post],
+    extractions: list[Extraction],
+    indicators: list[list[Indicator]],
+    network_ids: list[str | None] | None = None,
 ) -> tuple[list[list[Indicator]], list[dict[str, float]]]:
     """Per post: the entity indicators that fire and the contact and photo facts behind them."""
-    entities = _entities(posts, extractions, indicators)
+    names = [persona_of(post) for post in posts]
+    entities = _entities(posts, extractions, indicators, names, network_ids)
     all_found, all_facts = [], []
     for row, (post, extraction) in enumerate(zip(posts, extractions, strict=True)):
-        facts, found = _post_entity(row, post, extraction, entities, indicators[row])
+        facts, found = _post_entity(
+            row, post, extraction, entities, indicators[row], names, network_ids
+        )
         all_found.append(found)
         all_facts.append(facts)
     return all_found, all_facts

@@ -14,7 +14,8 @@ import ahocorasick
 from sentinelle.indicators.catalogue import catalogue
 from sentinelle.indicators.indicator import Indicator
 from sentinelle.indicators.someone_else import about_someone_else, statement_start
-from sentinelle.privacy.masking import mask_in_text
+from sentinelle.indicators.third_party import third_party_indicators
+from sentinelle.privacy.masking import mask_handle, mask_in_text
 from sentinelle.records import Extraction
 from sentinelle.text.normalize import deleet, fold
 
@@ -27,6 +28,15 @@ MINOR_AGES = (12, 17)
 _PERSONAL = frozenset({"youth.school_level"})  # says who the ad offers, when said of the poster
 # Posts with these indicators offer or recruit people: an audience there is not set aside.
 _OFFERS_PEOPLE = ("activity.", "control.", "recruitment.")
+# Words of a business or a function in a contact's name ("vip_8224", "planning_64", "la_agence4"):
+# an account run for someone, not in her name. Agencies and managers advertise under such names.
+_AGENCY_WORDS = frozenset((
+    "agence", "agency", "agent", "vip", "team", "boss", "manager", "management", "manag",
+    "planning", "booking", "bookings", "resa", "reservation", "reservations", "rdv", "staff",
+    "models", "girls", "filles", "club", "prod", "events", "secretariat", "bureau", "elite",
+    "prestige", "lux", "luxe",
+))  # fmt: skip
+_HANDLE_WORD = re.compile(r"[a-z]+")
 _LETTER_BY_DIGIT = re.compile(r"[a-z][0-9@$]|[0-9@$][a-z]")
 _MIXED_WORD = re.compile(r"\b[a-z0-9@$]*(?:[a-z][0-9@$]|[0-9@$][a-z])[a-z0-9@$]*")
 
@@ -148,6 +158,11 @@ def extraction_indicators(
             found.append(Indicator("age.stated_18_19", stated.evidence))
     if ages and all(stated.age >= 20 for stated in ages):
         found.append(Indicator("age.stated_adult", ages[0].evidence))
+    for handle in extraction.handles:
+        words = _HANDLE_WORD.findall(handle.partition(":")[2])
+        if any(word in _AGENCY_WORDS for word in words):
+            found.append(Indicator("control.agency_handle", mask_handle(handle)))
+            break
     for hit in extraction.phones:
         if hit.obfuscated:
             evidence = f"{mask_in_text(hit.raw)} ({', '.join(hit.tricks)})"  # how, not which
@@ -165,7 +180,14 @@ def match_indicators(
     folded = fold(text) if folded is None else folded
     source = text if len(folded) == len(text) else folded
     found = term_indicators(text, folded)
-    offers_people = any(indicator.code.startswith(_OFFERS_PEOPLE) for indicator in found)
+    shapes = [
+        shape
+        for shape in third_party_indicators(_matching_form(folded), source)
+        if not any(_overlaps(shape, term) for term in found)
+    ]
+    offers_people = any(
+        indicator.code.startswith(_OFFERS_PEOPLE) for indicator in (*found, *shapes)
+    )
     terms = [
         indicator
         for indicator in found
@@ -175,4 +197,11 @@ def match_indicators(
             and about_someone_else(source, indicator.span[0], offers_people=offers_people)
         )
     ]
-    return terms + extraction_indicators(extraction, text, offers_people=offers_people)
+    return terms + shapes + extraction_indicators(extraction, text, offers_people=offers_people)
+
+
+def _overlaps(one: Indicator, other: Indicator) -> bool:
+    """Same code over overlapping words: one reason, shown once."""
+    if one.code != other.code or one.span is None or other.span is None:
+        return False
+    return one.span[0] < other.span[1] and other.span[0] < one.span[1]

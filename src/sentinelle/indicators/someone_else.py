@@ -3,9 +3,10 @@
 A babysitting ad's "mes deux enfants de 7 et 12 ans" or a tutor's "pour élève en 3ème ou en
 seconde" states a minor's age or school level, but not the poster's: such a statement must not
 carry a minor flag (do no harm), so the matcher drops it. The cue is a word for a child or a
-pupil shortly before the statement, in the same sentence; or an audience ("stage pour ados de 12
-à 16 ans", "cours pour lycéenne ou lycéen", "atelier pour les 13-15 ans"); or a parent naming
-children ("maman de 8 ans et 14 ans").
+pupil, or of a teacher or a lesson ("prof au collège", "cours pour le lycée"), shortly before the
+statement, in the same sentence; or an audience ("stage pour ados de 12 à 16 ans", "cours pour
+lycéenne ou lycéen", "atelier pour les 13-15 ans"); or a parent naming children ("maman de 8 ans
+et 14 ans").
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ import re
 _CUE = re.compile(
     r"\b(?:enfants?|b[ée]b[ée]s?|fils|(?:ma|mes|sa|ses|leur|leurs) filles?|[ée]l[èe]ves?"
     r"|neveux?|ni[èe]ces?|fr[èe]res?|s(?:oe|œ)urs?|gar[çc]ons?|jumeaux|jumelles"
-    r"|child(?:ren)?|kids?|sons?|daughters?|students?|pupils?)\b[^.!?\n]{0,30}$",
+    r"|profs?|professeure?s?|enseignante?s?|soutien|cours|tuteur|tutrice|surveillante?"
+    r"|child(?:ren)?|kids?|sons?|daughters?|students?|pupils?|teachers?|tutors?)\b[^.!?\n]{0,30}$",
     re.IGNORECASE,
 )
 # Who an offer is for: "pour (les) ados", "aux lycéens", "pour les 13-", "pour " right before.

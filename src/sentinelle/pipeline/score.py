@@ -38,7 +38,8 @@ def score_batch(rows: list[tuple]) -> list[dict]:
     model = default_model()
     pairs = posts_from_rows([row[:12] for row in rows])
     extractions = [extraction_from_row(row) for row in rows]
-    scored = score_posts([post for _, post in pairs], extractions, None, model)
+    networks = [row[-1] for row in rows]
+    scored = score_posts([post for _, post in pairs], extractions, None, model, networks)
     keys = [_persona_key(post, row[-1]) for (_, post), row in zip(pairs, rows, strict=True)]
     scored = propagate_minor(scored, keys, model.thresholds["minor"], flag_raised=False)
     out = []

@@ -61,8 +61,10 @@ def render_card(model) -> str:
         "## Thresholds (operating points)",
         "",
         "Minor and control: the lowest threshold whose precision reaches "
-        f"{card.get('target_precision', {}).get('minor')} out of fold (precision first: "
-        "independent adults must not be flagged). Recruitment: the threshold of best F1. "
+        f"{card.get('target_precision', {}).get('minor')} (minor) and "
+        f"{card.get('target_precision', {}).get('control')} (control) out of fold "
+        "(precision first: independent adults must not be flagged). "
+        "Recruitment: the threshold of best F1. "
         "Chosen on the posts the rules leave open. Precision and recall at each threshold, "
         "on held-out data, are in the evaluation tables below.",
         "",

@@ -58,6 +58,7 @@ def post_features(
     posts: list[Post],
     extractions: list[Extraction],
     network_features: list[dict[str, float]] | None = None,
+    network_ids: list[str | None] | None = None,
 ) -> tuple[sparse.csr_matrix, list[list[Indicator]]]:
     """The feature matrix of a batch and the indicators that fired on each post."""
     folded = [fold(post.text) for post in posts]
@@ -65,7 +66,7 @@ def post_features(
         match_indicators(post.text, extraction, text)
         for post, extraction, text in zip(posts, extractions, folded, strict=True)
     ]
-    linked, facts = entity_indicators(posts, extractions, own)
+    linked, facts = entity_indicators(posts, extractions, own, network_ids)
     fired = [mine + theirs for mine, theirs in zip(own, linked, strict=True)]
     facts = _merge_facts(facts, network_features)
     return feature_matrix(layout, posts, folded, extractions, fired, facts), fired
@@ -76,17 +77,20 @@ def score_posts(
     extractions: list[Extraction],
     network_features: list[dict[str, float]] | None = None,
     model: ScoringModel | None = None,
+    network_ids: list[str | None] | None = None,
 ) -> list[PostScore]:
     """Calibrated scores, flags (deciding indicators, else the model's threshold with evidence,
     see `score.decide`) and indicators, one per post.
 
     Contact-level indicators are computed over this batch: pass every post that may share a
     contact (or the linker's `network_features`, one dict of named numbers per post).
+    `network_ids` (the linker's, one per post) let persona facts read the same first name
+    across a network, not only behind one contact or photo.
     """
     model = model or default_model()
     if not posts:
         return []
-    features, fired = post_features(model.layout, posts, extractions, network_features)
+    features, fired = post_features(model.layout, posts, extractions, network_features, network_ids)
     probabilities = model.probabilities(features).tolist()
     results = []
     for post, row, indicators in zip(posts, probabilities, fired, strict=True):

@@ -1,0 +1,104 @@
+"""Third-party control said in the poster's own sentence shapes, not only in fixed phrases.
+
+Police and NGO reports on pimping describe the same few arrangements again and again: someone
+else answers the phone or takes the bookings ("c'est Kevin qui répond", "mon mec gère",
+"appelez Sam pour rdv"), someone else sets the schedule ("le planning est fait par mon boss"),
+someone else takes a share ("on partage avec mon agent"), someone else drives the person
+("le chauffeur me dépose"), or the client may not deal with the person herself ("pas de
+négociation avec moi"). The catalogue's terms hold fixed phrases; these patterns hold the shapes,
+with any helper noun or first name in the middle. An independent adult's own words ("je gère
+moi-même", "c'est moi qui réponds") have no third party in them and match none of them.
+
+Run on the matching form of the folded text (lower case, no accents, apostrophes and hyphens as
+spaces), whose offsets are the post's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sentinelle.indicators.indicator import Indicator
+
+CODE = "control.explicit_third_party"
+
+# Who may stand for the person: a helper noun, with or without a possessive.
+_HELPER = (
+    r"(?:manager|manageur|agent|ami|pote|mec|copain|gars|cousin|frere|boss|patron|patronne"
+    r"|homme|chauffeur|associe|gerant|gerante|secretaire|responsable|protecteur|daron|keum)"
+)
+_OWNER = r"(?:mon |ma |notre |le |la |l )"  # with its space
+# What the third party does for her: answers, books, manages, takes the calls or the money.
+_DOES = (
+    r"(?:gere|repond|prend (?:les|mes|tes|vos) (?:appels|rdv|rendez vous|reservations|resas)"
+    r"|s occupe (?:de tout|des|de mes|de la)|fixe|organise|encaisse|recupere l argent"
+    r"|garde l argent|fait le planning|fait les rdv|prend sa part|prend la moitie)"
+)
+_NOT_HER = frozenset({"moi", "nous", "je", "elle", "toi", "vous", "ca", "pas", "ce", "qui"})
+
+_SHAPES = (
+    # "mon mec gère", "mon ami gère les rendez-vous", "le chauffeur répond"
+    rf"\b{_OWNER}{_HELPER} (?:qui )?{_DOES}\b",
+    # "c'est mon manager qui répond", "c'est Kevin qui gère les rdv"
+    rf"\bc est (?:{_OWNER})?(?P<who>[a-z]+) qui (?:{_DOES})\b",
+    # "le planning est fait par mon boss", "rdv fixés par l'agence"
+    (
+        r"\b(?:fait|faits|fixe|fixes|gere|geres|organise|tenu|impose|imposes|decide|valide)"
+        rf" par {_OWNER}(?:{_HELPER}|agence|secretariat|standard)\b"
+    ),
+    # "on partage 50/50 avec mon agent", "moitié pour mon mec", "je reverse à mon manager"
+    (
+        r"\b(?:partage|partageons|moitie|pourcentage|commission|reverse|je donne)"
+        rf"(?: [a-z0-9/%]+){{0,3}} (?:avec|pour|a) (?:mon|ma|notre) {_HELPER}\b"
+    ),
+    # "appelez Kevin pour rdv", "voir avec mon pote pour réserver"
+    (
+        r"\b(?:appele[rz]?|appelle|contacte[rz]?|demande[rz]?|voir avec|voyez avec|passe[rz]? par"
+        r"|adresse[rz] vous a) (?:(?P<owned>(?:mon|ma|notre|le|la) "
+        + _HELPER
+        + r")|(?P<name>[a-z]+))"
+        r" (?:pour|au|qui) (?:rdv|rendez vous|reserver|les rdv|la reservation|telephone|repond)\b"
+    ),
+    # "le chauffeur me dépose", "mon chauffeur m'amène"
+    rf"\b{_OWNER}chauffeur (?:me|m) ?(?:depose|amene|conduit|recupere|emmene)\b",
+    # "pas de négociation avec moi": the client deals with someone else
+    r"\b(?:pas de|aucune) negociation (?:avec moi|avec la fille|avec les filles)\b",
+    # English: "my boyfriend handles bookings", "my driver drops me"
+    (
+        r"\b(?:my|our) (?:manager|agent|boyfriend|bf|friend|driver|daddy|boss|booker)"
+        r" (?:handles|answers|books|takes|manages|sets|drops|picks)\b"
+    ),
+)
+# Posters double spaces: every space of a shape stands for a run of them.
+_PATTERNS = tuple(re.compile(shape.replace(" ", " +")) for shape in _SHAPES)
+
+
+def _is_first_name(word: str) -> bool:
+    from sentinelle.link.personas import FIRST_NAMES
+
+    return word in FIRST_NAMES
+
+
+def _accepted(match: re.Match) -> bool:
+    """A named third party must be a first name or a helper noun, never the poster herself."""
+    groups = match.groupdict()
+    who = groups.get("who")
+    if who is not None and (
+        who in _NOT_HER or not (_is_first_name(who) or re.fullmatch(_HELPER, who))
+    ):
+        return False
+    name = groups.get("name")
+    return name is None or (name not in _NOT_HER and _is_first_name(name))
+
+
+def third_party_indicators(haystack: str, source: str) -> list[Indicator]:
+    """`control.explicit_third_party` for each third-party shape in the matching form
+    `haystack`, with the words of `source` (the text the offsets point into) as evidence."""
+    if " " not in haystack:
+        return []
+    found = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(haystack):
+            if _accepted(match):
+                start, end = match.span()
+                found.append(Indicator(CODE, source[start:end], (start, end)))
+    return found

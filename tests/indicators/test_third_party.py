@@ -1,0 +1,60 @@
+"""Third-party control in varied sentence shapes, and independent adults' own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from sentinelle.indicators.matcher import match_indicators
+from sentinelle.records import Extraction
+
+CODE = "control.explicit_third_party"
+
+
+def codes(text: str) -> dict[str, str]:
+    return {i.code: i.evidence for i in match_indicators(text, Extraction())}
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("Mon ami gère les rendez-vous.", "Mon ami gère"),
+        ("mon mec  gère tout", "mon mec  gère"),
+        ("Le planning est fait par mon boss.", "fait par mon boss"),
+        ("c'est Kevin qui répond au tel", "c'est Kevin qui répond"),
+        ("appelez Sam pour rdv", "appelez Sam pour rdv"),
+        ("le chauffeur me dépose à l'hôtel", "le chauffeur me dépose"),
+        ("Tarif fixe, pas de négociation avec moi", "pas de négociation avec moi"),
+        ("je reverse la moitié à mon pote", "reverse la moitié à mon pote"),
+        ("my boyfriend handles bookings", "my boyfriend handles"),
+    ],
+)
+def test_a_third_party_in_varied_words_is_explicit_control(text: str, evidence: str) -> None:
+    assert codes(text)[CODE] == evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Je gère tout moi-même, pas d'intermédiaire.",
+        "C'est moi qui réponds, aucune agence.",
+        "Indépendante, personne derrière moi.",
+        "appelez moi pour rdv",
+        "Tarif non négociable",
+        "Je travaille seule et je gère tout moi-même.",
+    ],
+)
+def test_independent_adults_words_are_not_control(text: str) -> None:
+    found = codes(text)
+    assert CODE not in found and "control.third_party_booking" not in found
+
+
+def test_an_independent_says_so_as_context() -> None:
+    assert "benign.adult_independent" in codes("Je gère tout moi-même, pas d'intermédiaire.")
+
+
+def test_an_agency_style_contact_name_is_control_evidence_masked() -> None:
+    found = match_indicators("dispo", Extraction(handles=["snapchat:vip_8224"]))
+    (agency,) = [i for i in found if i.code == "control.agency_handle"]
+    assert "8224" not in agency.evidence and agency.evidence.startswith("snapchat:")
+    plain = match_indicators("dispo", Extraction(handles=["snapchat:lea_dispo75"]))
+    assert all(i.code != "control.agency_handle" for i in plain)
