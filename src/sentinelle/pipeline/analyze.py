@@ -117,7 +117,10 @@ def extract_batch(rows: list[tuple]) -> tuple[list[dict], list[dict]]:
     """The unit of work a worker runs: stored rows in, extraction results as store rows out."""
     batch = posts_from_rows(rows)
     extractions = extract_posts([post for _, post in batch])
-    return analysis_rows(batch, extractions, time.time())
+    analysed, identifiers = analysis_rows(batch, extractions, time.time())
+    for row, stored in zip(analysed, rows, strict=True):
+        row["posted_ts"] = stored[12]  # read with the post: no second query when saving
+    return analysed, identifiers
 
 
 def _worker_count(requested: int | None) -> int:

@@ -410,6 +410,7 @@ _POST_COLUMNS = (
     "author",
     "image_phashes",
     "extra",
+    "posted_ts",  # not part of the `Post`: the analysis row carries it for the workspace's lists
 )
 
 
@@ -473,7 +474,8 @@ def save_analyses(store: Store, rows: list[dict], identifiers: list[dict]) -> No
         return
     pks = [row["post_pk"] for row in rows]
     with store.engine.begin() as connection:
-        rows = _with_posted_ts(connection, rows)
+        if any("posted_ts" not in row for row in rows):
+            rows = _with_posted_ts(connection, rows)
         delete_where_in(connection, post_analysis, "post_pk", pks)
         delete_where_in(connection, post_identifiers, "post_pk", pks)
         insert_rows(connection, post_analysis, rows)
