@@ -6,6 +6,7 @@ import hashlib
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 import orjson
 from sqlalchemy import bindparam, func, select, text, update
@@ -341,7 +342,7 @@ def _insert_new(connection, rows: list[dict]) -> int:
             f"INSERT INTO posts ({names}) VALUES ({marks}) ON CONFLICT (source, post_id) DO NOTHING"
         )
         cursor = connection.connection.driver_connection.cursor()
-        cursor.executemany(sql, [tuple(row[c] for c in columns) for row in rows])
+        cursor.executemany(sql, map(itemgetter(*columns), rows))
         return cursor.rowcount
     from sqlalchemy.dialects.postgresql import insert as pg_insert
 
