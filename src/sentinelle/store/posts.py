@@ -344,14 +344,29 @@ def _insert_new(connection, rows: list[dict]) -> int:
         cursor = connection.connection.driver_connection.cursor()
         cursor.executemany(sql, map(itemgetter(*columns), rows))
         return cursor.rowcount
-    from sqlalchemy.dialects.postgresql import insert as pg_insert
+    return _copy_new(connection, rows)
 
-    statement = (
-        pg_insert(posts)
-        .on_conflict_do_nothing(index_elements=["source", "post_id"])
-        .returning(posts.c.pk)
+
+def _copy_new(connection, rows: list[dict]) -> int:
+    """PostgreSQL: COPY the rows (numbered) into a temporary table, then one INSERT ... SELECT
+    in their order (so keys are numbered as they come) ON CONFLICT DO NOTHING."""
+    columns = tuple(rows[0])
+    names = ", ".join(f'"{c}"' for c in columns)
+    connection.exec_driver_sql(
+        f"CREATE TEMPORARY TABLE new_posts ON COMMIT DROP AS "
+        f"SELECT 0::bigint AS ord, {names} FROM posts WITH NO DATA"
     )
-    return len(connection.execute(statement, rows).all())
+    get = itemgetter(*columns)
+    cursor = connection.connection.driver_connection.cursor()
+    with cursor.copy(f"COPY new_posts (ord, {names}) FROM STDIN") as copy:
+        for number, row in enumerate(rows):
+            copy.write_row((number, *get(row)))
+    inserted = connection.exec_driver_sql(
+        f"INSERT INTO posts ({names}) SELECT {names} FROM new_posts ORDER BY ord "
+        "ON CONFLICT (source, post_id) DO NOTHING"
+    ).rowcount
+    connection.exec_driver_sql("DROP TABLE new_posts")
+    return inserted
 
 
 def save_posts(store: Store, batch: Sequence[tuple[Post, float, str]]) -> SaveCounts:
