@@ -6,6 +6,7 @@ indicators and minor-cue propagation then see all the posts they reason about.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator
 
 import numpy as np
@@ -111,35 +112,39 @@ def _scoring_order(connection) -> tuple[np.ndarray, np.ndarray]:
         post_analysis.c.network_id,
         post_analysis.c.score_minor.is_(None),
     ).order_by(post_analysis.c.post_pk)
+    streamed = {"yield_per": 50_000}  # PostgreSQL would fetch every row at once
     keys: dict[str, int] = {}
-    members: list[int] = []  # pk of a post ...
-    shared: list[int] = []  # ... and what it shares: its network, a contact or a photo
-    pk_list: list[int] = []
-    unscored_list: list[bool] = []
-    for post_pk, network_id, missing in connection.execute(query):
+    # 8 bytes a row, not a Python int: a million posts share a few million things
+    members = array("q")  # pk of a post ...
+    shared = array("q")  # ... and what it shares: its network, a contact or a photo
+    pk_list = array("q")
+    unscored_list = array("b")
+    for post_pk, network_id, missing in connection.execute(query, execution_options=streamed):
         pk_list.append(post_pk)
-        unscored_list.append(bool(missing))
+        unscored_list.append(1 if missing else 0)
         if network_id is not None:
             members.append(post_pk)
             shared.append(keys.setdefault("n" + network_id, len(keys)))
-    pks = np.array(pk_list, np.int64)
-    unscored = np.array(unscored_list, bool)
+    pks = np.frombuffer(pk_list, np.int64).copy()
+    unscored = np.frombuffer(unscored_list, np.int8).astype(bool)
     del pk_list, unscored_list
     if not unscored.any():
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    for post_pk, value in connection.execute(
-        select(post_identifiers.c.post_pk, post_identifiers.c.value)
-    ):
+    identifiers = select(post_identifiers.c.post_pk, post_identifiers.c.value)
+    for post_pk, value in connection.execute(identifiers, execution_options=streamed):
         members.append(post_pk)
         shared.append(keys.setdefault("c" + value, len(keys)))
     photos = select(posts.c.pk, posts.c.image_phashes).join(
         post_analysis, post_analysis.c.post_pk == posts.c.pk
     )
-    for post_pk, phashes in connection.execute(photos.where(posts.c.image_phashes != "[]")):
+    photos = photos.where(posts.c.image_phashes != "[]")
+    for post_pk, phashes in connection.execute(photos, execution_options=streamed):
         for phash in orjson.loads(phashes):
             members.append(post_pk)
             shared.append(keys.setdefault("cphoto:" + phash, len(keys)))
-    groups = _components(pks, np.array(members, np.int64), np.array(shared, np.int64), len(keys))
+    groups = _components(
+        pks, np.frombuffer(members, np.int64), np.frombuffer(shared, np.int64), len(keys)
+    )
     chosen = np.flatnonzero(np.isin(groups, np.unique(groups[unscored])))
     chosen = chosen[np.argsort(groups[chosen], kind="stable")]  # pk order within a group
     return pks[chosen], groups[chosen]
