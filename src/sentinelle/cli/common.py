@@ -8,20 +8,36 @@ from collections.abc import Callable
 from contextlib import contextmanager
 
 import click
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskProgressColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 
 from sentinelle.errors import SentinelleError
 
-err_console = Console(stderr=True)
+
+class _StderrConsole:
+    """rich's stderr console, imported on first use: most runs print nothing there, and rich
+    costs a tenth of a second to import."""
+
+    _console = None
+
+    def real(self):
+        """The rich `Console` itself (for rich objects that take one)."""
+        if _StderrConsole._console is None:
+            from rich.console import Console
+
+            _StderrConsole._console = Console(stderr=True)
+        return _StderrConsole._console
+
+    def __getattr__(self, name: str):
+        return getattr(self.real(), name)
+
+
+err_console = _StderrConsole()
+
+
+class _NoProgress:
+    """What `progress_bar` yields when stderr is not a terminal: updates go nowhere."""
+
+    def update(self, *_args, **_kwargs) -> None:
+        return None
 
 
 def db_option(command: Callable) -> Callable:
@@ -67,7 +83,21 @@ def open_store_for(db: str | None):
 
 @contextmanager
 def progress_bar(description: str, *, bytes_mode: bool = False):
-    """A rich progress bar on stderr; silent when stderr is not a terminal."""
+    """A rich progress bar on stderr; silent (and rich not imported) when stderr is not a
+    terminal."""
+    if not sys.stderr.isatty():
+        yield _NoProgress(), None
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
     columns = [
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -77,8 +107,9 @@ def progress_bar(description: str, *, bytes_mode: bool = False):
     ]
     if not bytes_mode:
         columns.insert(2, MofNCompleteColumn())
+    console = err_console.real()
     with Progress(
-        *columns, console=err_console, transient=True, disable=not err_console.is_terminal
+        *columns, console=console, transient=True, disable=not console.is_terminal
     ) as progress:
         task = progress.add_task(description, total=None)
         yield progress, task

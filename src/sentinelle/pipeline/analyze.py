@@ -117,7 +117,18 @@ def extract_batch(rows: list[tuple]) -> tuple[list[dict], list[dict]]:
     """The unit of work a worker runs: stored rows in, extraction results as store rows out."""
     batch = posts_from_rows(rows)
     extractions = extract_posts([post for _, post in batch])
-    return analysis_rows(batch, extractions, time.time())
+    analysed, identifiers = analysis_rows(batch, extractions, time.time())
+    for row, stored in zip(analysed, rows, strict=True):
+        row["posted_ts"] = stored[12]  # read with the post: no second query when saving
+    return analysed, identifiers
+
+
+def _warm_extraction() -> None:
+    """Build extraction's tables (gazetteer, place automaton, patterns) once, before the
+    workers fork: each worker would otherwise build its own."""
+    extract_posts(
+        [Post("warm-up", "0", "ad", "Dispo Lyon 06 12 34 56 78", "2024-01-01T00:00:00+00:00")]
+    )
 
 
 def _worker_count(requested: int | None) -> int:
@@ -151,6 +162,8 @@ def _analyze(store: Store, workers, progress, relink: bool) -> AnalyzeSummary:
         return summary  # up to date: a second run does no work
     default_model()  # loaded before the workers fork, so they share it
     count = _worker_count(workers)
+    if total and count > 1:
+        _warm_extraction()
     with WorkerPool(count if count > 1 else 0) as pool:
         # Keyset pagination over pending posts: clearing the flag behind the cursor is safe.
         batches = iter_pending_rows(store, BATCH_SIZE)

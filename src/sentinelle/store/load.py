@@ -102,6 +102,8 @@ def load_results(
             summary.posts += len(rows)
             if progress:
                 progress(summary.posts)
+        if connection.dialect.name == "sqlite":  # one pass over the loaded posts
+            connection.exec_driver_sql("INSERT INTO posts_fts(posts_fts) VALUES ('rebuild')")
         if connection.dialect.name == "postgresql":
             connection.execute(
                 select(

@@ -6,9 +6,10 @@ import hashlib
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 import orjson
-from sqlalchemy import bindparam, func, insert, select, text, update
+from sqlalchemy import bindparam, func, select, text, update
 
 from sentinelle.records import POST_FIELDS, Post
 from sentinelle.records import content_hash as post_content_hash
@@ -119,6 +120,10 @@ class PostWriter:
     fresh store never queries the database to detect duplicates, and a store that already held
     posts is queried only for keys that may be stored with other content. If another writer
     adds posts meanwhile (the largest key moved under us), it queries from then on.
+
+    Versions and duplicates are resolved in memory (`resolve_batch`), then written set by set:
+    new posts in one insert, history rows in one, changed posts in one update, and (SQLite)
+    the full-text index filled once for the batch's new posts.
     """
 
     def __init__(self, store: Store) -> None:
@@ -135,24 +140,23 @@ class PostWriter:
         A key repeated inside the batch is resolved in order (the last version wins, earlier
         ones become history), as if the records were saved one by one.
         """
+        while True:
+            try:
+                return self._save(batch)
+            except _KeyTaken:
+                # A writer that took no lock stored some of our keys meanwhile: look every
+                # key up this time (the failed transaction left nothing behind).
+                self._store_had_posts = True
+
+    def _save(self, batch: Sequence[tuple[Post, float, str]]) -> SaveCounts:
         counts = SaveCounts()
         now = time.time()
-        latest: dict[tuple[str, str], tuple[Post, float, str]] = {}
-        superseded: list[tuple[Post, float, str]] = []
-        for item in batch:
-            key = (item[0].source, item[0].id)
-            previous = latest.get(key)
-            if previous is not None:
-                if previous[2] == item[2]:
-                    counts.duplicates += 1
-                    continue
-                superseded.append(previous)
-            latest[key] = item
+        latest, superseded = _latest_versions(batch, counts)
         superseded_keys = {(post.source, post.id) for post, _, _ in superseded}
-        seen_now: dict[bytes, str] = {}
         with self.store.engine.begin() as connection:
             _lock_writers(connection)
-            if not self._store_had_posts and _max_pk(connection) != (self._last_pk or 0):
+            last_pk = _max_pk(connection)
+            if not self._store_had_posts and last_pk != (self._last_pk or 0):
                 self._store_had_posts = True  # another writer stored posts since we looked
             lookup = []
             for key, (_, _, content_hash) in latest.items():
@@ -162,26 +166,168 @@ class PostWriter:
                 if seen is not None or self._store_had_posts:
                     lookup.append(key)
             existing = _existing(connection, sorted(lookup)) if lookup else {}
-            # Earlier in-batch versions of a key are saved first so history keeps their order.
-            for post, posted_ts, content_hash in superseded:
-                _apply(connection, existing, post, posted_ts, content_hash, now, counts)
-            new_rows = []
-            for key, (post, posted_ts, content_hash) in latest.items():
-                digest = _key_digest(key)
-                if key in existing:
-                    _apply(connection, existing, post, posted_ts, content_hash, now, counts)
-                elif self._seen.get(digest) == content_hash:
-                    counts.duplicates += 1
-                else:
-                    new_rows.append(post_to_row(post, posted_ts, content_hash, now))
-                seen_now[digest] = content_hash
-            inserted = _insert_new(connection, new_rows)
-            counts.stored += inserted
-            if inserted < len(new_rows):  # stored meanwhile by a writer that took no lock
-                _resolve_conflicts(connection, new_rows, now, counts)
+            # Earlier in-batch versions of a key come first so history keeps their order.
+            ops = [*superseded, *latest.values()]
+            history = _history_hashes(connection, existing, ops)
+            plan = resolve_batch(ops, len(superseded), existing, history, self._seen, now, counts)
+            _write_plan(connection, plan, last_pk)
             self._last_pk = _max_pk(connection)
-        self._seen.update(seen_now)  # only once committed: a failed batch leaves no trace
+        # only once committed: a failed batch leaves no trace
+        self._seen.update((_key_digest(key), latest[key][2]) for key in latest)
         return counts
+
+
+class _KeyTaken(Exception):
+    """A new post's key was stored by another writer between our lookup and our insert."""
+
+
+def _latest_versions(batch, counts: SaveCounts) -> tuple[dict, list]:
+    """The last version of each key in the batch, and the earlier ones it replaces, in order;
+    a repeat of the previous content is counted as a duplicate."""
+    latest: dict[tuple[str, str], tuple[Post, float, str]] = {}
+    superseded: list[tuple[Post, float, str]] = []
+    for item in batch:
+        key = (item[0].source, item[0].id)
+        previous = latest.get(key)
+        if previous is not None:
+            if previous[2] == item[2]:
+                counts.duplicates += 1
+                continue
+            superseded.append(previous)
+        latest[key] = item
+    return latest, superseded
+
+
+@dataclass(slots=True)
+class _Version:
+    """A key's current version while a batch is resolved: its posts row, its stored key (None
+    for a post new in this batch) and the digests of its earlier versions."""
+
+    row: dict
+    pk: int | None
+    known: set[str]
+    changed: bool = False
+
+
+@dataclass(slots=True)
+class BatchPlan:
+    """What a batch writes: new posts (in the order of their keys' first appearance, which is
+    their primary-key order), stored posts that changed, and history rows (key, row)."""
+
+    new: dict[tuple[str, str], _Version]
+    changed: list[_Version]
+    history: list[tuple[tuple[str, str], int | None, dict]]
+
+
+def resolve_batch(
+    ops: list[tuple[Post, float, str]],
+    first_latest: int,
+    existing: dict[tuple[str, str], dict],
+    history: dict[int, set[str]],
+    seen: dict[bytes, str],
+    now: float,
+    counts: SaveCounts,
+) -> BatchPlan:
+    """Apply the batch's versions in order, in memory, as saving them one by one would.
+
+    `existing` holds the stored rows of looked-up keys and `history` the digests of their
+    earlier versions; `seen` what this run stored (keys not looked up are new unless seen with
+    the same content); ops from `first_latest` on are each key's last version in the batch."""
+    state: dict[tuple[str, str], _Version] = {}
+    plan = BatchPlan({}, [], [])
+    for index, (post, posted_ts, content_hash) in enumerate(ops):
+        key = (post.source, post.id)
+        current = state.get(key)
+        if current is None and key in existing:
+            old = existing[key]
+            current = state[key] = _Version(old, old["pk"], set(history.get(old["pk"], ())))
+        if current is None:
+            if index >= first_latest and seen.get(_key_digest(key)) == content_hash:
+                counts.duplicates += 1
+                continue
+            row = post_to_row(post, posted_ts, content_hash, now)
+            state[key] = plan.new[key] = _Version(row, None, set())
+            counts.stored += 1
+            continue
+        old = current.row
+        if old["content_hash"] == content_hash or content_hash in current.known:
+            counts.duplicates += 1
+            continue
+        version = {
+            "version": old["version"],
+            "content": orjson.dumps(_contract_dict(old)).decode(),
+            "replaced_at": now,
+            "content_hash": old["content_hash"],
+        }
+        plan.history.append((key, current.pk, version))
+        current.known.add(old["content_hash"])
+        current.row = post_to_row(post, posted_ts, content_hash, now)
+        current.row["version"] = old["version"] + 1
+        if current.pk is not None and not current.changed:
+            current.changed = True
+            plan.changed.append(current)
+        counts.updated += 1
+    return plan
+
+
+def _history_hashes(connection, existing: dict, ops: list) -> dict[int, set[str]]:
+    """Digests of the earlier versions of stored posts the batch brings other content for
+    (the rare path: a change, or an old version sent again)."""
+    pks = set()
+    for post, _, content_hash in ops:
+        stored = existing.get((post.source, post.id))
+        if stored is not None and stored["content_hash"] != content_hash:
+            pks.add(stored["pk"])
+    return _version_hashes(connection, sorted(pks)) if pks else {}
+
+
+def _version_hashes(connection, pks: list[int]) -> dict[int, set[str]]:
+    query = select(post_versions.c.post_pk, post_versions.c.content_hash, post_versions.c.content)
+    found: dict[int, set[str]] = {}
+    for post_pk, stored_hash, content in select_where_in(
+        connection, query, post_versions.c.post_pk, pks
+    ):
+        found.setdefault(post_pk, set()).add(stored_hash or _hash_of_contract(content))
+    return found
+
+
+def _write_plan(connection, plan: BatchPlan, last_pk: int) -> None:
+    """One insert of new posts, their full-text rows, one of history, one update of changes."""
+    rows = [version.row for version in plan.new.values()]
+    if _insert_new(connection, rows) < len(rows):
+        raise _KeyTaken
+    if rows and connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(
+            "INSERT INTO posts_fts(rowid, text, title) "
+            f"SELECT pk, text, title FROM posts WHERE pk > {int(last_pk)}"
+        )
+    if plan.history:
+        new_pks = (
+            _new_pks(connection, last_pk) if any(pk is None for _, pk, _ in plan.history) else {}
+        )
+        insert_rows(
+            connection,
+            post_versions,
+            [{"post_pk": pk or new_pks[key], **row} for key, pk, row in plan.history],
+        )
+    if plan.changed:
+        _update_posts(connection, plan.changed)
+
+
+def _new_pks(connection, last_pk: int) -> dict[tuple[str, str], int]:
+    query = select(posts.c.pk, posts.c.source, posts.c.post_id).where(posts.c.pk > last_pk)
+    return {(source, post_id): pk for pk, source, post_id in connection.execute(query)}
+
+
+def _update_posts(connection, changed: list[_Version]) -> None:
+    """Every column of the changed posts, in one executemany."""
+    columns = [c for c in changed[0].row if c != "pk"]
+    statement = (
+        update(posts)
+        .where(posts.c.pk == bindparam("pk_"))
+        .values({c: bindparam(c) for c in columns})
+    )
+    connection.execute(statement, [{c: v.row[c] for c in columns} | {"pk_": v.pk} for v in changed])
 
 
 def _insert_new(connection, rows: list[dict]) -> int:
@@ -196,43 +342,36 @@ def _insert_new(connection, rows: list[dict]) -> int:
             f"INSERT INTO posts ({names}) VALUES ({marks}) ON CONFLICT (source, post_id) DO NOTHING"
         )
         cursor = connection.connection.driver_connection.cursor()
-        cursor.executemany(sql, [tuple(row[c] for c in columns) for row in rows])
+        cursor.executemany(sql, map(itemgetter(*columns), rows))
         return cursor.rowcount
-    from sqlalchemy.dialects.postgresql import insert as pg_insert
+    return _copy_new(connection, rows)
 
-    statement = (
-        pg_insert(posts)
-        .on_conflict_do_nothing(index_elements=["source", "post_id"])
-        .returning(posts.c.pk)
+
+def _copy_new(connection, rows: list[dict]) -> int:
+    """PostgreSQL: COPY the rows (numbered) into a temporary table, then one INSERT ... SELECT
+    in their order (so keys are numbered as they come) ON CONFLICT DO NOTHING."""
+    columns = tuple(rows[0])
+    names = ", ".join(f'"{c}"' for c in columns)
+    connection.exec_driver_sql(
+        f"CREATE TEMPORARY TABLE new_posts ON COMMIT DROP AS "
+        f"SELECT 0::bigint AS ord, {names} FROM posts WITH NO DATA"
     )
-    return len(connection.execute(statement, rows).all())
-
-
-def _resolve_conflicts(connection, rows: list[dict], now: float, counts: SaveCounts) -> None:
-    """Rows another writer stored first: each is now a duplicate or a new version of theirs."""
-    existing = _existing(connection, [(row["source"], row["post_id"]) for row in rows])
-    for row in rows:
-        stored = existing[(row["source"], row["post_id"])]
-        if stored["ingested_at"] == now and stored["content_hash"] == row["content_hash"]:
-            continue  # ours
-        post = row_to_post(row)
-        _apply(connection, existing, post, row["posted_ts"], row["content_hash"], now, counts)
+    get = itemgetter(*columns)
+    cursor = connection.connection.driver_connection.cursor()
+    with cursor.copy(f"COPY new_posts (ord, {names}) FROM STDIN") as copy:
+        for number, row in enumerate(rows):
+            copy.write_row((number, *get(row)))
+    inserted = connection.exec_driver_sql(
+        f"INSERT INTO posts ({names}) SELECT {names} FROM new_posts ORDER BY ord "
+        "ON CONFLICT (source, post_id) DO NOTHING"
+    ).rowcount
+    connection.exec_driver_sql("DROP TABLE new_posts")
+    return inserted
 
 
 def save_posts(store: Store, batch: Sequence[tuple[Post, float, str]]) -> SaveCounts:
     """Save one batch with a fresh writer (small callers); bulk loads keep one `PostWriter`."""
     return PostWriter(store).save(batch)
-
-
-def _known_version(connection, post_pk: int, content_hash: str) -> bool:
-    """Whether `content_hash` is one of the post's earlier versions (rare path: a changed key)."""
-    query = select(post_versions.c.content_hash, post_versions.c.content).where(
-        post_versions.c.post_pk == post_pk
-    )
-    for stored_hash, content in connection.execute(query):
-        if (stored_hash or _hash_of_contract(content)) == content_hash:
-            return True
-    return False
 
 
 def _hash_of_contract(content: str) -> str:
@@ -253,37 +392,6 @@ def _hash_of_contract(content: str) -> str:
         extra=fields,
     )
     return post_content_hash(post)
-
-
-def _apply(connection, existing, post, posted_ts, content_hash, now, counts) -> None:
-    """Save one post whose key may already be stored (rare path: re-ingest or change)."""
-    key = (post.source, post.id)
-    old = existing.get(key)
-    if old is None:
-        row = post_to_row(post, posted_ts, content_hash, now)
-        pk = connection.execute(insert(posts).returning(posts.c.pk), row).scalar_one()
-        existing[key] = {**row, "pk": pk, "version": 1}
-        counts.stored += 1
-        return
-    if old["content_hash"] == content_hash or _known_version(connection, old["pk"], content_hash):
-        counts.duplicates += 1
-        return
-    history = orjson.dumps(_contract_dict(old)).decode()
-    connection.execute(
-        insert(post_versions),
-        {
-            "post_pk": old["pk"],
-            "version": old["version"],
-            "content": history,
-            "replaced_at": now,
-            "content_hash": old["content_hash"],
-        },
-    )
-    row = post_to_row(post, posted_ts, content_hash, now)
-    row["version"] = old["version"] + 1
-    connection.execute(update(posts).where(posts.c.pk == old["pk"]).values(**row))
-    existing[key] = {**row, "pk": old["pk"]}
-    counts.updated += 1
 
 
 def _contract_dict(row) -> dict:
@@ -318,6 +426,7 @@ _POST_COLUMNS = (
     "author",
     "image_phashes",
     "extra",
+    "posted_ts",  # not part of the `Post`: the analysis row carries it for the workspace's lists
 )
 
 
@@ -381,7 +490,8 @@ def save_analyses(store: Store, rows: list[dict], identifiers: list[dict]) -> No
         return
     pks = [row["post_pk"] for row in rows]
     with store.engine.begin() as connection:
-        rows = _with_posted_ts(connection, rows)
+        if any("posted_ts" not in row for row in rows):
+            rows = _with_posted_ts(connection, rows)
         delete_where_in(connection, post_analysis, "post_pk", pks)
         delete_where_in(connection, post_identifiers, "post_pk", pks)
         insert_rows(connection, post_analysis, rows)
