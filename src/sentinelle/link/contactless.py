@@ -30,6 +30,8 @@ ROWS = 1  # rows per band: posts sharing one MinHash value are candidates
 MAX_BUCKET = 40  # a bucket with more posts than this gives a star, not every pair
 MIN_AVERAGE = 0.2  # average Jaccard under which two groups of posts stay apart
 MAX_TEMPLATE_SHARE = 0.7  # posts with more of their shingles in common templates stay out
+MIN_PAIR = 0.08  # pairs estimated less alike than this are not checked (they weigh 0)
+_CHUNK = 1 << 16
 
 
 def contactless_groups(
@@ -49,6 +51,8 @@ def contactless_groups(
     if len(rows) < 2:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     left, right = _candidates(signatures[rows])
+    likely = _estimated_jaccard(signatures[rows], left, right) >= MIN_PAIR
+    left, right = left[likely], right[likely]
     similarity = _jaccard(shingles, rows[left], rows[right])
     keep = similarity > 0
     labels = average_linkage(len(rows), left[keep], right[keep], similarity[keep], min_average)
@@ -118,8 +122,17 @@ def _jaccard(shingles: Shingles, left: np.ndarray, right: np.ndarray) -> np.ndar
     ones = ShingleRarity(10)
     ones.counts[:] = 1
     ones.posts = 1
-    check = check_pairs(shingles, left, shingles, right, ones)
-    return check.shape.astype(np.float64)
+    return check_pairs(shingles, left, shingles, right, ones).shape.astype(np.float64)
+
+
+def _estimated_jaccard(values: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Jaccard of each pair estimated by its share of equal MinHash values (a cheap filter)."""
+    agree = np.zeros(len(left))
+    for start in range(0, len(left), _CHUNK):
+        stop = start + _CHUNK
+        same = values[left[start:stop]] == values[right[start:stop]]
+        agree[start:stop] = same.mean(axis=1)
+    return agree
 
 
 def average_linkage(

@@ -35,6 +35,7 @@ from sentinelle.link.batch import (
     text_edges_of,
 )
 from sentinelle.link.config import LinkConfig
+from sentinelle.link.contactless import contactless_groups
 from sentinelle.link.graph import components, concat_edges
 from sentinelle.link.hubs import hub_values
 from sentinelle.link.identifiers import incidence
@@ -275,8 +276,10 @@ def link(posts, config: LinkConfig | None = None, progress=print) -> LinkOutput:
     with timer.stage("text rounds (driver)"):
         pairs = _in_rounds(total, checked, config)
     progress(f"text pairs: {len(pairs):,}")
+    with timer.stage("posts without contacts (driver)"):
+        joins = _contactless(prepared, rarity, config)
     with timer.stage("hubs, match weights, clusters (driver)"):
-        decided = _decide(found, total, pairs, config)
+        decided = _decide(found, total, pairs, config, joins)
     with timer.stage("network ids and evidence"):
         assigned = assign_network_ids(decided.labels, [None] * total)
         networks = spark.createDataFrame(
@@ -422,7 +425,26 @@ class _Decided:
     image_edges: int
 
 
-def _decide(found, count: int, pairs: TextPairs, config: LinkConfig) -> _Decided:
+def _contactless(prepared, rarity: ShingleRarity, config: LinkConfig):
+    """`contactless_groups` over the posts giving no phone and no handle, their shingles and
+    signatures collected to the driver (they are a fraction of the posts)."""
+    from pyspark.sql import functions as F
+
+    table = (
+        prepared.where((F.size("phone") == 0) & (F.size("handle") == 0))
+        .select("idx", "shingles", "signature")
+        .orderBy("idx")
+        .toArrow()
+    )
+    posts = np.asarray(table.column("idx").to_numpy(), np.int64)
+    if len(posts) == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    shingles = _shingles(table.column("shingles").combine_chunks())
+    signatures = _signatures(table.column("signature"), config)
+    return contactless_groups(posts, shingles, signatures, rarity, config.contactless_min_average)
+
+
+def _decide(found, count: int, pairs: TextPairs, config: LinkConfig, joins=None) -> _Decided:
     """Hubs, identifier edges, match weights and clusters, in `batch.link_posts`'s order and
     with its functions (the graph is arrays of post numbers: it fits the driver)."""
     image_edges = near_image_edges(found["image"], config)
@@ -437,7 +459,8 @@ def _decide(found, count: int, pairs: TextPairs, config: LinkConfig) -> _Decided
     joined = concat_edges([*(identifier_edges_of(k, found[k], hub[k]) for k in found), image_edges])
     strong = joined.strong(config.min_edge_weight)
     id_pairs = (joined.left[strong], joined.right[strong])
-    decision = decide(count, id_pairs, anchored_posts(found, hub, count), pairs, config)
+    decision = decide(count, id_pairs, anchored_posts(found, hub, count), pairs, config,
+                      joins=joins)  # fmt: skip
     edges = concat_edges([joined, text_edges_of(pairs, decision)])
     example = decision.templates
     templates = (pairs.left[example], pairs.right[example])
