@@ -30,6 +30,7 @@ ROWS = 1  # rows per band: posts sharing one MinHash value are candidates
 MAX_BUCKET = 40  # a bucket with more posts than this gives a star, not every pair
 MIN_AVERAGE = 0.2  # average Jaccard under which two groups of posts stay apart
 MAX_TEMPLATE_SHARE = 0.7  # posts with more of their shingles in common templates stay out
+MIN_GROUP = 3  # posts a contactless group needs to be kept
 MIN_PAIR = 0.08  # pairs estimated less alike than this are not checked (they weigh 0)
 _CHUNK = 1 << 16
 
@@ -56,6 +57,9 @@ def contactless_groups(
     similarity = _jaccard(shingles, rows[left], rows[right])
     keep = similarity > 0
     labels = average_linkage(len(rows), left[keep], right[keep], similarity[keep], min_average)
+    # a pair of look-alike posts is as often two posters: only groups of several posts count
+    sizes = np.bincount(labels)
+    labels = np.where(sizes[labels] >= MIN_GROUP, labels, -1 - np.arange(len(labels)))
     order = np.argsort(labels, kind="stable")
     first = np.ones(len(order), bool)
     first[1:] = labels[order][1:] != labels[order][:-1]
