@@ -89,3 +89,34 @@ def test_a_handle_that_is_only_a_first_name_does_not_link():
     result = link_posts(link_input(posts), SMALL_CORPUS)
     assert result.labels[0] != result.labels[1]
     assert result.hubs["handle"] == ["telegram:fatou"]
+
+
+def test_a_controller_handle_beside_each_womans_own_phone_links_the_group():
+    # seven women each give their own phone, always beside the controller's handle: the
+    # phones live only with the handle (bound to it), so it is the group's, not a hub
+    posts = []
+    for woman in range(7):
+        for _ in range(3):
+            posts.append(
+                {
+                    "text": own_words(200 + len(posts)),
+                    "phones": [f"+3361500{woman:04d}"],
+                    "handles": ["telegram:boss_planning42"],
+                }
+            )
+    result = link_posts(link_input(posts), SMALL_CORPUS)
+    assert result.hubs["handle"] == []
+    assert _same_component(result, np.arange(len(posts)))
+
+
+def test_a_handle_beside_phones_that_live_apart_from_it_stays_a_hub():
+    # each poster also posts with her own phone alone: those phones have lives of their own
+    posts = []
+    for poster in range(7):
+        phone = f"+3361600{poster:04d}"
+        posts.append({"text": own_words(300 + 2 * poster), "phones": [phone]})
+        posts.append({"text": own_words(301 + 2 * poster), "phones": [phone],
+                      "handles": ["telegram:resa_hotel_centre"]})  # fmt: skip
+    result = link_posts(link_input(posts), SMALL_CORPUS)
+    assert result.hubs["handle"] == ["telegram:resa_hotel_centre"]
+    assert len(set(result.labels.tolist())) == 7

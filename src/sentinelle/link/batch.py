@@ -8,6 +8,7 @@ import numpy as np
 
 from sentinelle.link.clustering import cluster
 from sentinelle.link.config import LinkConfig
+from sentinelle.link.contactless import contactless_groups, subset, without_contacts
 from sentinelle.link.graph import HUB_WEIGHT, Edges, components, concat_edges, make_edges
 from sentinelle.link.hubs import hub_values
 from sentinelle.link.identifiers import Incidence, star_pairs
@@ -89,6 +90,8 @@ def link_posts(
         text = build_text_model(shingles, config, contact_groups(found, count))
     with timer.stage("text edges"):
         pairs = text_pairs(shingles, text, config)
+        loose = without_contacts(found, count)
+        loose_text = (loose, subset(shingles, loose), text.signatures.values[loose])
         if release:
             prepared.shingles = shingles = None
     with timer.stage("identifiers"):
@@ -96,7 +99,8 @@ def link_posts(
     with timer.stage("hubs"):
         ties = identifier_ties(found, count, pairs, image_edges, config)
     with timer.stage("clusters"):
-        decision = decide(count, ties.id_pairs, ties.anchored, pairs, config)
+        joins = contactless_groups(*loose_text, text.rarity, config.contactless_min_average)
+        decision = decide(count, ties.id_pairs, ties.anchored, pairs, config, joins=joins)
         edges = concat_edges([ties.edges, text_edges_of(pairs, decision)])
     example = decision.templates
     templates = (pairs.left[example], pairs.right[example])
@@ -148,8 +152,13 @@ class Decision:
     templates: np.ndarray  # index into the pairs
 
 
-def decide(count, id_pairs, anchored, pairs: TextPairs, config, model=None, sizes=None):
-    """Match weights (estimated from the pairs unless `model` is given), then clusters."""
+def decide(count, id_pairs, anchored, pairs: TextPairs, config, model=None, sizes=None,
+           joins=None):  # fmt: skip
+    """Match weights (estimated from the pairs unless `model` is given), then clusters.
+
+    `joins` are pairs of posts giving no contact that their wording as a whole puts in one
+    group (`contactless_groups`): joined outright, but not counted as contact groups by the
+    model."""
     check = pairs.check
     text = text_level(check.score, check.shared_rare, config.text_min_shared)
     rare = rare_level(check.shared_rare)
@@ -158,8 +167,16 @@ def decide(count, id_pairs, anchored, pairs: TextPairs, config, model=None, size
         group_anchored = np.bincount(groups, weights=anchored, minlength=count) > 0
         contacts = contact_levels(groups, group_anchored, pairs.left, pairs.right)
         model = estimate(text, rare, contacts)
+    settled = None
+    if joins is not None:
+        id_pairs = (
+            np.concatenate([id_pairs[0], joins[0]]),
+            np.concatenate([id_pairs[1], joins[1]]),
+        )
+        settled = np.zeros(count, bool)
+        settled[joins[0]] = settled[joins[1]] = True
     labels = cluster(count, id_pairs, anchored, (pairs.left, pairs.right), (text, rare), model,
-                     check.score >= config.disagree_min_score, sizes)  # fmt: skip
+                     check.score >= config.disagree_min_score, sizes, settled)  # fmt: skip
     same = labels[pairs.left] == labels[pairs.right]
     weight = model.weights(text, rare, np.full(len(text), UNKNOWN))
     used = same & (text >= 1) & (weight > 0)

@@ -36,6 +36,7 @@ def cluster(
     model: MatchModel,
     across: np.ndarray,
     sizes: np.ndarray | None = None,
+    settled: np.ndarray | None = None,
 ) -> np.ndarray:
     """A cluster label for every node (0..k-1); a node is a post, or in incremental runs a
     stored network of `sizes[i]` posts.
@@ -43,12 +44,15 @@ def cluster(
     `id_pairs` join nodes outright; `anchored[i]` says node i gives a phone or handle that is
     not a hub; `text_pairs` are candidate pairs with their (text, rare) `levels`. Across
     contacts that disagree, a pair must also be marked in `across` (its own wording alike
-    enough to say one actor despite two sets of contacts).
+    enough to say one actor despite two sets of contacts). `settled[i]` says node i is in a
+    group of posts without contacts that their wording as a whole already decided
+    (`contactless.py`): two such groups are not joined again by a few text pairs.
     """
     label = components(posts, *id_pairs) if posts else np.zeros(0, np.int64)
     sizes = np.ones(posts, np.int64) if sizes is None else np.asarray(sizes, np.int64)
     text, rare = levels
     a, b = text_pairs
+    settled = np.zeros(posts, bool) if settled is None else np.asarray(settled, bool)
     unknown = model.weights(text, rare, np.full(len(text), UNKNOWN))
     disagree = model.weights(text, rare, np.full(len(text), DISAGREE))
     disagree[~np.asarray(across, bool)] = -np.inf
@@ -62,18 +66,20 @@ def cluster(
     )
     for level in sorted(set(text.tolist()), reverse=True):
         chosen = text >= level
-        label = _round(label, anchored, sizes, a[chosen], b[chosen], unknown[chosen],
+        label = _round(label, (anchored, settled), sizes, a[chosen], b[chosen], unknown[chosen],
                        disagree[chosen])  # fmt: skip
     return np.unique(label, return_inverse=True)[1].astype(np.int64)
 
 
-def _round(label, anchored_post, sizes, a, b, unknown, disagree):
+def _round(label, marks, sizes, a, b, unknown, disagree):
+    anchored_post, settled_post = marks
     count = int(label.max(initial=-1)) + 1
     size = np.bincount(label, weights=sizes, minlength=count)
     anchored = np.bincount(label, weights=anchored_post, minlength=count) > 0
-    # 1. unanchored clusters among themselves
+    settled = np.bincount(label, weights=settled_post, minlength=count) > 0
+    # 1. unanchored clusters among themselves (two settled groups stay apart)
     pairs = _cluster_pairs(label, a, b, unknown)
-    both = ~anchored[pairs[0]] & ~anchored[pairs[1]]
+    both = ~anchored[pairs[0]] & ~anchored[pairs[1]] & ~(settled[pairs[0]] & settled[pairs[1]])
     label = _join(label, _supported(pairs, both, size))
     # 2. an unanchored cluster to its best anchored cluster
     count = int(label.max(initial=-1)) + 1

@@ -7,6 +7,14 @@ value, its posts are split into *contexts*, the connected groups they form throu
 piece of evidence (other values, text and image links among them); a value whose posts fall into
 many contexts that each carry evidence of their own is a hub.
 
+A controller's handle (or phone) also meets many contexts: each woman of the group gives her
+own phone beside it. What tells it from a hotel's number is where those other identifiers live:
+a woman's phone is seen only beside the controller's handle (it is *bound* to it: on two or
+more posts, every one of which carries the value), while a hotel's guests give their own
+number on posts without the hotel's. Contexts whose identifiers are all bound to the value are
+the value's own group and do not count; a hub is a value seen with many identifiers that have
+lives of their own and otherwise never meet.
+
 All frequent values are handled in one graph whose nodes are (value, post) rows, so the work
 is a few sorts and one connected-components call, not a loop over values.
 """
@@ -30,13 +38,18 @@ def hub_values(
     posts: int,
     min_posts: int,
     min_contexts: int,
+    totals: dict[str, np.ndarray] | None = None,
 ) -> dict[str, np.ndarray]:
     """Per kind, a boolean per value of `found[kind]`: True for a hub.
 
     `links` are the post pairs joined by text or images, which also tie posts together.
+    `totals[kind]` counts the posts carrying each value in the whole corpus, when `found` holds
+    only some of them (an incremental check); by default `found` is the whole corpus.
     """
     post, value, offsets = _all_values(found)
     counts = np.bincount(value, minlength=offsets[-1])
+    if totals is not None:
+        counts = np.concatenate([np.asarray(totals[kind], np.int64) for kind in found])
     frequent = counts >= min_posts
     # evidence of a poster of one's own: a phone, or any value seen on another post too
     # (a throwaway account used once says nothing about who else shares the value)
@@ -45,7 +58,9 @@ def hub_values(
         kind = list(found).index("phone")
         anchors[offsets[kind] : offsets[kind + 1]] = True
     row_value, row_post = value[frequent[value]], post[frequent[value]]
-    contexts = _contexts_per_value(post, value, anchors, (row_value, row_post), links, posts)
+    contexts = _contexts_per_value(
+        post, value, (anchors, counts), (row_value, row_post), links, posts
+    )
     hub = contexts >= min_contexts
     return {kind: hub[offsets[i] : offsets[i + 1]] for i, kind in enumerate(found)}
 
@@ -60,8 +75,10 @@ def _all_values(found: dict[str, Incidence]) -> tuple[np.ndarray, np.ndarray, li
     return post, np.concatenate(shifted or [np.zeros(0, np.int64)]), offsets
 
 
-def _contexts_per_value(post, value, anchors, frequent_rows, links, posts):
-    """Distinct anchored contexts among the posts of each frequent value."""
+def _contexts_per_value(post, value, anchors_counts, frequent_rows, links, posts):
+    """Distinct anchored contexts among the posts of each frequent value, a context counting
+    only if it has evidence of its own that is not bound to the value."""
+    anchors, counts = anchors_counts
     row_value, row_post = frequent_rows
     total_values = len(anchors)
     rows = len(row_value)
@@ -71,21 +88,30 @@ def _contexts_per_value(post, value, anchors, frequent_rows, links, posts):
     order = np.lexsort((row_post, row_value))
     row_value, row_post = row_value[order], row_post[order]
     row_key = row_value * posts + row_post
-    left, right, anchored = _rows_sharing_other_values(post, value, anchors, row_value, row_post)
+    left, right, free, bound = _rows_sharing_other_values(
+        post, value, (anchors, counts), row_value, row_post
+    )
     link_left, link_right = _rows_joined_by_links(row_value, row_post, row_key, links, posts)
     labels = components(
         rows, np.concatenate([left, link_left]), np.concatenate([right, link_right])
     )
-    anchored[link_left] = anchored[link_right] = True
-    sizes = np.bincount(labels)
-    anchored |= sizes[labels] >= 2
-    chosen = np.flatnonzero(anchored)
+    tied = np.zeros(rows, dtype=bool)
+    tied[link_left] = tied[link_right] = True
+    tied |= np.bincount(labels)[labels] >= 2
+    # a context counts with an identifier of its own that lives apart from the value, or, when
+    # it carries no identifier bound to the value, with text, images or several posts
+    free_context = np.bincount(labels, weights=free) > 0
+    bound_context = np.bincount(labels, weights=bound) > 0
+    tied_context = np.bincount(labels, weights=tied) > 0
+    counted = free_context | (tied_context & ~bound_context)
+    chosen = np.flatnonzero(counted[labels])
     pairs = distinct(row_value[chosen] * rows + labels[chosen])
     return np.bincount(pairs // rows, minlength=total_values)
 
 
-def _rows_sharing_other_values(post, value, anchors, row_value, row_post):
-    """Row pairs (same value v) whose posts share another value u; rows carrying an anchor.
+def _rows_sharing_other_values(post, value, anchors_counts, row_value, row_post):
+    """Row pairs (same value v) whose posts share another value u; rows carrying an anchor
+    that is not bound to v (`free`), rows carrying a value bound to v (`bound`).
 
     Rows (sorted by value) are taken in chunks cut at value boundaries, so the temporaries
     stay bounded however many posts there are.
@@ -96,19 +122,20 @@ def _rows_sharing_other_values(post, value, anchors, row_value, row_post):
     cuts = np.searchsorted(row_value, row_value[_CHUNK_ROWS::_CHUNK_ROWS], side="left")
     bounds = np.unique(np.concatenate([[0], cuts, [len(row_value)]]))
     lefts, rights = [], []
-    anchored = np.zeros(len(row_post), dtype=bool)
+    free = np.zeros(len(row_post), dtype=bool)
+    bound = np.zeros(len(row_post), dtype=bool)
     for first, last in pairwise(bounds.tolist()):
-        left, right, anchor = _sharing_in(
-            post_sorted, value_sorted, anchors, row_value[first:last], row_post[first:last]
+        left, right, free[first:last], bound[first:last] = _sharing_in(
+            post_sorted, value_sorted, anchors_counts, row_value[first:last], row_post[first:last]
         )
         lefts.append(left + first)
         rights.append(right + first)
-        anchored[first:last] = anchor
     empty = np.zeros(0, np.int64)
-    return np.concatenate(lefts or [empty]), np.concatenate(rights or [empty]), anchored
+    return np.concatenate(lefts or [empty]), np.concatenate(rights or [empty]), free, bound
 
 
-def _sharing_in(post_sorted, value_sorted, anchors, row_value, row_post):
+def _sharing_in(post_sorted, value_sorted, anchors_counts, row_value, row_post):
+    anchors, posts_of = anchors_counts
     total_values = len(anchors)
     start = np.searchsorted(post_sorted, row_post, side="left")
     stop = np.searchsorted(post_sorted, row_post, side="right")
@@ -118,15 +145,21 @@ def _sharing_in(post_sorted, value_sorted, anchors, row_value, row_post):
     other = value_sorted[np.repeat(start, counts) + flat]
     keep = other != row_value[row]
     row, other = row[keep], other[keep]
-    anchored = np.zeros(len(row_post), dtype=bool)
-    anchored[row[anchors[other]]] = True
     key = row_value[row] * total_values + other
     order = np.argsort(key, kind="stable")
-    key, row = key[order], row[order]
+    key, row, other = key[order], row[order], other[order]
     first = np.ones(len(key), dtype=bool)
     first[1:] = key[1:] != key[:-1]
-    leader = row[np.flatnonzero(first)[np.cumsum(first) - 1]]
-    return row[~first], leader[~first], anchored
+    group = np.cumsum(first) - 1
+    leader = row[np.flatnonzero(first)[group]]
+    # u is bound to v when every post carrying u (two or more) also carries v
+    together = np.bincount(group)[group]
+    is_bound = (posts_of[other] >= 2) & (together >= posts_of[other])
+    free = np.zeros(len(row_post), dtype=bool)
+    bound = np.zeros(len(row_post), dtype=bool)
+    free[row[anchors[other] & ~is_bound]] = True
+    bound[row[is_bound]] = True
+    return row[~first], leader[~first], free, bound
 
 
 def _rows_joined_by_links(row_value, row_post, row_key, links, posts):

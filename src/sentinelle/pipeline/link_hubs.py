@@ -59,7 +59,7 @@ def fresh_hubs(
     }
     left, right = _links(store, stored, local, text, stored_nodes, count)
     hub = hub_values(found_local, (left, right), len(values), config.hub_min_posts,
-                     config.hub_min_contexts)  # fmt: skip
+                     config.hub_min_contexts, _totals(store, found_local))  # fmt: skip
     return {
         kind: {v for v, is_hub in zip(found_local[kind].values, hub[kind], strict=True)
                if is_hub and (kind, v) in suspects}
@@ -81,6 +81,22 @@ def stored_carriers(store: Store, posts: PreparedPosts) -> dict[tuple[str, str],
         for pk, value in identifiers_of_values(store, stored_kind, sorted(wanted)):
             carriers.setdefault((stored_kind, value), []).append(pk)
     return carriers
+
+
+def _totals(store: Store, found: dict) -> dict[str, np.ndarray]:
+    """Posts carrying each value of `found` in the whole store (the local graph holds only the
+    suspects' posts): whether a value is bound to a suspect is judged on all its posts."""
+    totals = {}
+    for kind, values in found.items():
+        number = {value: i for i, value in enumerate(values.values)}
+        total = np.bincount(values.value, minlength=len(values.values)).astype(np.int64)
+        pks: dict[str, set[int]] = {}
+        for pk, value in identifiers_of_values(store, kind, sorted(number)):
+            pks.setdefault(value, set()).add(pk)
+        for value, carriers in pks.items():
+            total[number[value]] = max(total[number[value]], len(carriers))
+        totals[kind] = total
+    return totals
 
 
 def _carriers(posts: PreparedPosts, stored, known) -> dict[tuple[str, str], set[int]]:

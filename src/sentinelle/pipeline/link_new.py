@@ -28,6 +28,7 @@ from sentinelle.link.batch import (
     text_pairs,
 )
 from sentinelle.link.config import LinkConfig
+from sentinelle.link.contactless import contactless_groups, subset, without_contacts
 from sentinelle.link.graph import HUB_WEIGHT, Edges, concat_edges, make_edges
 from sentinelle.link.identifiers import star_pairs
 from sentinelle.link.lsh import band_keys, has_text, index_matches
@@ -86,8 +87,13 @@ def link_new_posts(store: Store, config: LinkConfig, state: dict, mapper: Callab
     id_pairs = (node[identifier_edges.left[strong]], node[identifier_edges.right[strong]])
     node_pairs = TextPairs(node[pairs.left], node[pairs.right], pairs.check)
     model = MatchModel.from_dict(state.get("match_model"))
+    # new posts giving no contact, grouped by their wording as a whole among themselves (the
+    # stored ones were grouped by the run that linked them)
+    free = without_contacts(posts.found, len(posts))
+    loose = contactless_groups(free, subset(shingles, free), signatures.values[free], rarity,
+                               config.contactless_min_average)  # fmt: skip
     decision = decide(groups.count, id_pairs, groups.anchored, node_pairs, config, model=model,
-                      sizes=groups.sizes)  # fmt: skip
+                      sizes=groups.sizes, joins=(node[loose[0]], node[loose[1]]))  # fmt: skip
     ids, aliases, merged, next_number, stored_ids = groups.assign(decision.labels, state)
     pk_of = np.concatenate([posts.post_pk, np.array(list(stored), dtype=np.int64)])
     changes = [*changed_ids(posts.post_pk, previous, ids)]

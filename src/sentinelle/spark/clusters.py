@@ -150,20 +150,24 @@ def hub_links(pairs, found, config: LinkConfig) -> TextPairs:
     )
 
 
-def component_rows(pairs, ties):
-    """Text pairs (kind 0), identifier pairs (1) and anchored posts (2), each with its
-    component of (text pairs, identifier pairs); checkpointed."""
+def component_rows(pairs, ties, joins):
+    """Text pairs (kind 0), identifier pairs (1), anchored posts (2) and the joins of posts
+    without contacts (3, `contactless_groups`), each with its component of (text pairs,
+    identifier pairs, joins); checkpointed."""
     from pyspark.sql import functions as F
 
     spark = pairs.sparkSession
-    id_left, id_right = ties.id_pairs
-    ids = spark.createDataFrame(
-        pd.DataFrame({"left": id_left, "right": id_right}), "left long, right long"
-    )
+
+    def pair_frame(left, right):
+        frame = pd.DataFrame({"left": np.asarray(left, np.int64), "right": right})
+        return spark.createDataFrame(frame.astype("int64"), "left long, right long")
+
+    ids = pair_frame(*ties.id_pairs)
+    joined = pair_frame(*joins)
     anchored = spark.createDataFrame(
         pd.DataFrame({"left": np.flatnonzero(ties.anchored).astype(np.int64)}), "left long"
     )
-    edges = pairs.select("left", "right").union(ids)
+    edges = pairs.select("left", "right").union(ids).union(joined)
     comps = connected_components(
         edges.select(F.col("left").alias("src"), F.col("right").alias("dst"))
     ).select(F.col("node").alias("left"), F.col("label").alias("comp"))
@@ -177,6 +181,7 @@ def component_rows(pairs, ties):
                 F.lit(2).alias("kind"), "left", F.col("left").alias("right"), *_as(none)
             )
         )
+        .unionByName(joined.select(F.lit(3).alias("kind"), "left", "right", *_as(none)))
     )
     return in_buckets(rows.join(comps, "left").checkpoint())
 
@@ -195,12 +200,14 @@ class _Component:
     rounds: np.ndarray
     id_pairs: tuple[np.ndarray, np.ndarray]
     anchored: np.ndarray
+    joins: tuple[np.ndarray, np.ndarray]  # posts without contacts grouped by their wording
 
     @classmethod
     def of(cls, frame: pd.DataFrame) -> _Component:
         kind = frame["kind"].to_numpy()
         text = frame[kind == 0].sort_values(["round", "left", "right"])
         ids = frame[kind == 1]
+        joins = frame[kind == 3]
         left, right = frame["left"].to_numpy(np.int64), frame["right"].to_numpy(np.int64)
         nodes = np.unique(np.concatenate([left, right]))
 
@@ -213,7 +220,7 @@ class _Component:
                           text["shape"].to_numpy(np.float32))  # fmt: skip
         return cls(nodes, TextPairs(local(text["left"]), local(text["right"]), check),
                    text["round"].to_numpy(np.int32), (local(ids["left"]), local(ids["right"])),
-                   anchored)  # fmt: skip
+                   anchored, (local(joins["left"]), local(joins["right"])))  # fmt: skip
 
 
 def patterns_of(config: LinkConfig):
@@ -278,7 +285,8 @@ def cluster_component(config: LinkConfig, model: MatchModel, padding: TextPairs)
         c = _Component.of(frame)
         real = len(c.pairs)
         pairs = concat_pairs([c.pairs, padding])
-        decision = decide(len(c.nodes), c.id_pairs, c.anchored, pairs, config, model=model)
+        decision = decide(len(c.nodes), c.id_pairs, c.anchored, pairs, config, model=model,
+                          joins=c.joins)  # fmt: skip
         labels = decision.labels
         keep = np.flatnonzero((decision.used | decision.refused)[:real])
         example = decision.templates[decision.templates < real]

@@ -26,6 +26,7 @@ import numpy as np
 
 from sentinelle.link.batch import checked_pairs, contact_groups, identifier_ties, near_image_edges
 from sentinelle.link.config import LinkConfig
+from sentinelle.link.contactless import contactless_groups
 from sentinelle.link.identifiers import incidence
 from sentinelle.link.lsh import band_keys, has_text
 from sentinelle.link.minhash import MinHasher, Signatures
@@ -277,8 +278,10 @@ def link(posts, config: LinkConfig | None = None, progress=print) -> LinkOutput:
         image_edges = near_image_edges(found["image"], config)
         ties = identifier_ties(found, total, hub_links(pairs, found, config), image_edges,
                                config)  # fmt: skip
+    with timer.stage("posts without contacts (driver)"):
+        joins = _contactless(prepared, rarity, config)
     with timer.stage("match weights and clusters (executors, per component)"):
-        rows = component_rows(pairs, ties)
+        rows = component_rows(pairs, ties, joins)
         largest = rows.groupBy("comp").count().agg({"count": "max"}).first()[0] or 0
         model, padding = estimate_model(rows, config)
         clustered = (
@@ -382,6 +385,25 @@ def _checked_pairs(prepared, config: LinkConfig, rarity: ShingleRarity):
     checked = checked.checkpoint()
     broadcast.destroy()
     return checked
+
+
+def _contactless(prepared, rarity: ShingleRarity, config: LinkConfig):
+    """`contactless_groups` over the posts giving no phone and no handle, their shingles and
+    signatures collected to the driver (they are a fraction of the posts)."""
+    from pyspark.sql import functions as F
+
+    table = (
+        prepared.where((F.size("phone") == 0) & (F.size("handle") == 0))
+        .select("idx", "shingles", "signature")
+        .orderBy("idx")
+        .toArrow()
+    )
+    posts = np.asarray(table.column("idx").to_numpy(), np.int64)
+    if len(posts) == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    shingles = _shingles(table.column("shingles").combine_chunks())
+    signatures = _signatures(table.column("signature"), config)
+    return contactless_groups(posts, shingles, signatures, rarity, config.contactless_min_average)
 
 
 def _incidences(prepared):

@@ -1,0 +1,171 @@
+"""Posts that give no contact, grouped by their wording as a whole (average linkage).
+
+A group that gives no phone, handle or account (its ads say "reply through the site") can only
+be found by its text. Its posts reuse one template with edits: a persona's name, the city, the
+hours change, a sentence is dropped or swapped, a typo slips in. Each sentence of such a
+template may be common (many posters say "Dispo de 10h à 22h."), so rare-word evidence between
+two posts is weak, and a single pair is as often another poster's ad. What holds is the whole:
+posts of one group are, on average, more alike to each other than to anyone else. So the posts
+are grouped by average linkage on their plain shingle Jaccard, merged by reciprocal best
+partners in rounds (average linkage is reducible, so this gives the greedy hierarchy), and cut
+where the average similarity of two groups falls under `min_average`.
+
+Posts made mostly of a common template (a shared room-rental boilerplate, a copied recruitment
+offer: `ShingleRarity.template_slots`) take no part: what they share is the template's, not a
+poster's. Candidates are posts sharing one of their MinHash values (a pair at Jaccard 0.1 does
+so 99 times in 100), every pair of a small bucket, a star for a large one.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sentinelle.link.graph import components
+from sentinelle.link.lsh import unique_pairs
+from sentinelle.link.rarity import ShingleRarity
+from sentinelle.link.shingles import Shingles
+from sentinelle.link.textlinks import check_pairs
+
+ROWS = 1  # rows per band: posts sharing one MinHash value are candidates
+MAX_BUCKET = 40  # a bucket with more posts than this gives a star, not every pair
+MIN_AVERAGE = 0.2  # average Jaccard under which two groups of posts stay apart
+MAX_TEMPLATE_SHARE = 0.7  # posts with more of their shingles in common templates stay out
+MIN_GROUP = 3  # posts a contactless group needs to be kept
+MIN_PAIR = 0.08  # pairs estimated less alike than this are not checked (they weigh 0)
+_CHUNK = 1 << 16
+
+
+def contactless_groups(
+    posts: np.ndarray,
+    shingles: Shingles,
+    signatures: np.ndarray,
+    rarity: ShingleRarity,
+    min_average: float = MIN_AVERAGE,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Post pairs (a star per group) joining the `posts` (numbers of posts giving no contact;
+    `shingles` and `signatures` rows are theirs, in that order) that average linkage puts in
+    one group."""
+    rows = np.flatnonzero(
+        (template_share(shingles, rarity) <= MAX_TEMPLATE_SHARE)
+        & (signatures[:, 0] != np.uint32(0xFFFFFFFF))
+    )
+    if len(rows) < 2:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    left, right = _candidates(signatures[rows])
+    likely = _estimated_jaccard(signatures[rows], left, right) >= MIN_PAIR
+    left, right = left[likely], right[likely]
+    similarity = _jaccard(shingles, rows[left], rows[right])
+    keep = similarity > 0
+    labels = average_linkage(len(rows), left[keep], right[keep], similarity[keep], min_average)
+    # a pair of look-alike posts is as often two posters: only groups of several posts count
+    sizes = np.bincount(labels)
+    labels = np.where(sizes[labels] >= MIN_GROUP, labels, -1 - np.arange(len(labels)))
+    order = np.argsort(labels, kind="stable")
+    first = np.ones(len(order), bool)
+    first[1:] = labels[order][1:] != labels[order][:-1]
+    leader = order[np.flatnonzero(first)[np.cumsum(first) - 1]]
+    member = ~first
+    chosen = np.asarray(posts, np.int64)[rows]
+    return chosen[order[member]], chosen[leader[member]]
+
+
+def without_contacts(found: dict, count: int) -> np.ndarray:
+    """Numbers of the posts that give no phone and no handle at all."""
+    has = np.zeros(count, bool)
+    for kind in ("phone", "handle"):
+        has[found[kind].post] = True
+    return np.flatnonzero(~has)
+
+
+def subset(shingles: Shingles, posts: np.ndarray) -> Shingles:
+    """The shingles of `posts` only, in that order."""
+    starts = shingles.indptr[posts]
+    sizes = shingles.indptr[posts + 1] - starts
+    flat = np.arange(sizes.sum()) + np.repeat(starts - (np.cumsum(sizes) - sizes), sizes)
+    indptr = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+    return Shingles(indptr, shingles.hashes[flat])
+
+
+def template_share(shingles: Shingles, rarity: ShingleRarity) -> np.ndarray:
+    """Per post, the share of its shingles that belong to common templates."""
+    common = rarity.template_slots()
+    slots = (shingles.hashes & np.uint64(len(common) - 1)).astype(np.int64)
+    sizes = np.diff(shingles.indptr)
+    owner = np.repeat(np.arange(len(shingles)), sizes)
+    inside = np.bincount(owner, weights=common[slots], minlength=len(shingles))
+    return inside / np.maximum(sizes, 1)
+
+
+def _candidates(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of rows sharing a band of `ROWS` signature rows: every pair of a small bucket,
+    a star to its first row for a large one."""
+    count, perms = values.shape
+    lefts, rights = [], []
+    for band in range(perms // ROWS):
+        key = np.zeros(count, np.uint64)
+        for row in range(band * ROWS, (band + 1) * ROWS):
+            key = (key << np.uint64(32)) | values[:, row].astype(np.uint64)
+        order = np.argsort(key, kind="stable")
+        key = key[order]
+        first = np.r_[True, key[1:] != key[:-1]]
+        start = np.flatnonzero(first)[np.cumsum(first) - 1]  # bucket start of each sorted row
+        size = np.diff(np.r_[np.flatnonzero(first), count])[np.cumsum(first) - 1]
+        position = np.arange(count) - start
+        # a small bucket: each member with every member before it; a large one: a star
+        before = np.where(size <= MAX_BUCKET, position, np.minimum(position, 1))
+        member = np.repeat(np.arange(count), before)
+        offset = np.arange(len(member)) - np.repeat(np.cumsum(before) - before, before)
+        lefts.append(order[start[member] + offset])
+        rights.append(order[member])
+    empty = np.zeros(0, np.int64)
+    return unique_pairs(np.concatenate(lefts or [empty]), np.concatenate(rights or [empty]))
+
+
+def _jaccard(shingles: Shingles, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Plain Jaccard of the shingle sets of each pair (every shingle weighs one)."""
+    ones = ShingleRarity(10)
+    ones.counts[:] = 1
+    ones.posts = 1
+    return check_pairs(shingles, left, shingles, right, ones).shape.astype(np.float64)
+
+
+def _estimated_jaccard(values: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Jaccard of each pair estimated by its share of equal MinHash values (a cheap filter)."""
+    agree = np.zeros(len(left))
+    for start in range(0, len(left), _CHUNK):
+        stop = start + _CHUNK
+        same = values[left[start:stop]] == values[right[start:stop]]
+        agree[start:stop] = same.mean(axis=1)
+    return agree
+
+
+def average_linkage(
+    count: int, left: np.ndarray, right: np.ndarray, similarity: np.ndarray, min_average: float
+) -> np.ndarray:
+    """Cluster label per node: average linkage over the given pairs (missing pairs weigh 0),
+    merging reciprocal best partners in rounds until no two clusters average `min_average`."""
+    label = np.arange(count)
+    size = np.ones(count)
+    while True:
+        a, b = label[left], label[right]
+        apart = a != b
+        if not apart.any():
+            break
+        low, high = np.minimum(a, b)[apart], np.maximum(a, b)[apart]
+        key, inverse = np.unique(low * count + high, return_inverse=True)
+        total = np.bincount(inverse, weights=similarity[apart])
+        low, high = key // count, key % count
+        average = total / (size[low] * size[high])
+        good = average >= min_average
+        if not good.any():
+            break
+        low, high, average = low[good], high[good], average[good]
+        best = np.full(count, -1.0)
+        np.maximum.at(best, low, average)
+        np.maximum.at(best, high, average)
+        mutual = (average == best[low]) & (average == best[high])
+        joined = components(count, low[mutual], high[mutual])
+        merged = joined[label]
+        size = np.bincount(merged, minlength=count).astype(np.float64)
+        label = merged
+    return label
