@@ -4,4 +4,4 @@
 Alembic import (a CLI call stays fast); a test checks it against Alembic's own view.
 """
 
-HEAD = "0008_outreach"
+HEAD = "0009_web_pseudonyms"
