@@ -1,11 +1,17 @@
-"""Web latency under load: p95 of the posts list with filters, a post page and a network page
-with 20 concurrent clients (wrk on loopback), on a store of 1,000,000 synthetic posts.
+"""Web latency under load: p95 of every page kind and the API with 20 concurrent clients
+(wrk on loopback), on a store of 1,000,000 posts.
 
     python bench/bench_web.py [--posts 1000000] [--engines sqlite,postgres] [--seconds 15]
+    python bench/bench_web.py --store bench/out/demo1m/sentinelle.db --engines sqlite \
+        --pages all
 
-The store is built once by bulk SQL inserts of synthetic rows (logistics text only) and kept
-in bench/out/ for later runs. The server is the real `sentinelle serve` in a subprocess.
-Prints a markdown table and writes bench/out/web.json. Needs `wrk` (apt-get install wrk).
+Without --store, the store is built once by bulk SQL inserts of synthetic rows (logistics
+text only) and kept in bench/out/ for later runs. With --store, an analysed store made by
+`sentinelle demo-data`, `ingest` and `analyze` is used as it is, and the URLs are drawn from
+it (posts, networks large and small, phones written as people type them). The server is the
+real `sentinelle serve` in a subprocess; its CPU time (all its processes) is read from /proc
+around each page's run. Prints a markdown table and writes bench/out/web.json. Needs `wrk`
+(apt-get install wrk).
 """
 
 from __future__ import annotations
@@ -175,15 +181,15 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _cli(env: dict, *args: str, stdin: str | None = None) -> None:
-    subprocess.run(
+def _cli(env: dict, *args: str, stdin: str | None = None) -> str:
+    return subprocess.run(
         [sys.executable, "-m", "sentinelle", *args],
         env=env,
         input=stdin,
         text=True,
         check=False,
         capture_output=True,
-    )
+    ).stdout
 
 
 def _cookie(response: httpx.Response, name: str) -> str:
@@ -249,16 +255,140 @@ def url_sets(count: int) -> dict[str, list[str]]:
         "network page": networks,
         "networks list (filters)": network_list,
         "search by phone": searches,
+        **common_urls(posts),
     }
+
+
+def common_urls(posts: list[str]) -> dict[str, list[str]]:
+    """Pages whose URLs do not depend on the store: the overview, the review queue, the note,
+    and the API (a post object by its key, a text scored)."""
+    api_posts = []
+    for url in posts[:2000]:
+        query = dict(part.split("=", 1) for part in url.split("?", 1)[1].split("&"))
+        api_posts.append(f"/api/posts/{query['source']}/{query['id']}")
+    texts = [
+        "Nouvelle sur Lyon, dispo ce soir, logement fourni. Contact 06 12 34 56 78",
+        "Coloc sur Nantes, part 450 euros par mois, libre le 1er",
+        "jeune fille 17 ans dispo tout le week-end sur Marseille, 100 roses",
+    ]
+    return {
+        "overview": ["/overview"],
+        "review queue": ["/review"],
+        "note": ["/note", "/note.html"],
+        "api post": api_posts,
+        "api score": [
+            "POST /api/score " + json.dumps({"text": t, "kind": "ad"}, ensure_ascii=False)
+            for t in texts
+        ],
+    }
+
+
+def store_urls(path: str) -> dict[str, list[str]]:
+    """URLs drawn from an analysed store (read directly, read-only): random posts, networks
+    (half of them among the 200 largest), phones written in the forms people type."""
+    import sqlite3
+    from urllib.parse import quote, urlencode
+
+    rng = random.Random(11)
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    top = db.execute("SELECT max(pk) FROM posts").fetchone()[0]
+    posts = []
+    while len(posts) < 2000:
+        row = db.execute(
+            "SELECT source, post_id FROM posts WHERE pk >= ? LIMIT 1", (rng.randrange(top),)
+        ).fetchone()
+        if row:
+            posts.append("/post?" + urlencode({"source": row[0], "id": row[1]}))
+    sizes = db.execute(
+        "SELECT network_id, count(*) FROM post_analysis WHERE network_id IS NOT NULL "
+        "GROUP BY network_id"
+    ).fetchall()
+    sizes.sort(key=lambda item: -item[1])
+    largest = [n for n, _ in sizes[:200]]
+    anyone = [n for n, _ in sizes]
+    networks = [
+        f"/networks/{rng.choice(largest) if i % 2 else rng.choice(anyone)}" for i in range(2000)
+    ]
+    cities = [r[0] for r in db.execute(
+        "SELECT city FROM post_analysis WHERE city IS NOT NULL GROUP BY city "
+        "ORDER BY count(*) DESC LIMIT 12"
+    )]  # fmt: skip
+    sources = [r[0] for r in db.execute("SELECT DISTINCT source FROM posts LIMIT 50")]
+    departments = [r[0] for r in db.execute(
+        "SELECT DISTINCT department FROM post_analysis WHERE department IS NOT NULL LIMIT 30"
+    )]  # fmt: skip
+    phones = [r[0] for r in db.execute(
+        "SELECT value FROM post_identifiers WHERE kind = 'phone' AND value LIKE '+336%' "
+        "AND rowid % 97 = 0 LIMIT 4000"
+    )]  # fmt: skip
+    db.close()
+    filters = []
+    for _ in range(300):
+        city, dept, source = rng.choice(cities), rng.choice(departments), rng.choice(sources)
+        filters.append(rng.choice([
+            "/posts?flag=any",
+            f"/posts?flag=minor&department={dept}",
+            f"/posts?department={dept}&kind={rng.choice(KINDS)}",
+            f"/posts?source={quote(source)}&min_score=0.5&score_label=control",
+            f"/posts?city={quote(city)}&since=2024-03-01&until=2024-09-30",
+            f"/posts?q=logement+{quote(city.lower())}",
+            "/posts?indicator=age.stated_minor",
+        ]))  # fmt: skip
+    network_list = [rng.choice([
+        "/networks",
+        "/networks?min_posts=5",
+        f"/networks?city={quote(rng.choice(cities).lower())}&sort=posts",
+        f"/networks?source={quote(rng.choice(sources))}&label=control&min_score=0.5",
+        "/networks?sort=last&since=2024-06-01",
+    ]) for _ in range(300)]  # fmt: skip
+    searches = []
+    for value in rng.sample(phones, min(2000, len(phones))):
+        national = "0" + value[3:]
+        form = rng.choice([
+            national, value, " ".join(national[i : i + 2] for i in range(0, 10, 2)),
+            ".".join(national[i : i + 2] for i in range(0, 10, 2)),
+        ])  # fmt: skip
+        searches.append("/search?" + urlencode({"q": form}))
+    return {
+        "posts list (filters)": filters,
+        "post page": posts,
+        "network page": networks,
+        "networks list (filters)": network_list,
+        "search by phone": searches,
+        **common_urls(posts),
+    }
+
+
+def server_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process and every process under it (/proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks
+            for task in Path(f"/proc/{current}/task").iterdir():
+                children = (task / "children").read_text().split()
+                todo.extend(int(child) for child in children)
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
 
 
 LUA = """
 local urls = {%s}
 local counter = 0
 wrk.headers["Cookie"] = "sentinelle_session=%s"
+wrk.headers["Authorization"] = "Bearer %s"
 request = function()
   counter = counter + 1
-  return wrk.format("GET", urls[(counter * 7919) %% #urls + 1])
+  local entry = urls[(counter * 7919) %% #urls + 1]
+  if string.sub(entry, 1, 5) == "POST " then
+    local path, body = string.match(string.sub(entry, 6), "^(%%S+) (.*)$")
+    return wrk.format("POST", path, {["Content-Type"] = "application/json"}, body)
+  end
+  return wrk.format("GET", entry)
 end
 done = function(summary, latency, requests)
   local e = summary.errors
@@ -270,9 +400,15 @@ end
 """
 
 
-def load(base: str, session: str, urls: list[str], seconds: int, clients: int) -> dict:
+def _lua_string(url: str) -> str:
+    return '"' + url.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def load(
+    base: str, session: str, urls: list[str], seconds: int, clients: int, token: str = ""
+) -> dict:
     script = OUT / "wrk.lua"
-    script.write_text(LUA % (",".join(f'"{u}"' for u in urls), session))
+    script.write_text(LUA % (",".join(_lua_string(u) for u in urls), session, token))
     result = subprocess.run(
         [
             "wrk",
@@ -306,10 +442,21 @@ def load(base: str, session: str, urls: list[str], seconds: int, clients: int) -
 
 
 def run_engine(
-    name: str, url: str, count: int, seconds: int, clients: int, workers: int, pages: str
+    name: str,
+    url: str,
+    count: int,
+    seconds: int,
+    clients: int,
+    workers: int,
+    pages: str,
+    given_store: bool = False,
 ) -> dict:
-    print(f"[{name}] building {count:,} posts at {url}", flush=True)
-    build(url, count)
+    if given_store:
+        urls = store_urls(url)
+    else:
+        print(f"[{name}] building {count:,} posts at {url}", flush=True)
+        build(url, count)
+        urls = url_sets(count)
     env = {
         **os.environ,
         "PYTHONPATH": SRC,
@@ -317,6 +464,7 @@ def run_engine(
         "SENTINELLE_SECRET_KEY": "bench-" + "k" * 40,
     }
     _cli(env, "users", "add", "bench", "--role", "analyst", stdin=PASSWORD + "\n")
+    token = _cli(env, "tokens", "create", "bench").strip()
     port = _free_port()
     server = subprocess.Popen(
         [
@@ -343,11 +491,17 @@ def run_engine(
                 time.sleep(0.1)
         session = login(base)
         results = {}
-        for page, urls in url_sets(count).items():
-            if page.split()[0] not in pages.split(","):
+        for page, page_urls in urls.items():
+            if pages != "all" and page.split()[0] not in pages.split(","):
                 continue
-            load(base, session, urls[:50], 2, clients)  # warm caches
-            results[page] = load(base, session, urls, seconds, clients)
+            load(base, session, page_urls[:50], 2, clients, token)  # warm caches
+            cpu = server_cpu_seconds(server.pid)
+            results[page] = load(base, session, page_urls, seconds, clients, token)
+            cpu = server_cpu_seconds(server.pid) - cpu
+            results[page]["server_cpu_s"] = round(cpu, 1)
+            results[page]["cpu_ms_per_request"] = round(
+                1000 * cpu / max(results[page]["requests"], 1), 1
+            )
             print(f"[{name}] {page}: {results[page]}", flush=True)
         return results
     finally:
@@ -365,11 +519,16 @@ def main() -> None:
     parser.add_argument(
         "--pages",
         default="posts,post,network",
-        help="pages to load: posts (the list), post, network, networks (the list), search",
+        help="pages to load: posts (the list), post, network, networks (the list), search, "
+        "overview, review, note, api; or all",
     )
     parser.add_argument(
         "--list-cache-seconds", type=float, default=20.0, help="posts list cache (0: off)"
     )
+    parser.add_argument(
+        "--store", help="an analysed SQLite store to load as it is (URLs drawn from it)"
+    )
+    parser.add_argument("--out", default="web.json", help="result file name in bench/out/")
     args = parser.parse_args()
     os.environ["SENTINELLE_LIST_CACHE_SECONDS"] = str(args.list_cache_seconds)
     if not shutil.which("wrk"):
@@ -380,20 +539,27 @@ def main() -> None:
         sqlite = engine == "sqlite"
         url = str(OUT / f"web-{args.posts}.db") if sqlite else _postgres_db(args.posts)
         report[engine] = run_engine(
-            engine, url, args.posts, args.seconds, args.clients, args.workers, args.pages
+            engine,
+            args.store or url,
+            args.posts,
+            args.seconds,
+            args.clients,
+            args.workers,
+            args.pages,
+            given_store=bool(args.store),
         )
-    (OUT / "web.json").write_text(json.dumps(report, indent=2))
+    (OUT / args.out).write_text(json.dumps(report, indent=2))
     print(
         f"\n{args.posts:,} posts, {args.clients} concurrent clients, {args.workers} server "
         f"processes, list cache {args.list_cache_seconds:g}s, {args.seconds}s per page\n"
     )
-    print("| engine | page | req/s | p50 ms | p95 ms | p99 ms | errors |")
-    print("|---|---|---|---|---|---|---|")
+    print("| engine | page | req/s | p50 ms | p95 ms | p99 ms | errors | server CPU ms/req |")
+    print("|---|---|---|---|---|---|---|---|")
     for engine, pages in report.items():
         for page, r in pages.items():
             print(
                 f"| {engine} | {page} | {r['rps']} | {r['p50_ms']} | {r['p95_ms']} | "
-                f"{r['p99_ms']} | {r['errors']} |"
+                f"{r['p99_ms']} | {r['errors']} | {r['cpu_ms_per_request']} |"
             )
 
 

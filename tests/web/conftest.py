@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import shutil
+import socket
+import threading
 import time
+from pathlib import Path
 
 import orjson
 import pytest
@@ -206,3 +209,69 @@ def token_for(settings):
 
     yield make
     store.close()
+
+
+# Browser tests (Debian's Chromium driven by Playwright) against a real uvicorn.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+BROWSER_SECRET = "k" * 40  # the served app's key (tests that write audit entries reuse it)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve_in_thread(db: str):
+    """A real uvicorn serving the workspace over `db` on a free loopback port: yields its URL."""
+    import uvicorn
+
+    app = create_app(WebSettings(secret_key=BROWSER_SECRET, db=db))
+    port = free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    instance = uvicorn.Server(config)
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not instance.started and time.time() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    instance.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def server(seeded_db):
+    yield from serve_in_thread(seeded_db)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def signed_in_page(browser, server: str, role: str, start: str = "/login", **context_options):
+    """A new browser context signed in as `role` (from `start`): (context, page)."""
+    context = browser.new_context(**context_options)
+    page = context.new_page()
+    page.goto(server + start)
+    page.fill("input[name=name]", role)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    return context, page

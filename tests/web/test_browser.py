@@ -4,68 +4,15 @@ uvicorn on a free loopback port: each role sees what it may and is refused the r
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
-import uvicorn
 
-from sentinelle.web import WebSettings, create_app
+from .conftest import signed_in_page
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-PASSWORD = "correct horse battery"
 SHOTS = os.environ.get("SENTINELLE_SCREENSHOTS")  # a folder to keep screenshots in
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def serve_in_thread(db: str):
-    """A real uvicorn serving the workspace over `db` on a free loopback port: yields its URL."""
-    app = create_app(WebSettings(secret_key="k" * 40, db=db))
-    port = _free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-    instance = uvicorn.Server(config)
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not instance.started and time.time() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
-
-
-@pytest.fixture
-def server(seeded_db):
-    yield from serve_in_thread(seeded_db)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
@@ -73,14 +20,10 @@ def sign_in_as(browser, server):
     contexts = []
 
     def open_as(role: str):
-        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        context, page = signed_in_page(
+            browser, server, role, viewport={"width": 1400, "height": 900}
+        )
         contexts.append(context)
-        page = context.new_page()
-        page.goto(f"{server}/login")
-        page.fill("input[name=name]", role)
-        page.fill("input[name=password]", PASSWORD)
-        page.click("button[type=submit]")
-        page.wait_for_load_state("networkidle")
         return page
 
     yield open_as

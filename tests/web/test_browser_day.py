@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from .test_browser import PASSWORD, browser, serve_in_thread, shot  # noqa: F401
+from .conftest import serve_in_thread, signed_in_page
+from .test_browser import shot
 from .test_masking_property import build_store, planted_posts, survivors, visible
 
 pytestmark = pytest.mark.browser
@@ -27,18 +28,12 @@ def day_server(planted):
     yield from serve_in_thread(planted[0])
 
 
-def _open(browser, server, role: str, width: int = 1400, start: str = "/login"):  # noqa: F811
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    page.goto(server + start)
-    page.fill("input[name=name]", role)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_load_state("networkidle")
-    return context, page
+def _open(browser, server, role: str, width: int = 1400, start: str = "/login"):
+    viewport = {"width": width, "height": 900}
+    return signed_in_page(browser, server, role, start=start, viewport=viewport)
 
 
-def test_no_identifier_in_clear_and_find_by_any_form(browser, day_server, planted):  # noqa: F811
+def test_no_identifier_in_clear_and_find_by_any_form(browser, day_server, planted):
     _path, records, found = planted
     context, page = _open(browser, day_server, "analyst")
     for record in records:
@@ -61,7 +56,7 @@ def test_no_identifier_in_clear_and_find_by_any_form(browser, day_server, plante
     context.close()
 
 
-def test_network_list_and_page_read_at_a_glance(browser, day_server):  # noqa: F811
+def test_network_list_and_page_read_at_a_glance(browser, day_server):
     context, page = _open(browser, day_server, "analyst")
     page.goto(f"{day_server}/networks")
     total = int(page.inner_text("p.count strong"))
@@ -88,7 +83,7 @@ def test_network_list_and_page_read_at_a_glance(browser, day_server):  # noqa: F
     context.close()
 
 
-def test_flags_are_explained_and_posts_labelled_from_their_page(browser, day_server, planted):  # noqa: F811
+def test_flags_are_explained_and_posts_labelled_from_their_page(browser, day_server, planted):
     _path, records, _found = planted
     context, page = _open(browser, day_server, "analyst")
     page.goto(f"{day_server}/posts")
@@ -106,7 +101,7 @@ def test_flags_are_explained_and_posts_labelled_from_their_page(browser, day_ser
     context.close()
 
 
-def test_admin_runs_accounts(browser, day_server):  # noqa: F811
+def test_admin_runs_accounts(browser, day_server):
     context, page = _open(browser, day_server, "admin")
     page.goto(f"{day_server}/accounts")
     assert page.locator("form.filters select[name=role]").input_value() == ""
@@ -132,7 +127,7 @@ def test_admin_runs_accounts(browser, day_server):  # noqa: F811
     context.close()
 
 
-def test_daily_comforts(browser, day_server, planted):  # noqa: F811
+def test_daily_comforts(browser, day_server, planted):
     context, page = _open(browser, day_server, "analyst", start="/networks?sort=cities")
     assert page.url.endswith("/networks?sort=cities")  # back to the page asked for
     response = page.goto(f"{day_server}/networks/n-999999")
@@ -152,7 +147,7 @@ def test_daily_comforts(browser, day_server, planted):  # noqa: F811
     context.close()
 
 
-def test_note_opens_from_the_workspace(browser, day_server, planted):  # noqa: F811
+def test_note_opens_from_the_workspace(browser, day_server, planted):
     _path, _records, found = planted
     context, page = _open(browser, day_server, "analyst")
     page.click("nav >> text=Note")

@@ -8,27 +8,22 @@ from __future__ import annotations
 
 import io
 import os
-import socket
-import threading
 import time
 import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-import uvicorn
 from sqlalchemy import update
 
 from sentinelle.store import open_store
 from sentinelle.store.audit import iter_entries
 from sentinelle.store.schema import outreach_files
-from sentinelle.web import WebSettings, create_app
+
+from .conftest import BROWSER_SECRET, signed_in_page
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
-PASSWORD = "correct horse battery"
 SHOTS = Path(os.environ.get("SENTINELLE_SCREENSHOTS") or "/tmp/sentinelle-outreach-shots")
 VIEWPORTS = {
     "desktop": {"viewport": {"width": 1280, "height": 900}},
@@ -41,48 +36,8 @@ TOUCH_TARGETS = (
 )
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def server(seeded_db):
-    app = create_app(WebSettings(secret_key="k" * 40, db=seeded_db))
-    config = uvicorn.Config(app, host="127.0.0.1", port=_free_port(), log_level="warning")
-    instance = uvicorn.Server(config)
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not instance.started and time.time() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{config.port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
-
-
 def signed_in(browser, server, role: str, device: str):
-    context = browser.new_context(accept_downloads=True, **VIEWPORTS[device])
-    page = context.new_page()
-    page.goto(f"{server}/login")
-    page.fill("input[name=name]", role)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_load_state("networkidle")
-    return context, page
+    return signed_in_page(browser, server, role, accept_downloads=True, **VIEWPORTS[device])
 
 
 def shot(page, device: str, step: str) -> None:
@@ -111,7 +66,7 @@ def submit(page, form_action: str, button_text: str) -> None:
 
 @pytest.mark.parametrize("device", list(VIEWPORTS))
 def test_the_outreach_story(browser, server, seeded_db, cli, device, monkeypatch):
-    monkeypatch.setenv("SENTINELLE_SECRET_KEY", "k" * 40)  # the server's: the purge writes audit
+    monkeypatch.setenv("SENTINELLE_SECRET_KEY", BROWSER_SECRET)  # the purge writes audit
     width = VIEWPORTS[device]["viewport"]["width"]
     context, page = signed_in(browser, server, "outreach", device)
     assert page.url.endswith("/outreach")

@@ -216,3 +216,29 @@ def test_a_full_first_page_asks_for_its_count_after_showing(seeded_db, sign_in):
     client.close()
     outreach.close()
     app.state.store.close()
+
+
+def test_search_by_pseudonym_finds_identifiers_analysed_after_the_server_started(
+    client_for, settings
+):
+    """The index is tagged by the server: rows written later are tagged at the next lookup,
+    and a handle's pseudonym keeps its platform (`snapchat:pid:…`)."""
+    from sqlalchemy import insert, select
+
+    from sentinelle.privacy import pseudonym
+    from sentinelle.store.schema import post_identifiers, posts
+
+    client = client_for("analyst")
+    store = open_store(settings.db)
+    with store.engine.begin() as connection:
+        pk = connection.execute(select(posts.c.pk).limit(1)).scalar()
+        connection.execute(
+            insert(post_identifiers).values(post_pk=pk, kind="handle", value="snapchat:lea_77")
+        )
+    store.close()
+    pid = pseudonym(settings.pseudonym_key, "snapchat:lea_77")
+    page = client.get("/search", params={"q": "snapchat:" + pid}).text
+    assert re.search(r"<strong>1</strong> posts? carr", page)
+    assert "lea_77" not in page
+    elsewhere = client.get("/search", params={"q": "telegram:" + pid}).text
+    assert "No post carries" in elsewhere

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 import orjson
 
-from sentinelle.privacy.masking import mask_all, raw_identifiers
+from sentinelle.privacy.masking import raw_identifiers
+from sentinelle.privacy.recognise import mask_text
 
 DAY = 86400.0
 ADULT_AGE = 18
@@ -166,7 +167,7 @@ def _reason(person: Person, item: dict, descriptions: dict[str, str], raws: list
     if not code.startswith(("age.", "youth.", "control.", "recruitment.", "minor.")):
         return
     words = descriptions.get(code, code).rstrip(".")
-    evidence = mask_all(str(item.get("evidence", "")), raws)[:80]
+    evidence = mask_text(str(item.get("evidence", "")), raws)[:80]  # every written form
     sentence = f"{words}: “{evidence}”" if evidence else words
     if sentence not in person.reasons:
         person.reasons.append(sentence)

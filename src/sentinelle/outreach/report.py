@@ -17,7 +17,8 @@ import orjson
 
 from sentinelle.outreach.services import KIND_LABELS
 from sentinelle.privacy import mask_identifier
-from sentinelle.privacy.masking import mask_all, raw_identifiers
+from sentinelle.privacy.masking import raw_identifiers
+from sentinelle.privacy.recognise import mask_text
 
 KINDS = {
     "ip": "Information préoccupante",
@@ -83,7 +84,8 @@ def report_context(
     for post in posts:
         text = f"{post['title']}\n{post['text']}" if post.get("title") else post["text"]
         if not include_identifiers:
-            text = mask_all(text, raw_identifiers(post["phones"], post["handles"]))
+            # by recognition: every written form of a number, not only the one extraction kept
+            text = mask_text(text, raw_identifiers(post["phones"], post["handles"]))
         shown.append(
             {
                 "date": post["posted_at"][:10],

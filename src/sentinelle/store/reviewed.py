@@ -25,3 +25,12 @@ def reviewed_rows(store: Store) -> list[tuple]:
     )
     with store.engine.connect() as connection:
         return [tuple(row) for row in connection.execute(query)]
+
+
+def labelled_among(store: Store, pks: list[int]) -> set[int]:
+    """Which of `pks` carry a review label now (a cached queue drops them at once)."""
+    if not pks:
+        return set()
+    query = select(review_labels.c.post_pk).where(review_labels.c.post_pk.in_(pks)).distinct()
+    with store.engine.connect() as connection:
+        return set(connection.execute(query).scalars())

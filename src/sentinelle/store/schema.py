@@ -108,7 +108,25 @@ post_identifiers = Table(
     Column("post_pk", PK, ForeignKey("posts.pk"), nullable=False, index=True),
     Column("kind", String(10), nullable=False),  # "phone" or "handle"
     Column("value", String(300), nullable=False),
+    # Keyed tag of the value's export pseudonym, set by the web server (migration 0009).
+    Column("pseudonym_tag", String(32)),
     Index("ix_post_identifiers_value", "value"),
+    Index("ix_post_identifiers_pseudonym_tag", "pseudonym_tag"),
+    Index(
+        "ix_post_identifiers_untagged",
+        "value",
+        "kind",
+        sqlite_where=text("pseudonym_tag IS NULL"),
+        postgresql_where=text("pseudonym_tag IS NULL"),
+    ),
+)
+
+# The key the pseudonym tags were made with (its fingerprint): a new key retags (0009).
+pseudonym_index = Table(
+    "pseudonym_index",
+    metadata,
+    Column("key_tag", String(32), primary_key=True),
+    Column("created_at", Float, nullable=False),
 )
 
 quarantine = Table(

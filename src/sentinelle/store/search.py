@@ -7,7 +7,7 @@ caches, then filters and sorts in memory.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from sqlalchemy import Integer, cast, func, select
 
@@ -118,15 +118,3 @@ def network_link_evidence(store: Store, network_id: str) -> list[dict]:
     )
     with store.engine.connect() as connection:
         return [dict(row) for row in connection.execute(query).mappings()]
-
-
-def iter_identifier_values(store: Store, kind: str, prefix: str = "") -> Iterator[str]:
-    """Every distinct identifier value of `kind` (starting with `prefix`), streamed: what a
-    pseudonym is matched against, since a keyed hash cannot be looked up backwards."""
-    query = select(post_identifiers.c.value).where(post_identifiers.c.kind == kind).distinct()
-    if prefix:
-        query = query.where(post_identifiers.c.value.startswith(prefix, autoescape=True))
-    with store.engine.connect() as connection:
-        result = connection.execution_options(yield_per=10_000).execute(query)
-        for row in result:
-            yield row[0]

@@ -22,6 +22,7 @@ from sentinelle.web.dates import when
 from sentinelle.web.errors import install_error_handlers
 from sentinelle.web.highlight import highlight_terms
 from sentinelle.web.limits import RequestLimits
+from sentinelle.web.pseudonym_search import PseudonymIndex
 from sentinelle.web.ratelimit import RateLimiter
 from sentinelle.web.requestlog import RequestLog
 from sentinelle.web.settings import WebSettings, settings_from_env
@@ -137,6 +138,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.state.api_limiter = RateLimiter(settings.api_requests_per_minute)
     app.state.login_limiter = RateLimiter(settings.logins_per_minute)
     app.state.cache = TTLCache(settings.list_cache_seconds)
+    app.state.pseudonyms = PseudonymIndex(app.state.store, settings.pseudonym_key)
     package = resources.files("sentinelle.web")
     app.state.templates = Jinja2Templates(directory=str(package / "templates"))
     app.state.templates.env.auto_reload = False  # no file stat per render: templates ship
@@ -162,5 +164,7 @@ def create_app(settings: WebSettings) -> FastAPI:
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI):
+    app.state.pseudonyms.start()
     yield
+    app.state.pseudonyms.close()
     app.state.store.close()

@@ -61,30 +61,3 @@ def identifier_values(query: str, sources: Iterable[str] = ()) -> list[tuple[str
     named = find_handles(query) if phones else handle_values(query, sources)
     handles = [("handle", value) for value in named]
     return phones + handles
-
-
-def pseudonym_value(store, key: bytes, query: str) -> tuple[str, str] | None:
-    """(kind, value) behind an export pseudonym (`pid:…` or `snapchat:pid:…`), found by
-    hashing every stored value of that kind with the server's key; None when none matches."""
-    from sentinelle.privacy import pseudonym
-    from sentinelle.store.search import iter_identifier_values
-
-    query = query.strip().lower()
-    platform, _, rest = query.partition(":pid:")
-    if rest:
-        wanted, kind, prefix = "pid:" + rest, "handle", platform + ":"
-    elif query.startswith("pid:"):
-        wanted, kind, prefix = query, "phone", ""
-    else:
-        return None
-    kinds = [(kind, prefix)] if kind == "handle" else [("phone", ""), ("handle", "")]
-    for kind, prefix in kinds:
-        for value in iter_identifier_values(store, kind, prefix):
-            if pseudonym(key, value) == wanted:
-                return kind, value
-    return None
-
-
-def is_pseudonym(query: str) -> bool:
-    query = query.strip().lower()
-    return query.startswith("pid:") or ":pid:" in query

@@ -89,7 +89,11 @@ def note_html_view(
     from sentinelle.cases.note import note_html
 
     note = _note(request, ctx, reveal)
-    body = note_html(note, source="the case database", marking=_marking(reveal))
+    body = request.app.state.cache.get_or_compute(  # its charts take 300 ms to write
+        ("note-html", reveal, id(note)),
+        lambda: note_html(note, source="the case database", marking=_marking(reveal)),
+        seconds=300,
+    )
     return HTMLResponse(body, headers={"Content-Security-Policy": NOTE_CSP})
 
 

@@ -8,8 +8,9 @@ shared (derived from posts), the files on them are not.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -241,13 +242,31 @@ def _audit(ctx: PageContext, org: Organisation, action: str, file: dict, **detai
     )
 
 
-@router.post("/outreach/persons/{person_pk}/attempt")
-async def log_attempt(
-    person_pk: int,
-    request: Request,
-    ctx: Annotated[PageContext, Depends(page("outreach.contact"))],
-):
-    form, store, org, file = await _file_form(request, ctx, person_pk)
+def _file_action(name: str, anchor: str = ""):
+    """Register `POST /outreach/persons/{pk}/NAME`: check the form, open the organisation's
+    file if need be, apply `change(form, store, file, ctx)`, audit `outreach.NAME`, go back
+    to the person's page."""
+
+    def register(change: Callable[[dict, Any, dict, PageContext], None]):
+        async def handler(
+            person_pk: int,
+            request: Request,
+            ctx: Annotated[PageContext, Depends(page("outreach.contact"))],
+        ):
+            form, store, org, file = await _file_form(request, ctx, person_pk)
+            change(form, store, file, ctx)
+            _audit(ctx, org, f"outreach.{name}", file)
+            return _back(person_pk, anchor)
+
+        handler.__name__ = change.__name__
+        router.post(f"/outreach/persons/{{person_pk}}/{name}")(handler)
+        return change
+
+    return register
+
+
+@_file_action("attempt", "#history")
+def log_attempt(form: dict, store, file: dict, ctx: PageContext) -> None:
     attempt = {
         "day": _day(str(form.get("day") or date.today().isoformat()), "day"),
         "channel": _choice(form, "channel", CHANNELS, "sms"),
@@ -261,31 +280,17 @@ async def log_attempt(
         update_file(
             store, file["pk"], time.time(), next_followup=_day(form["next_followup"], "follow-up")
         )
-    _audit(ctx, org, "outreach.attempt", file)
-    return _back(person_pk, "#history")
 
 
-@router.post("/outreach/persons/{person_pk}/followup")
-async def set_followup(
-    person_pk: int,
-    request: Request,
-    ctx: Annotated[PageContext, Depends(page("outreach.contact"))],
-):
-    form, store, org, file = await _file_form(request, ctx, person_pk)
+@_file_action("followup")
+def set_followup(form: dict, store, file: dict, ctx: PageContext) -> None:
     value = str(form.get("next_followup", "")).strip()
     day = _day(value, "follow-up") if value else None
     update_file(store, file["pk"], time.time(), next_followup=day)
-    _audit(ctx, org, "outreach.followup", file)
-    return _back(person_pk)
 
 
-@router.post("/outreach/persons/{person_pk}/status")
-async def set_status(
-    person_pk: int,
-    request: Request,
-    ctx: Annotated[PageContext, Depends(page("outreach.contact"))],
-):
-    form, store, org, file = await _file_form(request, ctx, person_pk)
+@_file_action("status")
+def set_status(form: dict, store, file: dict, ctx: PageContext) -> None:
     status = _choice(form, "status", STATUSES, file["status"])
     reason = None
     if status == "closed":
@@ -294,17 +299,11 @@ async def set_status(
     if status == "closed":
         values["next_followup"] = None
     update_file(store, file["pk"], time.time(), **values)
-    _audit(ctx, org, "outreach.status", file)
-    return _back(person_pk)
 
 
-@router.post("/outreach/persons/{person_pk}/referral")
-async def refer(
-    person_pk: int,
-    request: Request,
-    ctx: Annotated[PageContext, Depends(page("outreach.contact"))],
-):
-    form, store, org, file = await _file_form(request, ctx, person_pk)
+@_file_action("referral", "#history")
+def refer(form: dict, store, file: dict, ctx: PageContext) -> None:
+    org = organisation(ctx)
     try:
         service = get_service(store, org.pk, int(str(form.get("service", ""))))
     except ValueError:
@@ -319,8 +318,6 @@ async def refer(
         "author": ctx.actor.name,
     }
     add_referral(store, file["pk"], referral, time.time())
-    _audit(ctx, org, "outreach.referral", file)
-    return _back(person_pk, "#history")
 
 
 @router.post("/outreach/persons/{person_pk}/report")

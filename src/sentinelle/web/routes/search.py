@@ -13,7 +13,8 @@ from sentinelle.auth.roles import allowed
 from sentinelle.privacy import mask_identifier, reveal_detail
 from sentinelle.privacy.recognise import mask_text
 from sentinelle.store.search import identifier_values_present, posts_carrying
-from sentinelle.web.identifier_query import identifier_values, is_pseudonym, pseudonym_value
+from sentinelle.web.identifier_query import identifier_values
+from sentinelle.web.pseudonym_search import is_pseudonym
 from sentinelle.web.render import render
 from sentinelle.web.routes.posts import _menus
 from sentinelle.web.rows import table_row
@@ -32,7 +33,7 @@ def search_page(
     store = request.app.state.store
     query = q.strip()
     if query and is_pseudonym(query):  # a pseudonym from an export, keyed by this server
-        found_value = pseudonym_value(store, request.app.state.settings.pseudonym_key, query)
+        found_value = request.app.state.pseudonyms.find(query)
         asked = [found_value] if found_value else [("pseudonym", query)]
     else:
         asked = identifier_values(query, _menus(request.app)["sources"]) if query else []
