@@ -145,6 +145,7 @@ def test_one_number_that_is_not_a_phone_stays_out(number: str, context: str) -> 
     "text",
     [
         "Tarifs: 150€ la demi-heure, 1h 250, nuit 800€, 100 roses",
+        "tel 100 000 010 00000 tel taille 34",  # found by hypothesis: a size closed a reading
         "📞 dispo du 12/03/2024 au 15/03/2024 de 10h à 22h",
         "Roumaine 🇷🇴 23 ans, 1m68, 55kg, 90-60-90, dispo 22h-6h",
         "tel: 22h-6h, 7j/7, 75011 Paris",

@@ -52,10 +52,11 @@ _BARRIER = re.compile(
     r"|\d{5}(?=\s+(?-i:[A-ZÉ][a-zé]))"
     r")"
 )
-# Words right before a number that make it a reference, a price or (before 19xx/20xx) a year.
+# Words right before a number that make it a reference, a price, a size or (before 19xx/20xx)
+# a year.
 _BARRIER_BEFORE = re.compile(
     r"(?:\b(?:r[ée]f(?:[ée]rence)?|commande|cmd|order|siret|siren|code|id|ticket|colis"
-    r"|iban|rib|bic|tva|facture|suivi|cp)"
+    r"|iban|rib|bic|tva|facture|suivi|cp|taille|pointure|poids|bonnet|tour de taille)"
     r"\s*(?:n°|#|:)?\s*|(?<![\d\s])\s?[€$] ?)$"
 )
 # "mon 06 : 06 12 ..." -- "06" as the word for a mobile number, not its first digits
