@@ -70,6 +70,10 @@ def _filled(store):
     with store.engine.begin() as connection:
         connection.execute(insert(posts), [p for p, _ in ROWS])
         connection.execute(insert(post_analysis), [a for _, a in ROWS])
+        if store.dialect == "sqlite":  # the text index the posts writer fills
+            connection.exec_driver_sql(
+                "INSERT INTO posts_fts(rowid, text, title) SELECT pk, text, title FROM posts"
+            )
     refresh_summaries(store)
 
 
@@ -151,3 +155,13 @@ def test_migration_0011_backfills_the_summaries(store_url):
         assert _ids(store, sort="posts") == (["n-2", "n-1", "n-3"], 3)
     finally:
         store.close()
+
+
+def test_purging_old_posts_rewrites_their_networks(store):
+    from sentinelle.store.retention import plan_or_purge
+
+    _filled(store)  # posts of days 1-3 (n-2) and 10-12 (n-1); n-3 and the lone post on day 30
+    plan_or_purge(store, 11 * DAY, posts_days=0, dry_run=False)  # posts before day 11
+    rows, total = list_networks(store, NetworkFilter(), "posts")
+    assert total == 2
+    assert [(r["network_id"], r["posts"]) for r in rows] == [("n-3", 1), ("n-1", 1)]
