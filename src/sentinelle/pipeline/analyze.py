@@ -195,8 +195,10 @@ def _analyze(store: Store, workers, progress, relink: bool) -> AnalyzeSummary:
             save_scores(store, scores)
             summary.scored += len(scores)
         summary.score_seconds = time.perf_counter() - scoring_started
-    # every network whose posts were scored again (scoring reads whole networks)
-    refresh_summaries(store, None if relink else touched)
+    # every network whose posts were scored again (scoring reads whole networks); all of them
+    # in one statement when every post was analysed (a first run) or relinked
+    everything = relink or summary.analyzed == count_posts(store)
+    refresh_summaries(store, None if everything else touched)
     refresh_statistics(store)  # the workspace's list queries are planned from these
     refresh_outreach(store)  # persons at risk, grouped once here rather than per request
     summary.seconds = time.perf_counter() - started
