@@ -386,7 +386,10 @@ request = function()
   local entry = urls[(counter * 7919) %% #urls + 1]
   if string.sub(entry, 1, 5) == "POST " then
     local path, body = string.match(string.sub(entry, 6), "^(%%S+) (.*)$")
-    return wrk.format("POST", path, {["Content-Type"] = "application/json"}, body)
+    -- a headers table replaces wrk.headers: copy them, or the token is not sent (401)
+    local headers = {["Content-Type"] = "application/json"}
+    for name, value in pairs(wrk.headers) do headers[name] = value end
+    return wrk.format("POST", path, headers, body)
   end
   return wrk.format("GET", entry)
 end
@@ -462,6 +465,8 @@ def run_engine(
         "PYTHONPATH": SRC,
         "SENTINELLE_DB": url,
         "SENTINELLE_SECRET_KEY": "bench-" + "k" * 40,
+        # one token sends thousands of requests a minute: the default 600 answers 429
+        "SENTINELLE_API_REQUESTS_PER_MINUTE": "100000000",
     }
     _cli(env, "users", "add", "bench", "--role", "analyst", stdin=PASSWORD + "\n")
     token = _cli(env, "tokens", "create", "bench").strip()

@@ -57,3 +57,58 @@ def test_analyze_leaves_persons_at_risk_for_outreach(sqlite_store, tmp_path: Pat
     first = persons[0]  # the stated minor age ranks first; her three posts are one person
     assert (first["contact_value"], first["posts"], first["stated_age"]) == ("+33612345678", 3, 16)
     assert "+33612345678" not in [p["contact_value"] for p in persons[1:]]
+
+
+def _summaries(store) -> dict[str, dict]:
+    from sentinelle.store.network_summaries import NetworkFilter, list_networks
+
+    rows, total = list_networks(store, NetworkFilter(), limit=10_000)
+    assert total == len(rows)
+    return {row["network_id"]: row for row in rows}
+
+
+def _from_posts(store) -> dict[str, tuple]:
+    """Each network's size and sources, counted from the exported posts."""
+    grouped: dict[str, tuple[int, set]] = {}
+    for obj in iter_export(store):
+        if obj["network_id"]:
+            size, sources = grouped.get(obj["network_id"], (0, set()))
+            grouped[obj["network_id"]] = (size + 1, sources | {obj["source"]})
+    return grouped
+
+
+def test_analyze_writes_network_summaries_and_updates_the_touched_ones(store, tmp_path: Path):
+    from sentinelle.store.network_summaries import refresh_summaries
+
+    path = tmp_path / "posts.jsonl"
+    # posts 0-9 share one phone (one network); 10-19 another; each pair of sources differs
+    texts = ["Dispo Lyon. Appeler 06 12 34 56 78", "Dispo Nantes, appeler 07 11 22 33 44"]
+    first = [
+        post_dict(i, text=texts[i // 10], source=f"site{i % 2}", image_phashes=[])
+        for i in range(20)
+    ]
+    path.write_bytes(jsonl(*first))
+    ingest_files(store, [str(path)])
+    analyze(store, workers=1)
+    after_full = _summaries(store)
+    assert {k: (v["posts"], v["sources"]) for k, v in after_full.items()} == {
+        k: (n, sorted(s)) for k, (n, s) in _from_posts(store).items()
+    }
+    assert sum(v["posts"] for v in after_full.values()) == 20
+
+    # incremental: three new posts join the first network, one new network of two posts,
+    # and a changed post leaves the second network
+    later = [post_dict(i, text=texts[0], source="site9", image_phashes=[]) for i in range(20, 23)]
+    brest = "Coloc Brest, appeler 06 99 88 77 66"
+    later += [post_dict(i, text=brest, image_phashes=[]) for i in range(23, 25)]
+    later.append(post_dict(19, text="Coloc sans numéro, Rennes", source="site1", image_phashes=[]))
+    path.write_bytes(jsonl(*later))
+    ingest_files(store, [str(path)])
+    analyze(store, workers=1)
+    incremental = _summaries(store)
+    assert {k: (v["posts"], v["sources"]) for k, v in incremental.items()} == {
+        k: (n, sorted(s)) for k, (n, s) in _from_posts(store).items()
+    }
+    assert any("site9" in v["sources"] for v in incremental.values())  # rewritten
+    refresh_summaries(store)  # a full rewrite gives the same rows
+    assert _summaries(store) == incremental

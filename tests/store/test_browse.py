@@ -16,10 +16,10 @@ from sentinelle.store.browse import (
     list_posts,
     network_posts,
     review_queue,
-    top_networks,
     weekly_counts,
 )
 from sentinelle.store.labels import add_label, iter_labels
+from sentinelle.store.network_summaries import refresh_summaries, top_networks
 from sentinelle.store.posts import save_analyses, save_posts
 from sentinelle.store.schema import post_analysis, posts
 
@@ -116,6 +116,7 @@ def test_post_network_and_aggregates(store):
         ],
     )
     assert len(network) == 6
+    refresh_summaries(store)  # what analyze writes after scoring
     assert top_networks(store)[0]["network_id"] == "n-000001"
     weekly = weekly_counts(store)
     assert sum(r["posts"] for r in weekly) == 30 and sum(r["flagged"] for r in weekly) == 10

@@ -73,3 +73,21 @@ def test_the_tag_is_not_the_pseudonym():
     pid = pseudonym(KEY, "+33612345678")
     assert tag_of_value(KEY, "+33612345678") != pid.removeprefix("pid:")
     assert pid.removeprefix("pid:")[:24] not in tag_of_value(KEY, "+33612345678")
+
+
+def test_a_new_key_clears_tags_in_batches_and_a_stopped_clear_resumes(store):
+    from sentinelle.store.pseudonym_index import clear_tags
+
+    pks = _posts(store, 5)
+    _identify(store, [(pk, "phone", f"+3361234567{i}") for i, pk in enumerate(pks)])
+    _tag(store)
+    assert clear_tags(store, batch=2) == 5  # three transactions: 2, 2, 1 tags
+    with store.engine.connect() as connection:
+        tags = connection.execute(select(post_identifiers.c.pseudonym_tag)).scalars().all()
+    assert tags == [None] * 5
+    # the old key's fingerprint stays until every tag is cleared: had the clear stopped
+    # halfway, a start with the new key clears the rest and retags everything
+    other = b"pseudonym:" + b"z" * 40
+    assert _tag(store, other) == 5
+    found = values_tagged(store, tag_of_pseudonym(other, pseudonym(other, "+33612345670")))
+    assert found == [("phone", "+33612345670")]

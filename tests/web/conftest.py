@@ -122,6 +122,9 @@ def seed(db_path: str) -> None:
     from sentinelle.outreach.refresh import refresh
 
     refresh(store)  # persons at risk, as `analyze` leaves them
+    from sentinelle.store.network_summaries import refresh_summaries
+
+    refresh_summaries(store)  # the network list's rows, as `analyze` leaves them
     from sentinelle.store.outreach import replace_services
 
     replace_services(store, 1, SERVICES)  # the default organisation's directory

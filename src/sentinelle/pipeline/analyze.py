@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import orjson
@@ -23,6 +23,7 @@ from sentinelle.records import Extraction, Post
 from sentinelle.score.model import default_model
 from sentinelle.store import Store
 from sentinelle.store.db import exclusive
+from sentinelle.store.network_summaries import pending_network_ids, refresh_summaries
 from sentinelle.store.posts import (
     count_posts,
     iter_pending_rows,
@@ -31,6 +32,7 @@ from sentinelle.store.posts import (
     save_analyses,
 )
 from sentinelle.store.scoring import (
+    NETWORK_ID_POSITION,
     clear_scores,
     count_unscored,
     iter_scoring_rows,
@@ -137,6 +139,13 @@ def _worker_count(requested: int | None) -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
+def _noting_networks(batches: Iterator[list[tuple]], touched: set[str]) -> Iterator[list[tuple]]:
+    """The scoring batches, unchanged, adding their networks to `touched` on the way."""
+    for batch in batches:
+        touched.update(row[NETWORK_ID_POSITION] for row in batch if row[NETWORK_ID_POSITION])
+        yield batch
+
+
 def analyze(
     store: Store,
     *,
@@ -164,6 +173,7 @@ def _analyze(store: Store, workers, progress, relink: bool) -> AnalyzeSummary:
     count = _worker_count(workers)
     if total and count > 1:
         _warm_extraction()
+    touched = pending_network_ids(store)  # a changed post may leave its network
     with WorkerPool(count if count > 1 else 0) as pool:
         # Keyset pagination over pending posts: clearing the flag behind the cursor is safe.
         batches = iter_pending_rows(store, BATCH_SIZE)
@@ -180,10 +190,15 @@ def _analyze(store: Store, workers, progress, relink: bool) -> AnalyzeSummary:
         summary.networks = linked.networks
         summary.link_seconds = linked.seconds
         scoring_started = time.perf_counter()
-        for scores in pool.map(score_batch, iter_scoring_rows(store, BATCH_SIZE)):
+        batches = _noting_networks(iter_scoring_rows(store, BATCH_SIZE), touched)
+        for scores in pool.map(score_batch, batches):
             save_scores(store, scores)
             summary.scored += len(scores)
         summary.score_seconds = time.perf_counter() - scoring_started
+    # every network whose posts were scored again (scoring reads whole networks); all of them
+    # in one statement when every post was analysed (a first run) or relinked
+    everything = relink or summary.analyzed == count_posts(store)
+    refresh_summaries(store, None if everything else touched)
     refresh_statistics(store)  # the workspace's list queries are planned from these
     refresh_outreach(store)  # persons at risk, grouped once here rather than per request
     summary.seconds = time.perf_counter() - started

@@ -329,30 +329,6 @@ def weekly_counts(store: Store, weeks: int = 26) -> list[dict]:
         return [dict(row) for row in connection.execute(query).mappings()]
 
 
-def top_networks(store: Store, limit: int = 10) -> list[dict]:
-    """Networks by risk: the highest post scores among their posts, then their size."""
-    risk = func.max(
-        func.coalesce(post_analysis.c.score_minor, 0)
-        + func.coalesce(post_analysis.c.score_control, 0)
-    )
-    query = (
-        select(
-            post_analysis.c.network_id,
-            func.count().label("posts"),
-            func.max(post_analysis.c.score_minor).label("minor"),
-            func.max(post_analysis.c.score_control).label("control"),
-            func.max(post_analysis.c.score_recruitment).label("recruitment"),
-            risk.label("risk"),
-        )
-        .where(post_analysis.c.network_id.is_not(None))
-        .group_by(post_analysis.c.network_id)
-        .order_by(risk.desc(), func.count().desc())
-        .limit(limit)
-    )
-    with store.engine.connect() as connection:
-        return [dict(row) for row in connection.execute(query).mappings()]
-
-
 def recent_posts(store: Store, limit: int = 10) -> list[dict]:
     """The latest stored or changed posts (highest keys first; `version` > 1 means changed)."""
     query = (

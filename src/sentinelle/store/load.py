@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sentinelle.errors import StoreError
 from sentinelle.store.bulk import insert_tuples
 from sentinelle.store.db import Store, bulk_pass
+from sentinelle.store.network_summaries import refresh_summaries
 from sentinelle.store.networks import save_links
 from sentinelle.store.posts import count_posts, refresh_statistics
 from sentinelle.store.quarantine import QuarantineEntry, add_entries
@@ -124,6 +125,7 @@ def load_results(
     counted = _Counted(_edge_rows(directory))
     save_links(store, [], {}, counted, state)
     summary.edges = counted.count
+    refresh_summaries(store)  # the network list's rows, as `analyze` writes them
     refresh_statistics(store)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -22,14 +22,19 @@ BATCH = 5_000
 
 
 def _use_key(store: Store, fingerprint: str) -> None:
-    """Make `fingerprint` the key the tags are made with; clear the tags of any other."""
-    with store.engine.begin() as connection:
+    """Make `fingerprint` the key the tags are made with; clear the tags of any other.
+
+    The tags are cleared a batch per transaction (2 million rows in one held SQLite's write
+    lock for minutes, and logins waited); the old key's fingerprint stays until every tag is
+    cleared, so a server stopped halfway clears the rest when it starts again."""
+    with store.engine.connect() as connection:
         known = connection.execute(select(pseudonym_index.c.key_tag)).scalars().all()
-        if known == [fingerprint]:
-            return
-        connection.execute(delete(pseudonym_index))
-        if known:
-            connection.execute(update(post_identifiers).values(pseudonym_tag=None))
+    if known == [fingerprint]:
+        return
+    if known:
+        clear_tags(store)
+    with store.engine.begin() as connection:
+        connection.execute(delete(pseudonym_index).where(pseudonym_index.c.key_tag != fingerprint))
     try:
         with store.engine.begin() as connection:
             connection.execute(
@@ -37,6 +42,30 @@ def _use_key(store: Store, fingerprint: str) -> None:
             )
     except IntegrityError:  # another server process got there first, with the same key
         pass
+
+
+def clear_tags(store: Store, batch: int = BATCH) -> int:
+    """Clear every pseudonym tag, `batch` tags per transaction (through the tag index); how
+    many tags were cleared. Other writers get the lock between batches."""
+    tagged = (
+        select(post_identifiers.c.pseudonym_tag)
+        .where(post_identifiers.c.pseudonym_tag.is_not(None))
+        .order_by(post_identifiers.c.pseudonym_tag)
+        .distinct()
+        .limit(batch)
+    )
+    cleared = 0
+    while True:
+        with store.engine.begin() as connection:
+            tags = connection.execute(tagged).scalars().all()
+            if not tags:
+                return cleared
+            connection.execute(
+                update(post_identifiers)
+                .where(post_identifiers.c.pseudonym_tag.in_(tags))
+                .values(pseudonym_tag=None)
+            )
+        cleared += len(tags)
 
 
 def tag_untagged(

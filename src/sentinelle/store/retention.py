@@ -18,6 +18,7 @@ from sentinelle.store.audit import audit_log
 from sentinelle.store.bulk import delete_where_in
 from sentinelle.store.db import Store
 from sentinelle.store.labels import review_labels
+from sentinelle.store.network_summaries import write_summaries
 from sentinelle.store.schema import (
     link_edges,
     post_analysis,
@@ -63,8 +64,10 @@ def plan_or_purge(
             pks = _old_post_pks(connection, now - posts_days * day)
             plan.posts = len(pks)
             if not dry_run:
+                touched: set[str] = set()
                 for start in range(0, len(pks), _CHUNK):
-                    _delete_posts(connection, pks[start : start + _CHUNK])
+                    touched |= _delete_posts(connection, pks[start : start + _CHUNK])
+                write_summaries(connection, touched)  # the network list's rows
     if identifiers_days is not None:
         with store.engine.begin() as connection:
             pks = _old_post_pks(connection, now - identifiers_days * day)
@@ -87,7 +90,10 @@ def plan_or_purge(
     return plan
 
 
-def _delete_posts(connection, pks: list[int]) -> None:
+def _delete_posts(connection, pks: list[int]) -> set[str]:
+    """Delete posts and what hangs on them; the networks they were in."""
+    networks = select(post_analysis.c.network_id).where(post_analysis.c.post_pk.in_(pks))
+    touched = {row[0] for row in connection.execute(networks) if row[0]}
     for table, column in (
         (post_versions, "post_pk"),
         (post_identifiers, "post_pk"),
@@ -99,6 +105,7 @@ def _delete_posts(connection, pks: list[int]) -> None:
         delete(link_edges).where(or_(link_edges.c.left_pk.in_(pks), link_edges.c.right_pk.in_(pks)))
     )
     delete_where_in(connection, posts, "pk", pks)
+    return touched
 
 
 def _purge_audit(store: Store, before: float, dry_run: bool, announce) -> int:

@@ -168,6 +168,32 @@ network_aliases = Table(
     Column("merged_at", Float, nullable=False),
 )
 
+# One row per network, written by `analyze` after scoring (migration 0011): what the network
+# list and the overview read, so no request scans every linked post. `cities` and `sources`
+# are comma-joined distinct values; `risk` the highest of the three scores; `combined` the
+# highest minor + control of one post (the overview's order).
+network_summaries = Table(
+    "network_summaries",
+    metadata,
+    Column("network_id", String(20), primary_key=True),
+    Column("posts", Integer, nullable=False),
+    Column("minor", Float),
+    Column("control", Float),
+    Column("recruitment", Float),
+    Column("risk", Float, nullable=False),
+    Column("combined", Float, nullable=False),
+    Column("flagged", Integer, nullable=False),
+    Column("first_ts", Float),
+    Column("last_ts", Float),
+    Column("cities", Text, nullable=False),
+    Column("city_count", Integer, nullable=False),
+    Column("sources", Text, nullable=False),
+    Index("ix_network_summaries_risk", "risk", "posts"),
+    Index("ix_network_summaries_combined", "combined", "posts"),
+    Index("ix_network_summaries_posts", "posts", "risk"),
+    Index("ix_network_summaries_last_ts", "last_ts", "posts"),
+)
+
 # Small named values linking keeps between runs (next network number, seed, settings).
 link_state = Table(
     "link_state",

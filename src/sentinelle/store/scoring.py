@@ -40,6 +40,7 @@ _COLUMNS = (
     post_analysis.c.department,
     post_analysis.c.network_id,
 )
+NETWORK_ID_POSITION = len(_COLUMNS) - 1  # where a scoring row holds its network id
 
 
 def count_unscored(store: Store) -> int:

@@ -1,15 +1,14 @@
 """Finding things by identifier, and the list of networks, for the workspace.
 
 Identifier lookups read the `post_identifiers` value index (exact values, normalised the way
-extraction stores them); the network list is one grouped scan whose result the web layer
-caches, then filters and sorts in memory.
+extraction stores them); the network list reads `network_summaries` (its own module).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Integer, cast, func, select
+from sqlalchemy import func, select
 
 from sentinelle.store.browse import _LIST_COLUMNS
 from sentinelle.store.bulk import select_where_in
@@ -57,46 +56,6 @@ def identifier_values_present(store: Store, values: Sequence[str]) -> list[str]:
     with store.engine.connect() as connection:
         rows = select_where_in(connection, query, post_identifiers.c.value, sorted(set(values)))
         return sorted({row[0] for row in rows})
-
-
-def network_summaries(store: Store) -> list[dict]:
-    """One row per network: posts, highest scores, flagged posts, first and last post, and the
-    cities and sources it was seen in. A scan of every linked post: cache the result."""
-    grouped = (
-        select(
-            post_analysis.c.network_id,
-            func.count().label("posts"),
-            func.max(post_analysis.c.score_minor).label("minor"),
-            func.max(post_analysis.c.score_control).label("control"),
-            func.max(post_analysis.c.score_recruitment).label("recruitment"),
-            func.sum(cast(func.coalesce(post_analysis.c.flags, 0) > 0, Integer)).label("flagged"),
-            func.min(post_analysis.c.posted_ts).label("first_ts"),
-            func.max(post_analysis.c.posted_ts).label("last_ts"),
-        )
-        .where(post_analysis.c.network_id.is_not(None))
-        .group_by(post_analysis.c.network_id)
-    )
-    places = (
-        select(post_analysis.c.network_id, post_analysis.c.city, posts.c.source)
-        .select_from(posts.join(post_analysis, post_analysis.c.post_pk == posts.c.pk))
-        .where(post_analysis.c.network_id.is_not(None))
-        .distinct()
-    )
-    with store.engine.connect() as connection:
-        summaries = {row.network_id: dict(row._mapping) for row in connection.execute(grouped)}
-        for summary in summaries.values():
-            summary["cities"], summary["sources"] = set(), set()
-            summary["flagged"] = int(summary["flagged"] or 0)
-        for network_id, city, source in connection.execute(places):
-            summary = summaries.get(network_id)
-            if summary is not None:
-                if city:
-                    summary["cities"].add(city)
-                summary["sources"].add(source)
-    for summary in summaries.values():
-        summary["cities"] = sorted(summary["cities"])
-        summary["sources"] = sorted(summary["sources"])
-    return list(summaries.values())
 
 
 def network_link_evidence(store: Store, network_id: str) -> list[dict]:

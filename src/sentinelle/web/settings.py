@@ -50,7 +50,8 @@ class WebSettings:
 
 def settings_from_env(*, demo: bool = False, db: str | None = None, **overrides) -> WebSettings:
     """Settings from the environment: the key from SENTINELLE_SECRET_KEY (generated in demo),
-    the list cache from SENTINELLE_LIST_CACHE_SECONDS."""
+    the list cache from SENTINELLE_LIST_CACHE_SECONDS, the API budget per token and process
+    from SENTINELLE_API_REQUESTS_PER_MINUTE (a load test needs more than 600)."""
     key = os.environ.get(SECRET_ENV, "")
     if "SENTINELLE_LIST_CACHE_SECONDS" in os.environ:
         overrides.setdefault(
@@ -58,6 +59,9 @@ def settings_from_env(*, demo: bool = False, db: str | None = None, **overrides)
         )
     if "SENTINELLE_MAX_BODY_BYTES" in os.environ:
         overrides.setdefault("max_body_bytes", int(os.environ["SENTINELLE_MAX_BODY_BYTES"]))
+    if "SENTINELLE_API_REQUESTS_PER_MINUTE" in os.environ:
+        budget = int(os.environ["SENTINELLE_API_REQUESTS_PER_MINUTE"])
+        overrides.setdefault("api_requests_per_minute", budget)
     if demo and not key:
         key = secrets.token_urlsafe(48)
     overrides.setdefault("cookie_secure", not demo)

@@ -14,7 +14,13 @@ from sentinelle.auth.roles import allowed
 from sentinelle.privacy import mask_handle, mask_identifier, reveal_detail
 from sentinelle.store.browse import current_network_id, network_posts
 from sentinelle.store.cases import networks_known_to_cases
-from sentinelle.store.search import network_link_evidence, network_summaries
+from sentinelle.store.network_summaries import (
+    NetworkFilter,
+    count_networks,
+    list_networks,
+    summary_sources,
+)
+from sentinelle.store.search import network_link_evidence
 from sentinelle.web.charts import france_map, network_graph
 from sentinelle.web.explain import thresholds
 from sentinelle.web.network_story import link_reasons, story
@@ -137,30 +143,16 @@ async def reveal_network_identifier(
     return JSONResponse({"kind": kind, "value": value})
 
 
-NETWORK_SORTS = {
-    "risk": lambda n: (n["risk"], n["posts"]),
-    "posts": lambda n: (n["posts"], n["risk"]),
-    "last": lambda n: (n["last_ts"] or 0, n["posts"]),
-    "first": lambda n: (-(n["first_ts"] or 0), n["posts"]),
-    "cities": lambda n: (len(n["cities"]), n["posts"]),
-}
 NETWORKS_PAGE = 50
 
 
-def _all_networks(app) -> list[dict]:
-    """Every network's summary with whether a case knows it; one scan, cached 5 minutes."""
-
-    def compute() -> list[dict]:
-        store = app.state.store
-        known = networks_known_to_cases(store)
-        summaries = network_summaries(store)
-        for summary in summaries:
-            summary["cases"] = known.get(summary["network_id"], [])
-            scores = [summary[label] or 0.0 for label in ("minor", "control", "recruitment")]
-            summary["risk"] = max(scores)
-        return summaries
-
-    return app.state.cache.get_or_compute("network-summaries", compute, seconds=300)
+def _known_networks(app) -> dict[str, list[str]]:
+    """Networks a stored case shares an identifier with, and those cases (cases change without
+    `analyze`, so this is read here, cached 5 minutes)."""
+    store = app.state.store
+    return app.state.cache.get_or_compute(
+        "networks-known", lambda: networks_known_to_cases(store), seconds=300
+    )
 
 
 @router.get("/networks", response_class=HTMLResponse)
@@ -178,75 +170,47 @@ def networks_page(
     sort: Annotated[str, Query(pattern="^(|risk|posts|last|first|cities)$")] = "",
     page_number: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1,
 ) -> HTMLResponse:
+    app = request.app
+    store = app.state.store
     errors: dict[str, str] = {}
-    score = _number(min_score, "min_score", errors, 0, 1)
-    size = _number(min_posts, "min_posts", errors, 1, 10**9)
-    since_ts = _date(since, "since", errors)
     until_ts = _date(until, "until", errors)
-    everything = _all_networks(request.app)
-    wanted = (label, score, size, city.strip().lower(), source.strip(), since_ts, until_ts)
-    key = ("networks-list", *wanted, bool(known), sort or "risk")
-    chosen = request.app.state.cache.get_or_compute(
-        key, lambda: _choose(everything, *wanted, bool(known), sort or "risk")
+    spec = NetworkFilter(
+        label=label,
+        min_score=_number(min_score, "min_score", errors, 0, 1),
+        min_posts=_number(min_posts, "min_posts", errors, 1, 10**9),
+        city=city.strip().lower(),
+        source=source.strip(),
+        since_ts=_date(since, "since", errors),
+        until_ts=None if until_ts is None else until_ts + 86400,  # the whole day
+        known=sorted(_known_networks(app)) if known else None,
     )
     start = (page_number - 1) * NETWORKS_PAGE
-    query = {k: v for k, v in request.query_params.items() if k != "page" and v}
-    sources = request.app.state.cache.get_or_compute(
-        "network-sources",
-        lambda: sorted({s for summary in everything for s in summary["sources"]}),
-        seconds=300,
+    key = ("networks-list", spec.label, spec.min_score, spec.min_posts, spec.city, spec.source)
+    key += (spec.since_ts, spec.until_ts, bool(known), sort or "risk", start)
+    rows, total = app.state.cache.get_or_compute(
+        key, lambda: list_networks(store, spec, sort or "risk", start, NETWORKS_PAGE)
     )
+    known_to = _known_networks(app)
+    rows = [{**row, "cases": known_to.get(row["network_id"], [])} for row in rows]
+    query = {k: v for k, v in request.query_params.items() if k != "page" and v}
+    cache = app.state.cache
     return render(
         ctx,
         "networks.html",
         status=400 if errors else 200,
-        rows=chosen[start : start + NETWORKS_PAGE],
-        total=len(chosen),
-        everything=len(everything),
+        rows=rows,
+        total=total,
+        everything=cache.get_or_compute("networks-count", lambda: count_networks(store)),
         start=start,
         page_number=page_number,
-        has_next=start + NETWORKS_PAGE < len(chosen),
+        has_next=start + NETWORKS_PAGE < total,
         query=query,
         errors=errors,
-        sources=sources,
+        sources=cache.get_or_compute(
+            "network-sources", lambda: summary_sources(store), seconds=300
+        ),
         thresholds=thresholds(),
     )
-
-
-def _choose(
-    everything: list[dict],
-    label: str,
-    score: float | None,
-    size: float | None,
-    wanted_city: str,
-    wanted_source: str,
-    since_ts: float | None,
-    until_ts: float | None,
-    known: bool,
-    sort: str,
-) -> list[dict]:
-    """The networks a filter keeps, sorted (cached per filter by the caller)."""
-    chosen = []
-    for summary in everything:
-        if score is not None:
-            labels = ("minor", "control", "recruitment") if label in ("", "any") else (label,)
-            if max(summary[name] or 0.0 for name in labels) < score:
-                continue
-        if size is not None and summary["posts"] < size:
-            continue
-        if wanted_city and not any(wanted_city in c.lower() for c in summary["cities"]):
-            continue
-        if wanted_source and wanted_source not in summary["sources"]:
-            continue
-        if since_ts is not None and (summary["last_ts"] or 0) < since_ts:
-            continue
-        if until_ts is not None and (summary["first_ts"] or 0) >= until_ts + 86400:
-            continue
-        if known and not summary["cases"]:
-            continue
-        chosen.append(summary)
-    chosen.sort(key=NETWORK_SORTS[sort], reverse=True)
-    return chosen
 
 
 def _number(value: str, field: str, errors: dict, low: float, high: float) -> float | None:

@@ -8,8 +8,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends
 from fastapi.responses import HTMLResponse
 
-from sentinelle.store.browse import recent_posts, top_networks, weekly_counts
+from sentinelle.store.browse import recent_posts, weekly_counts
 from sentinelle.store.labels import recent_labels
+from sentinelle.store.network_summaries import top_networks
 from sentinelle.web.charts import weekly_figure
 from sentinelle.web.render import render
 from sentinelle.web.security import PageContext, page

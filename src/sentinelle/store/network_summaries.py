@@ -1,0 +1,227 @@
+"""Per-network summary rows: written by `analyze` after scoring, read by the network list and
+the overview.
+
+Summarising 150,000 networks from a million linked posts takes 7-8 s of CPU; done per server
+process at start and every few minutes, the first request after a start waited for it. Here
+`analyze` writes the rows with one INSERT ... SELECT (all of them after a full run, only the
+networks it touched after an incremental one), and a list page is a filtered, sorted query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import (
+    Integer,
+    Select,
+    and_,
+    cast,
+    false,
+    func,
+    insert,
+    literal,
+    literal_column,
+    or_,
+    select,
+)
+
+from sentinelle.store.bulk import _IN_CHUNK
+from sentinelle.store.db import Store
+from sentinelle.store.schema import network_aliases, network_summaries, post_analysis, posts
+
+_SCORES = ("minor", "control", "recruitment")
+_COLUMNS = (
+    "network_id",
+    "posts",
+    "minor",
+    "control",
+    "recruitment",
+    "risk",
+    "combined",
+    "flagged",
+    "first_ts",
+    "last_ts",
+    "cities",
+    "city_count",
+    "sources",
+)
+
+
+def _joined(dialect: str, column):
+    """Distinct values of `column` in a group, comma-joined."""
+    if dialect == "postgresql":
+        return func.coalesce(func.string_agg(column.distinct(), literal_column("','")), "")
+    return func.coalesce(func.group_concat(column.distinct()), "")
+
+
+def summary_select(dialect: str) -> Select:
+    """The grouped query whose rows are `network_summaries` rows (`_COLUMNS` order)."""
+    a = post_analysis.c
+    greatest = func.greatest if dialect == "postgresql" else func.max  # SQLite: scalar max
+    scores = [func.coalesce(a[f"score_{name}"], 0.0) for name in _SCORES]
+    return (
+        select(
+            a.network_id,
+            func.count(),
+            *(func.max(a[f"score_{name}"]) for name in _SCORES),
+            func.max(greatest(*scores)),
+            func.max(scores[0] + scores[1]),
+            func.sum(cast(func.coalesce(a.flags, 0) > 0, Integer)),
+            func.min(a.posted_ts),
+            func.max(a.posted_ts),
+            _joined(dialect, a.city),
+            func.count(a.city.distinct()),
+            _joined(dialect, posts.c.source),
+        )
+        .select_from(post_analysis.join(posts, posts.c.pk == a.post_pk))
+        .where(a.network_id.is_not(None))
+        .group_by(a.network_id)
+    )
+
+
+def write_summaries(connection, network_ids: Iterable[str] | None = None) -> None:
+    """Rewrite the summaries of `network_ids` (every network when None) on `connection`, in
+    its transaction; rows of networks merged away are dropped."""
+    dialect = connection.dialect.name
+    query = summary_select(dialect)
+    table = network_summaries
+    if network_ids is None:
+        connection.execute(table.delete())
+        connection.execute(insert(table).from_select(_COLUMNS, query))
+        return
+    ids = sorted({i for i in network_ids if i})
+    for start in range(0, len(ids), _IN_CHUNK):
+        chunk = ids[start : start + _IN_CHUNK]
+        connection.execute(table.delete().where(table.c.network_id.in_(chunk)))
+        chosen = query.where(post_analysis.c.network_id.in_(chunk))
+        connection.execute(insert(table).from_select(_COLUMNS, chosen))
+    merged = select(network_aliases.c.alias)
+    connection.execute(table.delete().where(table.c.network_id.in_(merged)))
+
+
+def refresh_summaries(store: Store, network_ids: Iterable[str] | None = None) -> None:
+    """`write_summaries` in a transaction of its own."""
+    with store.engine.begin() as connection:
+        write_summaries(connection, network_ids)
+
+
+def pending_network_ids(store: Store) -> set[str]:
+    """Networks of posts waiting for analysis: a changed post may leave its network, which
+    then needs a new summary though none of its posts is scored again."""
+    query = (
+        select(post_analysis.c.network_id)
+        .join(posts, posts.c.pk == post_analysis.c.post_pk)
+        .where(posts.c.pending.is_(True), post_analysis.c.network_id.is_not(None))
+        .distinct()
+    )
+    with store.engine.connect() as connection:
+        return {row[0] for row in connection.execute(query)}
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkFilter:
+    """What the network list keeps. `label` "" or "any" means the highest of the three scores."""
+
+    label: str = ""
+    min_score: float | None = None
+    min_posts: float | None = None
+    city: str = ""  # lower-case part of a city name
+    source: str = ""
+    since_ts: float | None = None  # last post on or after
+    until_ts: float | None = None  # first post before (exclusive end)
+    known: Sequence[str] | None = None  # only these networks (known to a case)
+
+
+NETWORK_ORDERS = {
+    "risk": ("risk", "posts"),
+    "posts": ("posts", "risk"),
+    "last": ("last_ts", "posts"),
+    "first": ("first_ts", "posts"),
+    "cities": ("city_count", "posts"),
+}
+
+
+def _conditions(spec: NetworkFilter) -> list:
+    c = network_summaries.c
+    where = []
+    if spec.min_score is not None:
+        column = c.risk if spec.label in ("", "any") else c[spec.label]
+        where.append(func.coalesce(column, 0.0) >= spec.min_score)
+    if spec.min_posts is not None:
+        where.append(c.posts >= spec.min_posts)
+    if spec.city:
+        where.append(func.lower(c.cities).contains(spec.city, autoescape=True))
+    if spec.source:
+        joined = literal(",") + c.sources + literal(",")
+        where.append(joined.contains("," + spec.source + ",", autoescape=True))
+    if spec.since_ts is not None:
+        where.append(func.coalesce(c.last_ts, 0) >= spec.since_ts)
+    if spec.until_ts is not None:
+        where.append(func.coalesce(c.first_ts, 0) < spec.until_ts)
+    if spec.known is not None:
+        ids = sorted(spec.known)
+        chunks = [ids[i : i + _IN_CHUNK] for i in range(0, len(ids), _IN_CHUNK)]
+        where.append(or_(*(c.network_id.in_(chunk) for chunk in chunks)) if chunks else false())
+    return [and_(*where)] if where else []
+
+
+def _order(sort: str) -> list:
+    first, second = NETWORK_ORDERS[sort]
+    c = network_summaries.c
+    if sort == "first":  # oldest first, larger first among equals
+        return [func.coalesce(c.first_ts, 0).asc(), c.posts.desc(), c.network_id.asc()]
+    return [func.coalesce(c[first], 0).desc(), c[second].desc(), c.network_id.asc()]
+
+
+def list_networks(
+    store: Store, spec: NetworkFilter, sort: str = "risk", offset: int = 0, limit: int = 50
+) -> tuple[list[dict], int]:
+    """One page of the networks `spec` keeps, in `sort` order, and how many it keeps; each
+    row with `cities` and `sources` as sorted lists."""
+    where = _conditions(spec)
+    page = select(network_summaries).where(*where).order_by(*_order(sort))
+    total = select(func.count()).select_from(network_summaries).where(*where)
+    with store.engine.connect() as connection:
+        rows = [dict(r) for r in connection.execute(page.offset(offset).limit(limit)).mappings()]
+        count = connection.execute(total).scalar_one()
+    return [_listed(row) for row in rows], count
+
+
+def _listed(row: dict) -> dict:
+    row["cities"] = sorted(v for v in row["cities"].split(",") if v)
+    row["sources"] = sorted(v for v in row["sources"].split(",") if v)
+    return row
+
+
+def count_networks(store: Store) -> int:
+    with store.engine.connect() as connection:
+        return connection.execute(select(func.count()).select_from(network_summaries)).scalar_one()
+
+
+def top_networks(store: Store, limit: int = 10) -> list[dict]:
+    """Networks by risk for the overview: the highest minor + control score of one post, then
+    size (an index walk of the summaries)."""
+    c = network_summaries.c
+    query = (
+        select(
+            c.network_id,
+            c.posts,
+            c.minor,
+            c.control,
+            c.recruitment,
+            c.combined.label("risk"),
+        )
+        .order_by(c.combined.desc(), c.posts.desc())
+        .limit(limit)
+    )
+    with store.engine.connect() as connection:
+        return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def summary_sources(store: Store) -> list[str]:
+    """Sources some network was seen on (the filter's menu)."""
+    query = select(network_summaries.c.sources).distinct()
+    with store.engine.connect() as connection:
+        found = {v for (joined,) in connection.execute(query) for v in joined.split(",") if v}
+    return sorted(found)
