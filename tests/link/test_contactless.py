@@ -76,3 +76,17 @@ def test_average_linkage_stops_where_groups_are_no_longer_alike_on_average():
     assert len(set(labels[:3].tolist())) == 1
     assert len(set(labels[3:].tolist())) == 1
     assert labels[0] != labels[3]
+
+
+def test_posts_from_two_author_accounts_are_not_grouped_by_wording():
+    # one group's edited template, posted from two accounts: an account is a contact, so
+    # the grouping of posts without contacts must not join the two (they disagree)
+    posts, actors = _corpus()
+    for index, actor in enumerate(actors):
+        if actor == "g0":
+            posts[index]["author"] = "acc-left" if index < 4 else "acc-right"
+    labels = link_posts(link_input(posts), SMALL_CORPUS).labels
+    left = {int(labels[i]) for i in range(4)}
+    right = {int(labels[i]) for i in range(4, 8)}
+    assert len(left) == 1 and len(right) == 1
+    assert left != right

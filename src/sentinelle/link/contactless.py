@@ -69,11 +69,18 @@ def contactless_groups(
     return chosen[order[member]], chosen[leader[member]]
 
 
+CONTACT_KINDS = ("phone", "handle", "author")  # a post carrying any of these is not grouped here
+
+
 def without_contacts(found: dict, count: int) -> np.ndarray:
-    """Numbers of the posts that give no phone and no handle at all."""
+    """Numbers of the posts that give no phone, no handle and no author account at all.
+
+    An author account is a contact too: two recruiters each posting "DM for info" from their
+    own account disagree, and grouping their look-alike posts here would join them."""
     has = np.zeros(count, bool)
-    for kind in ("phone", "handle"):
-        has[found[kind].post] = True
+    for kind in CONTACT_KINDS:
+        if kind in found:
+            has[found[kind].post] = True
     return np.flatnonzero(~has)
 
 

@@ -388,12 +388,13 @@ def _checked_pairs(prepared, config: LinkConfig, rarity: ShingleRarity):
 
 
 def _contactless(prepared, rarity: ShingleRarity, config: LinkConfig):
-    """`contactless_groups` over the posts giving no phone and no handle, their shingles and
-    signatures collected to the driver (they are a fraction of the posts)."""
+    """`contactless_groups` over the posts giving no phone, handle or author account (as
+    `without_contacts`), their shingles and signatures collected to the driver (they are a
+    fraction of the posts)."""
     from pyspark.sql import functions as F
 
     table = (
-        prepared.where((F.size("phone") == 0) & (F.size("handle") == 0))
+        prepared.where((F.size("phone") == 0) & (F.size("handle") == 0) & (F.size("author") == 0))
         .select("idx", "shingles", "signature")
         .orderBy("idx")
         .toArrow()
