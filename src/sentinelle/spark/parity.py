@@ -7,18 +7,13 @@ from dataclasses import dataclass, field
 from sklearn.metrics import adjusted_rand_score
 
 from sentinelle.store import Store
-from sentinelle.store.load import ANALYSIS_COLUMNS, analysis_by_post, parquet_batches
-
-EXTRACTION = (
-    "phones",
-    "handles",
-    "stated_ages",
-    "prices",
-    "mentions",
-    "a_city",
-    "department",
-    "obfuscated_phones",
+from sentinelle.store.load import (
+    ANALYSIS_COLUMNS,
+    EXTRACTION_COLUMNS,
+    analysis_by_post,
+    parquet_batches,
 )
+
 SCORES = ("score_minor", "score_control", "score_recruitment")
 
 
@@ -63,7 +58,7 @@ def compare(store: Store, output: str) -> Parity:
             parity.missing += 1
             _note(parity, f"{key}: not in the Spark output")
             continue
-        if any(row[c] != other[c] for c in EXTRACTION):
+        if any(row[c] != other[c] for c in EXTRACTION_COLUMNS):
             parity.extraction_differs += 1
             _note(parity, f"{key}: extraction differs")
         if row["flags"] != other["flags"]:

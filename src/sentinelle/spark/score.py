@@ -6,30 +6,10 @@ from __future__ import annotations
 from sentinelle.pipeline.analyze import BATCH_SIZE
 from sentinelle.pipeline.score import score_batch
 from sentinelle.spark.components import connected_components
+from sentinelle.store.scoring import SCORING_COLUMN_NAMES
 
 # The columns `store.scoring.iter_scoring_rows` reads, in its order (`score_batch` takes them).
-SCORING_COLUMNS = (
-    "pk",
-    "source",
-    "post_id",
-    "kind",
-    "text",
-    "posted_at",
-    "url",
-    "city",
-    "title",
-    "author",
-    "image_phashes",
-    "extra",
-    "phones",
-    "handles",
-    "stated_ages",
-    "prices",
-    "mentions",
-    "a_city",
-    "department",
-    "network_id",
-)
+SCORING_COLUMNS = SCORING_COLUMN_NAMES
 SCORE_SCHEMA = (
     "pk long, score_minor double, score_control double, score_recruitment double, "
     "flags int, indicators string"

@@ -42,7 +42,7 @@ POST_COLUMNS = (
     "extra",
     "content_hash",
 )
-ANALYSIS_COLUMNS = (
+EXTRACTION_COLUMNS = (
     "phones",
     "handles",
     "stated_ages",
@@ -51,6 +51,9 @@ ANALYSIS_COLUMNS = (
     "a_city",
     "department",
     "obfuscated_phones",
+)
+ANALYSIS_COLUMNS = (
+    *EXTRACTION_COLUMNS,
     "score_minor",
     "score_control",
     "score_recruitment",

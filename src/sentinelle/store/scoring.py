@@ -41,6 +41,12 @@ _COLUMNS = (
     post_analysis.c.network_id,
 )
 NETWORK_ID_POSITION = len(_COLUMNS) - 1  # where a scoring row holds its network id
+# The same columns by name, as the Spark engine's analysed DataFrame calls them (the analysis
+# city is `a_city` there, beside the post's own `city`).
+SCORING_COLUMN_NAMES = tuple(
+    "a_city" if column.table is post_analysis and column.name == "city" else column.name
+    for column in _COLUMNS
+)
 
 
 def count_unscored(store: Store) -> int:
