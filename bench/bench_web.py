@@ -215,40 +215,40 @@ def login(base: str) -> str:
 
 def url_sets(count: int) -> dict[str, list[str]]:
     rng = random.Random(11)
-    filters = []
-    for _ in range(300):
-        city, dept = CITIES[rng.randrange(len(CITIES))]
-        filters.append(
-            rng.choice(
-                [
-                    "/posts?flag=any",
-                    f"/posts?flag=minor&department={dept}",
-                    f"/posts?department={dept}&kind={rng.choice(KINDS)}",
-                    f"/posts?source={rng.choice(SOURCES)}&min_score=0.5&score_label=control",
-                    f"/posts?city={city}&since=2024-03-01&until=2024-09-30",
-                    f"/posts?q=logement+{city.lower()}",
-                    "/posts?indicator=age.stated_minor",
-                ]
-            )
-        )
     posts = [
         f"/post?source={SOURCES[pk % len(SOURCES)]}&id=b{pk:07d}"
         for pk in (rng.randrange(1, count + 1) for _ in range(2000))
     ]
     networks = [f"/networks/n-{3 * rng.randrange(count // 30):06d}" for _ in range(2000)]
-    network_list = [
-        rng.choice(
-            [
-                "/networks",
-                "/networks?min_posts=5",
-                f"/networks?city={CITIES[rng.randrange(len(CITIES))][0].lower()}&sort=posts",
-                f"/networks?source={rng.choice(SOURCES)}&label=control&min_score=0.5",
-                "/networks?sort=last&since=2024-06-01",
-            ]
-        )
-        for _ in range(300)
-    ]
     searches = [f"/search?q=06+{rng.randrange(10**8):08d}" for _ in range(2000)]
+    place = lambda: CITIES[rng.randrange(len(CITIES))]  # noqa: E731 (city, department)
+    return page_urls(rng, place, SOURCES, posts, networks, searches)
+
+
+def page_urls(rng, place, sources, posts, networks, searches) -> dict[str, list[str]]:
+    """Every page kind's URLs: list filters drawn with `place()` (a city and a department) and
+    `sources`, beside the given posts, networks and searches."""
+    from urllib.parse import quote
+
+    filters = []
+    for _ in range(300):
+        (city, dept), source = place(), rng.choice(sources)
+        filters.append(rng.choice([
+            "/posts?flag=any",
+            f"/posts?flag=minor&department={dept}",
+            f"/posts?department={dept}&kind={rng.choice(KINDS)}",
+            f"/posts?source={quote(source)}&min_score=0.5&score_label=control",
+            f"/posts?city={quote(city)}&since=2024-03-01&until=2024-09-30",
+            f"/posts?q=logement+{quote(city.lower())}",
+            "/posts?indicator=age.stated_minor",
+        ]))  # fmt: skip
+    network_list = [rng.choice([
+        "/networks",
+        "/networks?min_posts=5",
+        f"/networks?city={quote(place()[0].lower())}&sort=posts",
+        f"/networks?source={quote(rng.choice(sources))}&label=control&min_score=0.5",
+        "/networks?sort=last&since=2024-06-01",
+    ]) for _ in range(300)]  # fmt: skip
     return {
         "posts list (filters)": filters,
         "post page": posts,
@@ -287,7 +287,7 @@ def store_urls(path: str) -> dict[str, list[str]]:
     """URLs drawn from an analysed store (read directly, read-only): random posts, networks
     (half of them among the 200 largest), phones written in the forms people type."""
     import sqlite3
-    from urllib.parse import quote, urlencode
+    from urllib.parse import urlencode
 
     rng = random.Random(11)
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -322,25 +322,6 @@ def store_urls(path: str) -> dict[str, list[str]]:
         "AND rowid % 97 = 0 LIMIT 4000"
     )]  # fmt: skip
     db.close()
-    filters = []
-    for _ in range(300):
-        city, dept, source = rng.choice(cities), rng.choice(departments), rng.choice(sources)
-        filters.append(rng.choice([
-            "/posts?flag=any",
-            f"/posts?flag=minor&department={dept}",
-            f"/posts?department={dept}&kind={rng.choice(KINDS)}",
-            f"/posts?source={quote(source)}&min_score=0.5&score_label=control",
-            f"/posts?city={quote(city)}&since=2024-03-01&until=2024-09-30",
-            f"/posts?q=logement+{quote(city.lower())}",
-            "/posts?indicator=age.stated_minor",
-        ]))  # fmt: skip
-    network_list = [rng.choice([
-        "/networks",
-        "/networks?min_posts=5",
-        f"/networks?city={quote(rng.choice(cities).lower())}&sort=posts",
-        f"/networks?source={quote(rng.choice(sources))}&label=control&min_score=0.5",
-        "/networks?sort=last&since=2024-06-01",
-    ]) for _ in range(300)]  # fmt: skip
     searches = []
     for value in rng.sample(phones, min(2000, len(phones))):
         national = "0" + value[3:]
@@ -349,14 +330,8 @@ def store_urls(path: str) -> dict[str, list[str]]:
             ".".join(national[i : i + 2] for i in range(0, 10, 2)),
         ])  # fmt: skip
         searches.append("/search?" + urlencode({"q": form}))
-    return {
-        "posts list (filters)": filters,
-        "post page": posts,
-        "network page": networks,
-        "networks list (filters)": network_list,
-        "search by phone": searches,
-        **common_urls(posts),
-    }
+    place = lambda: (rng.choice(cities), rng.choice(departments))  # noqa: E731
+    return page_urls(rng, place, sources, posts, networks, searches)
 
 
 def server_cpu_seconds(pid: int) -> float:
