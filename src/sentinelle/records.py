@@ -44,6 +44,24 @@ class Post:
     image_phashes: list[str] = field(default_factory=list)
     extra: dict = field(default_factory=dict)  # unknown input fields, kept as they are
 
+    @classmethod
+    def from_contract(cls, fields: dict) -> Post:
+        """A record of the input contract (already checked): its named fields, the rest in
+        `extra`. Validation and the store's old history rows both read records this way."""
+        return cls(
+            source=fields["source"],
+            id=fields["id"],
+            kind=fields["kind"],
+            text=fields["text"],
+            posted_at=fields["posted_at"],
+            url=fields.get("url"),
+            city=fields.get("city"),
+            title=fields.get("title"),
+            author=fields.get("author"),
+            image_phashes=fields.get("image_phashes") or [],
+            extra={k: v for k, v in fields.items() if k not in POST_FIELDS},
+        )
+
 
 @dataclass(slots=True, frozen=True)
 class PhoneHit:

@@ -154,17 +154,5 @@ def _validate_slowly(fields: dict) -> tuple[Post, float]:
             raise RecordError("image_phashes", f"not a 64-bit hash of 16 hex digits: {phash!r}")
     _check_storable(fields)
     posted_ts = parse_timestamp(fields["posted_at"])
-    post = Post(
-        source=fields["source"],
-        id=fields["id"],
-        kind=fields["kind"],
-        text=fields["text"],
-        posted_at=fields["posted_at"],
-        url=fields.get("url"),
-        city=fields.get("city"),
-        title=fields.get("title"),
-        author=fields.get("author"),
-        image_phashes=[p.lower() for p in phashes],
-        extra={k: v for k, v in fields.items() if k not in _KNOWN},
-    )
+    post = Post.from_contract({**fields, "image_phashes": [p.lower() for p in phashes]})
     return post, posted_ts

@@ -376,21 +376,7 @@ def save_posts(store: Store, batch: Sequence[tuple[Post, float, str]]) -> SaveCo
 
 def _hash_of_contract(content: str) -> str:
     """The digest of a history row stored before 0007 (no digest column then)."""
-    fields = orjson.loads(content)
-    known = {name: fields.pop(name, None) for name in POST_FIELDS}
-    post = Post(
-        source=known["source"],
-        id=known["id"],
-        kind=known["kind"],
-        text=known["text"],
-        posted_at=known["posted_at"],
-        url=known["url"],
-        city=known["city"],
-        title=known["title"],
-        author=known["author"],
-        image_phashes=known["image_phashes"] or [],
-        extra=fields,
-    )
+    post = Post.from_contract(orjson.loads(content))
     return post_content_hash(post)
 
 
