@@ -75,6 +75,17 @@ def handle_errors(command: Callable) -> Callable:
     return wrapper
 
 
+def audit_admin(store, action: str, target: str, detail: dict | None = None) -> None:
+    """Administration done from the command line is audited like the workspace's, under the
+    system user's name."""
+    import getpass
+
+    from sentinelle.audit import record_event
+    from sentinelle.auth.roles import Actor
+
+    record_event(store, Actor(f"cli:{getpass.getuser()}", "admin"), action, target, "cli", detail)
+
+
 def open_store_for(db: str | None):
     from sentinelle.store import open_store
 

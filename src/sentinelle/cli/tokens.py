@@ -6,7 +6,7 @@ import time
 
 import click
 
-from sentinelle.cli.common import db_option, handle_errors, open_store_for
+from sentinelle.cli.common import audit_admin, db_option, handle_errors, open_store_for
 
 
 @click.group()
@@ -45,14 +45,9 @@ def list_tokens(db: str | None) -> None:
 @handle_errors
 def revoke(token_id: str, db: str | None) -> None:
     """Revoke the token whose id (from `tokens list`, 8+ characters) is TOKEN_ID."""
-    import getpass
-
-    from sentinelle.audit import record_event
     from sentinelle.auth.admin import revoke_token
-    from sentinelle.auth.roles import Actor
 
     store = open_store_for(db)
     token = revoke_token(store, token_id)
-    actor = Actor(f"cli:{getpass.getuser()}", "admin")
-    record_event(store, actor, "token.revoke", token.account, "cli", {"token": token.token_id})
+    audit_admin(store, "token.revoke", token.account, {"token": token.token_id})
     click.echo(f"revoked {token.token_id} ({token.account})")

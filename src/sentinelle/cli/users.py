@@ -7,7 +7,7 @@ import time
 
 import click
 
-from sentinelle.cli.common import db_option, handle_errors, open_store_for
+from sentinelle.cli.common import audit_admin, db_option, handle_errors, open_store_for
 
 ROLES = ("admin", "analyst", "outreach", "auditor")
 
@@ -54,23 +54,13 @@ def list_users(db: str | None) -> None:
         click.echo(f"{account.name}\t{account.role}{state}")
 
 
-def _audit(store, action: str, name: str, detail: dict | None = None) -> None:
-    """Account changes made from the command line are audited like the Accounts page's."""
-    import getpass
-
-    from sentinelle.audit import record_event
-    from sentinelle.auth.roles import Actor
-
-    record_event(store, Actor(f"cli:{getpass.getuser()}", "admin"), action, name, "cli", detail)
-
-
 def _switch(name: str, db: str | None, action: str) -> None:
     """Disable or enable an account, audited; one path for both commands."""
     from sentinelle.auth import admin
 
     store = open_store_for(db)
     getattr(admin, action)(store, name)
-    _audit(store, f"account.{action}", name)
+    audit_admin(store, f"account.{action}", name)
     click.echo(f"{action}d {name}")
 
 
@@ -103,7 +93,7 @@ def change_role(name: str, role: str, db: str | None) -> None:
 
     store = open_store_for(db)
     before = change(store, name, role)
-    _audit(store, "account.role", name, {"from": before.role, "to": role})
+    audit_admin(store, "account.role", name, {"from": before.role, "to": role})
     click.echo(f"{name}: {before.role} -> {role}")
 
 
@@ -117,7 +107,7 @@ def reset_password(name: str, db: str | None) -> None:
 
     store = open_store_for(db)
     password = reset(store, name)
-    _audit(store, "account.reset", name)
+    audit_admin(store, "account.reset", name)
     click.echo(password)
 
 
@@ -134,5 +124,5 @@ def delete_user(name: str, yes: bool, db: str | None) -> None:
         click.confirm(f"delete account {name}, its sessions and API tokens?", abort=True)
     store = open_store_for(db)
     remove(store, name)
-    _audit(store, "account.delete", name)
+    audit_admin(store, "account.delete", name)
     click.echo(f"deleted {name}")
