@@ -79,6 +79,7 @@ def _from_posts(store) -> dict[str, tuple]:
 
 def test_analyze_writes_network_summaries_and_updates_the_touched_ones(store, tmp_path: Path):
     from sentinelle.store.network_summaries import refresh_summaries
+    from sentinelle.store.weekly_counts import latest_weeks, refresh_weekly
 
     path = tmp_path / "posts.jsonl"
     # posts 0-9 share one phone (one network); 10-19 another; each pair of sources differs
@@ -112,3 +113,8 @@ def test_analyze_writes_network_summaries_and_updates_the_touched_ones(store, tm
     assert any("site9" in v["sources"] for v in incremental.values())  # rewritten
     refresh_summaries(store)  # a full rewrite gives the same rows
     assert _summaries(store) == incremental
+    # the overview's weekly counts: every analysed post counted once, as a full rewrite does
+    weekly = sorted(tuple(r.values()) for r in latest_weeks(store, weeks=10**6))
+    assert sum(r[3] for r in weekly) == 25
+    refresh_weekly(store)
+    assert sorted(tuple(r.values()) for r in latest_weeks(store, weeks=10**6)) == weekly

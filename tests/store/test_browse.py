@@ -16,12 +16,12 @@ from sentinelle.store.browse import (
     list_posts,
     network_posts,
     review_queue,
-    weekly_counts,
 )
 from sentinelle.store.labels import add_label, iter_labels
 from sentinelle.store.network_summaries import refresh_summaries, top_networks
 from sentinelle.store.posts import save_analyses, save_posts
 from sentinelle.store.schema import post_analysis, posts
+from sentinelle.store.weekly_counts import latest_weeks, refresh_weekly
 
 
 def _fill(store, count: int = 30) -> dict[str, int]:
@@ -118,7 +118,8 @@ def test_post_network_and_aggregates(store):
     assert len(network) == 6
     refresh_summaries(store)  # what analyze writes after scoring
     assert top_networks(store)[0]["network_id"] == "n-000001"
-    weekly = weekly_counts(store)
+    refresh_weekly(store)  # likewise
+    weekly = latest_weeks(store)
     assert sum(r["posts"] for r in weekly) == 30 and sum(r["flagged"] for r in weekly) == 10
     assert {r["department"] for r in weekly} == {"69", "44"}
     assert {r["source"] for r in weekly} == {"alpha", "beta"}

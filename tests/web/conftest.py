@@ -125,6 +125,9 @@ def seed(db_path: str) -> None:
     from sentinelle.store.network_summaries import refresh_summaries
 
     refresh_summaries(store)  # the network list's rows, as `analyze` leaves them
+    from sentinelle.store.weekly_counts import refresh_weekly
+
+    refresh_weekly(store)  # the overview's weekly counts, likewise
     from sentinelle.store.outreach import replace_services
 
     replace_services(store, 1, SERVICES)  # the default organisation's directory

@@ -38,6 +38,7 @@ from sentinelle.store.scoring import (
     iter_scoring_rows,
     save_scores,
 )
+from sentinelle.store.weekly_counts import earliest_changed, refresh_weekly
 
 BATCH_SIZE = 5000
 
@@ -165,6 +166,7 @@ def analyze(
 
 def _analyze(store: Store, workers, progress, relink: bool) -> AnalyzeSummary:
     started = time.perf_counter()
+    began = time.time()  # posts analysed from here on carry a later `analyzed_at`
     summary = AnalyzeSummary()
     total = count_posts(store, pending_only=True)
     if not total and not relink and not count_unscored(store):
@@ -199,6 +201,8 @@ def _analyze(store: Store, workers, progress, relink: bool) -> AnalyzeSummary:
     # in one statement when every post was analysed (a first run) or relinked
     everything = relink or summary.analyzed == count_posts(store)
     refresh_summaries(store, None if everything else touched)
+    # the overview's weekly counts, from the earliest week holding a post analysed or scored
+    refresh_weekly(store, None if everything else earliest_changed(store, began, touched))
     refresh_statistics(store)  # the workspace's list queries are planned from these
     refresh_outreach(store)  # persons at risk, grouped once here rather than per request
     summary.seconds = time.perf_counter() - started

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Integer, cast, func, literal_column, or_, select, text, tuple_
+from sqlalchemy import func, literal_column, or_, select, text, tuple_
 
 from sentinelle.store.db import Store
 from sentinelle.store.labels import review_labels
@@ -295,38 +295,6 @@ def network_of_identifier(store: Store, value: str) -> list[str]:
     )
     with store.engine.connect() as connection:
         return [row.network_id for row in connection.execute(query)]
-
-
-def _week(store: Store):
-    if store.dialect == "postgresql":
-        return cast(func.floor(posts.c.posted_ts / WEEK), Integer)
-    return cast(posts.c.posted_ts / WEEK, Integer)
-
-
-def weekly_counts(store: Store, weeks: int = 26) -> list[dict]:
-    """Posts and flagged posts per week, department and source over the latest `weeks` weeks
-    of data, in one scan: rows {week, department, source, posts, flagged}; `week` counts
-    weeks from the epoch."""
-    flagged = func.sum(cast(func.coalesce(post_analysis.c.flags, 0) > 0, Integer))
-    with store.engine.connect() as connection:
-        latest = connection.execute(select(func.max(posts.c.posted_ts))).scalar()
-        if latest is None:
-            return []
-        week = _week(store).label("week")
-        department = post_analysis.c.department.label("department")
-        query = (
-            select(
-                week,
-                department,
-                posts.c.source,
-                func.count().label("posts"),
-                flagged.label("flagged"),
-            )
-            .select_from(posts.outerjoin(post_analysis, post_analysis.c.post_pk == posts.c.pk))
-            .where(posts.c.posted_ts >= latest - weeks * WEEK)
-            .group_by(week, department, posts.c.source)
-        )
-        return [dict(row) for row in connection.execute(query).mappings()]
 
 
 def recent_posts(store: Store, limit: int = 10) -> list[dict]:

@@ -23,6 +23,7 @@ from sentinelle.store.networks import save_links
 from sentinelle.store.posts import count_posts, refresh_statistics
 from sentinelle.store.quarantine import QuarantineEntry, add_entries
 from sentinelle.store.schema import post_analysis, post_identifiers, posts
+from sentinelle.store.weekly_counts import refresh_weekly
 
 _BATCH = 20_000
 _PARTS = ("posts", "quarantine", "edges", "state")
@@ -129,6 +130,7 @@ def load_results(
     save_links(store, [], {}, counted, state)
     summary.edges = counted.count
     refresh_summaries(store)  # the network list's rows, as `analyze` writes them
+    refresh_weekly(store)  # the overview's weekly counts, likewise
     refresh_statistics(store)
     summary.seconds = time.perf_counter() - started
     return summary

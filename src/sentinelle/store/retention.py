@@ -26,6 +26,7 @@ from sentinelle.store.schema import (
     post_versions,
     posts,
 )
+from sentinelle.store.weekly_counts import write_weekly
 
 _CHUNK = 5000
 
@@ -68,6 +69,7 @@ def plan_or_purge(
                 for start in range(0, len(pks), _CHUNK):
                     touched |= _delete_posts(connection, pks[start : start + _CHUNK])
                 write_summaries(connection, touched)  # the network list's rows
+                write_weekly(connection, until_ts=now - posts_days * day)  # weeks emptied
     if identifiers_days is not None:
         with store.engine.begin() as connection:
             pks = _old_post_pks(connection, now - identifiers_days * day)

@@ -194,6 +194,19 @@ network_summaries = Table(
     Index("ix_network_summaries_last_ts", "last_ts", "posts"),
 )
 
+# Analysed and flagged posts per week, department and source (migration 0012), written by
+# `analyze` for the overview's charts instead of a scan of 26 weeks of posts per request.
+weekly_counts = Table(
+    "weekly_counts",
+    metadata,
+    Column("week", Integer, nullable=False),  # weeks since the epoch
+    Column("department", String(3)),
+    Column("source", String(200), nullable=False),
+    Column("posts", Integer, nullable=False),
+    Column("flagged", Integer, nullable=False),
+    Index("ix_weekly_counts_week", "week"),
+)
+
 # Small named values linking keeps between runs (next network number, seed, settings).
 link_state = Table(
     "link_state",
