@@ -22,9 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from sentinelle.store import open_store  # noqa: E402
-from sentinelle.store.network_summaries import refresh_summaries  # noqa: E402
-from sentinelle.store.weekly_counts import refresh_weekly  # noqa: E402
+from sentinelle.store import open_store
+from sentinelle.store.network_summaries import refresh_summaries
+from sentinelle.store.weekly_counts import refresh_weekly
 
 
 def shifted(kind: str, value: str | None, copy: int) -> str | None:

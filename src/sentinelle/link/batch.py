@@ -31,7 +31,7 @@ from sentinelle.link.personas import generic_handle
 from sentinelle.link.prepare import PreparedPosts, as_prepared
 from sentinelle.link.rarity import ShingleRarity
 from sentinelle.link.shingles import Shingles
-from sentinelle.link.textlinks import TextCheck, check_pairs
+from sentinelle.link.textlinks import TextCheck, check_pairs, weight_tables
 from sentinelle.link.timing import StageTimer
 
 
@@ -266,6 +266,7 @@ def text_pairs(
     count = len(shingles)
     usable = has_text(text.signatures)
     labels = np.arange(count)
+    tables = weight_tables(text.rarity)
     found: list[TextPairs] = []
     for bands in np.array_split(np.arange(config.bands), min(rounds, config.bands)):
         left, right = candidate_pairs(text.band_keys[:, bands], usable)
@@ -273,7 +274,9 @@ def text_pairs(
         left, right = left[unjoined], right[unjoined]
         likely = text.signatures.agreement(left, right) >= config.signature_min
         found.append(
-            checked_pairs(shingles, left[likely], shingles, right[likely], text.rarity, config)
+            checked_pairs(
+                shingles, left[likely], shingles, right[likely], text.rarity, config, tables
+            )
         )
         joined = concat_pairs(found)
         tied = text_level(joined.check.score, joined.check.shared_rare, config.text_min_shared) >= 2
@@ -282,11 +285,17 @@ def text_pairs(
 
 
 def checked_pairs(
-    left_side: Shingles, left, right_side: Shingles, right, rarity: ShingleRarity, config
+    left_side: Shingles,
+    left,
+    right_side: Shingles,
+    right,
+    rarity: ShingleRarity,
+    config,
+    tables: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> TextPairs:
     """The candidate pairs worth keeping after the exact check: similar own wording, or one
-    common template."""
-    check = check_pairs(left_side, left, right_side, right, rarity)
+    common template (`tables`: `weight_tables(rarity)` when the caller checks many batches)."""
+    check = check_pairs(left_side, left, right_side, right, rarity, tables)
     keep = (check.score >= TEXT_CUTS[0]) | (check.shape >= config.text_min_score)
     return TextPairs(
         left[keep], right[keep],

@@ -34,13 +34,16 @@ def check_pairs(
     right_side: Shingles,
     right: np.ndarray,
     rarity: ShingleRarity,
+    tables: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> TextCheck:
     """Exact weighted Jaccard of each pair: left[i] of `left_side`, right[i] of `right_side`.
 
     Weights come from one table per sketch slot (`ShingleRarity.slot_weights`), so no weight
-    array aligned with every shingle of the corpus is kept.
+    array aligned with every shingle of the corpus is kept. A caller checking many batches
+    against one rarity passes `weight_tables(rarity)` once: each table is a pass over the
+    whole sketch (4 M slots).
     """
-    tables = (rarity.slot_weights(own=True), rarity.slot_weights())
+    tables = tables or weight_tables(rarity)
     parts = []
     for start in range(0, len(left), _PAIR_CHUNK):
         stop = start + _PAIR_CHUNK
@@ -54,6 +57,11 @@ def check_pairs(
         np.concatenate([p.shared_rare for p in parts]),
         np.concatenate([p.shape for p in parts]),
     )
+
+
+def weight_tables(rarity: ShingleRarity) -> tuple[np.ndarray, np.ndarray]:
+    """The slot weights `check_pairs` reads: own wording only, and everything."""
+    return rarity.slot_weights(own=True), rarity.slot_weights()
 
 
 def _check_chunk(left_side, left, right_side, right, tables) -> TextCheck:

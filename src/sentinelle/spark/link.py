@@ -33,6 +33,7 @@ from sentinelle.link.minhash import MinHasher, Signatures
 from sentinelle.link.prepare import IDENTIFIER_KINDS
 from sentinelle.link.rarity import ShingleRarity
 from sentinelle.link.shingles import Shingles
+from sentinelle.link.textlinks import weight_tables
 from sentinelle.link.timing import StageTimer
 from sentinelle.pipeline.link import template_state
 from sentinelle.spark.clusters import (
@@ -196,6 +197,7 @@ def check_partition(config: LinkConfig, rarity_broadcast):
         import pyarrow as pa
 
         rarity = rarity_broadcast.value
+        tables = weight_tables(rarity)
         schema = pa.schema(
             [
                 ("left", pa.int64()),
@@ -217,7 +219,7 @@ def check_partition(config: LinkConfig, rarity_broadcast):
             likely = np.flatnonzero(stacked.agreement(pairs, pairs + count) >= config.signature_min)
             left_side = _shingles(batch.column("lsh"))
             right_side = _shingles(batch.column("rsh"))
-            kept = checked_pairs(left_side, likely, right_side, likely, rarity, config)
+            kept = checked_pairs(left_side, likely, right_side, likely, rarity, config, tables)
             chosen = kept.left
             rounds = batch.column("rounds").to_pylist()
             yield pa.RecordBatch.from_pydict(
