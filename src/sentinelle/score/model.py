@@ -6,6 +6,7 @@ scikit-learn versions and predicts with one sparse product for the three labels.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -115,10 +116,20 @@ def default_model_dir() -> Path:
     return Path(str(resources.files("sentinelle.score").joinpath("models", "default")))
 
 
-@cache
+_LOADING = threading.Lock()
+
+
 def default_model() -> ScoringModel:
     """The model in use, loaded once per process: the site's active model when it retrained
-    (`score.registry`), else the shipped one."""
+    (`score.registry`), else the shipped one. Threads wait for one load: a server's first
+    requests arriving together would otherwise each load it (0.7 s of CPU each, serialised
+    by the GIL: 20 clients waited 10 s)."""
+    with _LOADING:
+        return _load_default()
+
+
+@cache
+def _load_default() -> ScoringModel:
     from sentinelle.score.registry import active_dir
 
     directory = active_dir() or default_model_dir()

@@ -111,11 +111,16 @@ def _common_text(connection, store: Store, query: str) -> bool:
     return found >= enough
 
 
-def _post_conditions(store: Store, spec: PostFilter, posted_ts, common_text: bool) -> list:
-    """Conditions on the post itself; its date is read from `posted_ts`."""
+def _post_conditions(
+    store: Store, spec: PostFilter, posted_ts, common_text: bool, source_index: bool = True
+) -> list:
+    """Conditions on the post itself; its date is read from `posted_ts`. Without
+    `source_index`, the source is tested as an expression SQLite cannot look up in an index,
+    so the query walks the index the caller chose (an SQLite idiom: it takes no hints)."""
     conditions = []
     if spec.source:
-        conditions.append(posts.c.source == spec.source)
+        source = posts.c.source if source_index else posts.c.source.concat("")
+        conditions.append(source == spec.source)
     if spec.kind:
         conditions.append(posts.c.kind == spec.kind)
     if spec.since_ts is not None:
@@ -153,6 +158,9 @@ def _analysis_conditions(spec: PostFilter) -> list:
     return conditions
 
 
+SCORES_BY_DATE = "ix_post_analysis_posted_ts_scores"
+
+
 def _page_keys(
     store: Store,
     spec: PostFilter,
@@ -160,12 +168,15 @@ def _page_keys(
     after: tuple[float, int] | None,
     common_text: bool = False,
 ):
-    """The (pk, posted_ts) of one page, newest first. A filter on department or flags walks
-    post_analysis's own (department, posted_ts) or flagged-by-date index; other filters walk
-    posts by date. Only the columns filtered on are read: the page's shown columns are
-    fetched afterwards, for its rows alone."""
+    """The (pk, posted_ts) of one page, newest first. A filter on department, flags or a
+    minimum score walks post_analysis's own (department, posted_ts), flagged-by-date or
+    scores-by-date index; other filters walk posts by date. Only the columns filtered on are
+    read: the page's shown columns are fetched afterwards, for its rows alone."""
     on_analysis = _analysis_conditions(spec)
-    if spec.department or spec.flag or spec.at_risk_only:
+    by_score = spec.min_score is not None and not (
+        spec.department or spec.flag or spec.at_risk_only
+    )
+    if spec.department or spec.flag or spec.at_risk_only or by_score:
         pk, posted_ts = post_analysis.c.post_pk, post_analysis.c.posted_ts
         rows = post_analysis
         if spec.source or spec.kind or spec.city or (spec.query and spec.query.strip()):
@@ -180,10 +191,13 @@ def _page_keys(
         # An order no date index gives: the planner then reads the rare text's matches from
         # the GIN index instead of walking posts by date and parsing each text.
         order = posted_ts + 0
+    # SQLite's statistics cannot tell how rare a score range is: it would read every post of
+    # a site and sort them, where walking the scores-by-date index stops at a page.
+    source_index = not (by_score and store.dialect == "sqlite")
     query = (
         select(pk.label("pk"), posted_ts.label("posted_ts"))
         .select_from(rows)
-        .where(*_post_conditions(store, spec, posted_ts, common_text), *on_analysis)
+        .where(*_post_conditions(store, spec, posted_ts, common_text, source_index), *on_analysis)
         .order_by(order.desc(), pk.desc())
         .limit(limit)
     )

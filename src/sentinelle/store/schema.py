@@ -92,6 +92,14 @@ post_analysis = Table(
     Column("posted_ts", Float),
     Index("ix_post_analysis_department", "department"),
     Index("ix_post_analysis_department_posted_ts", "department", "posted_ts", "flags"),
+    # score filters walk this by date, testing the scores inside the index (migration 0013)
+    Index(
+        "ix_post_analysis_posted_ts_scores",
+        "posted_ts",
+        "score_minor",
+        "score_control",
+        "score_recruitment",
+    ),
     Index(
         "ix_post_analysis_flagged_posted_ts",
         "posted_ts",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
@@ -164,7 +165,11 @@ def create_app(settings: WebSettings) -> FastAPI:
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI):
+    from sentinelle.score.model import default_model
+
     app.state.pseudonyms.start()
+    # the scoring model loaded before the first request, not by the first twenty at once
+    await asyncio.to_thread(default_model)
     yield
     app.state.pseudonyms.close()
     app.state.store.close()
