@@ -7,6 +7,10 @@ import math
 from collections import defaultdict
 from datetime import UTC, datetime
 
+import orjson
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
+
 from sentinelle.privacy import mask_identifier
 from sentinelle.privacy.masking import mask_in_text
 from sentinelle.store.browse import WEEK
@@ -26,6 +30,12 @@ _PALETTE = (
 )
 # Longitude squeezed by cos(46.5°) so the map keeps France's shape on a flat plot.
 _LON_SCALE = math.cos(math.radians(46.5))
+
+
+def chart_json(figure: dict) -> Markup:
+    """A figure serialised once, safe inside a <script> element (what the template's `tojson`
+    does per render: a large network's graph is most of its page's rendering time)."""
+    return htmlsafe_json_dumps(figure, dumps=lambda value, **_: orjson.dumps(value).decode())
 
 
 def _layout(title: str, **extra) -> dict:

@@ -8,6 +8,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from markupsafe import Markup
 
 from sentinelle.audit import record_event
 from sentinelle.auth.roles import allowed
@@ -21,7 +22,7 @@ from sentinelle.store.network_summaries import (
     summary_sources,
 )
 from sentinelle.store.search import network_link_evidence
-from sentinelle.web.charts import france_map, network_graph
+from sentinelle.web.charts import chart_json, france_map, network_graph
 from sentinelle.web.explain import thresholds
 from sentinelle.web.network_story import link_reasons, story
 from sentinelle.web.network_view import identifier_links, network_object
@@ -76,11 +77,13 @@ def _network_view(request: Request, network_id: str) -> dict:
     links = identifier_links(posts)
     reasons = link_reasons(network_link_evidence(store, network_id))
     limits = thresholds()
+    posts_table = request.app.state.templates.env.get_template("network_posts.html")
     return {
         "network": network,
         "summary": story(network, reasons),
         "reasons": reasons,
         "posts": posts,
+        "posts_table": Markup(posts_table.render(posts=posts)),
         "identifiers": _identifier_table(links),
         "accounts": sorted({mask_handle(p["author"]) for p in posts if p.get("author")}),
         "scores": [
@@ -89,8 +92,8 @@ def _network_view(request: Request, network_id: str) -> dict:
         ],
         "stays": _stays(network["itinerary"]),
         "charts": {
-            "graph": network_graph(posts, links),
-            "map": france_map(network["itinerary"]),
+            "graph": chart_json(network_graph(posts, links)),
+            "map": chart_json(france_map(network["itinerary"])),
         },
     }
 

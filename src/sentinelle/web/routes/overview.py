@@ -13,7 +13,7 @@ from sentinelle.store.browse import recent_posts
 from sentinelle.store.labels import recent_labels
 from sentinelle.store.network_summaries import top_networks
 from sentinelle.store.weekly_counts import latest_weeks
-from sentinelle.web.charts import weekly_figure
+from sentinelle.web.charts import chart_json, weekly_figure
 from sentinelle.web.render import render
 from sentinelle.web.security import PageContext, page
 
@@ -29,19 +29,26 @@ def _cached(app, key: str, compute):
 def overview(ctx: Annotated[PageContext, Depends(page("overview.view"))]) -> HTMLResponse:
     app = ctx.request.app
     store = app.state.store
-    weekly = _cached(app, "weekly", lambda: latest_weeks(store))
+    charts = _cached(app, "weekly-charts", lambda: _charts(latest_weeks(store)))
     networks = _cached(app, "top_networks", lambda: top_networks(store))
     return render(
         ctx,
         "overview.html",
-        charts={
-            "weekly": weekly_figure(weekly, None, None, "Posts and flagged posts per week"),
-            "department": weekly_figure(
-                weekly, "department", 8, "Flagged posts per week, by department"
-            ),
-            "source": weekly_figure(weekly, "source", 8, "Flagged posts per week, by source"),
-        },
+        charts=charts,
         networks=networks,
         recent=recent_posts(store),
         labels=recent_labels(store),
     )
+
+
+def _charts(weekly: list[dict]) -> dict:
+    """The three weekly charts, serialised once per cache period rather than per view."""
+    return {
+        "weekly": chart_json(weekly_figure(weekly, None, None, "Posts and flagged posts per week")),
+        "department": chart_json(
+            weekly_figure(weekly, "department", 8, "Flagged posts per week, by department")
+        ),
+        "source": chart_json(
+            weekly_figure(weekly, "source", 8, "Flagged posts per week, by source")
+        ),
+    }
