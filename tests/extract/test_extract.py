@@ -94,3 +94,19 @@ def test_foreign_and_unallocated_numbers_are_masked_in_the_workspace() -> None:
     masked = mask_all(text, raw_identifiers(rows[0]["phones"], rows[0]["handles"]))
     for digits in ("234 567", "803 123", "45 01"):
         assert digits not in masked, masked
+
+
+def test_a_bare_mention_is_an_account_of_the_posts_source() -> None:
+    """ "DM @name" in a recruitment offer: the account on the platform it is posted on, the same
+    value as that account's own posts (`source:author`), so linking ties them."""
+    offer = extract_post(
+        make_post("Appart fourni sur Lyon, on gère tout. DM @teddy_lyon", source="Photogram")
+    )
+    assert offer.handles == ["photogram:teddy_lyon"]
+    own = extract_post(make_post("dispo", source="photogram", author="Teddy_Lyon"))
+    assert own.handles == ["photogram:teddy_lyon"]
+
+
+def test_a_place_written_as_a_mention_is_not_an_account() -> None:
+    assert extract_post(make_post("Nouvelle dispo @Lyon ce soir")).handles == []
+    assert extract_post(make_post("dispo @nantes", city="Nantes")).handles == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sentinelle.extract.handles import author_handle, find_handles
+from sentinelle.extract.handles import author_handle, find_handles, find_mentions
 
 
 @pytest.mark.parametrize(
@@ -73,3 +73,31 @@ def test_not_handles(text: str) -> None:
 )
 def test_author_handle(source: str, author: str | None, expected: str | None) -> None:
     assert author_handle(source, author) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Intéressée ? DM @teddy_lyon", ["teddy_lyon"]),
+        ("contact en pv @nono94 ou @Ryan.B.", ["nono94", "ryan.b"]),
+        ("DM moi : @bigk_93, DM @bigk_93", ["bigk_93"]),
+    ],
+)
+def test_bare_mentions(text: str, expected: list[str]) -> None:
+    assert find_mentions(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lea@gmail.com",  # an e-mail
+        "rdv @20h30",  # a time
+        "snap @lina_off",  # a platform's handle, found by find_handles
+        "t.me/@lina_off",
+        "prix @ 100",
+        "@@bad",
+        "dispo @dispo",  # an ordinary word
+    ],
+)
+def test_not_bare_mentions(text: str) -> None:
+    assert find_mentions(text) == []

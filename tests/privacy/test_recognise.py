@@ -31,3 +31,8 @@ def test_prices_ages_and_dates_stay_readable():
 def test_an_unknown_long_number_is_masked_as_a_last_net():
     masked = mask_text("num 0 9 9 9 9 9 9 9 9 9 ok, 06 12 34 56 78. 16 ans")
     assert "9 9 9" not in masked and masked.endswith(". 16 ans")
+
+
+def test_a_bare_mention_is_masked():
+    masked = mask_text("Intéressée ? DM @teddy_lyon, appart fourni")
+    assert "teddy_lyon" not in masked and "appart fourni" in masked

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sentinelle.extract import places
 from sentinelle.extract.ages import find_ages, posting_year
 from sentinelle.extract.dialing import read_international
-from sentinelle.extract.handles import author_handle, find_handles
+from sentinelle.extract.handles import author_handle, find_handles, find_mentions
 from sentinelle.extract.mentions import find_emoji, find_platforms, find_urls
 from sentinelle.extract.phones import find_phones, merge_hits
 from sentinelle.extract.prices import find_prices
@@ -29,6 +29,7 @@ def extract_post(post: Post) -> Extraction:
         handles.append(own)
     emoji = find_emoji(text)
     mentioned = places.find_places(text)
+    handles += _source_mentions(post, text, handles, mentioned)
     return Extraction(
         phones=phones,
         handles=handles,
@@ -45,6 +46,22 @@ def extract_post(post: Post) -> Extraction:
 def extract_posts(posts: list[Post]) -> list[Extraction]:
     """Batch form of `extract_post`: the unit a worker or a Spark partition runs."""
     return [extract_post(post) for post in posts]
+
+
+def _source_mentions(post: Post, text: str, handles: list[str], mentioned) -> list[str]:
+    """Bare "@name" mentions as accounts of the post's own source (the contract's
+    "<source>:<author>" form): a recruitment offer's "DM @name" ties it to that account's
+    posts. A place written as a mention ("dispo @Lyon") is not an account."""
+    source = post.source.strip().lower()
+    places_named = {place.city.lower() for place in mentioned if place.city}
+    if post.city:
+        places_named.add(post.city.strip().lower())
+    found = []
+    for name in find_mentions(text):
+        handle = f"{source}:{name}"
+        if name not in places_named and handle not in handles:
+            found.append(handle)
+    return found
 
 
 def _whatsapp_phones(handles: list[str]) -> list[PhoneHit]:

@@ -197,6 +197,34 @@ def find_handles(text: str) -> list[str]:
     return list(found)
 
 
+# "@name" written alone ("DM @teddy_lyon", "contact en pv @nono94"): an account on the platform
+# the post is on. Not inside an e-mail or a link, not a time ("@20h") or a bare number.
+_AT_MENTION = re.compile(r"(?<![\w.@/])@([a-z0-9][a-z0-9._-]{2,29})(?![\w@])")
+_TIME_LIKE = re.compile(r"\d{1,2}h\d{0,2}")
+
+
+def find_mentions(text: str) -> list[str]:
+    """Names of the bare "@name" mentions (no platform written before them), lower case, in
+    order, deduplicated: `extract_post` reads them as accounts of the post's own source."""
+    if "@" not in text:
+        return []
+    lowered = text.lower()
+    named = {handle.partition(":")[2] for handle in find_handles(text)}
+    found: dict[str, None] = {}
+    for match in _AT_MENTION.finditer(lowered):
+        name = match.group(1).rstrip("._-")
+        if (
+            len(name) < 3
+            or name.isdigit()
+            or _TIME_LIKE.fullmatch(name)
+            or name in _ORDINARY
+            or name in named
+        ):
+            continue
+        found[name] = None
+    return list(found)
+
+
 def _mentions(lowered: str) -> list[tuple[str, re.Match[str]]]:
     """(keyword, what follows it) for each platform keyword standing as a word."""
     mentions = []

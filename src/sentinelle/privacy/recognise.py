@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from sentinelle.extract.handles import find_handles
+from sentinelle.extract.handles import find_handles, find_mentions
 from sentinelle.extract.phones import find_phones
 from sentinelle.privacy.masking import mask_in_text
 
@@ -50,8 +50,8 @@ def identifier_spans(text: str, known: Iterable[str] = ()) -> list[tuple[int, in
     needles: set[str] = {k for k in known if k and len(k.strip()) >= 3}
     for hit in find_phones(text):
         needles.add(hit.raw)
-    for handle in find_handles(text):
-        name = handle.partition(":")[2]
+    for handle in find_handles(text) + find_mentions(text):
+        name = handle.rpartition(":")[2]
         if len(name) >= 3:
             spans += _word_spans(text, name)
     for needle in needles:
