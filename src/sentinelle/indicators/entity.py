@@ -111,20 +111,60 @@ _NOT_A_NAME = frozenset((
 ))  # fmt: skip
 
 
-def persona_of(post: Post) -> str | None:
-    """The first first name an ad gives: who it offers (`link.personas`), else the name it
+def persona_names(post: Post) -> list[str]:
+    """The first names an ad gives, in order: those of `link.personas`, else the names it
     introduces ("je suis Ruxandra", "Tamara, 22 ans")."""
     from sentinelle.link.personas import personas
 
     text = f"{post.title or ''}\n{post.text}"
     names = personas(text)
     if names:
-        return names[0]
+        return names
+    found: dict[str, None] = {}
     for match in _INTRODUCED.finditer(text):
         name = match.group(1) or match.group(2)
         if name.lower() not in _NOT_A_NAME:
-            return name
-    return None
+            found.setdefault(name, None)
+    return list(found)
+
+
+def persona_of(post: Post) -> str | None:
+    """The first first name an ad gives: who it offers."""
+    names = persona_names(post)
+    return names[0] if names else None
+
+
+SEVERAL_PERSONS = "control.several_persons"
+
+
+def presents_several(post: Post, extraction: Extraction, fired=None) -> bool:
+    """An ad that presents several people ("2 copines", "Léa et Nina, 19 et 22 ans").
+
+    Its stated age or youth word belongs to one of them, not to a persona: such an ad is left
+    out of persona-level aggregation, as a first name with one age ("Léa 22 ans, c'est Kevin
+    qui répond") is not. `fired` are the post's indicators when known (else its terms are read).
+    """
+    if fired is None:
+        from sentinelle.indicators.matcher import term_indicators
+
+        fired = term_indicators(f"{post.title or ''}\n{post.text}")
+    if any(indicator.code == SEVERAL_PERSONS for indicator in fired):
+        return True
+    ages = {stated.age for stated in extraction.stated_ages}
+    return len(ages) >= 2 and len(persona_names(post)) >= 2
+
+
+def persona_names_of(posts, extractions, indicators) -> tuple[list[str | None], list[list[str]]]:
+    """Per post, the one persona it presents (None for a multi-person ad or no first name) and
+    every first name it gives (several first names behind one contact count either way)."""
+    names = [persona_names(post) for post in posts]
+    single = [
+        None if not given or presents_several(post, extraction, fired) else given[0]
+        for post, extraction, fired, given in zip(
+            posts, extractions, indicators, names, strict=True
+        )
+    ]
+    return single, names
 
 
 def _networks(network_ids: list[str | None] | None, row: int) -> list[str]:
@@ -134,13 +174,16 @@ def _networks(network_ids: list[str | None] | None, row: int) -> list[str]:
     return [f"network:{network_ids[row]}"]
 
 
-def _entities(posts, extractions, indicators, names, network_ids) -> dict[str, _Entity]:
+def _entities(posts, extractions, indicators, names, given, network_ids) -> dict[str, _Entity]:
     entities: dict[str, _Entity] = defaultdict(_Entity)
     for row, (post, extraction, fired) in enumerate(
         zip(posts, extractions, indicators, strict=True)
     ):
         for key in _contacts(extraction) + _photos(post) + _networks(network_ids, row):
             _add(entities[key], row, post, extraction, fired, names[row])
+            if names[row] is None:  # a multi-person ad still shows its first names
+                for name in given[row]:
+                    entities[key].personas.setdefault(name, [0, 0, 0])
     return entities
 
 
@@ -271,8 +314,8 @@ def entity_indicators(
     network_ids: list[str | None] | None = None,
 ) -> tuple[list[list[Indicator]], list[dict[str, float]]]:
     """Per post: the entity indicators that fire and the contact and photo facts behind them."""
-    names = [persona_of(post) for post in posts]
-    entities = _entities(posts, extractions, indicators, names, network_ids)
+    names, given = persona_names_of(posts, extractions, indicators)
+    entities = _entities(posts, extractions, indicators, names, given, network_ids)
     all_found, all_facts = [], []
     for row, (post, extraction) in enumerate(zip(posts, extractions, strict=True)):
         facts, found = _post_entity(

@@ -9,9 +9,10 @@ from __future__ import annotations
 import orjson
 
 from sentinelle.export.posts import FLAG_BITS
+from sentinelle.indicators.entity import presents_several
 from sentinelle.indicators.indicator import LABELS
 from sentinelle.link.personas import personas
-from sentinelle.records import Post
+from sentinelle.records import Extraction, Post
 from sentinelle.score.model import default_model
 from sentinelle.score.propagation import propagate_minor
 from sentinelle.score.scoring import score_posts
@@ -19,13 +20,14 @@ from sentinelle.store.posts import posts_from_rows
 from sentinelle.store.scoring import extraction_from_row
 
 
-def _persona_key(post: Post, network_id: str | None) -> str | None:
+def _persona_key(post: Post, extraction: Extraction, network_id: str | None) -> str | None:
     """Who a post advertises: its network and the first name it gives.
 
     A minor cue spreads to the other posts of the same persona in a network, not to the whole
-    network: a group advertises adults and minors side by side.
+    network: a group advertises adults and minors side by side. An ad presenting several people
+    ("2 copines", two names and two ages) has no one persona: it neither gives nor takes a cue.
     """
-    if network_id is None:
+    if network_id is None or presents_several(post, extraction):
         return None
     names = personas(f"{post.title or ''}\n{post.text}")
     return f"{network_id}/{names[0]}" if names else None
@@ -40,7 +42,10 @@ def score_batch(rows: list[tuple]) -> list[dict]:
     extractions = [extraction_from_row(row) for row in rows]
     networks = [row[-1] for row in rows]
     scored = score_posts([post for _, post in pairs], extractions, None, model, networks)
-    keys = [_persona_key(post, row[-1]) for (_, post), row in zip(pairs, rows, strict=True)]
+    keys = [
+        _persona_key(post, extraction, row[-1])
+        for (_, post), extraction, row in zip(pairs, extractions, rows, strict=True)
+    ]
     scored = propagate_minor(scored, keys, model.thresholds["minor"], flag_raised=False)
     out = []
     for (pk, _), result in zip(pairs, scored, strict=True):
