@@ -132,3 +132,22 @@ def test_a_multi_person_ad_is_left_out_of_persona_facts():
     assert facts[1]["persona.stated_minor"] == 0
     # but the duo still shows two first names behind the contact
     assert "control.several_personas" in {i.code for i in found[1]}
+
+
+def test_words_of_a_clients_age_are_no_first_name_and_introductions_read_any_case():
+    from sentinelle.indicators.entity import persona_names
+
+    assert persona_names(named_post(1, "Je m'appelle Ruxandra. Clients 30 ans minimum.")) == [
+        "Ruxandra"
+    ]
+    assert persona_names(named_post(2, "Tarif fixe. Messieurs 40 ans et plus.")) == []
+
+
+def test_a_multi_person_ad_reads_the_facts_of_each_first_name_it_gives():
+    phone = Extraction(phones=[PhoneHit("+33612345678", "06 12 34 56 78")])
+    stated = [Indicator("age.stated_minor", "16 ans")]
+    posts = [named_post(1, "Nina 16 ans"), named_post(2, "Léa et Nina, duo")]
+    fired = [stated, [Indicator("control.several_persons", "duo")]]
+    found, facts = entity_indicators(posts, [phone] * 2, fired)
+    assert "persona.stated_minor" in {i.code for i in found[1]}
+    assert facts[1]["persona.stated_minor"] == 1

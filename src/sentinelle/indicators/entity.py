@@ -99,8 +99,8 @@ def _add(
 # How an ad introduces the person when her name is not in the list of common first names:
 # "je suis Ruxandra", "c'est Mirela", "Coucou, Daria ici", "Tamara, 22 ans", "Mei (19)".
 _INTRODUCED = re.compile(
-    r"(?:\b(?:je suis|c['’]est|je m['’]appelle|moi c['’]est|hello|coucou|salut|hey|hi|i am|i['’]m"
-    r"|bonjour|bonsoir)[\s,!]+)([A-ZÀ-Ý][a-zà-ÿ]{2,15})\b(?!['’])"
+    r"(?:\b(?i:je suis|c['’]est|je m['’]appelle|moi c['’]est|hello|coucou|salut|hey|hi|i am"
+    r"|i['’]m|bonjour|bonsoir)[\s,!]+)([A-ZÀ-Ý][a-zà-ÿ]{2,15})\b(?!['’])"
     r"|\b([A-ZÀ-Ý][a-zà-ÿ]{2,15})(?:\s+ici\b|\s?[,(]\s?\d{2}\b|\s\d{2}\s?(?:ans|yo|a)\b)"
 )
 _NOT_A_NAME = frozenset((
@@ -108,6 +108,8 @@ _NOT_A_NAME = frozenset((
     "hey", "moi", "je", "tarif", "prix", "contact", "appart", "appartement", "studio", "chambre",
     "tel", "pour", "les", "des", "une", "jeune", "belle", "jolie", "femme", "fille", "escort",
     "massage", "cherche", "recherche", "vends", "vend", "cours", "famille", "restaurant",
+    "clients", "client", "clientèle", "clientele", "messieurs", "hommes", "pas", "age", "âge",
+    "enfants", "enfant", "maman", "papa", "mon", "fils", "ado", "ados", "photos", "tarifs",
 ))  # fmt: skip
 
 
@@ -229,15 +231,14 @@ REPEATED_CUES = 2
 CUE_SHARE = 0.2
 
 
-def _minor_cue(row: int, key: str, entity: _Entity, names: list[str | None]) -> Indicator | None:
+def _minor_cue(
+    row: int, key: str, entity: _Entity, names: list[str | None], persona: str
+) -> Indicator | None:
     """A minor cue repeated on the other ads of the same first name behind the same contact or
     photo: a group advertises adults and minors side by side, so another name's cue says
     nothing of this one, and a single youth word among many ads says little."""
-    mine = names[row]
-    if mine is None:
-        return None
-    others = entity.personas[mine][0] - 1
-    cues = [post for post in entity.minor if post != row and names[post] == mine]
+    others = entity.personas[persona][0] - (names[row] == persona)
+    cues = [post for post in entity.minor if post != row and names[post] == persona]
     if not cues or others <= 0:
         return None
     share = len(cues) / others
@@ -249,18 +250,17 @@ def _minor_cue(row: int, key: str, entity: _Entity, names: list[str | None]) -> 
 
 
 def _persona_facts(
-    row: int, key: str, entity: _Entity, persona: str | None, own, facts: dict
+    key: str, entity: _Entity, persona: str, counted: bool, own, facts: dict
 ) -> Indicator | None:
     """The other ads of the same first name behind one contact or photo: how many, how many
-    with a minor cue, how many stating an age under 18 (an indicator names one of those)."""
-    if not key.startswith("network:"):
-        facts["contact.personas"] = max(facts["contact.personas"], len(entity.personas))
-    if persona is None:
-        return None
+    with a minor cue, how many stating an age under 18 (an indicator names one of those).
+
+    `counted` says the post is among the persona's own ads (a multi-person ad is not: it reads
+    the facts of each first name it gives, and lends none)."""
     posts, minor, stated = entity.personas[persona]
-    mine = any(i.code in MINOR_EVIDENCE for i in own)
+    mine = counted and any(i.code in MINOR_EVIDENCE for i in own)
     said = any(i.code in STATED_MINOR for i in own)
-    others, minor, stated = posts - 1, minor - mine, stated - said
+    others, minor, stated = posts - counted, minor - mine, stated - (counted and said)
     if others <= 0:
         return None
     facts["persona.posts"] = max(facts["persona.posts"], others)
@@ -275,13 +275,17 @@ def _persona_facts(
 
 
 def _post_entity(
-    row, post, extraction, entities, own, names, network_ids=None
+    row, post, extraction, entities, own, names, given, network_ids=None
 ) -> tuple[dict[str, float], list[Indicator]]:
-    persona = names[row]
+    # one persona, counted among its ads; or the first names of a multi-person ad, read only
+    readings = [(names[row], True)] if names[row] else [(name, False) for name in given[row]]
     facts = dict.fromkeys(ENTITY_FACTS, 0.0)
     found: list[Indicator] = []
     for key in _contacts(extraction):
         _contact_facts(row, key, entities[key], facts, found)
+        facts["contact.personas"] = max(facts["contact.personas"], len(entities[key].personas))
+    for key in _photos(post):
+        facts["contact.personas"] = max(facts["contact.personas"], len(entities[key].personas))
     behind = _contacts(extraction) + _networks(network_ids, row)
     several = max((len(entities[key].personas) for key in behind), default=0)
     if several >= SEVERAL_PERSONAS:
@@ -290,7 +294,9 @@ def _post_entity(
     stated_cue = None
     shared = _contacts(extraction) + _photos(post) + _networks(network_ids, row)
     for key in shared:
-        stated_cue = _persona_facts(row, key, entities[key], persona, own, facts) or stated_cue
+        for persona, counted in readings:
+            cue = _persona_facts(key, entities[key], persona, counted, own, facts)
+            stated_cue = cue or stated_cue
     if stated_cue is not None:
         found.append(stated_cue)
     for key in _photos(post):
@@ -299,11 +305,17 @@ def _post_entity(
         minor_others = len(entity.minor.keys() - {row})
         facts["photo.minor_posts"] = max(facts["photo.minor_posts"], minor_others)
     if not any(indicator.code in MINOR_EVIDENCE for indicator in own):
-        for key in shared:
-            cue = _minor_cue(row, key, entities[key], names)
-            if cue is not None:
-                found.append(cue)
-                break
+        cue = next(
+            (
+                cue
+                for key in shared
+                for persona, _ in readings
+                if (cue := _minor_cue(row, key, entities[key], names, persona)) is not None
+            ),
+            None,
+        )
+        if cue is not None:
+            found.append(cue)
     return facts, found
 
 
@@ -319,7 +331,7 @@ def entity_indicators(
     all_found, all_facts = [], []
     for row, (post, extraction) in enumerate(zip(posts, extractions, strict=True)):
         facts, found = _post_entity(
-            row, post, extraction, entities, indicators[row], names, network_ids
+            row, post, extraction, entities, indicators[row], names, given, network_ids
         )
         all_found.append(found)
         all_facts.append(facts)

@@ -20,17 +20,23 @@ from sentinelle.store.posts import posts_from_rows
 from sentinelle.store.scoring import extraction_from_row
 
 
-def _persona_key(post: Post, extraction: Extraction, network_id: str | None) -> str | None:
-    """Who a post advertises: its network and the first name it gives.
+def _persona_key(
+    post: Post, extraction: Extraction, network_id: str | None
+) -> tuple[str | None, bool]:
+    """Who a post advertises, its network and the first name it gives, and whether its minor
+    cue may spread to that persona.
 
     A minor cue spreads to the other posts of the same persona in a network, not to the whole
     network: a group advertises adults and minors side by side. An ad presenting several people
-    ("2 copines", two names and two ages) has no one persona: it neither gives nor takes a cue.
+    ("2 copines", two names and two ages) may be raised by its first name's persona, but gives
+    nothing: its "16 ans" may be the other woman's.
     """
-    if network_id is None or presents_several(post, extraction):
-        return None
+    if network_id is None:
+        return None, False
     names = personas(f"{post.title or ''}\n{post.text}")
-    return f"{network_id}/{names[0]}" if names else None
+    if not names:
+        return None, False
+    return f"{network_id}/{names[0]}", not presents_several(post, extraction)
 
 
 def score_batch(rows: list[tuple]) -> list[dict]:
@@ -42,11 +48,17 @@ def score_batch(rows: list[tuple]) -> list[dict]:
     extractions = [extraction_from_row(row) for row in rows]
     networks = [row[-1] for row in rows]
     scored = score_posts([post for _, post in pairs], extractions, None, model, networks)
-    keys = [
+    keyed = [
         _persona_key(post, extraction, row[-1])
         for (_, post), extraction, row in zip(pairs, extractions, rows, strict=True)
     ]
-    scored = propagate_minor(scored, keys, model.thresholds["minor"], flag_raised=False)
+    scored = propagate_minor(
+        scored,
+        [key for key, _ in keyed],
+        model.thresholds["minor"],
+        flag_raised=False,
+        givers=[gives for _, gives in keyed],
+    )
     out = []
     for (pk, _), result in zip(pairs, scored, strict=True):
         flags = sum(bit for label, bit in FLAG_BITS.items() if result.flags[label])

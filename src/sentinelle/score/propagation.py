@@ -21,10 +21,12 @@ MINOR_EVIDENCE = (
 STRENGTH = 0.9  # a raised post gets at most this share of the source post's score
 
 
-def _best_sources(scores: list[PostScore], network_ids: list[str | None], threshold: float):
+def _best_sources(
+    scores: list[PostScore], network_ids: list[str | None], threshold: float, givers: list[bool]
+):
     best: dict[str, tuple[PostScore, Indicator]] = {}
-    for result, network in zip(scores, network_ids, strict=True):
-        if network is None or result.scores["minor"] < threshold:
+    for result, network, gives in zip(scores, network_ids, givers, strict=True):
+        if network is None or not gives or result.scores["minor"] < threshold:
             continue
         cue = next((i for i in result.indicators if i.code in MINOR_EVIDENCE), None)
         if cue is None:
@@ -44,14 +46,18 @@ def propagate_minor(
     threshold: float,
     *,
     flag_raised: bool = True,
+    givers: list[bool] | None = None,
 ) -> list[PostScore]:
     """New scores where each network's strongest flagged minor cue raises its other posts.
 
     With `flag_raised=False` a raised post that has no minor evidence of its own is lifted to
     just under the threshold: it rises in the review queue with the cue's evidence, but a person
-    decides; a group advertises adults and minors side by side.
+    decides; a group advertises adults and minors side by side. `givers` (one per post, default
+    all) says which posts may be a source: an ad presenting several people may be raised by one
+    of them, but its "16 ans" may be the other's, so it raises no one.
     """
-    sources = _best_sources(scores, network_ids, threshold)
+    givers = givers if givers is not None else [True] * len(scores)
+    sources = _best_sources(scores, network_ids, threshold, givers)
     raised = []
     for result, network in zip(scores, network_ids, strict=True):
         source = sources.get(network) if network is not None else None
