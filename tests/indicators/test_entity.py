@@ -113,6 +113,10 @@ def test_presents_several_reads_plural_words_or_two_names_with_two_ages():
     one_age = Extraction(stated_ages=[StatedAge(22, "22 ans")])
     assert presents_several(named_post(1, "Léa et Nina, 19 et 22 ans"), two_ages)
     assert presents_several(named_post(2, "2 copines dispo à Lyon"), Extraction())
+    # two first names joined, one age: a duo still
+    assert presents_several(named_post(5, "ici c'est Nina & Ana, née en 2006"), one_age)
+    assert presents_several(named_post(6, "Nina 22 ans, à deux possible"), one_age)
+    assert not presents_several(named_post(7, "Nina 22 ans, à deux pas de la gare"), one_age)
     # a first name with her age and the man who answers: one person offered
     assert not presents_several(named_post(3, "Léa 22 ans, c'est Kevin qui répond"), one_age)
     assert not presents_several(named_post(4, "Léa 16 ans dispo"), one_age)

@@ -140,7 +140,8 @@ SEVERAL_PERSONS = "control.several_persons"
 
 
 def presents_several(post: Post, extraction: Extraction, fired=None) -> bool:
-    """An ad that presents several people ("2 copines", "Léa et Nina, 19 et 22 ans").
+    """An ad that presents several people ("2 copines", "Nina & Ana", "Léa et Nina, 19 et 22 ans",
+    "à deux possible").
 
     Its stated age or youth word belongs to one of them, not to a persona: such an ad is left
     out of persona-level aggregation, as a first name with one age ("Léa 22 ans, c'est Kevin
@@ -152,8 +153,21 @@ def presents_several(post: Post, extraction: Extraction, fired=None) -> bool:
         fired = term_indicators(f"{post.title or ''}\n{post.text}")
     if any(indicator.code == SEVERAL_PERSONS for indicator in fired):
         return True
-    ages = {stated.age for stated in extraction.stated_ages}
-    return len(ages) >= 2 and len(persona_names(post)) >= 2
+    text = f"{post.title or ''}\n{post.text}"
+    if _TOGETHER.search(text):
+        return True
+    names = persona_names(post)
+    if len(names) < 2:
+        return False
+    if len({stated.age for stated in extraction.stated_ages}) >= 2:
+        return True
+    either = "|".join(map(re.escape, names))
+    joined = re.compile(rf"\b(?:{either})\s*(?:&|\+|et|and|/)\s*(?:{either})\b")
+    return joined.search(text) is not None  # "Nina & Ana", "Léa et Nina"
+
+
+# "à deux possible", "rdv à deux", "en duo": an offer of two people
+_TOGETHER = re.compile(r"(?i)\b(?:[àa] deux (?:possible|dispo)|rdv [àa] deux|en duo)\b")
 
 
 def persona_names_of(posts, extractions, indicators) -> tuple[list[str | None], list[list[str]]]:
