@@ -52,3 +52,14 @@ def test_a_post_that_may_not_give_is_raised_but_raises_no_one():
         givers=[True, False],
     )
     assert raised[1].flags["minor"] and raised[1].indicators[-1].code == "network.minor_cue"
+
+
+def test_a_raised_post_stating_only_adult_ages_is_held_for_review_unless_several_people():
+    source = scored("a", 0.95, "age.stated_minor")
+    adult = scored("b", 0.3, "age.stated_adult")
+    raised = propagate_minor([source, adult], ["n/Léa", "n/Léa"], threshold=0.8)
+    assert 0.79 < raised[1].scores["minor"] < 0.8 and not raised[1].flags["minor"]
+    duo = propagate_minor([source, adult], ["n/Léa", "n/Léa"], threshold=0.8, givers=[True, False])
+    assert duo[1].flags["minor"]  # "Léa & Nina, 24 ans": the age may be Nina's
+    plain = propagate_minor([source, scored("c", 0.3)], ["n/Léa", "n/Léa"], threshold=0.8)
+    assert plain[1].flags["minor"] and plain[1].scores["minor"] == 0.95

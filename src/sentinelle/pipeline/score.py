@@ -56,7 +56,7 @@ def score_batch(rows: list[tuple]) -> list[dict]:
         scored,
         [key for key, _ in keyed],
         model.thresholds["minor"],
-        flag_raised=False,
+        flag_raised=True,
         givers=[gives for _, gives in keyed],
     )
     out = []
