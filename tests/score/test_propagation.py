@@ -63,3 +63,16 @@ def test_a_raised_post_stating_only_adult_ages_is_held_for_review_unless_several
     assert duo[1].flags["minor"]  # "Léa & Nina, 24 ans": the age may be Nina's
     plain = propagate_minor([source, scored("c", 0.3)], ["n/Léa", "n/Léa"], threshold=0.8)
     assert plain[1].flags["minor"] and plain[1].scores["minor"] == 0.95
+
+
+def test_a_multi_person_ad_is_raised_by_the_persona_of_its_second_first_name():
+    manon = scored("m", 0.95, "age.stated_minor")
+    duo = scored("duo", 0.3, "age.stated_adult")
+    raised = propagate_minor(
+        [manon, duo],
+        ["n/Manon", "n/Aïcha"],
+        threshold=0.8,
+        givers=[True, False],
+        also_from=[[], ["n/Manon"]],
+    )
+    assert raised[1].flags["minor"] and raised[1].indicators[-1].evidence == "site/m: 16 ans"

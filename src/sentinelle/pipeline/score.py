@@ -6,6 +6,8 @@ indicators and the propagation of a minor cue inside a network see every post th
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import orjson
 
 from sentinelle.export.posts import FLAG_BITS
@@ -20,23 +22,30 @@ from sentinelle.store.posts import posts_from_rows
 from sentinelle.store.scoring import extraction_from_row
 
 
-def _persona_key(
-    post: Post, extraction: Extraction, network_id: str | None
-) -> tuple[str | None, bool]:
-    """Who a post advertises, its network and the first name it gives, and whether its minor
-    cue may spread to that persona.
+class PersonaKey(NamedTuple):
+    """Whom a post advertises, for propagation: its persona key, whether its minor cue may
+    spread, and the other personas a multi-person ad may be raised from."""
+
+    key: str | None
+    gives: bool
+    also: list[str]
+
+
+def _persona_key(post: Post, extraction: Extraction, network_id: str | None) -> PersonaKey:
+    """Who a post advertises: its network and the first name it gives.
 
     A minor cue spreads to the other posts of the same persona in a network, not to the whole
     network: a group advertises adults and minors side by side. An ad presenting several people
-    ("2 copines", two names and two ages) may be raised by its first name's persona, but gives
+    ("2 copines", "Nina & Ana") may be raised by any of its first names' personas, but gives
     nothing: its "16 ans" may be the other woman's.
     """
-    if network_id is None:
-        return None, False
-    names = personas(f"{post.title or ''}\n{post.text}")
+    names = personas(f"{post.title or ''}\n{post.text}") if network_id is not None else []
     if not names:
-        return None, False
-    return f"{network_id}/{names[0]}", not presents_several(post, extraction)
+        return PersonaKey(None, False, [])
+    keys = [f"{network_id}/{name}" for name in names]
+    if presents_several(post, extraction):
+        return PersonaKey(keys[0], False, keys[1:])
+    return PersonaKey(keys[0], True, [])
 
 
 def score_batch(rows: list[tuple]) -> list[dict]:
@@ -54,10 +63,11 @@ def score_batch(rows: list[tuple]) -> list[dict]:
     ]
     scored = propagate_minor(
         scored,
-        [key for key, _ in keyed],
+        [persona.key for persona in keyed],
         model.thresholds["minor"],
         flag_raised=True,
-        givers=[gives for _, gives in keyed],
+        givers=[persona.gives for persona in keyed],
+        also_from=[persona.also for persona in keyed],
     )
     out = []
     for (pk, _), result in zip(pairs, scored, strict=True):

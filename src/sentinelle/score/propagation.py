@@ -49,6 +49,7 @@ def propagate_minor(
     *,
     flag_raised: bool = True,
     givers: list[bool] | None = None,
+    also_from: list[list[str]] | None = None,
 ) -> list[PostScore]:
     """New scores where each network's strongest flagged minor cue raises its other posts.
 
@@ -57,13 +58,18 @@ def propagate_minor(
     it rises in the review queue with the cue's evidence, but a person decides. `givers` (one
     per post, default all) says which posts may be a source: an ad presenting several people may
     be raised by one of them, but its "16 ans" may be the other's, so it raises no one.
+    `also_from` (one list per post) names further keys a post may be raised from: the other
+    first names of a multi-person ad.
     """
     givers = givers if givers is not None else [True] * len(scores)
+    also_from = also_from if also_from is not None else [[] for _ in scores]
     sources = _best_sources(scores, network_ids, threshold, givers)
     raised = []
-    for result, network, gives in zip(scores, network_ids, givers, strict=True):
-        source = sources.get(network) if network is not None else None
-        if source is None or source[0] is result:
+    for result, network, gives, more in zip(scores, network_ids, givers, also_from, strict=True):
+        found = [sources[key] for key in (network, *more) if key is not None and key in sources]
+        found = [source for source in found if source[0] is not result]
+        source = max(found, key=lambda source: source[0].scores["minor"], default=None)
+        if source is None:
             raised.append(result)
             continue
         origin, cue = source
