@@ -78,3 +78,46 @@ def test_young_women_named_after_pour_are_not_an_audience():
     text = "Nouvelle sur Lyon, dispo pour jeunes filles de 16 ans et plus"
     assert about_someone_else(text, text.index("16 ans")) is False
     assert about_someone_else("Stage pour jeunes de 15 ans", len("Stage pour jeunes de "))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maman de deux enfants de 6 et 9 ans, je cherche un emploi de caissière, Lyon.",
+        "Mon fils a 12 ans et cherche un club de foot à Brest.",
+        "Ma fille (10 ans) cherche une nounou le mercredi, Caen.",
+        "Enfants de 4, 7 ans à garder le soir, Nantes.",
+        "Nounou expérimentée, je garde deux petits de 3 et 13 ans, dispo Paris.",
+        "Maman solo, mon grand a 16 ans et ma petite 11 ans, je cherche une colocation à Tours.",
+        "Mère de famille, mes ados de 13 et 15 ans sont autonomes, cherche travail de nuit.",
+        "Mon ado de 15 ans cherche un stage d'observation, Amiens.",
+        "Je m'occupe de ma nièce de 15 ans le week-end, cherche job de serveuse.",
+        "Babysitter, I looked after my little brother (14) all summer, Paris.",
+    ],
+)
+def test_ages_of_a_mothers_children_or_a_sibling_fire_no_minor_evidence(text):
+    assert not _codes(text) & {"age.stated_minor", "youth.language", "age.stated_18_19"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sarah 24 ans, clients 30 ans minimum, dispo Paris",
+        "Nina 23 ans, clientèle de 40 ans, discrétion, Lyon",
+        "Eva 26 ans, messieurs de 35 ans uniquement, Nice",
+    ],
+)
+def test_a_clients_age_is_not_the_posters(text):
+    codes = _codes(text)
+    assert "age.stated_adult" in codes
+    assert about_someone_else(text, text.index(" ans", text.index(",")) - 2)
+
+
+def test_family_words_do_not_hide_minors_a_group_offers():
+    text = "Nos petites nouvelles de 16 ans dispo, escort Lyon, résa par mon manager"
+    assert "age.stated_minor" in _codes(text)
+
+
+def test_a_possessive_before_a_youth_word_is_someone_else_only_where_nobody_is_offered():
+    assert "youth.language" not in _codes("Mon ado cherche un job d'été, Laval")
+    assert "youth.language" in _codes("Toute jeune ado dispo ce soir, Laval, 100€")

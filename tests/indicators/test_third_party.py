@@ -58,3 +58,36 @@ def test_an_agency_style_contact_name_is_control_evidence_masked() -> None:
     assert "8224" not in agency.evidence and agency.evidence.startswith("snapchat:")
     plain = match_indicators("dispo", Extraction(handles=["snapchat:lea_dispo75"]))
     assert all(i.code != "control.agency_handle" for i in plain)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Léa 22 ans, un ami répond pour moi, Lyon",
+        "Ce n'est pas moi au téléphone, laissez un sms",
+        "Rdv à prendre avec mon agent",
+        "Prise de rdv via mon manager",
+        "La moitié va à mon mec",
+        "30% pour l'agence, le reste pour moi",
+        "Je suis logée contre une part",
+        "Hébergée par mon patron à Nantes",
+        "logée contre 50%",
+        "On me loge à deux pas de la gare",
+    ],
+)
+def test_answering_booking_shared_earnings_and_housing_against_a_share_are_control(text):
+    assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Je ne réponds pas aux numéros masqués.",
+        "Je garde tout pour moi, aucune commission.",
+        "Je réponds moi-même, rdv avec moi uniquement.",
+        "Logée chez moi, je reçois dans mon appartement.",
+        "Je donne la moitié de mon temps au bénévolat.",
+    ],
+)
+def test_an_independents_own_arrangements_are_not_explicit_control(text):
+    assert CODE not in codes(text)

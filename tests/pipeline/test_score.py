@@ -76,3 +76,24 @@ def test_new_posts_rescore_their_network_only(sqlite_store, tmp_path: Path):
         ).all()
     assert repost["network_id"] is not None
     assert summary.scored == len(members) < total
+
+
+def test_a_persona_key_names_one_person_and_a_multi_person_ad_takes_but_gives_no_cue():
+    from sentinelle.pipeline.score import _persona_key
+    from sentinelle.records import Extraction, Post, StatedAge
+
+    def ad(text: str) -> Post:
+        return Post("s", "1", "ad", text, "2024-03-01T10:00:00+01:00")
+
+    one = Extraction(stated_ages=[StatedAge(17, "17 ans")])
+    two = Extraction(stated_ages=[StatedAge(17, "17 et 20 ans"), StatedAge(20, "17 et 20 ans")])
+    assert _persona_key(ad("Léa 17 ans dispo"), one, "n1") == ("n1/Léa", True, [])
+    assert _persona_key(ad("Léa 17 ans dispo"), one, None) == (None, False, [])
+    # a multi-person ad may be raised by each first name's persona but lends them no cue
+    duo = _persona_key(ad("Léa et Nina, 17 et 20 ans"), two, "n1")
+    assert duo == ("n1/Léa", False, ["n1/Nina"])
+    assert _persona_key(ad("Léa et sa copine, duo dispo"), Extraction(), "n1") == (
+        "n1/Léa",
+        False,
+        [],
+    )

@@ -37,3 +37,42 @@ def test_without_flag_raised_a_post_lacking_its_own_cue_rises_but_is_not_flagged
     assert 0.79 < raised[1].scores["minor"] < 0.8 and not raised[1].flags["minor"]
     assert raised[1].indicators[-1].code == "network.minor_cue"
     assert raised[2].scores["minor"] > 0.8 and raised[2].flags["minor"]  # its own cue too
+
+
+def test_a_post_that_may_not_give_is_raised_but_raises_no_one():
+    duo = scored("duo", 0.95, "age.stated_minor")
+    posts = [duo, scored("b", 0.5, "youth.language")]
+    kept = propagate_minor(posts, ["n-1/Léa", "n-1/Léa"], threshold=0.8, givers=[False, True])
+    assert kept[1] is posts[1]
+    source = scored("a", 0.95, "age.stated_minor")
+    raised = propagate_minor(
+        [source, scored("duo", 0.5, "youth.language")],
+        ["n-1/Léa", "n-1/Léa"],
+        threshold=0.8,
+        givers=[True, False],
+    )
+    assert raised[1].flags["minor"] and raised[1].indicators[-1].code == "network.minor_cue"
+
+
+def test_a_raised_post_stating_only_adult_ages_is_held_for_review_unless_several_people():
+    source = scored("a", 0.95, "age.stated_minor")
+    adult = scored("b", 0.3, "age.stated_adult")
+    raised = propagate_minor([source, adult], ["n/Léa", "n/Léa"], threshold=0.8)
+    assert 0.79 < raised[1].scores["minor"] < 0.8 and not raised[1].flags["minor"]
+    duo = propagate_minor([source, adult], ["n/Léa", "n/Léa"], threshold=0.8, givers=[True, False])
+    assert duo[1].flags["minor"]  # "Léa & Nina, 24 ans": the age may be Nina's
+    plain = propagate_minor([source, scored("c", 0.3)], ["n/Léa", "n/Léa"], threshold=0.8)
+    assert plain[1].flags["minor"] and plain[1].scores["minor"] == 0.95
+
+
+def test_a_multi_person_ad_is_raised_by_the_persona_of_its_second_first_name():
+    manon = scored("m", 0.95, "age.stated_minor")
+    duo = scored("duo", 0.3, "age.stated_adult")
+    raised = propagate_minor(
+        [manon, duo],
+        ["n/Manon", "n/Aïcha"],
+        threshold=0.8,
+        givers=[True, False],
+        also_from=[[], ["n/Manon"]],
+    )
+    assert raised[1].flags["minor"] and raised[1].indicators[-1].evidence == "site/m: 16 ans"

@@ -99,8 +99,8 @@ def _add(
 # How an ad introduces the person when her name is not in the list of common first names:
 # "je suis Ruxandra", "c'est Mirela", "Coucou, Daria ici", "Tamara, 22 ans", "Mei (19)".
 _INTRODUCED = re.compile(
-    r"(?:\b(?:je suis|c['’]est|je m['’]appelle|moi c['’]est|hello|coucou|salut|hey|hi|i am|i['’]m"
-    r"|bonjour|bonsoir)[\s,!]+)([A-ZÀ-Ý][a-zà-ÿ]{2,15})\b(?!['’])"
+    r"(?:\b(?i:je suis|c['’]est|je m['’]appelle|moi c['’]est|hello|coucou|salut|hey|hi|i am"
+    r"|i['’]m|bonjour|bonsoir)[\s,!]+)([A-ZÀ-Ý][a-zà-ÿ]{2,15})\b(?!['’])"
     r"|\b([A-ZÀ-Ý][a-zà-ÿ]{2,15})(?:\s+ici\b|\s?[,(]\s?\d{2}\b|\s\d{2}\s?(?:ans|yo|a)\b)"
 )
 _NOT_A_NAME = frozenset((
@@ -108,23 +108,79 @@ _NOT_A_NAME = frozenset((
     "hey", "moi", "je", "tarif", "prix", "contact", "appart", "appartement", "studio", "chambre",
     "tel", "pour", "les", "des", "une", "jeune", "belle", "jolie", "femme", "fille", "escort",
     "massage", "cherche", "recherche", "vends", "vend", "cours", "famille", "restaurant",
+    "clients", "client", "clientèle", "clientele", "messieurs", "hommes", "pas", "age", "âge",
+    "enfants", "enfant", "maman", "papa", "mon", "fils", "ado", "ados", "photos", "tarifs",
 ))  # fmt: skip
 
 
-def persona_of(post: Post) -> str | None:
-    """The first first name an ad gives: who it offers (`link.personas`), else the name it
+def persona_names(post: Post) -> list[str]:
+    """The first names an ad gives, in order: those of `link.personas`, else the names it
     introduces ("je suis Ruxandra", "Tamara, 22 ans")."""
     from sentinelle.link.personas import personas
 
     text = f"{post.title or ''}\n{post.text}"
     names = personas(text)
     if names:
-        return names[0]
+        return names
+    found: dict[str, None] = {}
     for match in _INTRODUCED.finditer(text):
         name = match.group(1) or match.group(2)
         if name.lower() not in _NOT_A_NAME:
-            return name
-    return None
+            found.setdefault(name, None)
+    return list(found)
+
+
+def persona_of(post: Post) -> str | None:
+    """The first first name an ad gives: who it offers."""
+    names = persona_names(post)
+    return names[0] if names else None
+
+
+SEVERAL_PERSONS = "control.several_persons"
+
+
+def presents_several(post: Post, extraction: Extraction, fired=None) -> bool:
+    """An ad that presents several people ("2 copines", "Nina & Ana", "Léa et Nina, 19 et 22 ans",
+    "à deux possible").
+
+    Its stated age or youth word belongs to one of them, not to a persona: such an ad is left
+    out of persona-level aggregation, as a first name with one age ("Léa 22 ans, c'est Kevin
+    qui répond") is not. `fired` are the post's indicators when known (else its terms are read).
+    """
+    if fired is None:
+        from sentinelle.indicators.matcher import term_indicators
+
+        fired = term_indicators(f"{post.title or ''}\n{post.text}")
+    if any(indicator.code == SEVERAL_PERSONS for indicator in fired):
+        return True
+    text = f"{post.title or ''}\n{post.text}"
+    if _TOGETHER.search(text):
+        return True
+    names = persona_names(post)
+    if len(names) < 2:
+        return False
+    if len({stated.age for stated in extraction.stated_ages}) >= 2:
+        return True
+    either = "|".join(map(re.escape, names))
+    joined = re.compile(rf"\b(?:{either})\s*(?:&|\+|et|and|/)\s*(?:{either})\b")
+    return joined.search(text) is not None  # "Nina & Ana", "Léa et Nina"
+
+
+# "à deux possible", "rdv à deux", "en duo": an offer of two people
+_TOGETHER = re.compile(r"(?i)\b(?:[àa] deux (?:possible|dispo)|rdv [àa] deux|en duo)\b")
+
+
+def persona_names_of(posts, extractions, indicators) -> tuple[list[str | None], list[list[str]]]:
+    """Per post, the one persona it presents (None for a multi-person ad or no first name) and
+    every first name it gives (several first names behind one contact count either way)."""
+    names = [persona_names(post) for post in posts]
+    single = [
+        None if not given or presents_several(post, extraction, fired) else given[0]
+        for post, extraction, fired, given in zip(
+            posts, extractions, indicators, names, strict=True
+        )
+    ]
+    return single, names
 
 
 def _networks(network_ids: list[str | None] | None, row: int) -> list[str]:
@@ -134,13 +190,16 @@ def _networks(network_ids: list[str | None] | None, row: int) -> list[str]:
     return [f"network:{network_ids[row]}"]
 
 
-def _entities(posts, extractions, indicators, names, network_ids) -> dict[str, _Entity]:
+def _entities(posts, extractions, indicators, names, given, network_ids) -> dict[str, _Entity]:
     entities: dict[str, _Entity] = defaultdict(_Entity)
     for row, (post, extraction, fired) in enumerate(
         zip(posts, extractions, indicators, strict=True)
     ):
         for key in _contacts(extraction) + _photos(post) + _networks(network_ids, row):
             _add(entities[key], row, post, extraction, fired, names[row])
+            if names[row] is None:  # a multi-person ad still shows its first names
+                for name in given[row]:
+                    entities[key].personas.setdefault(name, [0, 0, 0])
     return entities
 
 
@@ -186,15 +245,14 @@ REPEATED_CUES = 2
 CUE_SHARE = 0.2
 
 
-def _minor_cue(row: int, key: str, entity: _Entity, names: list[str | None]) -> Indicator | None:
+def _minor_cue(
+    row: int, key: str, entity: _Entity, names: list[str | None], persona: str
+) -> Indicator | None:
     """A minor cue repeated on the other ads of the same first name behind the same contact or
     photo: a group advertises adults and minors side by side, so another name's cue says
     nothing of this one, and a single youth word among many ads says little."""
-    mine = names[row]
-    if mine is None:
-        return None
-    others = entity.personas[mine][0] - 1
-    cues = [post for post in entity.minor if post != row and names[post] == mine]
+    others = entity.personas[persona][0] - (names[row] == persona)
+    cues = [post for post in entity.minor if post != row and names[post] == persona]
     if not cues or others <= 0:
         return None
     share = len(cues) / others
@@ -206,18 +264,17 @@ def _minor_cue(row: int, key: str, entity: _Entity, names: list[str | None]) -> 
 
 
 def _persona_facts(
-    row: int, key: str, entity: _Entity, persona: str | None, own, facts: dict
+    key: str, entity: _Entity, persona: str, counted: bool, own, facts: dict
 ) -> Indicator | None:
     """The other ads of the same first name behind one contact or photo: how many, how many
-    with a minor cue, how many stating an age under 18 (an indicator names one of those)."""
-    if not key.startswith("network:"):
-        facts["contact.personas"] = max(facts["contact.personas"], len(entity.personas))
-    if persona is None:
-        return None
+    with a minor cue, how many stating an age under 18 (an indicator names one of those).
+
+    `counted` says the post is among the persona's own ads (a multi-person ad is not: it reads
+    the facts of each first name it gives, and lends none)."""
     posts, minor, stated = entity.personas[persona]
-    mine = any(i.code in MINOR_EVIDENCE for i in own)
+    mine = counted and any(i.code in MINOR_EVIDENCE for i in own)
     said = any(i.code in STATED_MINOR for i in own)
-    others, minor, stated = posts - 1, minor - mine, stated - said
+    others, minor, stated = posts - counted, minor - mine, stated - (counted and said)
     if others <= 0:
         return None
     facts["persona.posts"] = max(facts["persona.posts"], others)
@@ -232,13 +289,17 @@ def _persona_facts(
 
 
 def _post_entity(
-    row, post, extraction, entities, own, names, network_ids=None
+    row, post, extraction, entities, own, names, given, network_ids=None
 ) -> tuple[dict[str, float], list[Indicator]]:
-    persona = names[row]
+    # one persona, counted among its ads; or the first names of a multi-person ad, read only
+    readings = [(names[row], True)] if names[row] else [(name, False) for name in given[row]]
     facts = dict.fromkeys(ENTITY_FACTS, 0.0)
     found: list[Indicator] = []
     for key in _contacts(extraction):
         _contact_facts(row, key, entities[key], facts, found)
+        facts["contact.personas"] = max(facts["contact.personas"], len(entities[key].personas))
+    for key in _photos(post):
+        facts["contact.personas"] = max(facts["contact.personas"], len(entities[key].personas))
     behind = _contacts(extraction) + _networks(network_ids, row)
     several = max((len(entities[key].personas) for key in behind), default=0)
     if several >= SEVERAL_PERSONAS:
@@ -247,7 +308,9 @@ def _post_entity(
     stated_cue = None
     shared = _contacts(extraction) + _photos(post) + _networks(network_ids, row)
     for key in shared:
-        stated_cue = _persona_facts(row, key, entities[key], persona, own, facts) or stated_cue
+        for persona, counted in readings:
+            cue = _persona_facts(key, entities[key], persona, counted, own, facts)
+            stated_cue = cue or stated_cue
     if stated_cue is not None:
         found.append(stated_cue)
     for key in _photos(post):
@@ -256,11 +319,17 @@ def _post_entity(
         minor_others = len(entity.minor.keys() - {row})
         facts["photo.minor_posts"] = max(facts["photo.minor_posts"], minor_others)
     if not any(indicator.code in MINOR_EVIDENCE for indicator in own):
-        for key in shared:
-            cue = _minor_cue(row, key, entities[key], names)
-            if cue is not None:
-                found.append(cue)
-                break
+        cue = next(
+            (
+                cue
+                for key in shared
+                for persona, _ in readings
+                if (cue := _minor_cue(row, key, entities[key], names, persona)) is not None
+            ),
+            None,
+        )
+        if cue is not None:
+            found.append(cue)
     return facts, found
 
 
@@ -271,12 +340,12 @@ def entity_indicators(
     network_ids: list[str | None] | None = None,
 ) -> tuple[list[list[Indicator]], list[dict[str, float]]]:
     """Per post: the entity indicators that fire and the contact and photo facts behind them."""
-    names = [persona_of(post) for post in posts]
-    entities = _entities(posts, extractions, indicators, names, network_ids)
+    names, given = persona_names_of(posts, extractions, indicators)
+    entities = _entities(posts, extractions, indicators, names, given, network_ids)
     all_found, all_facts = [], []
     for row, (post, extraction) in enumerate(zip(posts, extractions, strict=True)):
         facts, found = _post_entity(
-            row, post, extraction, entities, indicators[row], names, network_ids
+            row, post, extraction, entities, indicators[row], names, given, network_ids
         )
         all_found.append(found)
         all_facts.append(facts)

@@ -13,7 +13,7 @@ import ahocorasick
 
 from sentinelle.indicators.catalogue import catalogue
 from sentinelle.indicators.indicator import Indicator
-from sentinelle.indicators.someone_else import about_someone_else, statement_start
+from sentinelle.indicators.someone_else import about_someone_else, possessed, statement_start
 from sentinelle.indicators.third_party import third_party_indicators
 from sentinelle.privacy.masking import mask_handle, mask_in_text
 from sentinelle.records import Extraction
@@ -189,15 +189,22 @@ def match_indicators(
         indicator.code.startswith(_OFFERS_PEOPLE) for indicator in (*found, *shapes)
     )
     terms = [
-        indicator
-        for indicator in found
-        if not (
-            indicator.code in _PERSONAL
-            and indicator.span is not None
-            and about_someone_else(source, indicator.span[0], offers_people=offers_people)
-        )
+        indicator for indicator in found if not _of_someone_else(indicator, source, offers_people)
     ]
     return terms + shapes + extraction_indicators(extraction, text, offers_people=offers_people)
+
+
+def _of_someone_else(indicator: Indicator, source: str, offers_people: bool) -> bool:
+    """A school level said of a pupil, or a youth word someone owns ("mon ado", "ma petite
+    lycéenne") where no person is offered: not the poster's."""
+    if indicator.span is None:
+        return False
+    start = indicator.span[0]
+    if indicator.code in _PERSONAL and about_someone_else(
+        source, start, offers_people=offers_people
+    ):
+        return True
+    return indicator.code.startswith("youth.") and not offers_people and possessed(source, start)
 
 
 def _overlaps(one: Indicator, other: Indicator) -> bool:

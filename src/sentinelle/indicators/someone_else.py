@@ -6,7 +6,8 @@ carry a minor flag (do no harm), so the matcher drops it. The cue is a word for 
 pupil, or of a teacher or a lesson ("prof au collège", "cours pour le lycée"), shortly before the
 statement, in the same sentence; or an audience ("stage pour ados de 12 à 16 ans", "cours pour
 lycéenne ou lycéen", "atelier pour les 13-15 ans"); or a parent naming children ("maman de 8 ans
-et 14 ans").
+et 14 ans", "mon grand a 16 ans", "mes deux petits de 3 et 13 ans"); or the clients an ad accepts
+("clients de 30 ans", "messieurs de 40 ans"): never the age of the person offered.
 """
 
 from __future__ import annotations
@@ -17,7 +18,11 @@ _CUE = re.compile(
     r"\b(?:enfants?|b[ée]b[ée]s?|fils|(?:ma|mes|sa|ses|leur|leurs) filles?|[ée]l[èe]ves?"
     r"|neveux?|ni[èe]ces?|fr[èe]res?|s(?:oe|œ)urs?|gar[çc]ons?|jumeaux|jumelles"
     r"|profs?|professeure?s?|enseignante?s?|soutien|cours|tuteur|tutrice|surveillante?"
-    r"|child(?:ren)?|kids?|sons?|daughters?|students?|pupils?|teachers?|tutors?)\b[^.!?\n]{0,30}$",
+    r"|gosses?|minots?|bambins?|loulous?|marmots?|bouts?\s+de\s+chou|petits?-enfants?|cousine?s?"
+    r"|filleule?s?|cadette?s?|a[îi]n[ée]e?s?|(?:mon|ma|mes|nos|leurs?)\s+ados?"
+    r"|clients?|client[èe]le|messieurs|gentlemen|customers?"
+    r"|child(?:ren)?|kids?|sons?|daughters?|students?|pupils?|teachers?|tutors?"
+    r"|brothers?|sisters?|nephews?|nieces?|grandchild(?:ren)?|toddlers?|bab(?:y|ies))\b[^.!?\n]{0,30}$",
     re.IGNORECASE,
 )
 # Who an offer is for: "pour (les) ados", "aux lycéens", "pour les 13-", "pour " right before.
@@ -29,6 +34,14 @@ _AUDIENCE = re.compile(
     r"|\d{1,2}\s*(?:-|–|à|a|/)\s*)?$",
     re.IGNORECASE,
 )
+# Children called by a family word ("mon grand a 16 ans", "mes deux petits de 3 et 13 ans", "ma
+# puce de 12 ans"): read only where no person is offered, as "nos petites nouvelles" offers them.
+_FAMILY = re.compile(
+    r"\b(?:(?:mon|ma|mes|son|sa|ses|notre|nos|leurs?|deux|trois|quatre|[2-6]|des|les)"
+    r"\s+(?:petite?s?|grande?s?|puces?|chou|choupette?s?)|my\s+(?:little|eldest|youngest))\b"
+    r"[^.!?\n]{0,30}$",
+    re.IGNORECASE,
+)
 # A parent introduced by the children's ages: "maman de 8 ans et 14 ans", "père de 2 ados de 15".
 _PARENT = re.compile(
     r"\b(?:maman|m[èe]re|papa|p[èe]re|parents?|mom|mum|dad|mother|father)\s+(?:de|d'|of)\b"
@@ -36,10 +49,16 @@ _PARENT = re.compile(
     re.IGNORECASE,
 )
 _WINDOW = 60  # characters before the statement
+# A youth word owned by someone ("mon ado", "ma petite lycéenne", "my teen"): another person.
+_POSSESSED = re.compile(
+    r"\b(?:mon|ma|mes|son|sa|ses|notre|nos|leurs?|my|his|her|our|their)\s+"
+    r"(?:(?:petite?s?|grande?s?|deux|trois|[2-6]|two|three|little|young)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def about_someone_else(text: str, start: int, *, offers_people: bool = False) -> bool:
-    """True when the statement starting at `start` is about a child, pupil or audience.
+    """True when the statement starting at `start` is about a child, pupil, audience or client.
 
     In a post that offers or recruits people (`offers_people`: escort, recruitment or control
     language), an audience is not set aside: "argent facile pour ados de 16 ans" recruits minors.
@@ -47,8 +66,16 @@ def about_someone_else(text: str, start: int, *, offers_people: bool = False) ->
     if start <= 0:
         return False
     before = text[max(0, start - _WINDOW) : start]
-    cues = (_CUE, _PARENT) if offers_people else (_CUE, _AUDIENCE, _PARENT)
-    return any(cue.search(before) is not None for cue in cues)
+    if offers_people:
+        return any(cue.search(before) is not None for cue in (_CUE, _PARENT))
+    if text[start : start + 1].isalpha() and possessed(text, start):
+        return True  # "mon ado de 15 ans" (an age said with a number first is "mes 16 ans")
+    return any(cue.search(before) is not None for cue in (_CUE, _AUDIENCE, _PARENT, _FAMILY))
+
+
+def possessed(text: str, start: int) -> bool:
+    """True when a possessive stands right before `start`: "mon ado", "ma petite lycéenne"."""
+    return start > 0 and _POSSESSED.search(text[max(0, start - 30) : start]) is not None
 
 
 def statement_start(text: str, evidence: str) -> int:

@@ -58,6 +58,39 @@ _SHAPES = (
         + r")|(?P<name>[a-z]+))"
         r" (?:pour|au|qui) (?:rdv|rendez vous|reserver|les rdv|la reservation|telephone|repond)\b"
     ),
+    # someone answers for her: "un ami répond pour moi", "ce n'est pas moi au téléphone"
+    (
+        rf"\b(?:{_OWNER}{_HELPER}|quelqu un|une amie|un ami|une copine) (?:repond|decroche"
+        r"|prend les appels|prend les rdv|gere les messages) (?:pour moi|a ma place)\b"
+    ),
+    (
+        r"\b(?:ce n est pas|c est pas|ce n est jamais) moi"
+        r" (?:qui repond|qui decroche|au telephone|au tel)\b"
+    ),
+    # bookings through a helper: "rdv à prendre avec mon agent", "prise de rdv via mon manager"
+    (
+        r"\b(?:rdv|rendez vous|reservations?|resas?|prise de rdv|planning|bookings?)"
+        r" (?:a prendre |a fixer |uniquement |seulement |se prennent |se fait |se font )?"
+        rf"(?:avec|via|aupres de|par|through|with) (?:{_OWNER}|my |our ){_HELPER}\b"
+    ),
+    # her earnings shared: "je reverse 40% à", "la moitié va à mon mec", "30% pour l'agence"
+    (
+        r"\bje (?:reverse|donne|laisse|rends)"
+        r" (?:\d+\x20?%|la moitie|une partie|une part|un pourcentage)"
+        r" (?:de ce que je gagne |de mes gains |des gains )?(?:a|au|pour)\b"
+    ),
+    (
+        r"\b(?:\d+\x20?%|la moitie|une partie|une part) (?:de mes gains |de ce que je gagne )?"
+        r"(?:va|revient|part|est reversee?) (?:a|au|pour) (?:mon|ma|notre|le|la|l)\b"
+    ),
+    rf"\b(?:\d+\x20?%|la moitie|une part) pour (?:l agence|{_OWNER}{_HELPER})\b",
+    # housing provided against a share: "logée contre une part", "hébergée par mon patron"
+    (
+        r"\b(?:je suis |suis )?(?:logee|hebergee|nourrie logee|logee nourrie)"
+        rf" (?:par {_OWNER}{_HELPER}|contre (?:(?:une|un|la|le) (?:part|partie|pourcentage"
+        r"|commission|moitie)|\d+\x20?%))"
+    ),
+    r"\bon me (?:loge|fournit l appart|paye l hotel|paie l hotel|prend une part)\b",
     # "le chauffeur me dépose", "mon chauffeur m'amène"
     rf"\b{_OWNER}chauffeur (?:me|m) ?(?:depose|amene|conduit|recupere|emmene)\b",
     # "pas de négociation avec moi": the client deals with someone else
@@ -95,10 +128,12 @@ def third_party_indicators(haystack: str, source: str) -> list[Indicator]:
     `haystack`, with the words of `source` (the text the offsets point into) as evidence."""
     if " " not in haystack:
         return []
-    found = []
+    found: list[Indicator] = []
     for pattern in _PATTERNS:
         for match in pattern.finditer(haystack):
-            if _accepted(match):
-                start, end = match.span()
+            start, end = match.span()
+            if _accepted(match) and not any(
+                start < i.span[1] and i.span[0] < end for i in found if i.span
+            ):  # one reason, shown once: the earlier (more specific) shape keeps its words
                 found.append(Indicator(CODE, source[start:end], (start, end)))
     return found

@@ -6,12 +6,15 @@ indicators and the propagation of a minor cue inside a network see every post th
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import orjson
 
 from sentinelle.export.posts import FLAG_BITS
+from sentinelle.indicators.entity import presents_several
 from sentinelle.indicators.indicator import LABELS
 from sentinelle.link.personas import personas
-from sentinelle.records import Post
+from sentinelle.records import Extraction, Post
 from sentinelle.score.model import default_model
 from sentinelle.score.propagation import propagate_minor
 from sentinelle.score.scoring import score_posts
@@ -19,16 +22,30 @@ from sentinelle.store.posts import posts_from_rows
 from sentinelle.store.scoring import extraction_from_row
 
 
-def _persona_key(post: Post, network_id: str | None) -> str | None:
+class PersonaKey(NamedTuple):
+    """Whom a post advertises, for propagation: its persona key, whether its minor cue may
+    spread, and the other personas a multi-person ad may be raised from."""
+
+    key: str | None
+    gives: bool
+    also: list[str]
+
+
+def _persona_key(post: Post, extraction: Extraction, network_id: str | None) -> PersonaKey:
     """Who a post advertises: its network and the first name it gives.
 
     A minor cue spreads to the other posts of the same persona in a network, not to the whole
-    network: a group advertises adults and minors side by side.
+    network: a group advertises adults and minors side by side. An ad presenting several people
+    ("2 copines", "Nina & Ana") may be raised by any of its first names' personas, but gives
+    nothing: its "16 ans" may be the other woman's.
     """
-    if network_id is None:
-        return None
-    names = personas(f"{post.title or ''}\n{post.text}")
-    return f"{network_id}/{names[0]}" if names else None
+    names = personas(f"{post.title or ''}\n{post.text}") if network_id is not None else []
+    if not names:
+        return PersonaKey(None, False, [])
+    keys = [f"{network_id}/{name}" for name in names]
+    if presents_several(post, extraction):
+        return PersonaKey(keys[0], False, keys[1:])
+    return PersonaKey(keys[0], True, [])
 
 
 def score_batch(rows: list[tuple]) -> list[dict]:
@@ -40,8 +57,18 @@ def score_batch(rows: list[tuple]) -> list[dict]:
     extractions = [extraction_from_row(row) for row in rows]
     networks = [row[-1] for row in rows]
     scored = score_posts([post for _, post in pairs], extractions, None, model, networks)
-    keys = [_persona_key(post, row[-1]) for (_, post), row in zip(pairs, rows, strict=True)]
-    scored = propagate_minor(scored, keys, model.thresholds["minor"], flag_raised=False)
+    keyed = [
+        _persona_key(post, extraction, row[-1])
+        for (_, post), extraction, row in zip(pairs, extractions, rows, strict=True)
+    ]
+    scored = propagate_minor(
+        scored,
+        [persona.key for persona in keyed],
+        model.thresholds["minor"],
+        flag_raised=True,
+        givers=[persona.gives for persona in keyed],
+        also_from=[persona.also for persona in keyed],
+    )
     out = []
     for (pk, _), result in zip(pairs, scored, strict=True):
         flags = sum(bit for label, bit in FLAG_BITS.items() if result.flags[label])

@@ -18,13 +18,17 @@ MINOR_EVIDENCE = (
     "youth.school",
     "youth.school_level",
 )
-STRENGTH = 0.9  # a raised post gets at most this share of the source post's score
+STRENGTH = 1.0  # a raised post gets this share of the source post's score (same persona)
+# A post stating only ages of 20 and over contradicts a minor cue lent by its persona.
+ADULT = "age.stated_adult"
 
 
-def _best_sources(scores: list[PostScore], network_ids: list[str | None], threshold: float):
+def _best_sources(
+    scores: list[PostScore], network_ids: list[str | None], threshold: float, givers: list[bool]
+):
     best: dict[str, tuple[PostScore, Indicator]] = {}
-    for result, network in zip(scores, network_ids, strict=True):
-        if network is None or result.scores["minor"] < threshold:
+    for result, network, gives in zip(scores, network_ids, givers, strict=True):
+        if network is None or not gives or result.scores["minor"] < threshold:
             continue
         cue = next((i for i in result.indicators if i.code in MINOR_EVIDENCE), None)
         if cue is None:
@@ -44,23 +48,36 @@ def propagate_minor(
     threshold: float,
     *,
     flag_raised: bool = True,
+    givers: list[bool] | None = None,
+    also_from: list[list[str]] | None = None,
 ) -> list[PostScore]:
     """New scores where each network's strongest flagged minor cue raises its other posts.
 
-    With `flag_raised=False` a raised post that has no minor evidence of its own is lifted to
-    just under the threshold: it rises in the review queue with the cue's evidence, but a person
-    decides; a group advertises adults and minors side by side.
+    A raised post that has no minor evidence of its own and states only adult ages is lifted to
+    just under the threshold (with `flag_raised=False`, every raised post without its own cue):
+    it rises in the review queue with the cue's evidence, but a person decides. `givers` (one
+    per post, default all) says which posts may be a source: an ad presenting several people may
+    be raised by one of them, but its "16 ans" may be the other's, so it raises no one.
+    `also_from` (one list per post) names further keys a post may be raised from: the other
+    first names of a multi-person ad.
     """
-    sources = _best_sources(scores, network_ids, threshold)
+    givers = givers if givers is not None else [True] * len(scores)
+    also_from = also_from if also_from is not None else [[] for _ in scores]
+    sources = _best_sources(scores, network_ids, threshold, givers)
     raised = []
-    for result, network in zip(scores, network_ids, strict=True):
-        source = sources.get(network) if network is not None else None
-        if source is None or source[0] is result:
+    for result, network, gives, more in zip(scores, network_ids, givers, also_from, strict=True):
+        found = [sources[key] for key in (network, *more) if key is not None and key in sources]
+        found = [source for source in found if source[0] is not result]
+        source = max(found, key=lambda source: source[0].scores["minor"], default=None)
+        if source is None:
             raised.append(result)
             continue
         origin, cue = source
         lifted = max(result.scores["minor"], STRENGTH * origin.scores["minor"])
-        if not flag_raised and not any(i.code in MINOR_EVIDENCE for i in result.indicators):
+        codes = {i.code for i in result.indicators}
+        # an adult age of a multi-person ad (gives False) may be the other woman's
+        adult = ADULT in codes and gives
+        if not codes & set(MINOR_EVIDENCE) and (not flag_raised or adult):
             lifted = max(result.scores["minor"], min(lifted, REVIEW_MARGIN * threshold))
         evidence = f"{origin.source}/{origin.id}: {cue.evidence}"
         lifted_post = PostScore(

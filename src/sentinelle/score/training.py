@@ -26,7 +26,7 @@ from sentinelle.score.ngrams import fit_idf, tfidf
 from sentinelle.score.scoring import post_features
 
 # Operating points: the share of flagged posts that must be right on the calibration split.
-TARGET_PRECISION = {"minor": 0.94, "control": 0.92, "recruitment": None}  # None: best F1
+TARGET_PRECISION = {"minor": 0.90, "control": 0.92, "recruitment": None}  # None: best F1
 REGULARISATION = 4.0
 NGRAM_WEIGHT = 0.0  # no character n-grams: they learn one corpus's phrasing (docs/scoring.md)
 INDICATOR_WEIGHT = 2.0

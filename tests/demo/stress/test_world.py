@@ -223,3 +223,21 @@ def test_bad_knobs_say_what_is_wrong() -> None:
     for pair, words in cases:
         with pytest.raises(ValueError, match=re.escape(words)):
             parse_knobs([pair])
+
+
+def test_ages_of_others_are_minor_ages_in_look_alikes_and_adult_clients_in_independents(
+    stress_corpus,
+) -> None:
+    tagged = [
+        (post, truth) for post, truth in stress_corpus if "ages_of_others" in truth["phenomena"]
+    ]
+    kinds = Counter(truth["actor_kind"] for _, truth in tagged)
+    assert kinds["benign"] > 300 and kinds["independent"] > 30, kinds
+    for post, truth in tagged:
+        assert not any(truth["labels"].values()), post["text"]
+        if truth["actor_kind"] == "benign":
+            assert any(12 <= age < 18 for age in truth["stated_ages"]), post["text"]
+    texts = {
+        post["text"].split(",")[0] for post, truth in tagged if truth["actor_kind"] == "benign"
+    }
+    assert len(texts) > 100  # varied openers, not one sentence repeated

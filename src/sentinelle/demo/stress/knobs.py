@@ -15,6 +15,7 @@ KNOBS: dict[str, tuple[float, str]] = {
     "independents_copying": (0.05, "share of independents who copy a popular ad's text"),
     "benign_boilerplate": (0.2, "share of posts that are benign ads sharing boilerplate (rooms, jobs, babysitting, tutoring)"),
     "stated_minor_ages": (0.25, "share of offered persons who are minors stating an age or school level"),
+    "ages_of_others": (0.5, "share of benign look-alikes stating their children's or a sibling's ages (up to 17), and of independents stating the clients' age they accept"),
     "explicit_control": (0.4, "share of group ads saying who manages them (and independents saying they manage alone)"),
     "recruitment_social": (0.03, "share of posts that are recruiters' offers on social sources"),
     "emerging_term": (0.3, "share of flagged posts using an invented term, from the middle of the period on"),

@@ -179,6 +179,29 @@ BENIGN: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 KIDS = ("un enfant de 4 ans", "deux enfants de 6 et 9 ans", "ma fille de 7 ans", "un garçon de 3 ans", "un enfant de 10 ans")  # fmt: skip
 KID_AGES = {KIDS[0]: [4], KIDS[1]: [6, 9], KIDS[2]: [7], KIDS[3]: [3], KIDS[4]: [10]}
+# Ages that belong to someone else in a look-alike's own words: a mother's, a nanny's or a
+# sibling's children ({a} is 2-11, {b} is 12-17). Each age slot is a stated age the text carries.
+OTHERS_AGES = (
+    "Maman de deux enfants de {a} et {b} ans, je cherche un emploi de caissière sur {city}.",
+    "Mon fils a {b} ans et cherche un club de foot à {city}, des idées ?",
+    "Ma fille ({b} ans) cherche une nounou le mercredi à {city}.",
+    "Enfants de {a} ans et {b} ans à garder le soir, secteur {city}.",
+    "Nounou à {city}, je garde deux petits de {a} et {b} ans en semaine.",
+    "Maman solo, mon grand a {b} ans, je cherche une colocation calme à {city}.",
+    "Mes ados de {b} ans sont autonomes, je cherche un travail de nuit sur {city}.",
+    "Baby-sitter dispo à {city}, j'ai gardé des jumeaux de {b} ans tout l'été.",
+    "Étudiante, je vis avec ma petite sœur de {b} ans, cherche un T2 à {city}.",
+    "Papa de {a} ans et {b} ans cherche une nounou à domicile, {city}.",
+    "Je garde mon neveu de {b} ans le week-end, cherche un job en semaine à {city}.",
+    "Mère de famille, mon cadet a {b} ans, je cherche des heures de ménage à {city}.",
+    "Nounou agréée à {city}, j'accueille une fille de {a} ans et un garçon de {b} ans.",
+    "Ma puce de {a} ans et mon ado de {b} ans cherchent une baby-sitter à {city}.",
+)
+# Clients an independent accepts: an age that is not hers (no age read, or an adult one).
+CLIENT_AGES = (
+    "Clients 30 ans minimum.", "Messieurs de plus de 35 ans uniquement.",
+    "Clientèle de 40 ans et plus, merci.", "Pas de clients de moins de 25 ans.",
+)  # fmt: skip
 BENIGN_NONE = ("Appelez le", "Tel :", "Contact", "Joindre au")
 
 # Invented words for the emerging term: one per corpus, from the middle of the period on.

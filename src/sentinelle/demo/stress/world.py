@@ -55,6 +55,7 @@ class Poster:
     text_only: bool = False
     control: bool = False
     self_managed: bool = False
+    clients: bool = False  # states the clients' age it accepts (ages_of_others)
     school: list[bool] = field(default_factory=list)
     tricky: bool = False
     price: int = 150
@@ -215,6 +216,9 @@ class StressWorld:
         if p.self_managed:
             text += " " + rng.choice(lx.SELF_MANAGED)
             tags.add("explicit_control")
+        if p.clients:
+            text += " " + rng.choice(lx.CLIENT_AGES)
+            tags.add("ages_of_others")
         if rng.random() < self.k["number_distractors"]:
             text = f"{text} {self._distractor(city, day, p.ages[person])}"
             tags.add("number_distractors")
@@ -365,6 +369,7 @@ class StressWorld:
             p.template = list(copy_of.template or [])
             p.tags.add("independents_copying")
         p.self_managed = not minor and self.rng.random() < self.k["explicit_control"] * 0.3
+        p.clients = not minor and self.rng.random() < self.k["ages_of_others"] * 0.2
         for day in self._days(p, count):
             self._ad(p, day, (minor, False, False))
         return p
@@ -460,6 +465,7 @@ class StressWorld:
         city = self._city()
         start = rng.randint(FIRST_DAY, LAST_DAY - 30)
         chosen = rng.sample(boiler, min(len(boiler), rng.randint(2, 3)))
+        others = bool(self.k["stated_minor_ages"]) and rng.random() < self.k["ages_of_others"]
         for _ in range(count):
             day = rng.randint(start, min(LAST_DAY, start + 60))
             carried = Carried(year=parts(day)[0], hard_rate=0.1)
@@ -474,7 +480,9 @@ class StressWorld:
                 "hours": rng.choice(lx.HOURS), "kid": kid,
             }  # fmt: skip
             parts_ = [opener, *chosen]
-            if "{kid}" in opener:
+            if others:
+                parts_[0] = self._others_ages(carried, tags)
+            elif "{kid}" in opener:
                 carried.ages.extend(lx.KID_AGES[kid])
                 tags.add("stated_minor_ages")
             if any(s in "".join(parts_) for s in ("{postcode}", "{siret}", "{date}")):
@@ -502,6 +510,16 @@ class StressWorld:
                 None,
                 [],
             )
+
+    def _others_ages(self, carried: Carried, tags: set[str]) -> str:
+        """A look-alike's opener stating children's or a sibling's ages (braces kept for
+        `{city}`): ages under 18 that are not the poster's."""
+        rng = self.rng
+        text = rng.choice(lx.OTHERS_AGES)
+        young, teen = rng.randint(2, 11), rng.randint(12, 17)
+        carried.ages.extend(age for slot, age in (("{a}", young), ("{b}", teen)) if slot in text)
+        tags.add("ages_of_others")
+        return text.replace("{a}", str(young)).replace("{b}", str(teen))
 
     # ---- the corpus -------------------------------------------------------------------
     def drafts(self) -> list[Draft]:
