@@ -11,16 +11,15 @@ from __future__ import annotations
 import numpy as np
 
 from sentinelle.link.distinct import distinct
-from sentinelle.link.identifiers import Incidence
 
 _BLOCKS = 4
 _WINDOW = 8
 
 
-def parse_phashes(found: Incidence) -> np.ndarray:
-    """The incidence values as uint64 (a malformed hash becomes 0 and matches nothing useful)."""
-    parsed = np.zeros(len(found.values), dtype=np.uint64)
-    for index, text in enumerate(found.values):
+def parse_phashes(values: list[str]) -> np.ndarray:
+    """Hex hashes as uint64 (a malformed hash becomes 0 and matches nothing useful)."""
+    parsed = np.zeros(len(values), dtype=np.uint64)
+    for index, text in enumerate(values):
         try:
             parsed[index] = int(text, 16) & 0xFFFFFFFFFFFFFFFF
         except ValueError:
