@@ -34,6 +34,8 @@ from sentinelle.link.shingles import Shingles
 from sentinelle.link.textlinks import TextCheck, check_pairs, weight_tables
 from sentinelle.link.timing import StageTimer
 
+IMAGE_WEIGHT = 0.8  # a near-identical image joins posts, but weighs less than a shared phone
+
 
 @dataclass(slots=True)
 class TextModel:
@@ -350,7 +352,7 @@ def image_edges_between(names: list[str], leaders: np.ndarray, config: LinkConfi
     first, second = near_pairs(parse_phashes(names), config.image_max_distance)
     evidence = [f"{names[a]}~{names[b]}" for a, b in zip(first, second, strict=True)]
     value = np.arange(len(first))
-    return make_edges(leaders[first], leaders[second], "image", 0.8, value, None, evidence)
+    return make_edges(leaders[first], leaders[second], "image", IMAGE_WEIGHT, value, None, evidence)
 
 
 def identifier_edges_of(kind: str, values: Incidence, hub: np.ndarray) -> Edges:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from sentinelle.link.batch import TextPairs, hub_links_of
+from sentinelle.link.batch import IMAGE_WEIGHT, TextPairs, hub_links_of
 from sentinelle.link.config import LinkConfig
 from sentinelle.link.graph import HUB_WEIGHT, make_edges
 from sentinelle.link.hubs import hub_values
@@ -45,7 +45,7 @@ _ANCHORING = (KINDS.index("phone"), _HANDLE)  # the kinds `anchored_posts` looks
 EDGE_ORDER = 1 << 40  # an identifier edge sorts by kind * EDGE_ORDER + value id, then post
 # the weight a hub's edge carries in the output, as the embedded float32 weights round to it
 _HUB_WEIGHT = float(np.round(np.float32(HUB_WEIGHT), 4))
-_IMAGE_WEIGHT = float(np.round(np.float32(0.8), 4))
+_IMAGE_WEIGHT = float(np.round(np.float32(IMAGE_WEIGHT), 4))
 VALUES_SCHEMA = "kind int, id long, value string, posts long, leader long, generic boolean"
 
 
@@ -260,7 +260,7 @@ def _hub_ids(numbered: Numbered, pairs, images, config: LinkConfig, total: int):
     tied = between_carriers(pairs.where("tied").select("left", "right", "score", "shared"))
     near = between_carriers(images.select("left", "right"))
     image_links = make_edges(near.column("left").to_numpy(), near.column("right").to_numpy(),
-                             "image", 0.8)  # fmt: skip
+                             "image", IMAGE_WEIGHT)  # fmt: skip
     links = hub_links_of(_text_pairs(tied), image_links, config)
     found, totals, ids = {}, {}, {}
     for code, kind in enumerate(KINDS):
