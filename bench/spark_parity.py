@@ -64,6 +64,7 @@ def main() -> None:
     spark_seconds = time.perf_counter() - started
     parity = compare(store, output)
     linked = _link_state_parity(store, output)
+    linked.update(_ids_and_edges(str(database), output))
     print(
         json.dumps(
             {
@@ -98,6 +99,35 @@ def _link_state_parity(store, output: str) -> dict:
         "same_match_model": spark.get("match_model") == embedded.get("match_model"),
         "same_templates": spark.get("templates") == embedded.get("templates"),
         "template_relations": len(embedded.get("templates") or []),
+    }
+
+
+def _ids_and_edges(database: str, output: str) -> dict:
+    """Every post's network id, and the evidence edges in stored order, of the two runs."""
+    import sqlite3
+
+    import pyarrow.parquet as pq
+
+    with sqlite3.connect(database) as connection:
+        stored = connection.execute(
+            "SELECT left_pk, right_pk, kind, weight, value, hub, network_id FROM link_edges "
+            "ORDER BY rowid"
+        ).fetchall()
+        embedded_ids = dict(
+            connection.execute(
+                "SELECT p.source || '/' || p.post_id, a.network_id FROM posts p "
+                "JOIN post_analysis a ON a.post_pk = p.pk"
+            ).fetchall()
+        )
+    columns = ("left_pk", "right_pk", "kind", "weight", "value", "hub", "network_id")
+    written = [tuple(r[c] for c in columns) for r in pq.read_table(f"{output}/edges").to_pylist()]
+    posts = pq.read_table(f"{output}/posts", columns=["source", "post_id", "network_id"])
+    spark_ids = {f"{r['source']}/{r['post_id']}": r["network_id"] for r in posts.to_pylist()}
+    return {
+        "same_network_ids": embedded_ids == spark_ids,
+        "same_edges_in_order": [(*e[:5], bool(e[5]), e[6]) for e in stored]
+        == [(*e[:5], bool(e[5]), e[6]) for e in written],
+        "edges": len(stored),
     }
 
 

@@ -1,7 +1,18 @@
 import numpy as np
 
-from sentinelle.link.batch import link_posts
-from sentinelle.link.graph import KIND_CODE
+from sentinelle.link.batch import (
+    TextPairs,
+    contact_groups,
+    contact_links,
+    hub_links_of,
+    identifier_evidence,
+    image_edges_between,
+    link_posts,
+)
+from sentinelle.link.config import LinkConfig
+from sentinelle.link.graph import KIND_CODE, KINDS, make_edges
+from sentinelle.link.identifiers import incidence
+from sentinelle.link.textlinks import TextCheck
 from tests.link.builders import SMALL_CORPUS, boilerplate_posters, link_input, own_words
 
 TEMPLATE = (
@@ -120,3 +131,58 @@ def test_a_handle_beside_phones_that_live_apart_from_it_stays_a_hub():
     result = link_posts(link_input(posts), SMALL_CORPUS)
     assert result.hubs["handle"] == ["telegram:resa_hotel_centre"]
     assert len(set(result.labels.tolist())) == 7
+
+
+def _found(phones, handles=None, authors=None, images=None) -> dict:
+    count = len(phones)
+    empty = [[] for _ in range(count)]
+    return {
+        "phone": incidence(phones),
+        "handle": incidence(handles or empty),
+        "author": incidence(authors or empty),
+        "image": incidence(images or empty),
+    }
+
+
+def test_contact_groups_join_posts_sharing_a_value_but_not_a_generic_handle():
+    found = _found(
+        [["+33611"], ["+33611"], [], [], []],
+        handles=[[], ["snap:kevin_b92"], ["snap:kevin_b92"], ["telegram:lea"], ["telegram:lea"]],
+    )
+    left, right, has = contact_links(found, 5)
+    assert sorted(zip(left.tolist(), right.tolist(), strict=True)) == [(1, 0), (2, 1)]
+    assert has.tolist() == [True, True, True, False, False]
+    groups = contact_groups(found, 5)
+    assert groups[0] == groups[1] == groups[2] >= 0
+    assert groups[3:].tolist() == [-1, -1]
+
+
+def test_hub_links_are_the_text_pairs_of_level_two_and_the_image_edges():
+    check = TextCheck(
+        np.array([0.9, 0.26], np.float32), np.array([9, 0], np.int32), np.zeros(2, np.float32)
+    )
+    pairs = TextPairs(np.array([0, 2]), np.array([1, 3]), check)
+    images = make_edges([4], [5], "image", 0.8)
+    left, right = hub_links_of(pairs, images, LinkConfig())
+    assert list(zip(left.tolist(), right.tolist(), strict=True)) == [(0, 1), (4, 5)]
+
+
+def test_identifier_evidence_keeps_hub_edges_weak_and_lists_images_last():
+    found = _found([["+33611"], ["+33611"], ["+33472"], ["+33472"]])
+    hub = {kind: np.zeros(len(found[kind].values), bool) for kind in found}
+    hub["phone"][found["phone"].values.index("+33472")] = True
+    images = make_edges([0], [2], "image", 0.8, [0], None, ["a~b"])
+    edges, (left, right) = identifier_evidence(found, hub, images, LinkConfig())
+    assert [KINDS[k] for k in edges.kind] == ["phone", "phone", "image"]
+    assert edges.hub.tolist() == [False, True, False]
+    assert [edges.evidence[v] for v in edges.value] == ["+33611", "+33472", "a~b"]
+    assert list(zip(left.tolist(), right.tolist(), strict=True)) == [(1, 0), (0, 2)]
+
+
+def test_image_edges_join_the_first_posts_of_near_hashes_only():
+    base = 0x8F3A5C7E9B1D2F40
+    names = [f"{base:016x}", f"{base ^ 0b11:016x}", f"{0x0123456789ABCDEF:016x}"]
+    edges = image_edges_between(names, np.array([7, 3, 5]), LinkConfig())
+    assert list(zip(edges.left.tolist(), edges.right.tolist(), strict=True)) == [(7, 3)]
+    assert edges.evidence == [f"{names[0]}~{names[1]}"]
+    assert edges.strong(LinkConfig().min_edge_weight).all()

@@ -34,6 +34,8 @@ from sentinelle.link.shingles import Shingles
 from sentinelle.link.textlinks import TextCheck, check_pairs, weight_tables
 from sentinelle.link.timing import StageTimer
 
+IMAGE_WEIGHT = 0.8  # a near-identical image joins posts, but weighs less than a shared phone
+
 
 @dataclass(slots=True)
 class TextModel:
@@ -123,20 +125,34 @@ def identifier_ties(
     found: dict[str, Incidence], count: int, pairs: TextPairs, image_edges: Edges, config
 ) -> IdentifierTies:
     """Hubs (contexts tied by text pairs of level 2+ and near images), generic handles, then
-    identifier edges: the sequence between text checks and clustering, shared by the embedded
-    and the Spark linker so both decide hubs the same way."""
-    tied = text_level(pairs.check.score, pairs.check.shared_rare, config.text_min_shared) >= 2
-    links = (
-        np.concatenate([pairs.left[tied], image_edges.left]),
-        np.concatenate([pairs.right[tied], image_edges.right]),
-    )
+    identifier edges: the sequence between text checks and clustering. The Spark linker runs
+    the same pieces (`hub_links_of`, `hub_values`, `identifier_evidence`'s rules) on numbered
+    values, so both decide hubs the same way."""
+    links = hub_links_of(pairs, image_edges, config)
     hub = hub_values(found, links, count, config.hub_min_posts, config.hub_min_contexts)
     hub["handle"] |= generic_handles(found["handle"])
     hubs = {kind: [found[kind].values[i] for i in np.flatnonzero(hub[kind])] for kind in found}
+    joined, id_pairs = identifier_evidence(found, hub, image_edges, config)
+    return IdentifierTies(hubs, joined, id_pairs, anchored_posts(found, hub, count))
+
+
+def hub_links_of(pairs: TextPairs, image_edges: Edges, config) -> tuple[np.ndarray, np.ndarray]:
+    """The post pairs that tie contexts for hub detection: text pairs of level 2+, near images."""
+    tied = text_level(pairs.check.score, pairs.check.shared_rare, config.text_min_shared) >= 2
+    return (
+        np.concatenate([pairs.left[tied], image_edges.left]),
+        np.concatenate([pairs.right[tied], image_edges.right]),
+    )
+
+
+def identifier_evidence(
+    found: dict[str, Incidence], hub: dict[str, np.ndarray], image_edges: Edges, config
+) -> tuple[Edges, tuple[np.ndarray, np.ndarray]]:
+    """Identifier edges of every kind (stars per value, hubs weak), then the image edges; and
+    the pairs among them strong enough to join posts outright."""
     joined = concat_edges([*(identifier_edges_of(k, found[k], hub[k]) for k in found), image_edges])
     strong = joined.strong(config.min_edge_weight)
-    id_pairs = (joined.left[strong], joined.right[strong])
-    return IdentifierTies(hubs, joined, id_pairs, anchored_posts(found, hub, count))
+    return joined, (joined.left[strong], joined.right[strong])
 
 
 @dataclass(slots=True)
@@ -229,6 +245,13 @@ def anchored_posts(found: dict[str, Incidence], hub: dict[str, np.ndarray], coun
 def contact_groups(found: dict[str, Incidence], count: int) -> np.ndarray:
     """Posts tied by any identifier (generic handles aside) are one contact group; -1 for a post
     without identifiers. Used to count which groups use a text (common templates)."""
+    left, right, has = contact_links(found, count)
+    return np.where(has, components(count, left, right), -1)
+
+
+def contact_links(found: dict[str, Incidence], count: int):
+    """The star pairs (post, first post of the value) of every identifier but generic handles,
+    and which posts carry one: what contact groups are the components of."""
     left, right, has = [], [], np.zeros(count, bool)
     for kind, values in found.items():
         keep = None
@@ -239,8 +262,8 @@ def contact_groups(found: dict[str, Incidence], count: int) -> np.ndarray:
         right.append(leader)
         chosen = values.post if keep is None else values.post[keep[values.value]]
         has[chosen] = True
-    groups = components(count, np.concatenate(left), np.concatenate(right))
-    return np.where(has, groups, -1)
+    empty = np.zeros(0, np.int64)
+    return np.concatenate(left or [empty]), np.concatenate(right or [empty]), has
 
 
 def build_text_model(shingles: Shingles, config: LinkConfig, groups=None) -> TextModel:
@@ -318,13 +341,18 @@ def concat_pairs(parts: list[TextPairs]) -> TextPairs:
 
 def near_image_edges(images: Incidence, config: LinkConfig) -> Edges:
     """Edges between the first posts of two distinct but near-identical image hashes."""
-    first, second = near_pairs(parse_phashes(images), config.image_max_distance)
     leader = np.full(len(images.values), np.iinfo(np.int64).max, np.int64)
     np.minimum.at(leader, images.value, images.post)
-    names = images.values
+    return image_edges_between(images.values, leader, config)
+
+
+def image_edges_between(names: list[str], leaders: np.ndarray, config: LinkConfig) -> Edges:
+    """Near-identical image hashes (`names`, numbered) joined through their first posts
+    (`leaders`): all the image edges need of the incidence, so Spark sends only this."""
+    first, second = near_pairs(parse_phashes(names), config.image_max_distance)
     evidence = [f"{names[a]}~{names[b]}" for a, b in zip(first, second, strict=True)]
     value = np.arange(len(first))
-    return make_edges(leader[first], leader[second], "image", 0.8, value, None, evidence)
+    return make_edges(leaders[first], leaders[second], "image", IMAGE_WEIGHT, value, None, evidence)
 
 
 def identifier_edges_of(kind: str, values: Incidence, hub: np.ndarray) -> Edges:

@@ -11,16 +11,15 @@ from __future__ import annotations
 import numpy as np
 
 from sentinelle.link.distinct import distinct
-from sentinelle.link.identifiers import Incidence
 
-_BLOCKS = 4
-_WINDOW = 8
+BLOCKS = 4  # 16-bit blocks of a hash
+WINDOW = 8  # neighbours in sorted order compared within a block
 
 
-def parse_phashes(found: Incidence) -> np.ndarray:
-    """The incidence values as uint64 (a malformed hash becomes 0 and matches nothing useful)."""
-    parsed = np.zeros(len(found.values), dtype=np.uint64)
-    for index, text in enumerate(found.values):
+def parse_phashes(values: list[str]) -> np.ndarray:
+    """Hex hashes as uint64 (a malformed hash becomes 0 and matches nothing useful)."""
+    parsed = np.zeros(len(values), dtype=np.uint64)
+    for index, text in enumerate(values):
         try:
             parsed[index] = int(text, 16) & 0xFFFFFFFFFFFFFFFF
         except ValueError:
@@ -33,10 +32,10 @@ def near_pairs(hashes: np.ndarray, max_distance: int = 3) -> tuple[np.ndarray, n
     if len(hashes) < 2:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     left, right = [], []
-    for block in range(_BLOCKS):
+    for block in range(BLOCKS):
         block_value = (hashes >> np.uint64(16 * block)) & np.uint64(0xFFFF)
         order = np.lexsort((hashes, block_value))
-        for step in range(1, _WINDOW + 1):
+        for step in range(1, WINDOW + 1):
             a, b = order[:-step], order[step:]
             same_block = block_value[a] == block_value[b]
             close = np.bitwise_count(hashes[a] ^ hashes[b]) <= max_distance

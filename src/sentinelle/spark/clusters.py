@@ -9,8 +9,8 @@ driver holds only small aggregates:
 
 - text rounds: a pair of round r is skipped when earlier rounds tied its posts at level 2+,
   and ties never leave a component of the checked pairs;
-- hubs: `hub_values` only looks at tied text pairs whose two posts carry one frequent value
-  (seen on `hub_min_posts`+ posts); only those go to the driver;
+- hubs (`spark.identifiers`): `hub_values` only looks at tied text pairs whose two posts carry
+  one frequent value; only those go to the driver;
 - the match model: EM works on the table of level patterns (at most 45 rows); each component
   of (text pairs, identifier pairs) counts its pairs' patterns, contacts judged by its own
   contact groups, and the driver sums them;
@@ -31,7 +31,6 @@ import pandas as pd
 
 from sentinelle.link.batch import TextPairs, concat_pairs, contact_levels, decide
 from sentinelle.link.config import LinkConfig
-from sentinelle.link.graph import KINDS as EDGE_KINDS
 from sentinelle.link.graph import components
 from sentinelle.link.match_weights import (
     RARE_CUTS,
@@ -113,43 +112,6 @@ def rounds_of(config: LinkConfig):
     return run
 
 
-def hub_links(pairs, found, config: LinkConfig) -> TextPairs:
-    """The tied pairs `hub_values` looks at: both posts carry one value seen on
-    `hub_min_posts`+ posts (a link elsewhere ties no two rows of a frequent value)."""
-    from pyspark.sql import functions as F
-
-    posts, values, offset = [], [], 0
-    for incidence in found.values():
-        frequent = incidence.posts_per_value() >= config.hub_min_posts
-        chosen = frequent[incidence.value]
-        posts.append(incidence.post[chosen])
-        values.append(incidence.value[chosen] + offset)
-        offset += len(incidence.values)
-    carried = pairs.sparkSession.createDataFrame(
-        pd.DataFrame({"post": np.concatenate(posts), "value": np.concatenate(values)}),
-        "post long, value long",
-    )
-    links = (
-        pairs.where("tied")
-        .select("left", "right", "score", "shared")
-        .join(carried.select(F.col("post").alias("left"), "value"), "left")
-        .join(carried.select(F.col("post").alias("right"), "value"), ["right", "value"])
-        .select("left", "right", "score", "shared")
-        .distinct()
-        .toArrow()
-    )
-    count = links.num_rows
-    return TextPairs(
-        np.asarray(links.column("left").to_numpy(), np.int64),
-        np.asarray(links.column("right").to_numpy(), np.int64),
-        TextCheck(
-            np.asarray(links.column("score").to_numpy(), np.float32),
-            np.asarray(links.column("shared").to_numpy(), np.int32),
-            np.zeros(count, np.float32),
-        ),
-    )
-
-
 def component_rows(pairs, ties, joins):
     """Text pairs (kind 0), identifier pairs (1), anchored posts (2) and the joins of posts
     without contacts (3, `contactless_groups`), each with its component of (text pairs,
@@ -157,16 +119,9 @@ def component_rows(pairs, ties, joins):
     from pyspark.sql import functions as F
 
     spark = pairs.sparkSession
-
-    def pair_frame(left, right):
-        frame = pd.DataFrame({"left": np.asarray(left, np.int64), "right": right})
-        return spark.createDataFrame(frame.astype("int64"), "left long, right long")
-
-    ids = pair_frame(*ties.id_pairs)
-    joined = pair_frame(*joins)
-    anchored = spark.createDataFrame(
-        pd.DataFrame({"left": np.flatnonzero(ties.anchored).astype(np.int64)}), "left long"
-    )
+    frame = pd.DataFrame({"left": np.asarray(joins[0], np.int64), "right": joins[1]})
+    joined = spark.createDataFrame(frame.astype("int64"), "left long, right long")
+    ids, anchored = ties.id_pairs, ties.anchored
     edges = pairs.select("left", "right").union(ids).union(joined)
     comps = connected_components(
         edges.select(F.col("left").alias("src"), F.col("right").alias("dst"))
@@ -351,29 +306,10 @@ EDGE_COLUMNS = ("left_pk", "right_pk", "kind", "weight", "value", "hub", "networ
 
 def evidence_edges(prepared, numbers: Numbers, clustered, ties):
     """Evidence edges in the store's columns and `batch.link_posts`'s order: identifier and
-    image edges (from the driver, which found hubs), then text edges in pair order."""
+    image edges (`spark.identifiers`), then text edges in pair order."""
     from pyspark.sql import functions as F
 
-    spark = prepared.sparkSession
-    edges = ties.edges
-    count = len(edges)
-    ident = spark.createDataFrame(
-        pd.DataFrame(
-            {
-                "left": edges.left,
-                "right": edges.right,
-                "kind": np.asarray(EDGE_KINDS, object)[edges.kind],
-                "weight": np.round(edges.weight, 4).astype(np.float64),
-                "value": [edges.evidence[v] if v >= 0 else None for v in edges.value.tolist()],
-                "hub": edges.hub,
-                "o1": np.zeros(count, np.int64),
-                "o2": np.arange(count, dtype=np.int64),
-                "o3": np.zeros(count, np.int64),
-            }
-        ),
-        "left long, right long, kind string, weight double, value string, hub boolean, "
-        "o1 long, o2 long, o3 long",
-    )
+    ident = ties.edges
     text = clustered.where("kind = 1").select(
         "left", "right", F.lit("text").alias("kind"), "weight",
         F.concat(F.lit("shared "), F.col("shared").cast("string")).alias("value"),

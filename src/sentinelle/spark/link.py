@@ -1,7 +1,8 @@
 """Linking on DataFrames, with every decision taken by `sentinelle.link`'s functions.
 
-Distributed (the work that grows with the text): preparing posts (`store.networks.prepare_rows`:
-shingles and identifiers), MinHash signatures and LSH band keys per partition; the
+Distributed (the work that grows with the posts): preparing posts (`store.networks.prepare_rows`:
+shingles and identifiers), MinHash signatures and LSH band keys per partition; identifier values
+numbered, contact groups, hubs and identifier edges (`spark.identifiers`); the
 shingle-rarity sketch (posts per slot, and distinct (contact group, slot) pairs counted per
 slot); LSH candidates by grouping on (band, key), each bucket a star to its first post as in
 `lsh.candidate_pairs`, with the rounds (band groups) each pair is a candidate in; the signature
@@ -12,9 +13,10 @@ Then, on the executors over whole connected components (`spark.clusters`): the t
 `batch.text_pairs`), the level patterns the match-weight EM needs, the clustering
 (`batch.decide` with the estimated model), the evidence edges and network numbers.
 
-On the driver, over arrays of post numbers: the identifier incidence (contact groups, near
-image hashes, hubs and identifier edges: `batch.identifier_ties`), the EM over at most 45 level
-patterns, and the "same template" relations (`pipeline.link.template_state`).
+On the driver, over small tables: `hub_values` over the posts of values frequent enough to be
+hubs (integers), the near-image search over distinct image hashes, the posts without contacts
+(`contactless_groups`), the EM over at most 45 level patterns, and the "same template"
+relations (`pipeline.link.template_state`).
 """
 
 from __future__ import annotations
@@ -24,10 +26,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sentinelle.link.batch import checked_pairs, contact_groups, identifier_ties, near_image_edges
+from sentinelle.link.batch import checked_pairs
 from sentinelle.link.config import LinkConfig
 from sentinelle.link.contactless import contactless_groups
-from sentinelle.link.identifiers import incidence
 from sentinelle.link.lsh import band_keys, has_text
 from sentinelle.link.minhash import MinHasher, Signatures
 from sentinelle.link.prepare import IDENTIFIER_KINDS
@@ -42,11 +43,11 @@ from sentinelle.spark.clusters import (
     component_rows,
     estimate_model,
     evidence_edges,
-    hub_links,
     network_numbers,
     template_examples,
     text_rounds,
 )
+from sentinelle.spark.identifiers import contact_groups, identifier_frames, number_values
 from sentinelle.store.networks import prepare_rows
 
 KINDS = IDENTIFIER_KINDS
@@ -158,32 +159,24 @@ def rarity_counts(batches: Iterator, bits: int) -> Iterator:
         yield pa.RecordBatch.from_pydict({"slot": slots, "posts": counts[slots]})
 
 
-def group_slots(bits: int, groups_broadcast):
+def group_slots(batches: Iterator, bits: int) -> Iterator:
     """mapInArrow body: the distinct (contact group, slot) pairs of this partition's posts
-    (posts without identifiers, group -1, say nothing about who else uses a text)."""
+    (posts without identifiers have no group and say nothing about who else uses a text)."""
+    import pyarrow as pa
 
-    def run(batches: Iterator) -> Iterator:
-        import pyarrow as pa
-
-        groups = groups_broadcast.value
-        mask = np.uint64((1 << bits) - 1)
-        for batch in batches:
-            lists = batch.column("shingles")
-            offsets = np.asarray(lists.offsets.to_numpy(), np.int64)
-            flat = np.asarray(lists.flatten().to_numpy(zero_copy_only=False), np.uint64)
-            post_group = np.repeat(groups[batch.column("idx").to_numpy()], np.diff(offsets))
-            chosen = post_group >= 0
-            key = np.unique(
-                (post_group[chosen].astype(np.uint64) << np.uint64(32)) | (flat[chosen] & mask)
-            )
-            yield pa.RecordBatch.from_pydict(
-                {
-                    "grp": (key >> np.uint64(32)).astype(np.int64),
-                    "slot": (key & np.uint64(0xFFFFFFFF)).astype(np.int64),
-                }
-            )
-
-    return run
+    mask = np.uint64((1 << bits) - 1)
+    for batch in batches:
+        lists = batch.column("shingles")
+        offsets = np.asarray(lists.offsets.to_numpy(), np.int64)
+        flat = np.asarray(lists.flatten().to_numpy(zero_copy_only=False), np.uint64)
+        post_group = np.repeat(batch.column("grp").to_numpy().astype(np.uint64), np.diff(offsets))
+        key = np.unique((post_group << np.uint64(32)) | (flat & mask))
+        yield pa.RecordBatch.from_pydict(
+            {
+                "grp": (key >> np.uint64(32)).astype(np.int64),
+                "slot": (key & np.uint64(0xFFFFFFFF)).astype(np.int64),
+            }
+        )
 
 
 CHECKED_SCHEMA = "left long, right long, rounds array<int>, score float, shared int, shape float"
@@ -265,9 +258,9 @@ def link(posts, config: LinkConfig | None = None, progress=print) -> LinkOutput:
         prepared = indexed.mapInArrow(prepare_partition(config), PREPARED_SCHEMA).checkpoint()
         total = prepared.count()
     progress(f"linking {total:,} posts: prepared")
-    with timer.stage("incidences and contact groups (driver)"):
-        _, found = _incidences(prepared)
-        groups = contact_groups(found, total)
+    with timer.stage("values numbered, contact groups (executors)"):
+        numbered = number_values(prepared)
+        groups = contact_groups(numbered)
     with timer.stage("rarity (executors, summed by slot)"):
         rarity = _rarity(prepared, config, total, groups)
     with timer.stage("text candidates and checks (executors)"):
@@ -276,10 +269,8 @@ def link(posts, config: LinkConfig | None = None, progress=print) -> LinkOutput:
         pairs = text_rounds(checked, config)
         text_pairs = pairs.count()
     progress(f"text pairs: {text_pairs:,}")
-    with timer.stage("hubs and identifier edges (driver)"):
-        image_edges = near_image_edges(found["image"], config)
-        ties = identifier_ties(found, total, hub_links(pairs, found, config), image_edges,
-                               config)  # fmt: skip
+    with timer.stage("images, hubs, identifier edges (executors; driver: frequent values)"):
+        ties = identifier_frames(numbered, pairs, config, total)
     with timer.stage("posts without contacts (driver)"):
         joins = _contactless(prepared, rarity, config)
     with timer.stage("match weights and clusters (executors, per component)"):
@@ -305,7 +296,7 @@ def link(posts, config: LinkConfig | None = None, progress=print) -> LinkOutput:
     counts = {
         "posts": total,
         "text_pairs": text_pairs,
-        "image_edges": len(image_edges),
+        "image_edges": ties.image_edges,
         "hubs": sum(len(v) for v in ties.hubs.values()),
         "networks": next_number - 1,
         "largest_component_rows": largest,  # one task holds them (pairs, identifier pairs)
@@ -315,9 +306,10 @@ def link(posts, config: LinkConfig | None = None, progress=print) -> LinkOutput:
                       model.as_dict(), templates)  # fmt: skip
 
 
-def _rarity(prepared, config: LinkConfig, total: int, groups: np.ndarray) -> ShingleRarity:
+def _rarity(prepared, config: LinkConfig, total: int, groups) -> ShingleRarity:
     """The corpus's shingle rarity sketch, counted on the executors and summed by slot: posts
-    per slot, and contact groups per slot (capped as `ShingleRarity.add_groups` caps them)."""
+    per slot, and contact groups per slot (capped as `ShingleRarity.add_groups` caps them);
+    `groups`: each post's contact group (DataFrame idx, grp)."""
     from pyspark.sql import functions as F
 
     bits = config.rarity_bits
@@ -328,16 +320,15 @@ def _rarity(prepared, config: LinkConfig, total: int, groups: np.ndarray) -> Shi
         .agg(F.sum("posts").alias("posts"))
         .toArrow()
     )
-    broadcast = prepared.sparkSession.sparkContext.broadcast(groups)
     group_counts = (
         prepared.select("idx", "shingles")
-        .mapInArrow(group_slots(bits, broadcast), "grp long, slot long")
+        .join(groups, "idx")
+        .mapInArrow(lambda batches: group_slots(batches, bits), "grp long, slot long")
         .distinct()
         .groupBy("slot")
         .agg(F.count("*").alias("groups"))
         .toArrow()
     )
-    broadcast.destroy()
     rarity = ShingleRarity(bits, config.boilerplate_floor, config.boilerplate_share,
                            config.template_groups, config.template_share)  # fmt: skip
     rarity.counts[counts.column("slot").to_numpy()] = counts.column("posts").to_numpy()
@@ -407,11 +398,3 @@ def _contactless(prepared, rarity: ShingleRarity, config: LinkConfig):
     shingles = _shingles(table.column("shingles").combine_chunks())
     signatures = _signatures(table.column("signature"), config)
     return contactless_groups(posts, shingles, signatures, rarity, config.contactless_min_average)
-
-
-def _incidences(prepared):
-    """Store pk and identifier incidences of every post, in link order, as `prepare` encodes
-    them."""
-    table = prepared.select("idx", "pk", *KINDS).orderBy("idx").toArrow()
-    post_pk = np.asarray(table.column("pk").to_numpy(), np.int64)
-    return post_pk, {kind: incidence(table.column(kind).to_pylist()) for kind in KINDS}
