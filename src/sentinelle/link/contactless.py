@@ -70,15 +70,17 @@ def contactless_groups(
     left, right = left[likely], right[likely]
     similarity = _jaccard(shingles, rows[left], rows[right])
     shown = np.zeros(len(left), bool)
+    apart = np.zeros(len(left), bool)
     if photos is not None:
         shown = _both_show_photos(photos, len(posts), rows[left], rows[right])
-        similarity[photos_disagree(photos, len(posts), rows[left], rows[right])] = 0
+        apart = photos_disagree(photos, len(posts), rows[left], rows[right])
     if slot_min:  # where photos do not decide, the wording must share slots of its own
         asked = ~shown
         slots = _shared_slots(shingles, rows, left[asked], right[asked])
         similarity[np.flatnonzero(asked)[slots < slot_min]] = 0
-    keep = similarity > 0
-    labels = average_linkage(len(rows), left[keep], right[keep], similarity[keep], min_average)
+    keep = (similarity > 0) & ~apart
+    labels = average_linkage(len(rows), left[keep], right[keep], similarity[keep], min_average,
+                             (left[apart], right[apart]))  # fmt: skip
     # a pair of look-alike posts is as often two posters: only groups of several posts count
     sizes, original = np.bincount(labels), labels
     labels = np.where(sizes[labels] >= MIN_GROUP, labels, -1 - np.arange(len(labels)))
@@ -217,10 +219,19 @@ def _estimated_jaccard(values: np.ndarray, left: np.ndarray, right: np.ndarray) 
 
 
 def average_linkage(
-    count: int, left: np.ndarray, right: np.ndarray, similarity: np.ndarray, min_average: float
+    count: int,
+    left: np.ndarray,
+    right: np.ndarray,
+    similarity: np.ndarray,
+    min_average: float,
+    cannot: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> np.ndarray:
     """Cluster label per node: average linkage over the given pairs (missing pairs weigh 0),
-    merging reciprocal best partners in rounds until no two clusters average `min_average`."""
+    merging reciprocal best partners in rounds until no two clusters average `min_average`.
+
+    Two clusters holding a pair of `cannot` (evidence of two posters) never merge, however
+    alike the rest of them: a post without photos must not bridge two posters' photos."""
+    cannot = cannot or (np.zeros(0, np.int64), np.zeros(0, np.int64))
     label = np.arange(count)
     size = np.ones(count)
     while True:
@@ -233,7 +244,10 @@ def average_linkage(
         total = np.bincount(inverse, weights=similarity[apart])
         low, high = key // count, key % count
         average = total / (size[low] * size[high])
-        good = average >= min_average
+        barred = np.minimum(label[cannot[0]], label[cannot[1]]) * count + np.maximum(
+            label[cannot[0]], label[cannot[1]]
+        )
+        good = (average >= min_average) & ~np.isin(key, barred)
         if not good.any():
             break
         low, high, average = low[good], high[good], average[good]
