@@ -90,9 +90,13 @@ def contactless_groups(
     leader = order[np.flatnonzero(first)[np.cumsum(first) - 1]]
     member = ~first
     chosen = np.asarray(posts, np.int64)[rows]
-    # every post here was weighed against its look-alikes (slots, photos): one left alone is
-    # settled too (given as a pair with itself), so a few text pairs do not join it later
-    alone = (sizes[original] < MIN_GROUP) & bool(slot_min or photos is not None)
+    # a post showing photos was weighed against every look-alike here (photos, slots): left
+    # alone, it is settled too (given as a pair with itself), so a few text pairs do not join
+    # it later; one without photos is left to the text rounds as before
+    alone = sizes[original] < MIN_GROUP
+    if photos is not None:
+        alone &= np.bincount(photos[0], minlength=len(posts))[rows] > 0
+    alone &= bool(slot_min) | (photos is not None)
     member_posts = np.concatenate([chosen[order[member]], chosen[alone]])
     return member_posts, np.concatenate([chosen[leader[member]], chosen[alone]])
 
