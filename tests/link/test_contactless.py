@@ -131,9 +131,12 @@ def _merged_copiers(labels, actors) -> int:
     owners: dict[int, set[str]] = {}
     for label, actor in zip(labels.tolist(), actors, strict=True):
         owners.setdefault(label, set()).add(actor)
-    return len({a for a in actors if a.startswith("c")
-                and any(len(owners[lab]) > 1 for lab, b in zip(labels.tolist(), actors,
-                                                                strict=True) if b == a)})  # fmt: skip
+    merged = {
+        actor
+        for label, actor in zip(labels.tolist(), actors, strict=True)
+        if actor.startswith("c") and len(owners[label]) > 1
+    }
+    return len(merged)
 
 
 def test_posters_copying_a_common_ad_without_contacts_stay_apart_by_their_photos():
@@ -152,15 +155,10 @@ def test_posters_copying_a_common_ad_without_contacts_stay_apart_by_their_photos
 
 def test_without_photos_asking_for_own_slots_keeps_more_copies_apart():
     posts, actors = _copiers(photos=False)
-    merged = {
-        slot_min: _merged_copiers(
-            link_posts(
-                link_input(posts), dataclasses.replace(SMALL_CORPUS, contactless_slot_min=slot_min)
-            ).labels,
-            actors,
-        )  # fmt: skip
-        for slot_min in (0, 3)
-    }
+    merged = {}
+    for slot_min in (0, 3):
+        config = dataclasses.replace(SMALL_CORPUS, contactless_slot_min=slot_min)
+        merged[slot_min] = _merged_copiers(link_posts(link_input(posts), config).labels, actors)
     assert merged[0] > 20  # copies of one ad look alike: without photos they are grouped
     assert merged[3] < merged[0] - 5
 
