@@ -176,3 +176,5 @@ def test_photos_of_maps_image_incidences_to_rows_of_the_posts_without_contacts()
     row, hashes = photos_of(images, np.array([1, 2]))
     assert row.tolist() == [1, 1]
     assert sorted(hashes.tolist()) == [1, 255]
+    row, hashes = photos_of(images, np.zeros(0, np.int64))  # every post gives a contact
+    assert len(row) == len(hashes) == 0

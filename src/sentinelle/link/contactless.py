@@ -40,6 +40,7 @@ MIN_PAIR = 0.08  # pairs estimated less alike than this are not checked (they we
 SLOT_MIN = 3  # 0 counts every pair (the grouping before slots were asked for)
 SLOT_FLOOR = 20
 SLOT_SHARE = 0.02
+MIN_OWN_SHARE = 0.1  # share of a group's pairs sharing slots under which it is copies of one ad
 PHOTO_DISTANCE = 3  # Hamming bits under which two photo hashes are one photo (as images.py)
 _CHUNK = 1 << 16
 
@@ -74,13 +75,20 @@ def contactless_groups(
     if photos is not None:
         shown = _both_show_photos(photos, len(posts), rows[left], rows[right])
         apart = photos_disagree(photos, len(posts), rows[left], rows[right])
-    if slot_min:  # where photos do not decide, the wording must share slots of its own
-        asked = ~shown
-        slots = _shared_slots(shingles, rows, left[asked], right[asked])
-        similarity[np.flatnonzero(asked)[slots < slot_min]] = 0
+    cannot = (left[apart], right[apart])
     keep = (similarity > 0) & ~apart
+    weighed = np.zeros(len(rows), bool)  # posts whose evidence was weighed here
+    if photos is not None:
+        weighed = np.bincount(photos[0], minlength=len(posts))[rows] > 0
     labels = average_linkage(len(rows), left[keep], right[keep], similarity[keep], min_average,
-                             (left[apart], right[apart]))  # fmt: skip
+                             cannot)  # fmt: skip
+    if slot_min:  # a group whose posts rarely share slots of their own is copies of one ad
+        slotted = _shared_slots(shingles, rows, left, right) >= slot_min
+        copies = _copied_ad(labels, left, right, slotted | shown)
+        weighed[left[copies]] = weighed[right[copies]] = True
+        keep &= ~(copies & ~slotted & ~shown)
+        labels = average_linkage(len(rows), left[keep], right[keep], similarity[keep],
+                                 min_average, cannot)  # fmt: skip
     # a pair of look-alike posts is as often two posters: only groups of several posts count
     sizes, original = np.bincount(labels), labels
     labels = np.where(sizes[labels] >= MIN_GROUP, labels, -1 - np.arange(len(labels)))
@@ -93,10 +101,7 @@ def contactless_groups(
     # a post showing photos was weighed against every look-alike here (photos, slots): left
     # alone, it is settled too (given as a pair with itself), so a few text pairs do not join
     # it later; one without photos is left to the text rounds as before
-    alone = sizes[original] < MIN_GROUP
-    if photos is not None:
-        alone &= np.bincount(photos[0], minlength=len(posts))[rows] > 0
-    alone &= bool(slot_min) | (photos is not None)
+    alone = (sizes[original] < MIN_GROUP) & weighed
     member_posts = np.concatenate([chosen[order[member]], chosen[alone]])
     return member_posts, np.concatenate([chosen[leader[member]], chosen[alone]])
 
@@ -118,10 +123,23 @@ def without_contacts(found: dict, count: int) -> np.ndarray:
 
 def photos_of(images: Incidence, posts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The photos of `posts` (post numbers, ascending) as (row in `posts`, hash as uint64)."""
+    if len(posts) == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.uint64)
     row = np.searchsorted(posts, images.post)
     inside = (row < len(posts)) & (posts[np.minimum(row, len(posts) - 1)] == images.post)
     hashes = parse_phashes(images)[images.value]
     return row[inside], hashes[inside]
+
+
+def _copied_ad(labels, left, right, own: np.ndarray) -> np.ndarray:
+    """Per pair: both posts are in a group where few pairs share slots of their own (`own`):
+    many posters pasting one ad, each with her name and city, rather than one poster's ads."""
+    size = np.bincount(labels).astype(np.float64)
+    inside = labels[left] == labels[right]
+    shared = np.bincount(labels[left][inside & own], minlength=len(size))
+    possible = np.maximum(size * (size - 1) / 2, 1)
+    copied = (shared / possible < MIN_OWN_SHARE) & (size >= MIN_GROUP)
+    return inside & copied[labels[left]]
 
 
 def _both_show_photos(photos, count: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
