@@ -127,8 +127,10 @@ def photos_of(images: Incidence, posts: np.ndarray) -> tuple[np.ndarray, np.ndar
         return np.zeros(0, np.int64), np.zeros(0, np.uint64)
     row = np.searchsorted(posts, images.post)
     inside = (row < len(posts)) & (posts[np.minimum(row, len(posts) - 1)] == images.post)
-    hashes = parse_phashes(images)[images.value]
-    return row[inside], hashes[inside]
+    # parse only the hashes these posts show (most posts give contacts: most photos are theirs)
+    needed, value = np.unique(images.value[inside], return_inverse=True)
+    shown = Incidence(needed, needed, [images.values[i] for i in needed.tolist()])
+    return row[inside], parse_phashes(shown)[value]
 
 
 def _copied_ad(labels, left, right, own: np.ndarray) -> np.ndarray:
