@@ -83,12 +83,15 @@ def contactless_groups(
     labels = average_linkage(len(rows), left[keep], right[keep], similarity[keep], min_average,
                              cannot)  # fmt: skip
     if slot_min:  # a group whose posts rarely share slots of their own is copies of one ad
-        slotted = _shared_slots(shingles, rows, left, right) >= slot_min
+        inside = np.flatnonzero(labels[left] == labels[right])  # only groups are judged
+        slotted = np.zeros(len(left), bool)
+        slotted[inside] = _shared_slots(shingles, rows, left[inside], right[inside]) >= slot_min
         copies = _copied_ad(labels, left, right, slotted | shown)
-        weighed[left[copies]] = weighed[right[copies]] = True
-        keep &= ~(copies & ~slotted & ~shown)
-        labels = average_linkage(len(rows), left[keep], right[keep], similarity[keep],
-                                 min_average, cannot)  # fmt: skip
+        if copies.any():
+            weighed[left[copies]] = weighed[right[copies]] = True
+            keep &= ~(copies & ~slotted & ~shown)
+            labels = average_linkage(len(rows), left[keep], right[keep], similarity[keep],
+                                     min_average, cannot)  # fmt: skip
     # a pair of look-alike posts is as often two posters: only groups of several posts count
     sizes, original = np.bincount(labels), labels
     labels = np.where(sizes[labels] >= MIN_GROUP, labels, -1 - np.arange(len(labels)))
