@@ -35,3 +35,21 @@ def test_compare_linking_reports_independents_wrongly_merged():
     assert report["independents_wrongly_merged"] == 0.5
     assert report["pairwise_recall"] == 1.0 and report["pairwise_precision"] == round(1 / 3, 4)
     assert report["itinerary_stays_recovered"] == 1.0
+
+
+def test_compare_linking_reports_contactless_independents_wrongly_merged_apart():
+    # two independents without contacts in one network, one with a phone alone, one alone
+    posts = [
+        {"source": "s", "id": str(i), "network_id": n, "city": "Lyon", "posted_ts": float(i)}
+        for i, n in enumerate(["n-1", "n-1", None, None])
+    ]
+    truths = {
+        ("s", "0"): {"actor": "i1", "actor_kind": "independent", "phones": []},
+        ("s", "1"): {"actor": "i2", "actor_kind": "independent", "handles": []},
+        ("s", "2"): {"actor": "i3", "actor_kind": "independent", "phones": ["+33612345678"]},
+        ("s", "3"): {"actor": "i4", "actor_kind": "independent"},
+    }
+    report = compare_linking(posts, truths)
+    assert report["contactless_independent_posts"] == 3
+    assert report["contactless_independents_wrongly_merged"] == round(2 / 3, 4)
+    assert report["independents_wrongly_merged"] == 0.5

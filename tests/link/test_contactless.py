@@ -1,9 +1,11 @@
+import dataclasses
 import random
 
 import numpy as np
 
 from sentinelle.link.batch import link_posts
-from sentinelle.link.contactless import average_linkage
+from sentinelle.link.contactless import average_linkage, photos_disagree, photos_of
+from sentinelle.link.identifiers import incidence
 from tests.link.builders import SMALL_CORPUS, link_input
 
 # a shared lexicon: every sentence is common, a poster's template is a combination of them
@@ -90,3 +92,89 @@ def test_posts_from_two_author_accounts_are_not_grouped_by_wording():
     right = {int(labels[i]) for i in range(4, 8)}
     assert len(left) == 1 and len(right) == 1
     assert left != right
+
+
+COPIER_NAMES = ("Aline", "Berta", "Chloé", "Delia", "Emma", "Flora", "Greta", "Hanna", "Irina",
+                "Jade", "Katia", "Lena", "Maya", "Nina", "Olga", "Petra", "Rosa", "Sonia",
+                "Tina", "Ursula", "Vera", "Wanda", "Xena", "Yola", "Zoé", "Agnès", "Brune",
+                "Célia", "Diane", "Elsa")  # fmt: skip
+COPIER_CITIES = ("Amiens", "Annecy", "Avignon", "Bayonne", "Besançon", "Calais", "Chartres",
+                 "Colmar", "Dunkerque", "Évreux", "Laval", "Limoges", "Lorient", "Mâcon",
+                 "Niort", "Orléans", "Périgueux", "Poitiers", "Quimper", "Roanne", "Saintes",
+                 "Sète", "Tarbes", "Troyes", "Valence", "Vannes", "Vichy", "Albi", "Agen",
+                 "Blois")  # fmt: skip
+
+
+def _copiers(seed: int = 5, photos: bool = True) -> tuple[list[dict], list[str]]:
+    """Thirty independents giving no contact, each copying one of three common ads with her
+    own name and city (and, with `photos`, a photo of her own), beside the groups of `_corpus`."""
+    rng = random.Random(seed)
+    posts, actors = _corpus(seed)
+    boilerplates = [[rng.randrange(4) for _ in ROLES] for _ in range(3)]
+    for poster in range(30):
+        template = boilerplates[poster % 3]
+        name, city = COPIER_NAMES[poster], COPIER_CITIES[poster]
+        photo = f"{rng.getrandbits(64):016x}"
+        for _ in range(rng.randint(2, 4)):
+            sentences = [ROLES[role][variant] for role, variant in enumerate(template)]
+            text = " ".join(sentences) + " " + rng.choice(NONE)
+            post = {"text": text.format(name=name, city=city, hours=rng.choice(HOURS))}
+            if photos:
+                post["phashes"] = [photo]
+            posts.append(post)
+            actors.append(f"c{poster}")
+    return posts, actors
+
+
+def _merged_copiers(labels, actors) -> int:
+    """Copiers whose posts share a network with another actor's posts."""
+    owners: dict[int, set[str]] = {}
+    for label, actor in zip(labels.tolist(), actors, strict=True):
+        owners.setdefault(label, set()).add(actor)
+    merged = {
+        actor
+        for label, actor in zip(labels.tolist(), actors, strict=True)
+        if actor.startswith("c") and len(owners[label]) > 1
+    }
+    return len(merged)
+
+
+def test_posters_copying_a_common_ad_without_contacts_stay_apart_by_their_photos():
+    posts, actors = _copiers(photos=True)
+    labels = link_posts(link_input(posts), SMALL_CORPUS).labels
+    copiers: dict[int, set[str]] = {}
+    for label, actor in zip(labels.tolist(), actors, strict=True):
+        if actor.startswith("c"):
+            copiers.setdefault(label, set()).add(actor)
+    # no network holds more than a few copiers (before photos counted, 30 copies were one)
+    assert max(len(held) for held in copiers.values()) <= 3
+    assert sum(len(held) == 1 for held in copiers.values()) >= 20
+    for poster in range(30):  # her own posts share her photo: one network
+        assert len({int(labels[i]) for i, a in enumerate(actors) if a == f"c{poster}"}) == 1
+
+
+def test_without_photos_asking_for_own_slots_keeps_more_copies_apart():
+    posts, actors = _copiers(photos=False)
+    merged = {}
+    for slot_min in (0, 3):
+        config = dataclasses.replace(SMALL_CORPUS, contactless_slot_min=slot_min)
+        merged[slot_min] = _merged_copiers(link_posts(link_input(posts), config).labels, actors)
+    assert merged[0] > 20  # copies of one ad look alike: without photos they are grouped
+    assert merged[3] < merged[0] - 5
+
+
+def test_photos_disagree_only_when_both_show_photos_and_none_is_alike():
+    # rows 0 and 1 show the same photo re-encoded (2 bits apart), row 2 another, row 3 none
+    row = np.array([0, 1, 1, 2])
+    hashes = np.array([0xF0F0, 0xF0F3, 0xAAAA0000, 0x0F0F0F0F0F0F], np.uint64)
+    left, right = np.array([0, 0, 0, 2]), np.array([1, 2, 3, 3])
+    assert photos_disagree((row, hashes), 4, left, right).tolist() == [False, True, False, False]
+
+
+def test_photos_of_maps_image_incidences_to_rows_of_the_posts_without_contacts():
+    images = incidence([["00000000000000ff"], [], ["0000000000000001", "00000000000000ff"]])
+    row, hashes = photos_of(images, np.array([1, 2]))
+    assert row.tolist() == [1, 1]
+    assert sorted(hashes.tolist()) == [1, 255]
+    row, hashes = photos_of(images, np.zeros(0, np.int64))  # every post gives a contact
+    assert len(row) == len(hashes) == 0

@@ -92,6 +92,7 @@ def compare_linking(posts: list[dict], truths: dict[tuple[str, str], dict]) -> d
     labels = np.array([p["network_id"] or f"alone-{i}" for i, p in enumerate(known)])
     scores = pairwise_scores(actors, labels)
     kinds = np.array([t.get("actor_kind") for t in truth_rows])
+    contactless = np.array([not (t.get("phones") or t.get("handles")) for t in truth_rows], bool)
     report = {
         "pairwise_precision": round(scores.precision, 4),
         "pairwise_recall": round(scores.recall, 4),
@@ -100,6 +101,12 @@ def compare_linking(posts: list[dict], truths: dict[tuple[str, str], dict]) -> d
             wrongly_merged_share(actors, labels, kinds == "independent"), 4
         ),
         "benign_wrongly_merged": round(wrongly_merged_share(actors, labels, kinds == "benign"), 4),
+        # independents who give no contact at all: text (and photos) are all that separates
+        # them from others copying the same ad
+        "contactless_independents_wrongly_merged": round(
+            wrongly_merged_share(actors, labels, (kinds == "independent") & contactless), 4
+        ),
+        "contactless_independent_posts": int(((kinds == "independent") & contactless).sum()),
         "itinerary_stays_recovered": _itinerary_recovery(known, truth_rows, labels),
         "posts": len(known),
     }

@@ -8,7 +8,12 @@ import numpy as np
 
 from sentinelle.link.clustering import cluster
 from sentinelle.link.config import LinkConfig
-from sentinelle.link.contactless import contactless_groups, subset, without_contacts
+from sentinelle.link.contactless import (
+    contactless_groups,
+    photos_of,
+    subset,
+    without_contacts,
+)
 from sentinelle.link.graph import HUB_WEIGHT, Edges, components, concat_edges, make_edges
 from sentinelle.link.hubs import hub_values
 from sentinelle.link.identifiers import Incidence, star_pairs
@@ -94,6 +99,7 @@ def link_posts(
         pairs = text_pairs(shingles, text, config)
         loose = without_contacts(found, count)
         loose_text = (loose, subset(shingles, loose), text.signatures.values[loose])
+        loose_photos = photos_of(found["image"], loose)
         if release:
             prepared.shingles = shingles = None
     with timer.stage("identifiers"):
@@ -101,7 +107,8 @@ def link_posts(
     with timer.stage("hubs"):
         ties = identifier_ties(found, count, pairs, image_edges, config)
     with timer.stage("clusters"):
-        joins = contactless_groups(*loose_text, text.rarity, config.contactless_min_average)
+        joins = contactless_groups(*loose_text, text.rarity, config.contactless_min_average,
+                                   config.contactless_slot_min, loose_photos)  # fmt: skip
         decision = decide(count, ties.id_pairs, ties.anchored, pairs, config, joins=joins)
         edges = concat_edges([ties.edges, text_edges_of(pairs, decision)])
     example = decision.templates

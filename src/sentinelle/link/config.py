@@ -27,3 +27,4 @@ class LinkConfig:
     min_edge_weight: float = 0.3
     disagree_min_score: float = 0.7  # own-text similarity to join posts whose contacts differ
     contactless_min_average: float = 0.2  # average Jaccard joining groups of posts without contact
+    contactless_slot_min: int = 3  # rare shingles two such posts without photos must share (0: any)

@@ -21,6 +21,8 @@ from __future__ import annotations
 import numpy as np
 
 from sentinelle.link.graph import components
+from sentinelle.link.identifiers import Incidence
+from sentinelle.link.images import parse_phashes
 from sentinelle.link.lsh import unique_pairs
 from sentinelle.link.rarity import ShingleRarity
 from sentinelle.link.shingles import Shingles
@@ -32,6 +34,14 @@ MIN_AVERAGE = 0.2  # average Jaccard under which two groups of posts stay apart
 MAX_TEMPLATE_SHARE = 0.7  # posts with more of their shingles in common templates stay out
 MIN_GROUP = 3  # posts a contactless group needs to be kept
 MIN_PAIR = 0.08  # pairs estimated less alike than this are not checked (they weigh 0)
+# Beyond the template: a pair counts only when it shares SLOT_MIN shingles that few posts
+# without contacts use (in at most max(SLOT_FLOOR, SLOT_SHARE of them)): a name, a city, a
+# phrasing of one's own. Copies of one boilerplate by unrelated posters share only its words.
+SLOT_MIN = 3  # 0 counts every pair (the grouping before slots were asked for)
+SLOT_FLOOR = 20
+SLOT_SHARE = 0.02
+MIN_OWN_SHARE = 0.1  # share of a group's pairs sharing slots under which it is copies of one ad
+PHOTO_DISTANCE = 3  # Hamming bits under which two photo hashes are one photo (as images.py)
 _CHUNK = 1 << 16
 
 
@@ -41,10 +51,15 @@ def contactless_groups(
     signatures: np.ndarray,
     rarity: ShingleRarity,
     min_average: float = MIN_AVERAGE,
+    slot_min: int = SLOT_MIN,
+    photos: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Post pairs (a star per group) joining the `posts` (numbers of posts giving no contact;
     `shingles` and `signatures` rows are theirs, in that order) that average linkage puts in
-    one group."""
+    one group.
+
+    `photos` (row of `posts`, 64-bit perceptual hash) is evidence against: two posts that both
+    show photos, none of them alike, count as unrelated however alike their texts are."""
     rows = np.flatnonzero(
         (template_share(shingles, rarity) <= MAX_TEMPLATE_SHARE)
         & (signatures[:, 0] != np.uint32(0xFFFFFFFF))
@@ -55,10 +70,30 @@ def contactless_groups(
     likely = _estimated_jaccard(signatures[rows], left, right) >= MIN_PAIR
     left, right = left[likely], right[likely]
     similarity = _jaccard(shingles, rows[left], rows[right])
-    keep = similarity > 0
-    labels = average_linkage(len(rows), left[keep], right[keep], similarity[keep], min_average)
+    shown = np.zeros(len(left), bool)
+    apart = np.zeros(len(left), bool)
+    if photos is not None:
+        shown = _both_show_photos(photos, len(posts), rows[left], rows[right])
+        apart = photos_disagree(photos, len(posts), rows[left], rows[right])
+    cannot = (left[apart], right[apart])
+    keep = (similarity > 0) & ~apart
+    weighed = np.zeros(len(rows), bool)  # posts whose evidence was weighed here
+    if photos is not None:
+        weighed = np.bincount(photos[0], minlength=len(posts))[rows] > 0
+    labels = average_linkage(len(rows), left[keep], right[keep], similarity[keep], min_average,
+                             cannot)  # fmt: skip
+    if slot_min:  # a group whose posts rarely share slots of their own is copies of one ad
+        inside = np.flatnonzero(labels[left] == labels[right])  # only groups are judged
+        slotted = np.zeros(len(left), bool)
+        slotted[inside] = _shared_slots(shingles, rows, left[inside], right[inside]) >= slot_min
+        copies = _copied_ad(labels, left, right, slotted | shown)
+        if copies.any():
+            weighed[left[copies]] = weighed[right[copies]] = True
+            keep &= ~(copies & ~slotted & ~shown)
+            labels = average_linkage(len(rows), left[keep], right[keep], similarity[keep],
+                                     min_average, cannot)  # fmt: skip
     # a pair of look-alike posts is as often two posters: only groups of several posts count
-    sizes = np.bincount(labels)
+    sizes, original = np.bincount(labels), labels
     labels = np.where(sizes[labels] >= MIN_GROUP, labels, -1 - np.arange(len(labels)))
     order = np.argsort(labels, kind="stable")
     first = np.ones(len(order), bool)
@@ -66,7 +101,12 @@ def contactless_groups(
     leader = order[np.flatnonzero(first)[np.cumsum(first) - 1]]
     member = ~first
     chosen = np.asarray(posts, np.int64)[rows]
-    return chosen[order[member]], chosen[leader[member]]
+    # a post showing photos was weighed against every look-alike here (photos, slots): left
+    # alone, it is settled too (given as a pair with itself), so a few text pairs do not join
+    # it later; one without photos is left to the text rounds as before
+    alone = (sizes[original] < MIN_GROUP) & weighed
+    member_posts = np.concatenate([chosen[order[member]], chosen[alone]])
+    return member_posts, np.concatenate([chosen[leader[member]], chosen[alone]])
 
 
 CONTACT_KINDS = ("phone", "handle", "author")  # a post carrying any of these is not grouped here
@@ -82,6 +122,56 @@ def without_contacts(found: dict, count: int) -> np.ndarray:
         if kind in found:
             has[found[kind].post] = True
     return np.flatnonzero(~has)
+
+
+def photos_of(images: Incidence, posts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The photos of `posts` (post numbers, ascending) as (row in `posts`, hash as uint64)."""
+    if len(posts) == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.uint64)
+    row = np.searchsorted(posts, images.post)
+    inside = (row < len(posts)) & (posts[np.minimum(row, len(posts) - 1)] == images.post)
+    # parse only the hashes these posts show (most posts give contacts: most photos are theirs)
+    needed, value = np.unique(images.value[inside], return_inverse=True)
+    return row[inside], parse_phashes([images.values[i] for i in needed.tolist()])[value]
+
+
+def _copied_ad(labels, left, right, own: np.ndarray) -> np.ndarray:
+    """Per pair: both posts are in a group where few pairs share slots of their own (`own`):
+    many posters pasting one ad, each with her name and city, rather than one poster's ads."""
+    size = np.bincount(labels).astype(np.float64)
+    inside = labels[left] == labels[right]
+    shared = np.bincount(labels[left][inside & own], minlength=len(size))
+    possible = np.maximum(size * (size - 1) / 2, 1)
+    copied = (shared / possible < MIN_OWN_SHARE) & (size >= MIN_GROUP)
+    return inside & copied[labels[left]]
+
+
+def _both_show_photos(photos, count: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    shows = np.bincount(photos[0], minlength=count) > 0
+    return shows[left] & shows[right]
+
+
+def photos_disagree(
+    photos: tuple[np.ndarray, np.ndarray], count: int, left: np.ndarray, right: np.ndarray
+) -> np.ndarray:
+    """Per pair of rows: both show photos and no photo of one is near one of the other's."""
+    row, hashes = photos
+    order = np.argsort(row, kind="stable")
+    row, hashes = row[order], hashes[order]
+    sizes = np.bincount(row, minlength=count)
+    starts = np.cumsum(sizes) - sizes
+    both = np.flatnonzero((sizes[left] > 0) & (sizes[right] > 0))
+    across = sizes[left[both]] * sizes[right[both]]  # every photo of one against the other's
+    pair = np.repeat(np.arange(len(both)), across)
+    step = np.arange(across.sum()) - np.repeat(np.cumsum(across) - across, across)
+    width = sizes[right[both]][pair]
+    a = hashes[starts[left[both]][pair] + step // width]
+    b = hashes[starts[right[both]][pair] + step % width]
+    near = np.bincount(pair, weights=np.bitwise_count(a ^ b) <= PHOTO_DISTANCE,
+                       minlength=len(both))  # fmt: skip
+    disagree = np.zeros(len(left), bool)
+    disagree[both[near == 0]] = True
+    return disagree
 
 
 def subset(shingles: Shingles, posts: np.ndarray) -> Shingles:
@@ -136,6 +226,14 @@ def _jaccard(shingles: Shingles, left: np.ndarray, right: np.ndarray) -> np.ndar
     return check_pairs(shingles, left, shingles, right, ones).shape.astype(np.float64)
 
 
+def _shared_slots(shingles: Shingles, rows: np.ndarray, left, right) -> np.ndarray:
+    """Per pair of `rows`, how many shingles it shares that are rare among these posts."""
+    chosen = subset(shingles, rows)
+    local = ShingleRarity(20, SLOT_FLOOR, SLOT_SHARE)
+    local.add(chosen)
+    return check_pairs(chosen, left, chosen, right, local).shared_rare
+
+
 def _estimated_jaccard(values: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """Jaccard of each pair estimated by its share of equal MinHash values (a cheap filter)."""
     agree = np.zeros(len(left))
@@ -147,10 +245,19 @@ def _estimated_jaccard(values: np.ndarray, left: np.ndarray, right: np.ndarray) 
 
 
 def average_linkage(
-    count: int, left: np.ndarray, right: np.ndarray, similarity: np.ndarray, min_average: float
+    count: int,
+    left: np.ndarray,
+    right: np.ndarray,
+    similarity: np.ndarray,
+    min_average: float,
+    cannot: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> np.ndarray:
     """Cluster label per node: average linkage over the given pairs (missing pairs weigh 0),
-    merging reciprocal best partners in rounds until no two clusters average `min_average`."""
+    merging reciprocal best partners in rounds until no two clusters average `min_average`.
+
+    Two clusters holding a pair of `cannot` (evidence of two posters) never merge, however
+    alike the rest of them: a post without photos must not bridge two posters' photos."""
+    cannot = cannot or (np.zeros(0, np.int64), np.zeros(0, np.int64))
     label = np.arange(count)
     size = np.ones(count)
     while True:
@@ -163,7 +270,10 @@ def average_linkage(
         total = np.bincount(inverse, weights=similarity[apart])
         low, high = key // count, key % count
         average = total / (size[low] * size[high])
-        good = average >= min_average
+        barred = np.minimum(label[cannot[0]], label[cannot[1]]) * count + np.maximum(
+            label[cannot[0]], label[cannot[1]]
+        )
+        good = (average >= min_average) & ~np.isin(key, barred)
         if not good.any():
             break
         low, high, average = low[good], high[good], average[good]

@@ -28,7 +28,8 @@ import numpy as np
 
 from sentinelle.link.batch import checked_pairs
 from sentinelle.link.config import LinkConfig
-from sentinelle.link.contactless import contactless_groups
+from sentinelle.link.contactless import contactless_groups, photos_of
+from sentinelle.link.identifiers import incidence
 from sentinelle.link.lsh import band_keys, has_text
 from sentinelle.link.minhash import MinHasher, Signatures
 from sentinelle.link.prepare import IDENTIFIER_KINDS
@@ -388,7 +389,7 @@ def _contactless(prepared, rarity: ShingleRarity, config: LinkConfig):
 
     table = (
         prepared.where((F.size("phone") == 0) & (F.size("handle") == 0) & (F.size("author") == 0))
-        .select("idx", "shingles", "signature")
+        .select("idx", "shingles", "signature", "image")
         .orderBy("idx")
         .toArrow()
     )
@@ -397,4 +398,6 @@ def _contactless(prepared, rarity: ShingleRarity, config: LinkConfig):
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     shingles = _shingles(table.column("shingles").combine_chunks())
     signatures = _signatures(table.column("signature"), config)
-    return contactless_groups(posts, shingles, signatures, rarity, config.contactless_min_average)
+    photos = photos_of(incidence(table.column("image").to_pylist()), np.arange(len(posts)))
+    return contactless_groups(posts, shingles, signatures, rarity, config.contactless_min_average,
+                              config.contactless_slot_min, photos)  # fmt: skip

@@ -241,3 +241,23 @@ def test_ages_of_others_are_minor_ages_in_look_alikes_and_adult_clients_in_indep
         post["text"].split(",")[0] for post, truth in tagged if truth["actor_kind"] == "benign"
     }
     assert len(texts) > 100  # varied openers, not one sentence repeated
+
+
+def test_contactless_copies_give_no_contact_and_share_a_few_boilerplates(stress_corpus) -> None:
+    copies = [(p, t) for p, t in stress_corpus if "contactless_copies" in t["phenomena"]]
+    actors = {t["actor"] for _, t in copies}
+    assert len(actors) >= 50
+    assert all(t["actor_kind"] == "independent" for _, t in copies)
+    for post, truth in copies:
+        assert not truth["phones"] and not truth["handles"] and "author" not in post
+    # many unrelated posters write one of a few ads: their openings repeat across actors
+    openings: dict[str, set[str]] = defaultdict(set)
+    for post, truth in copies:
+        openings[post["text"].split(",")[0].split(" ")[0]].add(truth["actor"])
+    assert max(len(a) for a in openings.values()) >= 10
+    # each keeps photos of her own (evidence that tells copiers apart)
+    owners: dict[str, set[str]] = defaultdict(set)
+    for post, truth in copies:
+        for phash in post.get("image_phashes") or []:
+            owners[phash].add(truth["actor"])
+    assert sum(len(a) == 1 for a in owners.values()) > 0.9 * len(owners)

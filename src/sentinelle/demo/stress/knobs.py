@@ -13,6 +13,7 @@ KNOBS: dict[str, tuple[float, str]] = {
     "unallocated_numbers": (0.08, "share of phones that are French but outside today's plan"),
     "number_distractors": (0.3, "share of posts with prices, dates, postcodes, SIRET-like strings near the contact"),
     "independents_copying": (0.05, "share of independents who copy a popular ad's text"),
+    "contactless_copies": (0.1, "share of independents who give no contact at all and copy one of a few common ad boilerplates (with their own name, city, hours, price and photos)"),
     "benign_boilerplate": (0.2, "share of posts that are benign ads sharing boilerplate (rooms, jobs, babysitting, tutoring)"),
     "stated_minor_ages": (0.25, "share of offered persons who are minors stating an age or school level"),
     "ages_of_others": (0.5, "share of benign look-alikes stating their children's or a sibling's ages (up to 17), and of independents stating the clients' age they accept"),

@@ -53,6 +53,7 @@ class Poster:
     start: int = FIRST_DAY
     span: int = 90
     text_only: bool = False
+    contactless: bool = False  # no phone, handle or account, but photos of its own
     control: bool = False
     self_managed: bool = False
     clients: bool = False  # states the clients' age it accepts (ages_of_others)
@@ -75,6 +76,7 @@ class StressWorld:
         self.actors = 0
         self.term = self.rng.choice(lx.EMERGING)
         self.stock = new_album(self.rng, 4)  # photos several unrelated posters reuse
+        self.boilerplates: list[list[tuple[str, int]]] = []  # ads copied without contacts
 
     # ---- identities -------------------------------------------------------------------
     def _actor(self, prefix: str) -> str:
@@ -150,7 +152,7 @@ class StressWorld:
 
     def _contact(self, p: Poster, day: int, carried: Carried, tags: set[str]) -> str:
         rng = self.rng
-        if p.text_only:
+        if p.text_only or p.contactless:
             return rng.choice(lx.CONTACT_NONE)
         bits = []
         for number in self._numbers_on(p, day, tags):
@@ -233,7 +235,7 @@ class StressWorld:
         ]
         if photos and rng.random() < 0.03:
             hashes.append(f"{rng.choice(self.stock):016x}")
-        author = None if p.text_only else p.author
+        author = None if p.text_only or p.contactless else p.author
         self._emit(
             p.source,
             "ad",
@@ -260,7 +262,7 @@ class StressWorld:
         if (
             self.k["edited_templates"] > 0
             and p.template is not None
-            and "independents_copying" not in p.tags
+            and not p.tags & {"independents_copying", "contactless_copies"}
         ):
             tags.add("edited_templates")
             sentences = self._edit(sentences)
@@ -368,6 +370,21 @@ class StressWorld:
         if copy_of is not None:
             p.template = list(copy_of.template or [])
             p.tags.add("independents_copying")
+        return self._post_independent(p, count, minor)
+
+    def _contactless_copy(self, count: int) -> Poster:
+        """An independent giving no contact who copies one of a few common ad boilerplates:
+        her posts and other copiers' share the template, only her slots (name, city, hours,
+        price) and photos are her own."""
+        if len(self.boilerplates) < 3:
+            self.boilerplates.append(self._template())
+        p = self._poster("independent", 1, 0.0)
+        p.template = list(self.rng.choice(self.boilerplates))
+        p.contactless, p.handle, p.author, p.numbers = True, None, None, []
+        p.tags.add("contactless_copies")
+        return self._post_independent(p, count, False)
+
+    def _post_independent(self, p: Poster, count: int, minor: bool) -> Poster:
         p.self_managed = not minor and self.rng.random() < self.k["explicit_control"] * 0.3
         p.clients = not minor and self.rng.random() < self.k["ages_of_others"] * 0.2
         for day in self._days(p, count):
@@ -580,6 +597,9 @@ class StressWorld:
         while len(self.out) < target:
             left = target - len(self.out)
             count = min(left, 1 + int(self.rng.expovariate(1 / 5)))
+            if self.k["contactless_copies"] and self.rng.random() < self.k["contactless_copies"]:
+                self._contactless_copy(count)
+                continue
             if popular is not None and self.rng.random() < self.k["independents_copying"]:
                 self._independent(min(count, 3), copy_of=popular)
                 popular.tags.add("independents_copying")
