@@ -174,26 +174,39 @@ class StressWorld:
             bits.append(written)
             if number.form != "french":
                 tags.add("foreign_numbers" if number.form == "foreign" else "unallocated_numbers")
-        second = self._second_number(p)
-        if second and any(n.form == "french" for n in self._numbers_on(p, day, set())):
-            number, country = second
-            national = phonenumbers.format_number(
-                phonenumbers.parse(number.e164), phonenumbers.PhoneNumberFormat.NATIONAL
-            )
-            carried._record_phone(number.e164, ())
-            bits.append(self.forms.near_hint(country, national))
-            tags.add("mixed_numbers")
+        phones = len(bits)
+        extra = self._second_written(p, day, carried, tags)
         if p.handle and (not bits or rng.random() < 0.5):
             word, handle = p.handle
             carried.add_handle(f"{lx.PLATFORM_NAME[word]}:{handle.lower()}")
             bits.append(f"{word}: {handle}" if rng.random() < 0.6 else f"{word} @{handle}")
-        return " ou ".join(bits) if len(bits) > 1 and rng.random() < 0.5 else " / ".join(bits)
+        if len(bits) > 1:
+            joint = " ou " if rng.random() < 0.5 else " / "
+        else:
+            joint = self.forms.rng.choice((" ou ", " / "))
+        if extra:  # drawn from the forms' stream: the world's draws stay as they were
+            bits.insert(phones, extra)
+        return joint.join(bits)
+
+    def _second_written(self, p: Poster, day: int, carried: Carried, tags: set[str]) -> str:
+        """The foreign number some posters give beside their French one, hint next to it."""
+        second = self._second_number(p)
+        if not second or not any(n.form == "french" for n in self._numbers_on(p, day, set())):
+            return ""
+        number, country = second
+        national = phonenumbers.format_number(
+            phonenumbers.parse(number.e164), phonenumbers.PhoneNumberFormat.NATIONAL
+        )
+        carried._record_phone(number.e164, ())
+        tags.add("mixed_numbers")
+        return self.forms.near_hint(country, national)
 
     def _second_number(self, p: Poster) -> tuple[Number, str] | None:
         """A foreign number some posters give beside their French one, hint next to it."""
         if p.actor not in self.second:
             self.second[p.actor] = None
-            if self.forms.rng.random() < self.k["mixed_numbers"]:
+            mixed = self.forms.rng.random() < self.k["mixed_numbers"]
+            if mixed and self.k["foreign_numbers"] > 0:
                 country = self.forms.rng.choice(tuple(NEAR_HINTS))
                 self.second[p.actor] = (self.side_book.foreign(country), country)
         return self.second[p.actor]
