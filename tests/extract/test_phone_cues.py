@@ -100,9 +100,9 @@ def test_a_far_hint_reads_no_number_out_of_references(text: str) -> None:
 def test_out_of_plan_french_pairs_stay_french_under_a_far_hint() -> None:
     assert numbers("Je suis roumaine. Tel : 07 09 45 01 77") == ["+33709450177"]
     assert numbers("Je suis roumaine. Tel : 0 7 0 9 4 5 0 1 7 7") == ["+33709450177"]
-    # grouped the Romanian way, or in one run, the post's country is read
+    assert numbers("Je suis roumaine. Tel : 0709450177") == ["+33709450177"]
+    # grouped the Romanian way, the post's country is read
     assert numbers("Je suis roumaine. Tel : 0709 450 177") == ["+40709450177"]
-    assert numbers("Je suis roumaine. Tel : 0709450177") == ["+40709450177"]
     # a number in the plan stays French whatever its grouping
     assert numbers("Je suis roumaine. Tel : 0612345678") == ["+33612345678"]
 

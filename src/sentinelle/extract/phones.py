@@ -285,12 +285,9 @@ def _far_fits(text: str, chain: _Chain, reading: _Reading) -> bool:
 
 
 def _foreign_looking(chain: _Chain, reading: _Reading) -> bool:
-    """A French reading outside the plan not written in French pairs ("0721 234 567",
-    "0721234567"); pairs or single digits ("07 09 45 01 77") look French.
-
-    Nobody holds a number outside the plan: written as one run in a post naming a country, it
-    is more likely that country's than an unopened French range."""
-    if reading.kind != UNALLOCATED:
+    """A French reading outside the plan grouped as France never writes it ("0721 234 567");
+    pairs, single digits ("07 09 45 01 77") or one run ("0709450177") look French."""
+    if reading.kind != UNALLOCATED or reading.first == reading.last:
         return False
     return any(len(atom.digits) > 2 for atom in chain.atoms[reading.first : reading.last + 1])
 
