@@ -7,11 +7,12 @@ import orjson
 from sentinelle.evaluate.phenomena import compare_phenomena, number_class, phone_form
 
 
-def _post(i: str, network: str | None, phones=(), minor=False) -> dict:
+def _post(i: str, network: str | None, phones=(), minor=False, ages=()) -> dict:
     return {
         "source": "s",
         "id": i,
         "phones": list(phones),
+        "stated_ages": list(ages),
         "network_id": network,
         "flags": {"minor": minor, "control": False, "recruitment": False},
     }
@@ -70,6 +71,24 @@ def test_a_shared_template_merge_shows_in_its_phenomenon_only() -> None:
     assert report["stated_minor_ages_flagged"] == {"posts": 1, "flagged": 0, "rate": 0.0}
     minor = report["phenomena"]["stated_minor_ages"]["scoring"]["minor"]
     assert minor["recall"] == 0.0 and minor["positives"] == 1
+
+
+def test_stated_ages_per_phenomenon() -> None:
+    truths = [
+        _truth("1", "i1", "independent", [], ["english_ages"], ages=[16]),
+        _truth("2", "i2", "independent", [], ["english_ages"], ages=[17]),
+        _truth("3", "i3", "independent", [], ["age_lookalikes"], ages=[25]),
+    ]
+    exported = {
+        ("s", "1"): _post("1", None, ages=[16]),
+        ("s", "2"): _post("2", None, ages=[]),
+        ("s", "3"): _post("3", None, ages=[25, 16]),
+    }
+    phenomena = compare_phenomena(exported, truths)["phenomena"]
+    english = phenomena["english_ages"]["extraction"]["stated_ages"]
+    assert (english["recall"], english["precision"]) == (0.5, 1.0)
+    lookalikes = phenomena["age_lookalikes"]["extraction"]["stated_ages"]
+    assert (lookalikes["fp"], lookalikes["precision"]) == (1, 0.5)
 
 
 def test_a_truth_without_phenomena_still_gets_the_overall_sections() -> None:

@@ -92,3 +92,71 @@ def test_birth_year_needs_the_posting_year() -> None:
 def test_posting_year() -> None:
     assert posting_year("2024-03-13T01:00:00+01:00") == 2024
     assert posting_year("") is None
+
+
+def ages(text: str) -> list[tuple[int, str]]:
+    return [(found.age, found.evidence) for found in find_ages(text, 2024)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Coucou, I'm 16, nouvelle à Lyon", [(16, "I'm 16")]),
+        ("im 15 dispo ce soir", [(15, "im 15")]),
+        ("Hello I am 17 and new here", [(17, "I am 17")]),
+        ("I’m only 15 !", [(15, "I’m only 15")]),
+        ("je suis Maëva im 20 Photos récentes", [(20, "im 20")]),
+        ("Im 16 y/o, Paris", [(16, "Im 16 y/o")]),
+        ("new girl 16 y/o", [(16, "16 y/o")]),
+        ("16y/o", [(16, "16y/o")]),
+        ("16 Y/O", [(16, "16 Y/O")]),
+        ("17 years old, dispo", [(17, "17 years old")]),
+        ("age 16 - dispo", [(16, "age 16")]),
+        ("Age : 15", [(15, "Age : 15")]),
+        ("aged 16", [(16, "aged 16")]),
+    ],
+)
+def test_english_forms(text: str, expected: list[tuple[int, str]]) -> None:
+    assert ages(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jade, 16 - nouvelle à Paris", [(16, "Jade, 16")]),
+        ("Léa, 16 -", [(16, "Léa, 16")]),
+        ("Daria, 18 | nouvelle\n\nDispo ce soir", [(18, "Daria, 18")]),
+        ("Océane , 28 – dispo", [(28, "Océane , 28")]),
+        ("Maëva, 15 • Lille", [(15, "Maëva, 15")]),
+        ("Inès (17) - Toulouse", [(17, "Inès (17")]),
+        ("Nour, 16", [(16, "Nour, 16")]),
+    ],
+)
+def test_name_and_bare_age_opening_an_ad_or_title(text: str, expected) -> None:
+    assert ages(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jade, 16 rue de la Paix, 2e étage",
+        "Chez Léa, 16 avenue Foch",
+        "Léa, 16 bis boulevard Voltaire",
+        "Léa, 16 photos récentes sur demande",
+        "Dispo dès 16h",
+        "Rdv 16:00 au plus tôt",
+        "Libre le 16/05",
+        "16€ le parking, 16 roses",
+        "Clients 30 ans minimum",
+        "I'm 5 minutes from the station",
+        "I'm 20 km away",
+        "I am 18+ only",
+        "Paris, 16 - Lyon",  # a place, then a number
+        "Mardi, 16 - dispo",
+        "Contact (21) 93344-4421 numéro brésilien",
+        "Jim 16",
+        "slim 16",
+    ],
+)
+def test_numbers_beside_names_that_are_no_age(text: str) -> None:
+    assert ages(text) == []

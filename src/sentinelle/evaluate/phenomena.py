@@ -176,9 +176,10 @@ def _slice(tag, mask, known, rows, actors, labels, kinds, merged, bad) -> dict:
     sub_truths = [known[i] for i in index]
     sub_exported = {(t["source"], t["id"]): rows[i] for t, i in zip(sub_truths, index, strict=True)}
     phones = phone_forms(sub_exported, sub_truths)
-    counts = Counts()
+    counts, ages = Counts(), Counts()
     for t, i in zip(sub_truths, index, strict=True):
         counts.add(set(rows[i].get("phones") or []), set(t.get("phones") or []))
+        ages.add(set(rows[i].get("stated_ages") or []), set(t.get("stated_ages") or []))
     return {
         "posts": int(mask.sum()),
         "linking": {
@@ -195,6 +196,7 @@ def _slice(tag, mask, known, rows, actors, labels, kinds, merged, bad) -> dict:
         },
         "extraction": {
             "phones": counts.as_dict(),
+            "stated_ages": ages.as_dict(),
             "false_positive_phones_per_10000_posts": phones[
                 "false_positive_phones_per_10000_posts"
             ],

@@ -89,10 +89,11 @@ def _render_phenomena(part: dict) -> list[str]:
             "precision/recall/false-positive rate)",
             f"  {'phenomenon':<22}{'posts':>6}  {'link P':>6} {'link R':>6} {'ARI':>6} "
             f"{'indep.':>6} {'disagr':>6}  {'phone P':>7} {'phone R':>7} {'FP/10k':>7}  "
-            + "  ".join(f"{label:<17}" for label in LABELS),
+            f"{'age P':>6} {'age R':>6}  " + "  ".join(f"{label:<17}" for label in LABELS),
         ]
     for name, m in phenomena.items():
         link, phones = m["linking"], m["extraction"]["phones"]
+        ages = m["extraction"].get("stated_ages") or {"precision": 1.0, "recall": 1.0}
         flags = "  ".join(
             "/".join(
                 _num(m["scoring"][label][key])
@@ -106,7 +107,8 @@ def _render_phenomena(part: dict) -> list[str]:
             f"{link['independents_wrongly_merged']:>6.3f} "
             f"{link['networks_joining_actors_whose_contacts_disagree']:>6}  "
             f"{phones['precision']:>7.3f} {phones['recall']:>7.3f} "
-            f"{m['extraction']['false_positive_phones_per_10000_posts']:>7.1f}  {flags}"
+            f"{m['extraction']['false_positive_phones_per_10000_posts']:>7.1f}  "
+            f"{ages['precision']:>6.3f} {ages['recall']:>6.3f}  {flags}"
         )
     return lines
 

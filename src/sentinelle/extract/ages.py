@@ -1,5 +1,6 @@
-"""Ages the text states ("16 ans", "16yo", "16 piges", "âge : 16", "âgée de 16", "jeune de 16",
-"j'ai 16", "bientôt 17", "Léa, 16", "seize ans", "née en 2008").
+"""Ages the text states ("16 ans", "16yo", "16 y/o", "16 piges", "âge : 16", "âgée de 16",
+"jeune de 16", "j'ai 16", "I'm 16", "bientôt 17", "Léa, 16", "Léa, 16 - Lyon", "seize ans",
+"née en 2008").
 
 A stated age is strong evidence for the minor indicator, so durations ("depuis 2 ans"),
 experience ("10 ans d'expérience") and thresholds ("18 ans et plus") are left out.
@@ -23,7 +24,8 @@ _MAX_AGE = 79
 # "16a" only with two digits: "le 2A" is Corse-du-Sud. A comma before the number is a decimal
 # ("1,16 an") only when a digit stands before it: "Léa,16a" is an age.
 _WITH_UNIT = re.compile(
-    r"\d(?<![\d/:+]\d)(?<!\d[.,]\d)(?:\d?\s?(?:ans|an|yo|y\.o\.?|years?\s+old|piges?|printemps)"
+    r"\d(?<![\d/:+]\d)(?<!\d[.,]\d)"
+    r"(?:\d?\s?(?:ans|an|yo|y\.o\.?|y\s?/\s?o|years?\s+old|piges?|printemps)"
     r"|\da)\b"
 )
 # "19 et 20 ans", "19, 20 & 22 ans": several people, one unit ("le 26, 31 ans" is not)
@@ -43,9 +45,19 @@ _NOT_AGE_AFTER = re.compile(
 _NOT_AGE_UNIT = (
     r"(?![.,]\d)(?!\s?(?:€|e\b|[eè]me|er\b|eur|h\b|h\d|heures?|min|mn\b|kg|cm|km|m\b|m2|m²|%|/|:"
     r"|rue|bis\b|ter\b|places?\b|pers|jours?\b|mois\b|semaines?\b|fois\b|x\b|ans\s+d"
+    r"|av\b|av\.|avenue|bd\b|boulevard|chemin|impasse|all[ée]e|quai|route|square|cours\b"
+    r"|photos?\b|pics?\b|vid[ée]os?\b|roses?\b|euros?\b|balles\b|clients?\b|minutes?\b"
+    r"|hours?\b|hrs?\b|miles?\b|kms?\b|dollars?\b|chf\b"
     r"|(?:à|a|-|au)\s*\d))"
 )
-_AGE_WORD = re.compile(r"[âa]ge\s*[:=]?\s*(\d{1,2})\b(?!\s?(?:€|h\b|min\b|kg|cm|%))")
+_AGE_WORD = re.compile(r"[âa]ged?\s*[:=]?\s*(\d{1,2})\b(?!\s?(?:€|h\b|min\b|kg|cm|%))")
+# "I'm 16", "im 16", "I am only 16", "i’m 16 y/o": English, common in ads written in French
+_I_AM_EN = re.compile(
+    r"(?<![^\W\d_])(?:i\s?['’]?\s?m|i\s+am)\s+(?:only\s+|just\s+|juste\s+)?(\d{1,2})\b"
+    # "I'm 5 min away", "I'm 20 km from": after "I'm" only a unit says it is no age
+    r"(?![.,]\d)(?!\s?(?:€|\$|e\b|h\b|h\d|heures?|hours?|hrs?|min|mn\b|kg|cm|kms?|miles?|m\b|%|/|:"
+    r"|euros?\b|dollars?\b))" + r"(?:\s?(?:y\s?/\s?o|yo|y\.o\.?|years?\s+old|ans)\b)?"
+)
 # "âgée de 16", "jeune de 16": a person "of" a number, no unit needed
 _PERSON_OF = re.compile(
     r"\b(?:[âa]g[ée]e?s?|jeune|meuf|nana|ado)\s+de\s+(\d{1,2})\b" + _NOT_AGE_UNIT
@@ -56,15 +68,16 @@ _SOON = re.compile(r"\bbient[ôo]t\s+(\d{1,2})\b" + _NOT_AGE_UNIT)
 # Read on the original casing; places ("Lyon (69)") and calendar words are left out below.
 _NAME_AGE = re.compile(
     r"(?<![^\W\d_])(?<![-'’])([A-ZÀ-Ý][a-zà-ÿ]{1,15})\s?(?:,\s?|\(\s?)([1-5]\d)\b"
+    r"(?!\s?\)\s?\d)"  # "Contact (21) 93344-4421": an area code
     + _NOT_AGE_UNIT
-    + r"(?=\s?(?:[,.;!)]|$|\s[^\W\d_]))"
+    + r"(?=\s?(?:[,.;!)]|$|\s[^\W\d_]|\s[-–—|•·](?:\s|$)))"
 )
 _CALENDAR = frozenset((
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février",
     "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout", "septembre", "octobre",
     "novembre", "décembre", "decembre", "le", "la", "les", "du", "au", "rue", "tel", "tél",
     "tarif", "tarifs", "prix", "chambre", "studio", "appart", "appartement", "salle", "porte",
-    "étage", "etage",
+    "étage", "etage", "contact", "whatsapp", "numéro", "numero", "appel", "sms",
 ))  # fmt: skip
 # "seize ans", "dix-sept ans": written ages from 12 (younger is a child someone mentions)
 _WRITTEN = re.compile(rf"({NUMBER_WORD_STRICT})\s+(?:ans|an)\b")
@@ -119,7 +132,7 @@ def _several(lowered: str) -> list[tuple[int, int, int]]:
 
 
 def _said(lowered: str) -> list[tuple[int, int, int]]:
-    """ "âge : 16", "j'ai 16 ans"."""
+    """ "âge : 16", "j'ai 16 ans", "I'm 16"."""
     found = []
     if "ge" in lowered:
         for match in _AGE_WORD.finditer(lowered):
@@ -131,6 +144,10 @@ def _said(lowered: str) -> list[tuple[int, int, int]]:
     if " de " in lowered:
         for match in _PERSON_OF.finditer(lowered):
             found.append((match.start(), int(match.group(1)), match.end()))
+    if "m " in lowered:
+        for match in _I_AM_EN.finditer(lowered):
+            if not _NOT_AGE_AFTER.match(lowered, match.end(1)):
+                found.append((match.start(), int(match.group(1)), match.end()))
     if "bient" in lowered:
         for match in _SOON.finditer(lowered):
             found.append((match.start(), int(match.group(1)), match.end()))

@@ -70,14 +70,32 @@ _COUNTRY_WORDS = {
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _FLAG = re.compile("[\U0001f1e6-\U0001f1ff]{2}")
 _INDICATIF = re.compile(r"(?i:indicatif)\s*(?::\s*)?(?:\+|00)\s?(\d{1,3})(?!\d)")
-_WORD_BEFORE = 30  # a country word this far before the number, with a contact word
-_WORD_TOUCHING = 3  # or right before it
-_WORD_AFTER = 20  # or right after it ("0721 234 567 (roumain)")
-_FLAG_BEFORE = 20
-_NUMBER_LENGTH = 20
-_FLAG_AFTER = 12
+# How far a cue may stand from the number it names (same line, nothing but a few link words).
+_CUE_BEFORE = 30
+_CUE_AFTER = 20
 # Farthest a near cue's start may stand before a number: the longest cue word plus its reach.
-_CUE_REACH_BEFORE = 60 + max(_WORD_BEFORE, _FLAG_BEFORE)
+_CUE_REACH_BEFORE = 60 + _CUE_BEFORE
+_QUALIFIER_BEFORE = 16  # "numéro roumain": a contact word this far before the country word
+_ECHO_REACH = 40  # a flag this far after a word naming its country echoes it
+_LIST = re.compile(r"[/|;,•]|(?<![^\W\d_])(?:ou|et|or)(?![^\W\d_])")  # two numbers in a list
+_POINTING = re.compile(r"[:=>→➡👉)]")  # "Roumanie : 0721", "(Belgique) 0470"
+# What may stand between a number and the cue that names it: punctuation that does not end a
+# phrase, contact words and a few link words ("numéro roumain est le 0721...", "0721 (Roumanie)",
+# "🇷🇴 📞 0721..."). A sentence end, a line break or any other word means the cue is about
+# something else: the poster ("je suis roumaine"), a trip, a language.
+_LINK = re.compile(
+    r"(?:[\s:,;\-–—()\[\]=>→➡👉*|/]|[☎📞📱📲\U0001f1e6-\U0001f1ff]|\ufe0f"
+    r"|(?i:(?<![^\W\d_])(?:c['’]\s?est|est|le|la|au|sur|en|de|du|mon|ma|mes|par|via|ou|et|aussi"
+    r"|t[ée]l(?:[ée]phone)?|phone|portable|port|mobile|gsm|num(?:[ée]ro)?s?|n°|whats?app|wtsp|wa"
+    r"|telegram|signal|viber|sms|contact|ligne|appel\w*|indicatif)(?![^\W\d_])))*"
+)
+# A contact word qualifying the country word ("numéro roumain", "whatsapp brésilien", "tel en
+# Roumanie"): then the country is the number's, not the poster's.
+_QUALIFIER = re.compile(
+    r"(?i:(?<![^\W\d_])(?:t[ée]l(?:[ée]phone)?|phone|portable|port|mobile|gsm|num(?:[ée]ro)?s?"
+    r"|n°|whats?app|wtsp|telegram|signal|viber|contact|ligne|indicatif)(?![^\W\d_])[\s:(]*"
+    r"(?:(?:de|d['’]|du|en|au|la)\s*)?$)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,19 +105,7 @@ class CountryCue:
     start: int
     end: int
     regions: tuple[str, ...]
-    kind: str  # "flag", "word" or "code"
-
-
-@dataclass(frozen=True, slots=True)
-class Regions:
-    """The countries a number's national form may belong to, by how sure the text is.
-
-    `near`: named right at the number; read there before France. `far`: named elsewhere in the
-    post; read only when the number is not an allocated French one.
-    """
-
-    near: tuple[str, ...] = ()
-    far: tuple[str, ...] = ()
+    kind: str  # "flag", "word", "code" or "echo" (a flag after a word naming its country)
 
 
 def _fold(word: str) -> str:
@@ -176,7 +182,10 @@ def country_cues(text: str) -> list[CountryCue]:
         region = "".join(chr(ord(char) - 0x1F1E6 + ord("A")) for char in match.group())
         if region in _known_regions() and region != "FR":
             cues.append(CountryCue(*match.span(), (region,), "flag"))
-    cues.extend(_word_cues(text))
+    words = _word_cues(text)
+    if words and cues:
+        cues = [_echo(text, cue, words) for cue in cues]
+    cues.extend(words)
     if "ndicatif" in text:
         for match in _INDICATIF.finditer(text):
             regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(int(match.group(1)), ())
@@ -187,39 +196,74 @@ def country_cues(text: str) -> list[CountryCue]:
     return cues
 
 
-def regions_at(text: str, cues: list[CountryCue], start: int, end: int) -> Regions:
-    """The regions the text names for a number written at text[start:end]."""
+def _echo(text: str, flag: CountryCue, words: list[CountryCue]) -> CountryCue:
+    """A flag right after a word naming its country ("Je suis roumaine 🇷🇴", "Roumaine, nouvelle
+    ici. 🇷🇴") repeats what the word says: it is near a number only as the word would be."""
+    for word in words:
+        close = word.regions == flag.regions and 0 <= flag.start - word.end <= _ECHO_REACH
+        if close and "\n" not in text[word.end : flag.start]:
+            return CountryCue(flag.start, flag.end, flag.regions, "echo")
+    return flag
+
+
+def regions_at(text: str, cues: list[CountryCue], start: int, end: int) -> tuple[str, ...]:
+    """The regions the text names right at the number written at text[start:end]: a flag or
+    a country word touching it or qualifying it, in the same phrase ("numéro roumain 0721...",
+    "🇧🇪 0470...", "0721... (Roumanie)"); never a country said of the poster elsewhere."""
     near: list[str] = []
     # Only cues around the number can be near (cues are in text order); a long text with many
     # country words and digit runs would otherwise test every cue against every number.
     lowest = start - _CUE_REACH_BEFORE
-    highest = start + _NUMBER_LENGTH + max(_WORD_AFTER, _FLAG_AFTER)
     first = bisect_left(cues, lowest, key=lambda cue: cue.start)
     for cue in cues[first:]:
-        if cue.start > highest:
+        if cue.start > end + _CUE_AFTER:
             break
         if _near(text, cue, start, end):
             near.extend(region for region in cue.regions if region not in near)
-    named = dict.fromkeys(chain.from_iterable(cue.regions for cue in cues))
-    return Regions(tuple(near), tuple(region for region in named if region not in near))
+    return tuple(near)
+
+
+def named_regions(cues: list[CountryCue]) -> tuple[str, ...]:
+    """Every region the text names, in order of first mention."""
+    return tuple(dict.fromkeys(chain.from_iterable(cue.regions for cue in cues)))
 
 
 def _near(text: str, cue: CountryCue, start: int, end: int) -> bool:
     if cue.end <= start:
-        distance = start - cue.end
-        if cue.kind == "word":
-            # "numéro roumain : 07..", "tel (Roumanie) 07..": a contact word says it is the number
-            if distance <= _WORD_TOUCHING:  # "belge : 0470 ..."
-                return True
-            if distance > _WORD_BEFORE:  # before slicing: a far cue would copy the whole text
-                return False
-            return bool(_CONTACT.search(text[max(0, cue.start - 20) : start]))
-        return distance <= (_FLAG_BEFORE if cue.kind == "flag" else _WORD_BEFORE)
-    if cue.start > start:
-        # the number's end is not known yet: measure from its start, numbers take ~20 chars
-        reach = _FLAG_AFTER if cue.kind == "flag" else _WORD_AFTER
-        return cue.start - start <= _NUMBER_LENGTH + reach
+        if start - cue.end > _CUE_BEFORE:
+            return False
+        if not _linked(text, cue.end, start):
+            return False
+        if cue.kind == "echo":
+            return False  # the word it echoes decides
+        if cue.kind != "word" or _POINTING.search(text, cue.end, start):
+            return True  # a flag, a code, "belge : 0470", "(Roumanie) 0721"
+        before = text[max(0, cue.start - _QUALIFIER_BEFORE) : cue.start]
+        return bool(_QUALIFIER.search(before))
+    if cue.start >= end and cue.kind != "echo":
+        if cue.start - end > _CUE_AFTER or not _linked(text, end, cue.start):
+            return False
+        # "06 12 34 56 78 / 🇷🇴 0721 234 567": after a list mark, a cue written right before
+        # the next number is that number's ("0470 12 34 56 🇧🇪 150€" is not a list)
+        if not _LIST.search(text, end, cue.start) or text[cue.end : cue.end + 1] == ")":
+            return True
+        onward = _LINK.match(text, cue.end)
+        return onward is None or not text[onward.end() : onward.end() + 1].isdigit()
     return False
+
+
+def _linked(text: str, start: int, end: int) -> bool:
+    """Only punctuation within a phrase, contact words and link words in text[start:end]."""
+    return _LINK.fullmatch(text, start, end) is not None
+
+
+def contact_own(text: str, start: int, end: int) -> bool:
+    """A contact word before text[start:end] with no other digits between, or right after."""
+    before = text[max(0, start - _CONTACT_BEFORE) : start]
+    digit = max((i for i, char in enumerate(before) if char.isdigit()), default=-1)
+    after = text[end : end + _CONTACT_AFTER]
+    cut = next((i for i, char in enumerate(after) if char.isdigit()), len(after))
+    return bool(_CONTACT.search(before[digit + 1 :]) or _CONTACT.search(after[:cut]))
 
 
 def contact_near(text: str, start: int, end: int) -> bool:

@@ -14,7 +14,7 @@ context: written tight, or next to a contact word.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from sentinelle.extract.dialing import (
@@ -36,9 +36,10 @@ from sentinelle.extract.phone_atoms import (
 from sentinelle.extract.phone_barriers import mark_barriers, reference_before
 from sentinelle.extract.phone_cues import (
     CountryCue,
-    Regions,
     contact_near,
+    contact_own,
     country_cues,
+    named_regions,
     regions_at,
 )
 from sentinelle.records import PHONE_TRICKS as TRICKS
@@ -58,7 +59,6 @@ _MIN_CHAIN_CUED = 8  # and with one (national numbers of some countries are shor
 _MIN_CUED = 8
 _UNALLOCATED_COST = 300  # a number outside the plan is less likely than a line break in one
 _SPECIAL = "+338"  # French special numbers (free, shared cost, premium): taken with a cue only
-_NO_REGIONS = Regions()
 
 # The common case, a plainly written French number with one separator throughout
 # ("06 12 34 56 78", "+33 6.12.34.56.78", "0612345678"): read without the atom machinery.
@@ -66,6 +66,7 @@ _PLAIN = re.compile(
     r"(?:(?:\+|00)33 ?(?:\(0\) ?)?|0)[1-9]([ .\-]?)\d\d(?:\1\d\d){3}"
     r"|(?:\+|00)(?:32|34|39|41|49|352)\d{8,12}"
 )
+_LIST_MARKS = ("/", "|", ";", "-", "–", "•")
 _TOUCHING = re.compile(r"[ .\-/_*]?\d")
 # a reading whose filler holds number words may be the digits of a longer written number
 _WORD = re.compile(NUMBER_WORD)
@@ -226,10 +227,7 @@ def _readings(text: str, chain: _Chain, cues: list[CountryCue]) -> list[_Reading
             candidates = _international(digits, start, skip, first, offsets)
             reading = next((r for r in candidates if _fits(text, chain, r)), None)
         else:
-            regions = _NO_REGIONS
-            if cues:
-                regions = regions_at(text, cues, atom.start, chain.atoms[-1].end)
-            reading = _national_reading(text, chain, digits, first, (offsets, ends), regions)
+            reading = _national_reading(text, chain, digits, first, (offsets, ends), cues)
         if reading and _fits(text, chain, reading):
             readings.append(reading)
     return readings
@@ -241,15 +239,24 @@ def _national_reading(
     digits: str,
     first: int,
     bounds: tuple[list[int], dict[int, int]],
-    regions: Regions,
+    cues: list[CountryCue],
 ) -> _Reading | None:
     """A number written without "+" from atom `first`: in a country named right next to it,
-    else French, else in a country named elsewhere in the post if France has no such line.
+    else French, else in a country named elsewhere in the post if France has no such line
+    (or only one outside the plan, written in a foreign grouping: "0721 234 567").
     `bounds`: where each atom starts in `digits`, and the atom ending at each offset."""
     offsets, ends = bounds
     start = offsets[first]
-    if regions.near:
-        cued = _in_regions(text, chain, digits, first, offsets, regions.near)
+    opening = chain.atoms[first].start
+    if cues:
+        cued = _in_regions(
+            text,
+            chain,
+            digits,
+            first,
+            offsets,
+            lambda last: regions_at(text, cues, opening, chain.atoms[last].end),
+        )
         reading = next((r for r in cued if _fits(text, chain, r)), None)
         if reading:
             return reading
@@ -259,16 +266,42 @@ def _national_reading(
     elif first == 0 and digits.startswith("33", start) and start + 11 in ends:
         # "33612345678" without "+": accepted only for French mobiles
         reading = _bare_french(digits[start : start + 11], first, ends[start + 11] - 1)
-    if regions.far and (reading is None or reading.kind == UNALLOCATED):
-        cued = _in_regions(text, chain, digits, first, offsets, regions.far)
-        reading = next((r for r in cued if _fits(text, chain, r)), None) or reading
+    if cues and (reading is None or _foreign_looking(chain, reading)):
+        named = named_regions(cues)
+        cued = _in_regions(text, chain, digits, first, offsets, lambda last: named)
+        far = next((r for r in cued if _far_fits(text, chain, r)), None)
+        reading = far or reading
     return reading
 
 
+def _far_fits(text: str, chain: _Chain, reading: _Reading) -> bool:
+    """A country named away from the number is taken only for a number written as one (no
+    filler, no line break) that a contact word of its own introduces: "Je suis roumaine ...
+    appelle 0721 234 567", not "chambre 522, étage 1, digicode 4151"."""
+    if any(g.filler or g.line_break for g in chain.gaps[reading.first : reading.last]):
+        return False
+    start, end = chain.atoms[reading.first].start, chain.atoms[reading.last].end
+    return _fits(text, chain, reading) and contact_own(text, start, end)
+
+
+def _foreign_looking(chain: _Chain, reading: _Reading) -> bool:
+    """A French reading outside the plan grouped as France never writes it ("0721 234 567");
+    pairs, single digits ("07 09 45 01 77") or one run ("0709450177") look French."""
+    if reading.kind != UNALLOCATED or reading.first == reading.last:
+        return False
+    return any(len(atom.digits) > 2 for atom in chain.atoms[reading.first : reading.last + 1])
+
+
 def _in_regions(
-    text: str, chain: _Chain, digits: str, first: int, offsets: list[int], regions: tuple[str, ...]
+    text: str,
+    chain: _Chain,
+    digits: str,
+    first: int,
+    offsets: list[int],
+    regions_for: Callable[[int], tuple[str, ...]],
 ) -> Iterator[_Reading]:
-    """Valid readings in the named countries, longest first, fixed lines excepted.
+    """Valid readings in the regions named for each reading's span (`regions_for(last)`),
+    longest first, fixed lines excepted.
 
     Posters give mobiles (or personal, VoIP numbers), and fixed-line plans are broad enough to
     read years, amounts and account numbers as numbers.
@@ -278,7 +311,8 @@ def _in_regions(
         end = offsets[last + 1]
         if not _MIN_CUED <= end - start <= 13:
             continue
-        if not _standalone(text, chain, first, last):
+        regions = regions_for(last)
+        if not regions or not _standalone(text, chain, first, last):
             continue
         for region in regions:
             found = read_in_region(digits[start:end], region)
@@ -299,6 +333,9 @@ def _apart_from(text: str, chain: _Chain, gap: int, neighbour: int) -> bool:
     between = chain.gaps[gap]
     if between.filler or between.line_break or between.separator in (",", ", "):
         return True
+    written = text[chain.atoms[gap].end : chain.atoms[gap + 1].start]
+    if written.strip(" ()") in _LIST_MARKS and written[:1].isspace() and " " in written[1:]:
+        return True  # "06 12 34 56 78 / 0470 12 34 56": two numbers in a list
     mark_barriers(text, chain.atoms, neighbour, neighbour)
     return bool(chain.atoms[neighbour].barrier)
 

@@ -261,3 +261,46 @@ def test_contactless_copies_give_no_contact_and_share_a_few_boilerplates(stress_
         for phash in post.get("image_phashes") or []:
             owners[phash].add(truth["actor"])
     assert sum(len(a) == 1 for a in owners.values()) > 0.9 * len(owners)
+
+
+_FORM_KNOBS = (
+    "english_ages",
+    "name_age_openers",
+    "age_lookalikes",
+    "country_hints",
+    "mixed_numbers",
+)
+
+
+def test_form_knobs_draw_apart_from_the_world() -> None:
+    """At 0 they leave every other post as it was: the other phenomena stay comparable."""
+    default = generate_stress(2000, seed=23)
+    off = generate_stress(2000, seed=23, knobs=parse_knobs([f"{k}=0" for k in _FORM_KNOBS]))
+    untouched = [
+        (a, b)
+        for a, b in zip(default, off, strict=True)
+        if not set(a[1]["phenomena"] + b[1]["phenomena"]) & set(_FORM_KNOBS)
+    ]
+    assert len(untouched) > 800
+    assert all(a[0] == b[0] and a[1] == b[1] for a, b in untouched)
+
+
+def test_age_forms_and_country_hints_carry_their_truth(stress_corpus) -> None:
+    tagged = defaultdict(list)
+    for post, truth in stress_corpus:
+        for tag in set(truth["phenomena"]) & set(_FORM_KNOBS):
+            tagged[tag].append((post, truth))
+    for post, truth in tagged["name_age_openers"]:
+        head = (post.get("title") or "") + " " + post["text"][:80]
+        ages = truth["stated_ages"]
+        assert any(re.search(rf"\w+ ?[,(] ?{age}\b", head) for age in ages), head
+    english = re.compile(r"(?i)\b(?:i'm|im|i am|age:?|y/o|yo|years old)\b")
+    assert all(english.search(post["text"]) for post, _ in tagged["english_ages"])
+    for post, truth in tagged["mixed_numbers"]:
+        assert any(p.startswith("+33") for p in truth["phones"])
+        assert any(not p.startswith("+33") for p in truth["phones"]), post["text"]
+    for _, truth in tagged["country_hints"]:
+        assert (
+            all(p.startswith("+33") for p in truth["phones"])
+            or "mixed_numbers" in truth["phenomena"]
+        )

@@ -19,6 +19,11 @@ KNOBS: dict[str, tuple[float, str]] = {
     "ages_of_others": (0.5, "share of benign look-alikes stating their children's or a sibling's ages (up to 17), and of independents stating the clients' age they accept"),
     "explicit_control": (0.4, "share of group ads saying who manages them (and independents saying they manage alone)"),
     "recruitment_social": (0.03, "share of posts that are recruiters' offers on social sources"),
+    "english_ages": (0.2, "share of age phrases written in English (I'm 16, im 16, 16 y/o, age: 16, 16 years old)"),
+    "name_age_openers": (0.15, "share of ads whose title or first line is the name and the bare age (Léa, 16 - Lyon)"),
+    "age_lookalikes": (0.15, "share of ads with a number beside a name or an age word that is no age (Léa, 16 rue..., dès 16h, 16 photos, 30 ans minimum)"),
+    "country_hints": (0.15, "share of posters with French numbers who state their nationality away from the number (Je suis roumaine., a flag)"),
+    "mixed_numbers": (0.05, "share of posters giving a foreign number, hint next to it (numéro roumain 0721 234 567), beside their French one"),
     "emerging_term": (0.3, "share of flagged posts using an invented term, from the middle of the period on"),
 }  # fmt: skip
 

@@ -94,6 +94,10 @@ class NumberBook:
             if found:
                 return found
 
+    def foreign(self, country: str) -> Number:
+        """A mobile of `country` (one of the foreign countries of the profile)."""
+        return self._foreign(country)
+
     def _foreign(self, country: str) -> Number:
         code, prefixes, length = _FOREIGN[country]
         while True:

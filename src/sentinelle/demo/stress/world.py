@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import phonenumbers
+
 from sentinelle.demo.clock import FIRST_DAY, LAST_DAY, day_stamp, parts, timestamp
 from sentinelle.demo.communes import COMMUNES, Commune
 from sentinelle.demo.dice import Dice
 from sentinelle.demo.photos import new_album, reupload
 from sentinelle.demo.publishing import Draft
 from sentinelle.demo.stress import lexicon as lx
+from sentinelle.demo.stress.forms import NEAR_HINTS, FormsDice
 from sentinelle.demo.stress.knobs import parse_knobs
 from sentinelle.demo.stress.numbers import Number, NumberBook, write_number
 from sentinelle.demo.truth import Carried, Who, truth_record
@@ -77,6 +80,12 @@ class StressWorld:
         self.term = self.rng.choice(lx.EMERGING)
         self.stock = new_album(self.rng, 4)  # photos several unrelated posters reuse
         self.boilerplates: list[list[tuple[str, int]]] = []  # ads copied without contacts
+        # ages and country hints draw from their own stream: at 0 they change nothing else
+        self.forms = FormsDice(seed)
+        self.side_book = NumberBook(self.forms.rng)
+        self.side_book.used = self.book.used
+        self.nationality: dict[str, str | None] = {}
+        self.second: dict[str, tuple[Number, str] | None] = {}
 
     # ---- identities -------------------------------------------------------------------
     def _actor(self, prefix: str) -> str:
@@ -143,12 +152,19 @@ class StressWorld:
                 carried.ages.append(age)
                 return f"née en {carried.year - age}"
             carried.ages.append(age)
-            return rng.choice(lx.AGE_TRICKY).format(n=age)
+            return self._in_english(rng.choice(lx.AGE_TRICKY).format(n=age), age, tags)
         carried.ages.append(age)
         if p.tricky and rng.random() < 0.5:
             tags.add("stated_minor_ages")
-            return rng.choice(lx.AGE_TRICKY).format(n=age)
-        return rng.choice(lx.AGE_PLAIN).format(n=age)
+            return self._in_english(rng.choice(lx.AGE_TRICKY).format(n=age), age, tags)
+        return self._in_english(rng.choice(lx.AGE_PLAIN).format(n=age), age, tags)
+
+    def _in_english(self, phrase: str, age: int, tags: set[str]) -> str:
+        """The age phrase, or the same age written in English ("I'm 16", "16 y/o")."""
+        if self.forms.rng.random() >= self.k["english_ages"]:
+            return phrase
+        tags.add("english_ages")
+        return self.forms.english_age(age)
 
     def _contact(self, p: Poster, day: int, carried: Carried, tags: set[str]) -> str:
         rng = self.rng
@@ -161,11 +177,42 @@ class StressWorld:
             bits.append(written)
             if number.form != "french":
                 tags.add("foreign_numbers" if number.form == "foreign" else "unallocated_numbers")
+        phones = len(bits)
+        extra = self._second_written(p, day, carried, tags)
         if p.handle and (not bits or rng.random() < 0.5):
             word, handle = p.handle
             carried.add_handle(f"{lx.PLATFORM_NAME[word]}:{handle.lower()}")
             bits.append(f"{word}: {handle}" if rng.random() < 0.6 else f"{word} @{handle}")
-        return " ou ".join(bits) if len(bits) > 1 and rng.random() < 0.5 else " / ".join(bits)
+        if len(bits) > 1:
+            joint = " ou " if rng.random() < 0.5 else " / "
+        else:
+            joint = self.forms.rng.choice((" ou ", " / "))
+        if extra:  # drawn from the forms' stream: the world's draws stay as they were
+            bits.insert(phones, extra)
+        return joint.join(bits)
+
+    def _second_written(self, p: Poster, day: int, carried: Carried, tags: set[str]) -> str:
+        """The foreign number some posters give beside their French one, hint next to it."""
+        second = self._second_number(p)
+        if not second or not any(n.form == "french" for n in self._numbers_on(p, day, set())):
+            return ""
+        number, country = second
+        national = phonenumbers.format_number(
+            phonenumbers.parse(number.e164), phonenumbers.PhoneNumberFormat.NATIONAL
+        )
+        carried._record_phone(number.e164, ())
+        tags.add("mixed_numbers")
+        return self.forms.near_hint(country, national)
+
+    def _second_number(self, p: Poster) -> tuple[Number, str] | None:
+        """A foreign number some posters give beside their French one, hint next to it."""
+        if p.actor not in self.second:
+            self.second[p.actor] = None
+            mixed = self.forms.rng.random() < self.k["mixed_numbers"]
+            if mixed and self.k["foreign_numbers"] > 0:
+                country = self.forms.rng.choice(tuple(NEAR_HINTS))
+                self.second[p.actor] = (self.side_book.foreign(country), country)
+        return self.second[p.actor]
 
     def _numbers_on(self, p: Poster, day: int, tags: set[str]) -> list[Number]:
         if len(p.numbers) == 1:
@@ -211,7 +258,10 @@ class StressWorld:
         }
         minor = p.ages[person] < 18
         sentences = self._sentences(p, tags)
-        text = " ".join(s.format(**slots) for s in sentences)
+        written = [s.format(**slots) for s in sentences]
+        written = self._hinted(p, written, tags)
+        title = self._opener(p, person, slots["city"], written, carried, tags)
+        text = " ".join(written)
         if p.control and rng.random() < 0.8:
             text += " " + rng.choice(lx.CONTROL_EXPLICIT)
             tags.add("explicit_control")
@@ -248,7 +298,47 @@ class StressWorld:
             tags,
             author,
             hashes,
+            title,
         )
+
+    def _hinted(self, p: Poster, written: list[str], tags: set[str]) -> list[str]:
+        """The poster's nationality said away from its French number ("Je suis roumaine.",
+        a flag): first, or just before the contact sentence."""
+        if p.text_only or any(number.form == "foreign" for number in p.numbers):
+            return written
+        if p.actor not in self.nationality:
+            hinted = self.forms.rng.random() < self.k["country_hints"]
+            self.nationality[p.actor] = self.forms.nationality() if hinted else None
+        country = self.nationality[p.actor]
+        if country is None:
+            return written
+        tags.add("country_hints")
+        hint, first = self.forms.far_hint(country)
+        return [hint, *written] if first else [*written[:-1], hint, written[-1]]
+
+    def _opener(
+        self, p: Poster, person: int, city: str, written: list[str], carried, tags: set[str]
+    ) -> str | None:
+        """A title or first line with the name and the bare age ("Léa, 16 - Lyon"), or a
+        look-alike number beside the name ("Léa, 16 rue Victor Hugo"); returns the title."""
+        forms, name, age = self.forms, p.names[person], p.ages[person]
+        title = None
+        if forms.rng.random() < self.k["name_age_openers"]:
+            tags.add("name_age_openers")
+            if age < 18:
+                tags.add("stated_minor_ages")
+            if age not in carried.ages:
+                carried.ages.append(age)
+            opener = forms.opener(name, age, city)
+            if forms.rng.random() < 0.5:
+                title = opener
+            else:
+                written.insert(0, opener)
+        if forms.rng.random() < self.k["age_lookalikes"]:
+            tags.add("age_lookalikes")
+            lookalike = forms.lookalike(name)
+            written.insert(0 if forms.rng.random() < 0.5 else len(written), lookalike)
+        return title
 
     def _sentences(self, p: Poster, tags: set[str]) -> list[str]:
         rng = self.rng
