@@ -57,6 +57,7 @@ CITIES = (
 SOURCES = ("annonces-libres", "photogram", "petites-annonces", "chat-local", "vivastreet-like")
 KINDS = ("ad", "social_post", "profile", "message")
 PASSWORD = "bench password long enough"
+WARMUP_SECONDS = 5
 BATCH = 20_000
 START_TS = 1_704_067_200.0  # 2024-01-01
 
@@ -475,7 +476,9 @@ def run_engine(
         for page, page_urls in urls.items():
             if pages != "all" and page.split()[0] not in pages.split(","):
                 continue
-            load(base, session, page_urls[:50], 2, clients, token)  # warm caches
+            # Steady state: every URL of the page cycled through for WARMUP_SECONDS first (the
+            # first requests after a start read cold pages and build per-process caches)
+            load(base, session, page_urls, WARMUP_SECONDS, clients, token)
             cpu = server_cpu_seconds(server.pid)
             results[page] = load(base, session, page_urls, seconds, clients, token)
             cpu = server_cpu_seconds(server.pid) - cpu

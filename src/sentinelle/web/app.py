@@ -163,13 +163,20 @@ def create_app(settings: WebSettings) -> FastAPI:
     return app
 
 
+def _warm_scoring() -> None:
+    from sentinelle.score.model import default_model
+    from sentinelle.score.scoring import score_text
+
+    score_text("Nouvelle à Lyon, dispo ce soir", "ad", default_model())
+
+
 @asynccontextmanager
 async def _lifespan(app: FastAPI):
-    from sentinelle.score.model import default_model
-
     app.state.pseudonyms.start()
-    # the scoring model loaded before the first request, not by the first twenty at once
-    await asyncio.to_thread(default_model)
+    # The scoring model and what scoring builds on first use (indicator matchers, n-gram
+    # vectoriser) made before the first request, not by the first twenty at once: concurrent
+    # first `POST /api/score` requests each built them (2-6 s each under 20 clients).
+    await asyncio.to_thread(_warm_scoring)
     yield
     app.state.pseudonyms.close()
     app.state.store.close()
