@@ -121,3 +121,29 @@ def test_family_words_do_not_hide_minors_a_group_offers():
 def test_a_possessive_before_a_youth_word_is_someone_else_only_where_nobody_is_offered():
     assert "youth.language" not in _codes("Mon ado cherche un job d'été, Laval")
     assert "youth.language" in _codes("Toute jeune ado dispo ce soir, Laval, 100€")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Je suis maman. 16 ans pour ma fille cette année, elle cherche des cours de conduite.",
+        "Je cherche une nounou pour ma fille. Elle a 16 ans et aime le dessin, Rennes.",
+        "Papa solo, mes enfants grandissent : l'aînée fête bientôt 15 ans. Cherche T3 à Metz.",
+    ],
+)
+def test_a_parent_posting_about_the_family_fires_no_minor_evidence(text):
+    """The age is a sentence away from the child it belongs to: a post that offers nobody and
+    is written by a parent gives the family's ages, not the poster's."""
+    assert "age.stated_minor" not in _codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nouvelle 16 ans, je vis chez mes parents, dispo en journée",  # her own family
+        "Nouvelle 16 ans, ma maman ne sait pas, dispo en journée",
+        "J ai 16 ans et mon fils a 1 an, dispo Lyon",  # her own age, in the first person
+    ],
+)
+def test_a_minor_speaking_of_her_own_family_still_fires(text):
+    assert "age.stated_minor" in _codes(text)

@@ -7,7 +7,9 @@ pupil, or of a teacher or a lesson ("prof au collège", "cours pour le lycée"),
 statement, in the same sentence; or an audience ("stage pour ados de 12 à 16 ans", "cours pour
 lycéenne ou lycéen", "atelier pour les 13-15 ans"); or a parent naming children ("maman de 8 ans
 et 14 ans", "mon grand a 16 ans", "mes deux petits de 3 et 13 ans"); or the clients an ad accepts
-("clients de 30 ans", "messieurs de 40 ans"): never the age of the person offered.
+("clients de 30 ans", "messieurs de 40 ans"): never the age of the person offered. In a post
+that offers nobody and speaks of a household (a mother, "ma fille", "mes enfants"), an age not
+said in the first person is the family's too.
 """
 
 from __future__ import annotations
@@ -48,6 +50,22 @@ _PARENT = re.compile(
     r"[^.!?\n]{0,30}$",
     re.IGNORECASE,
 )
+# A poster who is a parent, anywhere in the post ("Je suis maman. ... Elle a 16 ans", "pour ma
+# fille. Elle a 16 ans"): in a post that offers nobody, an age not said in the first person is
+# the children's (sentence windows miss "elle" a sentence later). Not "ma mère", "mes parents":
+# a minor speaking of her own family.
+_HOUSEHOLD = re.compile(
+    r"(?<!\bma\s)(?<!\bta\s)(?<!\bsa\s)\b(?:maman|papa)\b"
+    r"|\b(?:m[èe]re|p[èe]re|mother|father)\s+(?:de|d'|of)\b"
+    r"|\b(?:(?:ma|mes|notre|nos)\s+(?:filles?|enfants?)|(?:mon|mes|notre|nos)\s+(?:fils|enfants?)"
+    r"|my\s+(?:daughters?|sons?|kids|children))\b",
+    re.IGNORECASE,
+)
+# The poster's own age said in the first person: "j'ai 16 ans", "je suis 16", "moi 16 ans".
+_FIRST_PERSON = re.compile(
+    r"(?:\bj['’ ]\s?ai|\bje\s+suis|\bmoi|\bi['’]?m|\bi\s+am)\s*(?:[,:-]\s*)?(?:seulement\s+|only\s+)?$",
+    re.IGNORECASE,
+)
 _WINDOW = 60  # characters before the statement
 # A youth word owned by someone ("mon ado", "ma petite lycéenne", "my teen"): another person.
 _POSSESSED = re.compile(
@@ -70,7 +88,9 @@ def about_someone_else(text: str, start: int, *, offers_people: bool = False) ->
         return any(cue.search(before) is not None for cue in (_CUE, _PARENT))
     if text[start : start + 1].isalpha() and possessed(text, start):
         return True  # "mon ado de 15 ans" (an age said with a number first is "mes 16 ans")
-    return any(cue.search(before) is not None for cue in (_CUE, _AUDIENCE, _PARENT, _FAMILY))
+    if any(cue.search(before) is not None for cue in (_CUE, _AUDIENCE, _PARENT, _FAMILY)):
+        return True
+    return _HOUSEHOLD.search(text) is not None and _FIRST_PERSON.search(before[-20:]) is None
 
 
 def possessed(text: str, start: int) -> bool:
