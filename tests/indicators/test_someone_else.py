@@ -147,3 +147,22 @@ def test_a_parent_posting_about_the_family_fires_no_minor_evidence(text):
 )
 def test_a_minor_speaking_of_her_own_family_still_fires(text):
     assert "age.stated_minor" in _codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clients sérieux uniquement, Jade 16 ans, dispo Lyon",  # clients are adults
+        "Les clients 18+ seulement, je suis Léa 16 ans",
+        "Son frère répond au tel et gère les rdv, Jade a 16 ans, dispo Rouen",  # in an offer
+        "Réservation par mon cousin, ma petite sœur de 16 ans est dispo à Nice",
+    ],
+)
+def test_a_minor_age_in_an_ad_is_never_set_aside_for_clients_or_family(text):
+    """The certain rule: an ad stating an age under 18 flags it, whoever else it names."""
+    assert "age.stated_minor" in _codes(text)
+
+
+def test_a_clients_adult_age_is_still_theirs():
+    text = "Indépendante, clients 30 ans minimum, dispo Lyon"
+    assert about_someone_else(text, text.index("30 ans"))

@@ -147,7 +147,10 @@ def extraction_indicators(
         stated
         for stated in extraction.stated_ages
         if not about_someone_else(
-            text, statement_start(text, stated.evidence), offers_people=offers_people
+            text,
+            statement_start(text, stated.evidence),
+            offers_people=offers_people,
+            minor=stated.age < 18,
         )
     ]
     for stated in ages:
@@ -201,7 +204,7 @@ def _of_someone_else(indicator: Indicator, source: str, offers_people: bool) -> 
         return False
     start = indicator.span[0]
     if indicator.code in _PERSONAL and about_someone_else(
-        source, start, offers_people=offers_people
+        source, start, offers_people=offers_people, minor=True
     ):
         return True
     return indicator.code.startswith("youth.") and not offers_people and possessed(source, start)

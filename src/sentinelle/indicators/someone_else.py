@@ -22,10 +22,14 @@ _CUE = re.compile(
     r"|profs?|professeure?s?|enseignante?s?|soutien|cours|tuteur|tutrice|surveillante?"
     r"|gosses?|minots?|bambins?|loulous?|marmots?|bouts?\s+de\s+chou|petits?-enfants?|cousine?s?"
     r"|filleule?s?|cadette?s?|a[îi]n[ée]e?s?|(?:mon|ma|mes|nos|leurs?)\s+ados?"
-    r"|clients?|client[èe]le|messieurs|gentlemen|customers?"
     r"|child(?:ren)?|kids?|sons?|daughters?|students?|pupils?|teachers?|tutors?"
     r"|brothers?|sisters?|nephews?|nieces?|grandchild(?:ren)?|toddlers?|bab(?:y|ies))\b[^.!?\n]{0,30}$",
     re.IGNORECASE,
+)
+# The clients an ad accepts ("clients 30 ans minimum"): adults, so never the owner of an age
+# under 18 ("Clients sérieux uniquement, Jade 16 ans" states Jade's).
+_CLIENTS = re.compile(
+    r"\b(?:clients?|client[èe]le|messieurs|gentlemen|customers?)\b[^.!?\n]{0,30}$", re.IGNORECASE
 )
 # Who an offer is for: "pour (les) ados", "aux lycéens", "pour les 13-", "pour " right before.
 _AUDIENCE = re.compile(
@@ -63,7 +67,8 @@ _HOUSEHOLD = re.compile(
 )
 # The poster's own age said in the first person: "j'ai 16 ans", "je suis 16", "moi 16 ans".
 _FIRST_PERSON = re.compile(
-    r"(?:\bj['’ ]\s?ai|\bje\s+suis|\bmoi|\bi['’]?m|\bi\s+am)\s*(?:[,:-]\s*)?(?:seulement\s+|only\s+)?$",
+    r"(?:\bj['’ ]\s?ai|\bje\s+suis|\bmoi|\bi['’]?m|\bi\s+am)\s*(?:[,:-]\s*)?"
+    r"(?:seulement\s+|only\s+)?$",
     re.IGNORECASE,
 )
 _WINDOW = 60  # characters before the statement
@@ -75,15 +80,21 @@ _POSSESSED = re.compile(
 )
 
 
-def about_someone_else(text: str, start: int, *, offers_people: bool = False) -> bool:
+def about_someone_else(
+    text: str, start: int, *, offers_people: bool = False, minor: bool = False
+) -> bool:
     """True when the statement starting at `start` is about a child, pupil, audience or client.
 
     In a post that offers or recruits people (`offers_people`: escort, recruitment or control
-    language), an audience is not set aside: "argent facile pour ados de 16 ans" recruits minors.
+    language), an audience is not set aside: "argent facile pour ados de 16 ans" recruits minors;
+    and an age under 18 (`minor`) is never set aside there: "ma petite sœur de 16 ans", "son
+    frère gère, elle a 16 ans" offer a minor whoever else the ad names (the certain rule).
     """
-    if start <= 0:
+    if start <= 0 or (offers_people and minor):
         return False
     before = text[max(0, start - _WINDOW) : start]
+    if not minor and _CLIENTS.search(before) is not None:
+        return True
     if offers_people:
         return any(cue.search(before) is not None for cue in (_CUE, _PARENT))
     if text[start : start + 1].isalpha() and possessed(text, start):
