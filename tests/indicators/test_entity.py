@@ -155,3 +155,20 @@ def test_a_multi_person_ad_reads_the_facts_of_each_first_name_it_gives():
     found, facts = entity_indicators(posts, [phone] * 2, fired)
     assert "persona.stated_minor" in {i.code for i in found[1]}
     assert facts[1]["persona.stated_minor"] == 1
+
+
+def test_contactless_posts_tied_by_wording_are_not_several_personas():
+    """Posts without a contact that the linker tied by their wording are as often
+    independents using a common phrasing: their names say nothing of a group. A post of the
+    same network that gives a contact still counts."""
+    posts = [named_post(1, "Léa dispo"), named_post(2, "Nour dispo"), named_post(3, "Inès dispo")]
+    none = [Extraction(), Extraction(), Extraction()]
+    found, _ = entity_indicators(posts, none, [[], [], []], ["n8"] * 3)
+    assert all("control.several_personas" not in {i.code for i in row} for row in found)
+    with_contacts = [
+        Extraction(phones=[PhoneHit("+33612345678", "06 12 34 56 78")]),
+        Extraction(handles=["snapchat:resa_77"]),
+        Extraction(),
+    ]
+    found, _ = entity_indicators(posts, with_contacts, [[], [], []], ["n8"] * 3)
+    assert "control.several_personas" in {i.code for i in found[2]}
