@@ -204,6 +204,8 @@ def _entities(posts, extractions, indicators, names, given, network_ids) -> dict
             if names[row] is None:  # a multi-person ad still shows its first names
                 for name in given[row]:
                     entities[key].personas.setdefault(name, [0, 0, 0])
+                    if extraction.phones or extraction.handles:
+                        entities[key].contact_personas.add(name)
     return entities
 
 
