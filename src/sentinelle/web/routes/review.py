@@ -36,9 +36,8 @@ def review_page(
     record_event(
         store, ctx.actor, "review.view", f"{len(shown)} posts", ctx.client, {"posts": shown}
     )
-    for post in queue:
-        post["segments"] = masked_segments(post, limit=400)
-        post["cells"] = score_cells(post)
+    if legacy:
+        queue = [_shown(post) for post in queue]
     return render(ctx, "review.html", queue=queue, keys=KEYS, order=order, order_label=label)
 
 
@@ -51,10 +50,16 @@ def cached_queue(app, order: str, label: str) -> list[dict]:
     texts: 300 ms of CPU at 1M posts), less the posts labelled since it was made."""
     ranked = app.state.cache.get_or_compute(
         ("review-queue", order, label),
-        lambda: ordered_queue(app.state.store, order, label, RANKED),
+        lambda: [_shown(post) for post in ordered_queue(app.state.store, order, label, RANKED)],
     )
     done = labelled_among(app.state.store, [post["pk"] for post in ranked])
     return [dict(post) for post in ranked if post["pk"] not in done][:QUEUE]
+
+
+def _shown(post: dict) -> dict:
+    """A queued post ready to show: its masked text (masking reads the text with the
+    extractor: most of the page's CPU when done per request) and score cells."""
+    return {**post, "segments": masked_segments(post, limit=400), "cells": score_cells(post)}
 
 
 def ordered_queue(store, order: str, label: str, limit: int = QUEUE) -> list[dict]:
