@@ -145,6 +145,12 @@ def migrate(engine: Engine) -> None:
     with _migration_lock(engine), engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATE_LOCK})
+        elif connection.dialect.name == "sqlite":
+            # pysqlite begins a transaction only before DML, so each CREATE committed alone: a
+            # process killed mid-migration left tables without their revision, and the store
+            # could not be opened again ("table posts already exists"). One transaction, as on
+            # PostgreSQL: SQLite's DDL is transactional.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
         if current_revision(connection) == HEAD:
             return
         from alembic import command
