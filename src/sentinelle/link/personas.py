@@ -90,12 +90,31 @@ _WORD = re.compile(r"(?<![\w@./_-])([^\W\d_]+)(?![\w@_/-]|\.\w)")
 _HANDLE_NAME = re.compile(r"[^\W\d_]+")
 
 
+# Words before a first name that make it part of a place: "rue Victor Hugo", "lycée Jules
+# Ferry", "métro Louis Blanc", "Saint Paul". Read as a persona, a street name gave an independent
+# two first names, and her network "several personas" (control evidence).
+_PLACE_BEFORE = frozenset((
+    "rue", "avenue", "av", "bd", "boulevard", "allee", "impasse", "quai", "chemin", "square",
+    "residence", "lycee", "college", "ecole", "gare", "metro", "station", "stade", "hopital",
+    "saint", "sainte", "st", "ste", "pont", "porte", "cite",
+))  # fmt: skip
+# Further back, across another name: "rue Victor Hugo", "avenue Jean Jaurès".
+_PLACE_TWO_BEFORE = _PLACE_BEFORE - {"saint", "sainte", "st", "ste"}
+
+
 def personas(text: str) -> list[str]:
-    """First names the text presents, in order of appearance, each once."""
+    """First names the text presents, in order of appearance, each once (not those that are
+    part of a place's name)."""
     found: dict[str, None] = {}
-    for word in _WORD.findall(fold_fast(text)):
-        if word in FIRST_NAMES:
-            found.setdefault(DISPLAY[word], None)
+    words = _WORD.findall(fold_fast(text))
+    for index, word in enumerate(words):
+        if word not in FIRST_NAMES:
+            continue
+        before = words[index - 1] if index else ""
+        two_before = words[index - 2] if index > 1 else ""
+        if before in _PLACE_BEFORE or two_before in _PLACE_TWO_BEFORE:
+            continue
+        found.setdefault(DISPLAY[word], None)
     return list(found)
 
 
