@@ -160,3 +160,7 @@ def test_name_and_bare_age_opening_an_ad_or_title(text: str, expected) -> None:
 )
 def test_numbers_beside_names_that_are_no_age(text: str) -> None:
     assert ages(text) == []
+
+
+def test_experience_written_without_an_apostrophe_is_no_age() -> None:
+    assert find_ages("Coach perso, 16 ans d expérience, séances à domicile", 2024) == []

@@ -166,3 +166,22 @@ def test_a_minor_age_in_an_ad_is_never_set_aside_for_clients_or_family(text):
 def test_a_clients_adult_age_is_still_theirs():
     text = "Indépendante, clients 30 ans minimum, dispo Lyon"
     assert about_someone_else(text, text.index("30 ans"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coach sportif diplômé, j'entraîne les 15-17 ans du club, Lyon",
+        "Coach de natation : groupe des 14 ans le mercredi, Lille",
+        "Je coache des jeunes de 16 ans en athlétisme, Bordeaux",
+        "Prof de guitare, mes élèves de 15 ans progressent vite, Caen",
+    ],
+)
+def test_an_age_said_of_a_group_fires_no_minor_evidence(text):
+    """A plural or a range before the age ('les 15-17 ans', 'des jeunes de 16 ans'): a
+    category a coach or teacher works with, not one person's age."""
+    assert "age.stated_minor" not in _codes(text)
+
+
+def test_a_group_age_in_an_ad_that_offers_people_still_fires():
+    assert "age.stated_minor" in _codes("Agence : nos filles de 16 ans dispo, réservation par sms")

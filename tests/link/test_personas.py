@@ -20,3 +20,8 @@ def test_a_first_name_in_a_place_is_no_persona():
     assert personas("métro Louis Blanc, Nina dispo, lycée Jules Ferry à côté") == ["Nina"]
     assert personas("Saint Paul, Inès") == ["Inès"]
     assert personas("Sur place Léa vous reçoit") == ["Léa"]  # 'place' alone is a common word
+
+
+def test_a_place_word_in_another_sentence_does_not_hide_a_name():
+    assert personas("Près de la gare. Léa vous attend") == ["Léa"]
+    assert personas("Quartier Saint, Nina") == ["Nina"]

@@ -38,7 +38,7 @@ _DURATION_BEFORE = re.compile(
     r"|tou(?:te)?s\s+les)\s*$"
 )
 _NOT_AGE_AFTER = re.compile(
-    r"\s*(?:d['’]\s*(?:exp|anc|[ée]tude|activit|mariage)|de\s+(?:m[ée]tier|carri|pratique|exp)"
+    r"\s*(?:d['’ ]\s*(?:exp|anc|[ée]tude|activit|mariage)|de\s+(?:m[ée]tier|carri|pratique|exp)"
     r"|r[ée]volus|et\s+plus|[ \t]?\+(?!\s*\d)|et\s+\d+\s+mois|minimum|min\b)"
 )
 # what may follow a bare number that is not an age: a price, an hour, a weight, a date, a street

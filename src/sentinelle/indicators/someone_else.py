@@ -71,6 +71,16 @@ _FIRST_PERSON = re.compile(
     r"(?:seulement\s+|only\s+)?$",
     re.IGNORECASE,
 )
+# An age said of a group, not of one person: a plural before it ("les 15-17 ans", "groupe des
+# 14 ans", "des jeunes de 16 ans", "mes élèves de 14") or a range ending at it ("15-17 ans",
+# "13/16 ans"): a coach's or a teacher's category. Not read in ads that offer people.
+_GROUP = re.compile(
+    r"(?:\b(?:les|des|aux)\s+(?:\d{1,2}\s*[-/–à]\s*)?"
+    r"|\b(?:les|des|aux|nos|vos|mes|ses|leurs)\s+(?:jeunes|ados?|adolescent(?:e)?s|enfants"
+    r"|gar[çc]ons|joueu(?:r|se)s|nageu(?:r|se)s|athl[èe]tes|[ée]l[èe]ves|[ée]quipes?)\b"
+    r"[^.!?\n]{0,20}|\b\d{1,2}\s*[-/–]\s*)$",
+    re.IGNORECASE,
+)
 _WINDOW = 60  # characters before the statement
 # A youth word owned by someone ("mon ado", "ma petite lycéenne", "my teen"): another person.
 _POSSESSED = re.compile(
@@ -99,7 +109,7 @@ def about_someone_else(
         return any(cue.search(before) is not None for cue in (_CUE, _PARENT))
     if text[start : start + 1].isalpha() and possessed(text, start):
         return True  # "mon ado de 15 ans" (an age said with a number first is "mes 16 ans")
-    if any(cue.search(before) is not None for cue in (_CUE, _AUDIENCE, _PARENT, _FAMILY)):
+    if any(cue.search(before) is not None for cue in (_CUE, _AUDIENCE, _PARENT, _FAMILY, _GROUP)):
         return True
     return _HOUSEHOLD.search(text) is not None and _FIRST_PERSON.search(before[-20:]) is None
 

@@ -106,16 +106,32 @@ def personas(text: str) -> list[str]:
     """First names the text presents, in order of appearance, each once (not those that are
     part of a place's name)."""
     found: dict[str, None] = {}
-    words = _WORD.findall(fold_fast(text))
-    for index, word in enumerate(words):
+    folded = fold_fast(text)
+    matches = list(_WORD.finditer(folded))
+    for index, match in enumerate(matches):
+        word = match.group(1)
         if word not in FIRST_NAMES:
             continue
-        before = words[index - 1] if index else ""
-        two_before = words[index - 2] if index > 1 else ""
-        if before in _PLACE_BEFORE or two_before in _PLACE_TWO_BEFORE:
+        if _in_place(folded, matches, index):
             continue
         found.setdefault(DISPLAY[word], None)
     return list(found)
+
+
+def _in_place(folded: str, matches: list[re.Match[str]], index: int) -> bool:
+    """Whether the name at `index` follows a place word in the same run of words (only spaces
+    between: "près de la gare. Léa" is Léa)."""
+    words = []
+    for back in (1, 2):
+        if index < back:
+            break
+        gap = folded[matches[index - back].end() : matches[index - back + 1].start()]
+        if gap.strip():
+            break
+        words.append(matches[index - back].group(1))
+    return (len(words) > 0 and words[0] in _PLACE_BEFORE) or (
+        len(words) > 1 and words[1] in _PLACE_TWO_BEFORE
+    )
 
 
 def generic_handle(handle: str) -> bool:
