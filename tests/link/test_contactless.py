@@ -168,7 +168,7 @@ def test_photos_disagree_only_when_both_show_photos_and_none_is_alike():
     row = np.array([0, 1, 1, 2])
     hashes = np.array([0xF0F0, 0xF0F3, 0xAAAA0000, 0x0F0F0F0F0F0F], np.uint64)
     left, right = np.array([0, 0, 0, 2]), np.array([1, 2, 3, 3])
-    assert photos_disagree((row, hashes), 4, left, right).tolist() == [False, True, False, False]
+    assert photos_disagree((row, hashes), 4, left, right, 3).tolist() == [False, True, False, False]
 
 
 def test_photos_of_maps_image_incidences_to_rows_of_the_posts_without_contacts():

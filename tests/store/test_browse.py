@@ -11,7 +11,6 @@ from sqlalchemy import select
 from sentinelle.ingest.pipeline import content_hash
 from sentinelle.ingest.validate import validate_post
 from sentinelle.store.browse import (
-    SCORES_BY_DATE,
     PostFilter,
     _page_keys,
     get_post,
@@ -22,7 +21,7 @@ from sentinelle.store.browse import (
 from sentinelle.store.labels import add_label, iter_labels
 from sentinelle.store.network_summaries import refresh_summaries, top_networks
 from sentinelle.store.posts import save_analyses, save_posts
-from sentinelle.store.schema import post_analysis, posts
+from sentinelle.store.schema import SCORES_BY_DATE, post_analysis, posts
 from sentinelle.store.weekly_counts import latest_weeks, refresh_weekly
 
 

@@ -57,7 +57,7 @@ def _source_mentions(post: Post, text: str, handles: list[str], mentioned) -> li
     if post.city:
         places_named.add(post.city.strip().lower())
     found = []
-    for name in find_mentions(text):
+    for name in find_mentions(text, handles):
         handle = f"{source}:{name}"
         if name not in places_named and handle not in handles:
             found.append(handle)

@@ -203,13 +203,15 @@ _AT_MENTION = re.compile(r"(?<![\w.@/])@([a-z0-9][a-z0-9._-]{2,29})(?![\w@])")
 _TIME_LIKE = re.compile(r"\d{1,2}h\d{0,2}")
 
 
-def find_mentions(text: str) -> list[str]:
+def find_mentions(text: str, handles: list[str] | None = None) -> list[str]:
     """Names of the bare "@name" mentions (no platform written before them), lower case, in
-    order, deduplicated: `extract_post` reads them as accounts of the post's own source."""
+    order, deduplicated: `extract_post` reads them as accounts of the post's own source.
+    `handles`: what `find_handles` found in `text`, when the caller has it already."""
     if "@" not in text:
         return []
     lowered = text.lower()
-    named = {handle.partition(":")[2] for handle in find_handles(text)}
+    found_handles = find_handles(text) if handles is None else handles
+    named = {handle.partition(":")[2] for handle in found_handles}
     found: dict[str, None] = {}
     for match in _AT_MENTION.finditer(lowered):
         name = match.group(1).rstrip("._-")

@@ -89,8 +89,6 @@ def _add(
     if cue is not None:
         entity.minor[row] = cue.evidence
     if persona is not None:
-        if extraction.phones or extraction.handles:
-            entity.contact_personas.add(persona)
         counts = entity.personas.setdefault(persona, [0, 0, 0])
         stated = any(indicator.code in STATED_MINOR for indicator in fired)
         counts[0] += 1
@@ -199,13 +197,16 @@ def _entities(posts, extractions, indicators, names, given, network_ids) -> dict
     for row, (post, extraction, fired) in enumerate(
         zip(posts, extractions, indicators, strict=True)
     ):
-        for key in _contacts(extraction) + _photos(post) + _networks(network_ids, row):
-            _add(entities[key], row, post, extraction, fired, names[row])
-            if names[row] is None:  # a multi-person ad still shows its first names
-                for name in given[row]:
-                    entities[key].personas.setdefault(name, [0, 0, 0])
-                    if extraction.phones or extraction.handles:
-                        entities[key].contact_personas.add(name)
+        contacts = _contacts(extraction)
+        # a multi-person ad (no single persona) still shows its first names
+        shown = [names[row]] if names[row] is not None else given[row]
+        for key in contacts + _photos(post) + _networks(network_ids, row):
+            entity = entities[key]
+            _add(entity, row, post, extraction, fired, names[row])
+            for name in shown:
+                entity.personas.setdefault(name, [0, 0, 0])
+            if contacts:
+                entity.contact_personas.update(shown)
     return entities
 
 

@@ -107,8 +107,7 @@ def link_posts(
     with timer.stage("hubs"):
         ties = identifier_ties(found, count, pairs, image_edges, config)
     with timer.stage("clusters"):
-        joins = contactless_groups(*loose_text, text.rarity, config.contactless_min_average,
-                                   config.contactless_slot_min, loose_photos)  # fmt: skip
+        joins = contactless_groups(*loose_text, text.rarity, config, loose_photos)
         decision = decide(count, ties.id_pairs, ties.anchored, pairs, config, joins=joins)
         edges = concat_edges([ties.edges, text_edges_of(pairs, decision)])
     example = decision.templates

@@ -8,7 +8,7 @@ two posts is weak, and a single pair is as often another poster's ad. What holds
 posts of one group are, on average, more alike to each other than to anyone else. So the posts
 are grouped by average linkage on their plain shingle Jaccard, merged by reciprocal best
 partners in rounds (average linkage is reducible, so this gives the greedy hierarchy), and cut
-where the average similarity of two groups falls under `min_average`.
+where the average similarity of two groups falls under `contactless_min_average`.
 
 Posts made mostly of a common template (a shared room-rental boilerplate, a copied recruitment
 offer: `ShingleRarity.template_slots`) take no part: what they share is the template's, not a
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from sentinelle.link.config import LinkConfig
 from sentinelle.link.graph import components
 from sentinelle.link.identifiers import Incidence
 from sentinelle.link.images import parse_phashes
@@ -30,18 +31,16 @@ from sentinelle.link.textlinks import check_pairs
 
 ROWS = 1  # rows per band: posts sharing one MinHash value are candidates
 MAX_BUCKET = 40  # a bucket with more posts than this gives a star, not every pair
-MIN_AVERAGE = 0.2  # average Jaccard under which two groups of posts stay apart
 MAX_TEMPLATE_SHARE = 0.7  # posts with more of their shingles in common templates stay out
 MIN_GROUP = 3  # posts a contactless group needs to be kept
 MIN_PAIR = 0.08  # pairs estimated less alike than this are not checked (they weigh 0)
-# Beyond the template: a pair counts only when it shares SLOT_MIN shingles that few posts
-# without contacts use (in at most max(SLOT_FLOOR, SLOT_SHARE of them)): a name, a city, a
-# phrasing of one's own. Copies of one boilerplate by unrelated posters share only its words.
-SLOT_MIN = 3  # 0 counts every pair (the grouping before slots were asked for)
+# Beyond the template: a pair counts only when it shares `contactless_slot_min` shingles that
+# few posts without contacts use (in at most max(SLOT_FLOOR, SLOT_SHARE of them)): a name, a
+# city, a phrasing of one's own. Copies of one boilerplate by unrelated posters share only its
+# words.
 SLOT_FLOOR = 20
 SLOT_SHARE = 0.02
 MIN_OWN_SHARE = 0.1  # share of a group's pairs sharing slots under which it is copies of one ad
-PHOTO_DISTANCE = 3  # Hamming bits under which two photo hashes are one photo (as images.py)
 _CHUNK = 1 << 16
 
 
@@ -50,8 +49,7 @@ def contactless_groups(
     shingles: Shingles,
     signatures: np.ndarray,
     rarity: ShingleRarity,
-    min_average: float = MIN_AVERAGE,
-    slot_min: int = SLOT_MIN,
+    config: LinkConfig,
     photos: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Post pairs (a star per group) joining the `posts` (numbers of posts giving no contact;
@@ -74,12 +72,15 @@ def contactless_groups(
     apart = np.zeros(len(left), bool)
     if photos is not None:
         shown = _both_show_photos(photos, len(posts), rows[left], rows[right])
-        apart = photos_disagree(photos, len(posts), rows[left], rows[right])
+        apart = photos_disagree(
+            photos, len(posts), rows[left], rows[right], config.image_max_distance
+        )
     cannot = (left[apart], right[apart])
     keep = (similarity > 0) & ~apart
     weighed = np.zeros(len(rows), bool)  # posts whose evidence was weighed here
     if photos is not None:
         weighed = np.bincount(photos[0], minlength=len(posts))[rows] > 0
+    min_average, slot_min = config.contactless_min_average, config.contactless_slot_min
     labels = average_linkage(len(rows), left[keep], right[keep], similarity[keep], min_average,
                              cannot)  # fmt: skip
     if slot_min:  # a group whose posts rarely share slots of their own is copies of one ad
@@ -152,9 +153,14 @@ def _both_show_photos(photos, count: int, left: np.ndarray, right: np.ndarray) -
 
 
 def photos_disagree(
-    photos: tuple[np.ndarray, np.ndarray], count: int, left: np.ndarray, right: np.ndarray
+    photos: tuple[np.ndarray, np.ndarray],
+    count: int,
+    left: np.ndarray,
+    right: np.ndarray,
+    max_distance: int,
 ) -> np.ndarray:
-    """Per pair of rows: both show photos and no photo of one is near one of the other's."""
+    """Per pair of rows: both show photos and no photo of one is near one of the other's
+    (within `max_distance` Hamming bits, as near images link)."""
     row, hashes = photos
     order = np.argsort(row, kind="stable")
     row, hashes = row[order], hashes[order]
@@ -167,7 +173,7 @@ def photos_disagree(
     width = sizes[right[both]][pair]
     a = hashes[starts[left[both]][pair] + step // width]
     b = hashes[starts[right[both]][pair] + step % width]
-    near = np.bincount(pair, weights=np.bitwise_count(a ^ b) <= PHOTO_DISTANCE,
+    near = np.bincount(pair, weights=np.bitwise_count(a ^ b) <= max_distance,
                        minlength=len(both))  # fmt: skip
     disagree = np.zeros(len(left), bool)
     disagree[both[near == 0]] = True

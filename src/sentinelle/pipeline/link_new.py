@@ -91,8 +91,7 @@ def link_new_posts(store: Store, config: LinkConfig, state: dict, mapper: Callab
     # stored ones were grouped by the run that linked them)
     free = without_contacts(posts.found, len(posts))
     loose = contactless_groups(free, subset(shingles, free), signatures.values[free], rarity,
-                               config.contactless_min_average, config.contactless_slot_min,
-                               photos_of(posts.found["image"], free))  # fmt: skip
+                               config, photos_of(posts.found["image"], free))  # fmt: skip
     decision = decide(groups.count, id_pairs, groups.anchored, node_pairs, config, model=model,
                       sizes=groups.sizes, joins=(node[loose[0]], node[loose[1]]))  # fmt: skip
     ids, aliases, merged, next_number, stored_ids = groups.assign(decision.labels, state)

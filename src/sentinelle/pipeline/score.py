@@ -12,7 +12,7 @@ import orjson
 
 from sentinelle.export.posts import FLAG_BITS
 from sentinelle.indicators.entity import presents_several
-from sentinelle.indicators.indicator import LABELS
+from sentinelle.indicators.indicator import LABELS, Indicator
 from sentinelle.link.personas import personas
 from sentinelle.records import Extraction, Post
 from sentinelle.score.model import default_model
@@ -31,19 +31,25 @@ class PersonaKey(NamedTuple):
     also: list[str]
 
 
-def _persona_key(post: Post, extraction: Extraction, network_id: str | None) -> PersonaKey:
+def _persona_key(
+    post: Post,
+    extraction: Extraction,
+    network_id: str | None,
+    fired: list[Indicator] | None = None,
+) -> PersonaKey:
     """Who a post advertises: its network and the first name it gives.
 
     A minor cue spreads to the other posts of the same persona in a network, not to the whole
     network: a group advertises adults and minors side by side. An ad presenting several people
     ("2 copines", "Nina & Ana") may be raised by any of its first names' personas, but gives
-    nothing: its "16 ans" may be the other woman's.
+    nothing: its "16 ans" may be the other woman's. `fired`: the indicators scoring found, so
+    the matcher is not run a second time.
     """
     names = personas(f"{post.title or ''}\n{post.text}") if network_id is not None else []
     if not names:
         return PersonaKey(None, False, [])
     keys = [f"{network_id}/{name}" for name in names]
-    if presents_several(post, extraction):
+    if presents_several(post, extraction, fired):
         return PersonaKey(keys[0], False, keys[1:])
     return PersonaKey(keys[0], True, [])
 
@@ -58,8 +64,8 @@ def score_batch(rows: list[tuple]) -> list[dict]:
     networks = [row[-1] for row in rows]
     scored = score_posts([post for _, post in pairs], extractions, None, model, networks)
     keyed = [
-        _persona_key(post, extraction, row[-1])
-        for (_, post), extraction, row in zip(pairs, extractions, rows, strict=True)
+        _persona_key(post, extraction, row[-1], result.indicators)
+        for (_, post), extraction, result, row in zip(pairs, extractions, scored, rows, strict=True)
     ]
     scored = propagate_minor(
         scored,

@@ -50,8 +50,9 @@ def identifier_spans(text: str, known: Iterable[str] = ()) -> list[tuple[int, in
     needles: set[str] = {k for k in known if k and len(k.strip()) >= 3}
     for hit in find_phones(text):
         needles.add(hit.raw)
-    for handle in find_handles(text) + find_mentions(text):
-        name = handle.rpartition(":")[2]
+    handles = find_handles(text)
+    names = [handle.partition(":")[2] for handle in handles] + find_mentions(text, handles)
+    for name in names:
         if len(name) >= 3:
             spans += _word_spans(text, name)
     for needle in needles:

@@ -77,7 +77,7 @@ def propagate_minor(
         codes = {i.code for i in result.indicators}
         # an adult age of a multi-person ad (gives False) may be the other woman's
         adult = ADULT in codes and gives
-        if not codes & set(MINOR_EVIDENCE) and (not flag_raised or adult):
+        if codes.isdisjoint(MINOR_EVIDENCE) and (not flag_raised or adult):
             lifted = max(result.scores["minor"], min(lifted, REVIEW_MARGIN * threshold))
         evidence = f"{origin.source}/{origin.id}: {cue.evidence}"
         lifted_post = PostScore(

@@ -399,5 +399,4 @@ def _contactless(prepared, rarity: ShingleRarity, config: LinkConfig):
     shingles = _shingles(table.column("shingles").combine_chunks())
     signatures = _signatures(table.column("signature"), config)
     photos = photos_of(incidence(table.column("image").to_pylist()), np.arange(len(posts)))
-    return contactless_groups(posts, shingles, signatures, rarity, config.contactless_min_average,
-                              config.contactless_slot_min, photos)  # fmt: skip
+    return contactless_groups(posts, shingles, signatures, rarity, config, photos)

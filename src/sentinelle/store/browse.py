@@ -158,9 +158,6 @@ def _analysis_conditions(spec: PostFilter) -> list:
     return conditions
 
 
-SCORES_BY_DATE = "ix_post_analysis_posted_ts_scores"
-
-
 def _page_keys(
     store: Store,
     spec: PostFilter,

@@ -68,6 +68,7 @@ post_versions = Table(
     Column("content_hash", String(32)),
 )
 
+SCORES_BY_DATE = "ix_post_analysis_posted_ts_scores"  # the posts list names it in tests
 post_analysis = Table(
     "post_analysis",
     metadata,
@@ -94,7 +95,7 @@ post_analysis = Table(
     Index("ix_post_analysis_department_posted_ts", "department", "posted_ts", "flags"),
     # score filters walk this by date, testing the scores inside the index (migration 0013)
     Index(
-        "ix_post_analysis_posted_ts_scores",
+        SCORES_BY_DATE,
         "posted_ts",
         "score_minor",
         "score_control",

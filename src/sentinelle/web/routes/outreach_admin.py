@@ -16,6 +16,7 @@ from sentinelle.outreach.services import KIND_LABELS
 from sentinelle.store.organisations import organisation_of
 from sentinelle.store.outreach import dashboard_rows, files_overview, services_for
 from sentinelle.store.outreach_persons import persons_found
+from sentinelle.web.charts import chart_json
 from sentinelle.web.render import render
 from sentinelle.web.security import PageContext, check_csrf, page
 
@@ -97,8 +98,8 @@ def dashboard(ctx: Annotated[PageContext, Depends(page("outreach.dashboard"))]):
         measures=MEASURES,
         organisation=org,
         charts={
-            "month": bar_figure(figures["by_month"]),
-            "department": bar_figure(figures["by_department"]),
+            "month": chart_json(bar_figure(figures["by_month"])),
+            "department": chart_json(bar_figure(figures["by_department"])),
         },
     )
 
