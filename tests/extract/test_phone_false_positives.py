@@ -178,3 +178,9 @@ def test_one_number_that_is_not_a_phone_stays_out(number: str, context: str) -> 
 )
 def test_hand_cases_that_are_not_phones(text: str) -> None:
     assert find_phones(text) == [], text
+
+
+def test_a_date_then_words_then_digits_is_no_number() -> None:
+    """Found by the property test above: a date opened a number read across filler."""
+    assert find_phones("tel 01/01 tel 100 000 000 00000") == []
+    assert [hit.e164 for hit in find_phones("06.01 00 00 00")] == ["+33601000000"]
