@@ -164,3 +164,16 @@ def test_numbers_beside_names_that_are_no_age(text: str) -> None:
 
 def test_experience_written_without_an_apostrophe_is_no_age() -> None:
     assert find_ages("Coach perso, 16 ans d expérience, séances à domicile", 2024) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jade 1️⃣6️⃣ ans, nouvelle à Lyon", [(16, "1️⃣6️⃣ ans")]),
+        ("j'ai 1⃣7⃣ ans", [(17, "j'ai 1⃣7⃣ ans")]),
+        ("Léa 2️⃣3️⃣ans dispo", [(23, "2️⃣3️⃣ans")]),
+    ],
+)
+def test_keycap_digits(text: str, expected: list[tuple[int, str]]) -> None:
+    """Keycap emoji are digits: the age is read and its evidence is the text as written."""
+    assert [(item.age, item.evidence) for item in find_ages(text, 2026)] == expected

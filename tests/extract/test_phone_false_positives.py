@@ -183,4 +183,22 @@ def test_hand_cases_that_are_not_phones(text: str) -> None:
 def test_a_date_then_words_then_digits_is_no_number() -> None:
     """Found by the property test above: a date opened a number read across filler."""
     assert find_phones("tel 01/01 tel 100 000 000 00000") == []
+    assert find_phones("tel 100 000 010 00000 tel 01/01") == []  # the date closing it
     assert [hit.e164 for hit in find_phones("06.01 00 00 00")] == ["+33601000000"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dispo du 01 12 2026 - 15 12 2026 sur Lille",
+        "arrivée le 14 02 2025 15h à Nice",
+        "Rdv 3 5 2026, 20 ans",
+    ],
+)
+def test_spaced_dates_with_a_year_are_no_number(text: str) -> None:
+    assert find_phones(text) == [], text
+
+
+def test_a_spaced_date_beside_a_number_leaves_the_number() -> None:
+    hits = find_phones("Rdv 10 05 2026 au 07 45 12 33 21")
+    assert [hit.e164 for hit in hits] == ["+33745123321"]

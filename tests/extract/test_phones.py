@@ -462,3 +462,9 @@ def _unusual_number(rng: random.Random) -> tuple[str, str]:
     if kind == "plus":
         return e164, international
     return e164, f"{_FLAGS[region]} {national}"
+
+
+@pytest.mark.parametrize("word", ["zero", "zéro", "Zero"])
+def test_a_number_word_glued_to_its_digits_opens_the_number(word: str) -> None:
+    """ "zero6 12 34 56 78": the glued digit is no part of a name."""
+    assert [hit.e164 for hit in find_phones(f"contact {word}6 12 34 56 78")] == [LEA]

@@ -92,6 +92,8 @@ _RANGE_AFTER = re.compile(r"\s*(?:à|a|-|au)\s*\d")
 
 def find_ages(text: str, year: int | None) -> list[StatedAge]:
     """Ages stated in the text, in order, deduplicated by value, with their evidence."""
+    if _KEYCAP in text:
+        return _keycap_ages(text, year)
     lowered = text.lower()
     if len(lowered) != len(text):  # rare casings change length; offsets must stay aligned
         lowered = text
@@ -106,6 +108,32 @@ def find_ages(text: str, year: int | None) -> list[StatedAge]:
         if _MIN_AGE <= age <= _MAX_AGE and age not in ages:
             ages[age] = StatedAge(age, text[start:end].strip())
     return list(ages.values())
+
+
+# "1️⃣6️⃣ ans": a digit wearing a keycap (U+20E3, often after the emoji selector U+FE0F)
+_KEYCAP = "\u20e3"
+_KEYCAP_MARKS = re.compile("\ufe0f?\u20e3")
+
+
+def _keycap_ages(text: str, year: int | None) -> list[StatedAge]:
+    """Ages read with the keycap marks taken out; the evidence is the text as written."""
+    kept = []  # where each character of the plain text stands in `text`
+    last = 0
+    for match in _KEYCAP_MARKS.finditer(text):
+        kept.extend(range(last, match.start()))
+        last = match.end()
+    kept.extend(range(last, len(text)))
+    plain = "".join(text[index] for index in kept)
+    ages = []
+    for found in find_ages(plain, year):
+        start = plain.find(found.evidence)
+        if start < 0:  # evidence is a slice of `plain`; kept for safety
+            ages.append(found)
+            continue
+        end = kept[start + len(found.evidence) - 1] + 1
+        end = _KEYCAP_MARKS.match(text, end).end() if _KEYCAP_MARKS.match(text, end) else end
+        ages.append(StatedAge(found.age, text[kept[start] : end].strip()))
+    return ages
 
 
 def _with_unit(lowered: str) -> list[tuple[int, int, int]]:

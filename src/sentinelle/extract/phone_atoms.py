@@ -216,7 +216,11 @@ def _inside_word(text: str, start: int) -> bool:
             return False
         written = word.group()
         return not (set(written) <= _LETTER_SET or _WORD.fullmatch(written))
-    return before.isalpha()
+    if before.isalpha():
+        # "zero6", "zéro6": a number word glued to the digits it starts is no name
+        word = _WORD_BEFORE.search(text, max(0, start - 20), start)
+        return not (word and _WORD.fullmatch(word.group()))
+    return False
 
 
 def _digit_values(run: str) -> str:

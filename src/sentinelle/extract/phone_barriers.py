@@ -29,6 +29,10 @@ _BARRIER = re.compile(
     r"(?:(?<!\d [/.\-_*|] )|(?<=[/.\-](?:19|20)\d\d [/.\-_*|] )|(?<=\d\d[/.]\d\d [/.\-_*|] ))"
     r"(?:0?[1-9]|[12]\d|3[01])([/.\-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d"
     r"(?!\d|[/.\-_*|\\~#:]\d|\1\s?\d|\s\1\d)"
+    # spaced dates with a year: "01 12 2026" (a four-digit group never sits in a number
+    # written in pairs; "01 12 2026 15h" is still a date, "06 12 2026 15 15" may be a number)
+    r"|(?<![\d/.\-])(?<!\d )(?:0?[1-9]|[12]\d|3[01]) (?:0?[1-9]|1[0-2]) (?:19|20)\d\d"
+    r"(?!\d|\s?\d\d(?!\d|\s?h))"
     # a date without a year or with two digits is a soft barrier: "06.01 00 00 00" and
     # "07 31.12.01 99" may still be numbers
     r"|(?P<soft>(?<![\d/.\-])(?:0[1-9]|[12]\d|3[01])(?P<sep>[/.\-])(?:0[1-9]|1[0-2])"

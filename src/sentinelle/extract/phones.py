@@ -370,9 +370,9 @@ def _clear(text: str, chain: _Chain, reading: _Reading) -> bool:
     starts = {atom.soft_start for atom in atoms if atom.soft_start is not None}
     if any(start < opening for start in starts):
         return False
-    # a date, then words, then other digits ("01/01 tel 100 000") is not one number written
-    # with filler: a date opens a number only written tight ("06.01 00 00 00")
-    if opening in starts and any(g.filler for g in chain.gaps[reading.first : reading.last]):
+    # a date and other digits with words between ("01/01 tel 100 000", "010 00000 tel 01/01")
+    # are not one number written with filler: a date is in a number only written tight
+    if starts and any(g.filler for g in chain.gaps[reading.first : reading.last]):
         return False
     # two dates ("du 05/11 au 23/11", "01/01 01/02") read as a number only by accident
     return len(starts) < 2

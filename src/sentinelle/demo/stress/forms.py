@@ -83,3 +83,33 @@ class FormsDice:
 
     def near_hint(self, country: str, national: str) -> str:
         return self.rng.choice(NEAR_HINTS[country]).format(n=national)
+
+
+# Glyph forms (knob `glyph_forms`): digits as keycap emoji, a number word glued to the digits
+# it opens, a date written with spaces and a year near the contact.
+_KEYCAPS = {str(digit): f"{digit}\ufe0f\u20e3" for digit in range(10)}
+_GLUED_ZERO = ("zero", "zéro", "Zero", "ZERO")
+SPACED_DATES = (
+    "Dispo à partir du {d:02d} {m:02d} {y}.", "Arrivée le {d:02d} {m:02d} {y}.",
+    "Présente du {d:02d} {m:02d} {y} au {e:02d} {m:02d} {y}.", "Le {d} {m} {y} sur place.",
+)  # fmt: skip
+
+
+class GlyphDice:
+    """Glyph forms' own random stream: with the knob at 0 the corpus is as it was."""
+
+    def __init__(self, seed: int) -> None:
+        self.rng = Dice(f"sentinelle-stress-glyphs:{seed}")
+
+    def keycap_age(self, phrase: str, age: int) -> str:
+        """The age's digits as keycap emoji ("1️⃣6️⃣ ans")."""
+        return phrase.replace(str(age), "".join(_KEYCAPS[c] for c in str(age)), 1)
+
+    def glued_zero(self, written: str) -> str:
+        """ "zero6 12 34 56 78" for "06 12 34 56 78"."""
+        return self.rng.choice(_GLUED_ZERO) + written[1:]
+
+    def spaced_date(self, year: int, month: int, day: int) -> str:
+        last = min(28, day + self.rng.randint(2, 9))
+        return self.rng.choice(SPACED_DATES).format(d=day, m=month, y=year, e=last)
+

@@ -24,6 +24,7 @@ KNOBS: dict[str, tuple[float, str]] = {
     "age_lookalikes": (0.15, "share of ads with a number beside a name or an age word that is no age (Léa, 16 rue..., dès 16h, 16 photos, 30 ans minimum)"),
     "country_hints": (0.15, "share of posters with French numbers who state their nationality away from the number (Je suis roumaine., a flag)"),
     "mixed_numbers": (0.05, "share of posters giving a foreign number, hint next to it (numéro roumain 0721 234 567), beside their French one"),
+    "glyph_forms": (0.1, "share of ages written in keycap emoji (1️⃣6️⃣ ans), of French numbers opened by a glued word (zero6 12 ...), and of ads with a spaced date and year (du 01 12 2026)"),
     "emerging_term": (0.3, "share of flagged posts using an invented term, from the middle of the period on"),
 }  # fmt: skip
 

@@ -16,13 +16,14 @@ from sentinelle.demo.dice import Dice
 from sentinelle.demo.photos import new_album, reupload
 from sentinelle.demo.publishing import Draft
 from sentinelle.demo.stress import lexicon as lx
-from sentinelle.demo.stress.forms import NEAR_HINTS, FormsDice
+from sentinelle.demo.stress.forms import NEAR_HINTS, FormsDice, GlyphDice
 from sentinelle.demo.stress.knobs import parse_knobs
 from sentinelle.demo.stress.numbers import Number, NumberBook, write_number
 from sentinelle.demo.truth import Carried, Who, truth_record
 
 MIDDLE = FIRST_DAY + (LAST_DAY - FIRST_DAY) // 2
 _WEIGHTS = [c.weight for c in COMMUNES]
+_GLUEABLE = frozenset(f"0{digit}" for digit in "123456789")  # "06..." -> "zero6..."
 _GROUP_ADS = 0.22
 _BENIGN_PRICES = {
     "room": (390, 450, 520, 680),
@@ -82,6 +83,7 @@ class StressWorld:
         self.boilerplates: list[list[tuple[str, int]]] = []  # ads copied without contacts
         # ages and country hints draw from their own stream: at 0 they change nothing else
         self.forms = FormsDice(seed)
+        self.glyphs = GlyphDice(seed)
         self.side_book = NumberBook(self.forms.rng)
         self.side_book.used = self.book.used
         self.nationality: dict[str, str | None] = {}
@@ -162,9 +164,16 @@ class StressWorld:
     def _in_english(self, phrase: str, age: int, tags: set[str]) -> str:
         """The age phrase, or the same age written in English ("I'm 16", "16 y/o")."""
         if self.forms.rng.random() >= self.k["english_ages"]:
-            return phrase
+            return self._keycaps(phrase, age, tags)
         tags.add("english_ages")
-        return self.forms.english_age(age)
+        return self._keycaps(self.forms.english_age(age), age, tags)
+
+    def _keycaps(self, phrase: str, age: int, tags: set[str]) -> str:
+        """The age's digits as keycap emoji, for a share `glyph_forms` of age phrases."""
+        if str(age) not in phrase or self.glyphs.rng.random() >= self.k["glyph_forms"]:
+            return phrase
+        tags.add("glyph_forms")
+        return self.glyphs.keycap_age(phrase, age)
 
     def _contact(self, p: Poster, day: int, carried: Carried, tags: set[str]) -> str:
         rng = self.rng
@@ -173,6 +182,10 @@ class StressWorld:
         bits = []
         for number in self._numbers_on(p, day, tags):
             written, tricks = write_number(rng, number, self.obfuscate)
+            glueable = number.form == "french" and written[:2] in _GLUEABLE and not tricks
+            if glueable and self.glyphs.rng.random() < self.k["glyph_forms"]:
+                written, tricks = self.glyphs.glued_zero(written), ["number_words"]
+                tags.add("glyph_forms")
             carried._record_phone(number.e164, tuple(tricks))
             bits.append(written)
             if number.form != "french":
@@ -274,6 +287,9 @@ class StressWorld:
         if rng.random() < self.k["number_distractors"]:
             text = f"{text} {self._distractor(city, day, p.ages[person])}"
             tags.add("number_distractors")
+        if self.glyphs.rng.random() < self.k["glyph_forms"]:
+            text = f"{text} {self.glyphs.spaced_date(*parts(day)[:3])}"
+            tags.add("glyph_forms")
         term = self._emerging(day, flagged=labels[1] or minor, tags=tags)
         if term:
             text += " " + term
