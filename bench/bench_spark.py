@@ -147,7 +147,7 @@ class ProcessTree:
         }
 
 
-def run(size: int, seed: int, workdir: Path, partitions: int) -> dict:
+def run(size: int, seed: int, workdir: Path, partitions: int, driver_memory: str = "3g") -> dict:
     from sentinelle.spark.analyze import spark_analyze
 
     corpus = generate(size, seed, workdir)
@@ -157,7 +157,7 @@ def run(size: int, seed: int, workdir: Path, partitions: int) -> dict:
     settings = {
         "spark.executor.processTreeMetrics.enabled": "true",
         "spark.executor.metrics.pollingInterval": "500ms",
-        "spark.driver.memory": "3g",
+        "spark.driver.memory": driver_memory,
         "spark.eventLog.enabled": "true",
         "spark.eventLog.dir": f"file://{workdir / 'events'}",
         "spark.eventLog.logStageExecutorMetrics": "true",
@@ -200,13 +200,16 @@ def main() -> None:
     parser.add_argument("--sizes", default="100000")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--partitions", type=int, default=8)
+    parser.add_argument(
+        "--driver-memory", default="3g", help="JVM heap on local[...] (driver and executor)"
+    )
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/sentinelle-bench-spark"))
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     OUT.mkdir(parents=True, exist_ok=True)
     results = []
     for size in (int(s) for s in args.sizes.split(",")):
-        result = run(size, args.seed, args.workdir, args.partitions)
+        result = run(size, args.seed, args.workdir, args.partitions, args.driver_memory)
         results.append(result)
         print(json.dumps(result, indent=1))
     (OUT / "spark.json").write_text(json.dumps(results, indent=1))

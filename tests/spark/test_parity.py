@@ -80,6 +80,45 @@ def test_loaded_results_export_exactly_as_the_embedded_store(runs, store):
     assert exports(store) == exports(runs.store)
 
 
+# What the workspace pages read besides posts and networks (`analyze` writes them at its
+# end), without the columns that say when a row was written.
+WORKSPACE_TABLES = {
+    "post_identifiers": (),
+    "network_summaries": (),
+    "weekly_counts": (),
+    "outreach_persons": ("pk", "refreshed_at"),
+}
+
+
+def workspace_rows(store: Store) -> dict[str, list[tuple]]:
+    from sqlalchemy import select
+
+    from sentinelle.store import schema
+
+    rows = {}
+    with store.engine.connect() as connection:
+        for name, skipped in WORKSPACE_TABLES.items():
+            table = getattr(schema, name)
+            columns = [c for c in table.columns if c.name not in skipped]
+            found = [tuple(r) for r in connection.execute(select(*columns))]
+            rows[name] = sorted(found, key=lambda row: [_nulls_first(v) for v in row])
+    return rows
+
+
+def _nulls_first(value) -> tuple:
+    return (False, 0) if value is None else (True, value)
+
+
+def test_loaded_store_holds_what_the_workspace_reads_as_the_embedded_store(runs, tmp_path):
+    store = open_store(str(tmp_path / "loaded.db"))
+    load_results(store, runs.output)
+    loaded, embedded = workspace_rows(store), workspace_rows(runs.store)
+    store.close()
+    assert all(embedded.values())  # persons at risk, summaries, weeks: none is empty
+    for name in WORKSPACE_TABLES:
+        assert loaded[name] == embedded[name], name
+
+
 def test_network_profiles_written_by_spark_are_the_export_contract(runs):
     written = [
         orjson.loads(row["profile"])

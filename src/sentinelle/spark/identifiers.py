@@ -180,8 +180,11 @@ def identifier_frames(
 def near_images(numbered: Numbered, config: LinkConfig):
     """`batch.near_image_edges` on DataFrames: `images.near_pairs`' multi-index search (per
     16-bit block, each hash against its next `_WINDOW` neighbours in (block, hash, number)
-    order; a window partitioned by the block value is that order), pairs of distinct hashes
-    joined through their first posts, in the embedded order; checkpointed."""
+    order; a window partitioned by the block and its value is that order), pairs of distinct
+    hashes joined through their first posts, in the embedded order; checkpointed.
+
+    One window query for every block and step: each hash is repeated once per block, and the
+    `_WINDOW` lags share one sort (a query per block and step sorted the hashes 32 times)."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
@@ -191,20 +194,22 @@ def near_images(numbered: Numbered, config: LinkConfig):
         .mapInPandas(_parsed, "id long, value string, leader long, hash long")
     )
     unsigned = F.col("hash").bitwiseXOR(F.lit(-(1 << 63)))  # sorts as the uint64 hashes do
-    found = None
-    for block in range(_BLOCKS):
-        keyed = hashes.withColumn("block", F.shiftright("hash", 16 * block).bitwiseAND(0xFFFF))
-        order = Window.partitionBy("block").orderBy(unsigned, F.col("id"))
-        for step in range(1, _WINDOW + 1):
-            near = keyed.select(
-                "id", "hash", F.lag("id", step).over(order).alias("other"),
-                F.lag("hash", step).over(order).alias("other_hash"),
-            ).where(F.bit_count(F.col("hash").bitwiseXOR(F.col("other_hash")))
-                    <= config.image_max_distance)  # fmt: skip
-            pair = near.select(
-                F.least("id", "other").alias("a"), F.greatest("id", "other").alias("b")
-            )
-            found = pair if found is None else found.union(pair)
+    keyed = hashes.select(
+        "id", "hash", F.explode(F.sequence(F.lit(0), F.lit(_BLOCKS - 1))).alias("block")
+    ).withColumn("key", F.expr("shiftright(hash, 16 * block) & 65535"))
+    order = Window.partitionBy("block", "key").orderBy(unsigned, F.col("id"))
+    lags = F.array(*[
+        F.struct(F.lag("id", step).over(order).alias("other"),
+                 F.lag("hash", step).over(order).alias("other_hash"))
+        for step in range(1, _WINDOW + 1)
+    ])  # fmt: skip
+    near = (
+        keyed.select("id", "hash", lags.alias("lags"))
+        .select("id", "hash", F.inline("lags"))
+        .where(F.bit_count(F.col("hash").bitwiseXOR(F.col("other_hash")))
+               <= config.image_max_distance)
+    )  # fmt: skip
+    found = near.select(F.least("id", "other").alias("a"), F.greatest("id", "other").alias("b"))
     side = hashes.select("id", "value", "leader")
     pairs = (
         found.distinct()

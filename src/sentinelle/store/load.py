@@ -16,6 +16,7 @@ import orjson
 from sqlalchemy import func, select
 
 from sentinelle.errors import StoreError
+from sentinelle.outreach.refresh import refresh as refresh_outreach
 from sentinelle.store.bulk import insert_tuples
 from sentinelle.store.db import Store, bulk_pass
 from sentinelle.store.network_summaries import refresh_summaries
@@ -132,6 +133,7 @@ def load_results(
     refresh_summaries(store)  # the network list's rows, as `analyze` writes them
     refresh_weekly(store)  # the overview's weekly counts, likewise
     refresh_statistics(store)
+    refresh_outreach(store)  # persons at risk: the outreach pages read them, as after `analyze`
     summary.seconds = time.perf_counter() - started
     return summary
 
