@@ -123,7 +123,7 @@ class PostWriter:
 
     Versions and duplicates are resolved in memory (`resolve_batch`), then written set by set:
     new posts in one insert, history rows in one, changed posts in one update, and (SQLite)
-    the full-text index filled once for the batch's new posts.
+    the full-text rows of the batch's new and changed posts in a statement or two each.
     """
 
     def __init__(self, store: Store) -> None:
@@ -292,11 +292,13 @@ def _version_hashes(connection, pks: list[int]) -> dict[int, set[str]]:
 
 
 def _write_plan(connection, plan: BatchPlan, last_pk: int) -> None:
-    """One insert of new posts, their full-text rows, one of history, one update of changes."""
+    """One insert of new posts, one of history, one update of changes; on SQLite the
+    full-text rows of new and changed posts in a statement or two each (no trigger)."""
+    sqlite = connection.dialect.name == "sqlite"
     rows = [version.row for version in plan.new.values()]
     if _insert_new(connection, rows) < len(rows):
         raise _KeyTaken
-    if rows and connection.dialect.name == "sqlite":
+    if rows and sqlite:
         connection.exec_driver_sql(
             "INSERT INTO posts_fts(rowid, text, title) "
             f"SELECT pk, text, title FROM posts WHERE pk > {int(last_pk)}"
@@ -311,7 +313,23 @@ def _write_plan(connection, plan: BatchPlan, last_pk: int) -> None:
             [{"post_pk": pk or new_pks[key], **row} for key, pk, row in plan.history],
         )
     if plan.changed:
+        pks = (orjson.dumps([version.pk for version in plan.changed]).decode(),)
+        if sqlite:
+            connection.exec_driver_sql(_FTS_FORGET, pks)
         _update_posts(connection, plan.changed)
+        if sqlite:
+            connection.exec_driver_sql(_FTS_ADD, pks)
+
+
+# Full-text rows of the posts whose keys a JSON array lists (one bound parameter, any number
+# of keys). An external-content index forgets a row only when given the values it indexed,
+# hence the old rows are forgotten before the update.
+_CHANGED = "FROM posts WHERE pk IN (SELECT value FROM json_each(?))"
+_FTS_FORGET = (
+    "INSERT INTO posts_fts(posts_fts, rowid, text, title) "
+    f"SELECT 'delete', pk, text, title {_CHANGED}"
+)
+_FTS_ADD = f"INSERT INTO posts_fts(rowid, text, title) SELECT pk, text, title {_CHANGED}"
 
 
 def _new_pks(connection, last_pk: int) -> dict[tuple[str, str], int]:
