@@ -158,22 +158,23 @@ class PostWriter:
             last_pk = _max_pk(connection)
             if not self._store_had_posts and last_pk != (self._last_pk or 0):
                 self._store_had_posts = True  # another writer stored posts since we looked
+            digests = {key: _key_digest(key) for key in latest}  # each hashed once a batch
+            seen = {key: self._seen.get(digest) for key, digest in digests.items()}
             lookup = []
             for key, (_, _, content_hash) in latest.items():
-                seen = self._seen.get(_key_digest(key))
-                if seen == content_hash and key not in superseded_keys:
+                if seen[key] == content_hash and key not in superseded_keys:
                     continue  # a duplicate of what this run stored: no query needed
-                if seen is not None or self._store_had_posts:
+                if seen[key] is not None or self._store_had_posts:
                     lookup.append(key)
             existing = _existing(connection, sorted(lookup)) if lookup else {}
             # Earlier in-batch versions of a key come first so history keeps their order.
             ops = [*superseded, *latest.values()]
             history = _history_hashes(connection, existing, ops)
-            plan = resolve_batch(ops, len(superseded), existing, history, self._seen, now, counts)
+            plan = resolve_batch(ops, len(superseded), existing, history, seen, now, counts)
             _write_plan(connection, plan, last_pk)
             self._last_pk = _max_pk(connection)
         # only once committed: a failed batch leaves no trace
-        self._seen.update((_key_digest(key), latest[key][2]) for key in latest)
+        self._seen.update((digest, latest[key][2]) for key, digest in digests.items())
         return counts
 
 
@@ -224,15 +225,16 @@ def resolve_batch(
     first_latest: int,
     existing: dict[tuple[str, str], dict],
     history: dict[int, set[str]],
-    seen: dict[bytes, str],
+    seen: dict[tuple[str, str], str | None],
     now: float,
     counts: SaveCounts,
 ) -> BatchPlan:
     """Apply the batch's versions in order, in memory, as saving them one by one would.
 
     `existing` holds the stored rows of looked-up keys and `history` the digests of their
-    earlier versions; `seen` what this run stored (keys not looked up are new unless seen with
-    the same content); ops from `first_latest` on are each key's last version in the batch."""
+    earlier versions; `seen` the digest this run stored for each of the batch's keys, if any
+    (keys not looked up are new unless seen with the same content); ops from `first_latest` on
+    are each key's last version in the batch."""
     state: dict[tuple[str, str], _Version] = {}
     plan = BatchPlan({}, [], [])
     for index, (post, posted_ts, content_hash) in enumerate(ops):
@@ -242,7 +244,7 @@ def resolve_batch(
             old = existing[key]
             current = state[key] = _Version(old, old["pk"], set(history.get(old["pk"], ())))
         if current is None:
-            if index >= first_latest and seen.get(_key_digest(key)) == content_hash:
+            if index >= first_latest and seen.get(key) == content_hash:
                 counts.duplicates += 1
                 continue
             row = post_to_row(post, posted_ts, content_hash, now)
