@@ -1,6 +1,6 @@
 """Whether `analyze` has work, asked without importing the pipeline.
 
-`sentinelle analyze` on an up-to-date store answers from two index probes; the pipeline's
+`sentinelle analyze` on an up-to-date store answers from two queries; the pipeline's
 imports (extraction tables, numpy, scipy, the model) cost seconds and are not needed then.
 """
 

@@ -314,13 +314,13 @@ def _write_plan(connection, plan: BatchPlan, last_pk: int) -> None:
             post_versions,
             [{"post_pk": pk or new_pks[key], **row} for key, pk, row in plan.history],
         )
-    if plan.changed:
+    if plan.changed and sqlite:
         pks = (orjson.dumps([version.pk for version in plan.changed]).decode(),)
-        if sqlite:
-            connection.exec_driver_sql(_FTS_FORGET, pks)
+        connection.exec_driver_sql(_FTS_FORGET, pks)
         _update_posts(connection, plan.changed)
-        if sqlite:
-            connection.exec_driver_sql(_FTS_ADD, pks)
+        connection.exec_driver_sql(_FTS_ADD, pks)
+    elif plan.changed:
+        _update_posts(connection, plan.changed)
 
 
 # Full-text rows of the posts whose keys a JSON array lists (one bound parameter, any number
