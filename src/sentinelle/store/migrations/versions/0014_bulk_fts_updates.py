@@ -1,8 +1,8 @@
 """Full-text rows of changed posts replaced once per batch, not by a trigger per row.
 
 A re-published post's text is updated in place; the update trigger then removed and re-added
-its full-text row on its own, about 50 µs of ingest per changed post (a third of an ingest
-of changed posts). `store.posts.PostWriter` now does both for a batch's changed posts in two
+its full-text row on its own, about 80 µs of ingest per changed post (25-35 % of the CPU
+of ingesting re-published posts; docs/benchmarks.md). `store.posts.PostWriter` now does both for a batch's changed posts in two
 statements, as 0009 did for new posts. SQLite only; deletes keep their trigger.
 
 Revision ID: 0014_bulk_fts_updates
