@@ -2,8 +2,9 @@
 
 A re-published post's text is updated in place; the update trigger then removed and re-added
 its full-text row on its own, about 80 µs of ingest per changed post (25-35 % of the CPU
-of ingesting re-published posts; docs/benchmarks.md). `store.posts.PostWriter` now does both for a batch's changed posts in two
-statements, as 0009 did for new posts. SQLite only; deletes keep their trigger.
+of ingesting re-published posts; docs/benchmarks.md). `store.posts.PostWriter` now does both
+for a batch's changed posts in two statements, as 0009 did for new posts. SQLite only;
+deletes keep their trigger.
 
 Revision ID: 0014_bulk_fts_updates
 Revises: 0013_score_date_index
