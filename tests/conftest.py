@@ -65,13 +65,19 @@ def sqlite_store(sqlite_url: str) -> Iterator[Store]:
     opened.close()
 
 
-def run_cli(*args: str, db: str | None = None, stdin: bytes | None = None, cwd=None):
-    """Run `python -m sentinelle ARGS` as a user would; returns the CompletedProcess."""
+def run_cli(
+    *args: str,
+    db: str | None = None,
+    stdin: bytes | None = None,
+    cwd=None,
+    python_options: tuple[str, ...] = (),
+):
+    """Run `python [OPTIONS] -m sentinelle ARGS` as a user would; returns the CompletedProcess."""
     env = {**os.environ, "PYTHONPATH": SRC, "COLUMNS": "200"}
     if db is not None:
         env["SENTINELLE_DB"] = db
     return subprocess.run(
-        [sys.executable, "-m", "sentinelle", *args],
+        [sys.executable, *python_options, "-m", "sentinelle", *args],
         input=stdin,
         capture_output=True,
         env=env,

@@ -6,6 +6,8 @@ import click
 
 from sentinelle.cli.common import db_option, handle_errors, open_store_for, progress_bar
 
+_UP_TO_DATE = "nothing to analyse: every post is up to date"
+
 
 @click.command()
 @click.option(
@@ -21,9 +23,14 @@ from sentinelle.cli.common import db_option, handle_errors, open_store_for, prog
 def analyze(workers: int | None, relink: bool, db: str | None) -> None:
     """Extract, score and link every post not yet analysed (incremental: a second run with no
     new posts does nothing)."""
-    from sentinelle.pipeline.analyze import analyze as run_analyze
+    from sentinelle.pipeline.pending import up_to_date
 
     store = open_store_for(db)
+    if not relink and up_to_date(store):
+        click.echo(_UP_TO_DATE)
+        return
+    from sentinelle.pipeline.analyze import analyze as run_analyze
+
     with progress_bar("analyze") as (progress, task):
         summary = run_analyze(
             store,
@@ -44,4 +51,4 @@ def analyze(workers: int | None, relink: bool, db: str | None) -> None:
             f"(linking {summary.link_seconds:.1f}s); {summary.networks:,} networks"
         )
     else:
-        click.echo("nothing to analyse: every post is up to date")
+        click.echo(_UP_TO_DATE)

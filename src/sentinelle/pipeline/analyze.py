@@ -17,6 +17,7 @@ import orjson
 from sentinelle.extract import extract_posts
 from sentinelle.outreach.refresh import refresh as refresh_outreach
 from sentinelle.pipeline.link import link_networks
+from sentinelle.pipeline.pending import up_to_date
 from sentinelle.pipeline.score import score_batch
 from sentinelle.pipeline.workers import WorkerPool
 from sentinelle.records import Extraction, Post
@@ -34,7 +35,6 @@ from sentinelle.store.posts import (
 from sentinelle.store.scoring import (
     NETWORK_ID_POSITION,
     clear_scores,
-    count_unscored,
     iter_scoring_rows,
     save_scores,
 )
@@ -169,8 +169,8 @@ def _analyze(store: Store, workers, progress, relink: bool) -> AnalyzeSummary:
     began = time.time()  # posts analysed from here on carry a later `analyzed_at`
     summary = AnalyzeSummary()
     total = count_posts(store, pending_only=True)
-    if not total and not relink and not count_unscored(store):
-        return summary  # up to date: a second run does no work
+    if not relink and up_to_date(store, total):
+        return summary  # a second run does no work
     default_model()  # loaded before the workers fork, so they share it
     count = _worker_count(workers)
     if total and count > 1:

@@ -123,7 +123,7 @@ class PostWriter:
 
     Versions and duplicates are resolved in memory (`resolve_batch`), then written set by set:
     new posts in one insert, history rows in one, changed posts in one update, and (SQLite)
-    the full-text index filled once for the batch's new posts.
+    the full-text rows of the batch's new and changed posts in a statement or two each.
     """
 
     def __init__(self, store: Store) -> None:
@@ -158,22 +158,23 @@ class PostWriter:
             last_pk = _max_pk(connection)
             if not self._store_had_posts and last_pk != (self._last_pk or 0):
                 self._store_had_posts = True  # another writer stored posts since we looked
+            digests = {key: _key_digest(key) for key in latest}  # each hashed once a batch
+            seen = {key: self._seen.get(digest) for key, digest in digests.items()}
             lookup = []
             for key, (_, _, content_hash) in latest.items():
-                seen = self._seen.get(_key_digest(key))
-                if seen == content_hash and key not in superseded_keys:
+                if seen[key] == content_hash and key not in superseded_keys:
                     continue  # a duplicate of what this run stored: no query needed
-                if seen is not None or self._store_had_posts:
+                if seen[key] is not None or self._store_had_posts:
                     lookup.append(key)
             existing = _existing(connection, sorted(lookup)) if lookup else {}
             # Earlier in-batch versions of a key come first so history keeps their order.
             ops = [*superseded, *latest.values()]
             history = _history_hashes(connection, existing, ops)
-            plan = resolve_batch(ops, len(superseded), existing, history, self._seen, now, counts)
+            plan = resolve_batch(ops, len(superseded), existing, history, seen, now, counts)
             _write_plan(connection, plan, last_pk)
             self._last_pk = _max_pk(connection)
         # only once committed: a failed batch leaves no trace
-        self._seen.update((_key_digest(key), latest[key][2]) for key in latest)
+        self._seen.update((digest, latest[key][2]) for key, digest in digests.items())
         return counts
 
 
@@ -224,15 +225,16 @@ def resolve_batch(
     first_latest: int,
     existing: dict[tuple[str, str], dict],
     history: dict[int, set[str]],
-    seen: dict[bytes, str],
+    seen: dict[tuple[str, str], str | None],
     now: float,
     counts: SaveCounts,
 ) -> BatchPlan:
     """Apply the batch's versions in order, in memory, as saving them one by one would.
 
     `existing` holds the stored rows of looked-up keys and `history` the digests of their
-    earlier versions; `seen` what this run stored (keys not looked up are new unless seen with
-    the same content); ops from `first_latest` on are each key's last version in the batch."""
+    earlier versions; `seen` the digest this run stored for each of the batch's keys, if any
+    (keys not looked up are new unless seen with the same content); ops from `first_latest` on
+    are each key's last version in the batch."""
     state: dict[tuple[str, str], _Version] = {}
     plan = BatchPlan({}, [], [])
     for index, (post, posted_ts, content_hash) in enumerate(ops):
@@ -242,7 +244,7 @@ def resolve_batch(
             old = existing[key]
             current = state[key] = _Version(old, old["pk"], set(history.get(old["pk"], ())))
         if current is None:
-            if index >= first_latest and seen.get(_key_digest(key)) == content_hash:
+            if index >= first_latest and seen.get(key) == content_hash:
                 counts.duplicates += 1
                 continue
             row = post_to_row(post, posted_ts, content_hash, now)
@@ -292,11 +294,13 @@ def _version_hashes(connection, pks: list[int]) -> dict[int, set[str]]:
 
 
 def _write_plan(connection, plan: BatchPlan, last_pk: int) -> None:
-    """One insert of new posts, their full-text rows, one of history, one update of changes."""
+    """One insert of new posts, one of history, one update of changes; on SQLite the
+    full-text rows of new and changed posts in a statement or two each (no trigger)."""
+    sqlite = connection.dialect.name == "sqlite"
     rows = [version.row for version in plan.new.values()]
     if _insert_new(connection, rows) < len(rows):
         raise _KeyTaken
-    if rows and connection.dialect.name == "sqlite":
+    if rows and sqlite:
         connection.exec_driver_sql(
             "INSERT INTO posts_fts(rowid, text, title) "
             f"SELECT pk, text, title FROM posts WHERE pk > {int(last_pk)}"
@@ -310,8 +314,24 @@ def _write_plan(connection, plan: BatchPlan, last_pk: int) -> None:
             post_versions,
             [{"post_pk": pk or new_pks[key], **row} for key, pk, row in plan.history],
         )
-    if plan.changed:
+    if plan.changed and sqlite:
+        pks = (orjson.dumps([version.pk for version in plan.changed]).decode(),)
+        connection.exec_driver_sql(_FTS_FORGET, pks)
         _update_posts(connection, plan.changed)
+        connection.exec_driver_sql(_FTS_ADD, pks)
+    elif plan.changed:
+        _update_posts(connection, plan.changed)
+
+
+# Full-text rows of the posts whose keys a JSON array lists (one bound parameter, any number
+# of keys). An external-content index forgets a row only when given the values it indexed,
+# hence the old rows are forgotten before the update.
+_CHANGED = "FROM posts WHERE pk IN (SELECT value FROM json_each(?))"
+_FTS_FORGET = (
+    "INSERT INTO posts_fts(posts_fts, rowid, text, title) "
+    f"SELECT 'delete', pk, text, title {_CHANGED}"
+)
+_FTS_ADD = f"INSERT INTO posts_fts(rowid, text, title) SELECT pk, text, title {_CHANGED}"
 
 
 def _new_pks(connection, last_pk: int) -> dict[tuple[str, str], int]:
