@@ -4,4 +4,4 @@
 Alembic import (a CLI call stays fast); a test checks it against Alembic's own view.
 """
 
-HEAD = "0013_score_date_index"
+HEAD = "0014_network_facets"
