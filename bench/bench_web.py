@@ -481,8 +481,9 @@ def run_engine(
             # Steady state: every URL of the page cycled through for WARMUP_SECONDS first (the
             # first requests after a start read cold pages and build per-process caches)
             load(base, session, page_urls, WARMUP_SECONDS, clients, token)
-            cpu = server_cpu_seconds(server.pid)
+            cpu, busy = server_cpu_seconds(server.pid), os.getloadavg()[0]
             results[page] = load(base, session, page_urls, seconds, clients, token)
+            results[page]["load_1m"] = round(busy, 1)  # the machine is shared: how busy
             cpu = server_cpu_seconds(server.pid) - cpu
             results[page]["server_cpu_s"] = round(cpu, 1)
             results[page]["cpu_ms_per_request"] = round(
@@ -562,13 +563,13 @@ def main() -> None:
         f"\n{args.posts:,} posts, {args.clients} concurrent clients, {args.workers} server "
         f"processes, list cache {args.list_cache_seconds:g}s, {args.seconds}s per page\n"
     )
-    print("| engine | page | req/s | p50 ms | p95 ms | p99 ms | errors | server CPU ms/req |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| engine | page | req/s | p50 ms | p95 ms | p99 ms | errors | CPU ms/req | load |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for engine, pages in report.items():
         for page, r in pages.items():
             print(
                 f"| {engine} | {page} | {r['rps']} | {r['p50_ms']} | {r['p95_ms']} | "
-                f"{r['p99_ms']} | {r['errors']} | {r['cpu_ms_per_request']} |"
+                f"{r['p99_ms']} | {r['errors']} | {r['cpu_ms_per_request']} | {r['load_1m']} |"
             )
 
 

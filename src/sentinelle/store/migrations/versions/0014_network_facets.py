@@ -39,6 +39,9 @@ def upgrade() -> None:
     from sentinelle.store.network_summaries import write_facets
 
     write_facets(op.get_bind())
+    # Without figures SQLite reads every facet row for the distinct city names (50 ms at
+    # 150,000 networks) instead of skipping from one name to the next (0.2 ms).
+    op.execute("ANALYZE network_facets")
 
 
 def downgrade() -> None:
