@@ -7,8 +7,8 @@ from sentinelle.web.charts import france_map, network_graph
 
 
 def _stay(city: str, posts: int = 1) -> dict:
-    return {"city": city, "department": None, "posts": posts,
-            "arrived": "2024-03-01T10:00:00+01:00", "left": "2024-03-02T10:00:00+01:00"}  # fmt: skip
+    day = "2024-03-01T10:00:00+01:00"
+    return {"city": city, "department": None, "posts": posts, "arrived": day, "left": day}
 
 
 def test_a_city_visited_again_is_labelled_once_with_every_visit():
