@@ -210,7 +210,7 @@ network_facets = Table(
     "network_facets",
     metadata,
     Column("kind", String(10), nullable=False),  # "city" or "source"
-    Column("value", String(200), nullable=False),
+    Column("value", Text, nullable=False),  # a city as written may be long
     Column("network_id", String(20), nullable=False),
     Index("ix_network_facets_kind_value", "kind", "value", "network_id", unique=True),
     Index("ix_network_facets_network_id", "network_id"),

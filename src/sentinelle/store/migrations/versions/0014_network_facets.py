@@ -25,7 +25,7 @@ def upgrade() -> None:
     op.create_table(
         "network_facets",
         sa.Column("kind", sa.String(10), nullable=False),
-        sa.Column("value", sa.String(200), nullable=False),
+        sa.Column("value", sa.Text, nullable=False),
         sa.Column("network_id", sa.String(20), nullable=False),
     )
     op.create_index(
