@@ -71,7 +71,7 @@ def network_page(
 
 
 # Network pages and list pages are kept until analysis changes networks (checked every
-# CHANGES_SECONDS), at most KEPT_SECONDS: read cold, the largest networks cost 20-40 ms of CPU.
+# CHANGES_SECONDS), at most KEPT_SECONDS: read cold, the largest networks cost about 45 ms of CPU.
 KEPT_SECONDS = 600
 CHANGES_SECONDS = 2
 
