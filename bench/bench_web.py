@@ -4,6 +4,8 @@
     python bench/bench_web.py [--posts 1000000] [--engines sqlite,postgres] [--seconds 15]
     python bench/bench_web.py --store bench/out/demo1m/sentinelle.db --engines sqlite \
         --pages all
+    python bench/bench_web.py --store large.db --pg-store postgresql://…/web_1m \
+        --engines sqlite,postgres --pages all   # the PostgreSQL copy: bench/copy_store.py
 
 Without --store, the store is built once by bulk SQL inserts of synthetic rows (logistics
 text only) and kept in bench/out/ for later runs. With --store, an analysed store made by
@@ -428,10 +430,10 @@ def run_engine(
     clients: int,
     workers: int,
     pages: str,
-    given_store: bool = False,
+    urls_from: str | None = None,
 ) -> dict:
-    if given_store:
-        urls = store_urls(url)
+    if urls_from:
+        urls = store_urls(urls_from)
     else:
         print(f"[{name}] building {count:,} posts at {url}", flush=True)
         build(url, count)
@@ -479,8 +481,9 @@ def run_engine(
             # Steady state: every URL of the page cycled through for WARMUP_SECONDS first (the
             # first requests after a start read cold pages and build per-process caches)
             load(base, session, page_urls, WARMUP_SECONDS, clients, token)
-            cpu = server_cpu_seconds(server.pid)
+            cpu, busy = server_cpu_seconds(server.pid), os.getloadavg()[0]
             results[page] = load(base, session, page_urls, seconds, clients, token)
+            results[page]["load_1m"] = round(busy, 1)  # the machine is shared: how busy
             cpu = server_cpu_seconds(server.pid) - cpu
             results[page]["server_cpu_s"] = round(cpu, 1)
             results[page]["cpu_ms_per_request"] = round(
@@ -525,6 +528,11 @@ def main() -> None:
     parser.add_argument(
         "--store", help="an analysed SQLite store to load as it is (URLs drawn from it)"
     )
+    parser.add_argument(
+        "--pg-store",
+        help="PostgreSQL URL of the same store (bench/copy_store.py) for --engines postgres; "
+        "URLs drawn from --store",
+    )
     parser.add_argument("--out", default="web.json", help="result file name in bench/out/")
     args = parser.parse_args()
     os.environ["SENTINELLE_LIST_CACHE_SECONDS"] = str(args.list_cache_seconds)
@@ -534,29 +542,34 @@ def main() -> None:
     report = {}
     for engine in args.engines.split(","):
         sqlite = engine == "sqlite"
-        url = str(OUT / f"web-{args.posts}.db") if sqlite else _postgres_db(args.posts)
+        if args.store:
+            url = args.store if sqlite else args.pg_store
+            if not url:
+                raise SystemExit("--engines postgres with --store needs --pg-store")
+        else:
+            url = str(OUT / f"web-{args.posts}.db") if sqlite else _postgres_db(args.posts)
         report[engine] = run_engine(
             engine,
-            args.store or url,
+            url,
             args.posts,
             args.seconds,
             args.clients,
             args.workers,
             args.pages,
-            given_store=bool(args.store),
+            urls_from=args.store,
         )
     (OUT / args.out).write_text(json.dumps(report, indent=2))
     print(
         f"\n{args.posts:,} posts, {args.clients} concurrent clients, {args.workers} server "
         f"processes, list cache {args.list_cache_seconds:g}s, {args.seconds}s per page\n"
     )
-    print("| engine | page | req/s | p50 ms | p95 ms | p99 ms | errors | server CPU ms/req |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| engine | page | req/s | p50 ms | p95 ms | p99 ms | errors | CPU ms/req | load |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for engine, pages in report.items():
         for page, r in pages.items():
             print(
                 f"| {engine} | {page} | {r['rps']} | {r['p50_ms']} | {r['p95_ms']} | "
-                f"{r['p99_ms']} | {r['errors']} | {r['cpu_ms_per_request']} |"
+                f"{r['p99_ms']} | {r['errors']} | {r['cpu_ms_per_request']} | {r['load_1m']} |"
             )
 
 

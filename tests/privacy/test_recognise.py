@@ -3,8 +3,19 @@ are left alone."""
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from sentinelle.extract.phones import find_phones
-from sentinelle.privacy.recognise import identifier_spans, mask_text
+from sentinelle.privacy.recognise import (
+    _literal_spans,
+    _plain_lower,
+    _word_spans,
+    identifier_spans,
+    mask_text,
+)
 
 
 def test_a_second_writing_of_the_same_number_is_masked_too():
@@ -36,3 +47,39 @@ def test_an_unknown_long_number_is_masked_as_a_last_net():
 def test_a_bare_mention_is_masked():
     masked = mask_text("Intéressée ? DM @teddy_lyon, appart fourni")
     assert "teddy_lyon" not in masked and "appart fourni" in masked
+
+
+# Letters whose case-insensitive matching is odd (ſ/s, ı/i, K/k, final sigma, İ), beside
+# plain ones: the str.find path must find exactly what `re` finds, or fall back to it.
+_PLAIN = "aAiIsSkKK06 ._-@éÉ💎"
+_ALPHABET = _PLAIN + "Σσςſıİ"
+
+
+def _regex_literal(text: str, needle: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(re.escape(needle), text, flags=re.IGNORECASE)]
+
+
+def _regex_word(text: str, name: str) -> list[tuple[int, int]]:
+    pattern = rf"(?<![\w.]){re.escape(name)}(?!\w)"
+    return [m.span() for m in re.finditer(pattern, text, flags=re.IGNORECASE)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.text(alphabet=_PLAIN, max_size=40) | st.text(alphabet=_ALPHABET, max_size=40),
+    needle=st.text(alphabet=_PLAIN, min_size=1, max_size=5)
+    | st.text(alphabet=_ALPHABET, min_size=1, max_size=5),
+)
+def test_literal_search_finds_what_re_finds(text, needle):
+    lowered = _plain_lower(text)
+    planted = text[: len(text) // 2] + needle.upper() + text[len(text) // 2 :]
+    for haystack, low in ((text, lowered), (planted, _plain_lower(planted))):
+        assert _literal_spans(haystack, needle, low) == _regex_literal(haystack, needle)
+        assert _word_spans(haystack, needle, low) == _regex_word(haystack, needle)
+
+
+def test_odd_case_characters_take_the_re_path():
+    assert _plain_lower("Appelle LEA_77") == "appelle lea_77"
+    for odd in ("ſ", "ı", "İ", "Σ"):
+        assert _plain_lower(f"lea{odd}") is None
+    assert _word_spans("contact ſnap", "snap", _plain_lower("contact ſnap")) == [(8, 12)]

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select, update
 
 from sentinelle.store.network_summaries import (
     NetworkFilter,
     count_networks,
     list_networks,
+    networks_changed_at,
     refresh_summaries,
     summary_sources,
     top_networks,
 )
-from sentinelle.store.schema import post_analysis, posts
+from sentinelle.store.schema import network_facets, network_summaries, post_analysis, posts
 
 DAY = 86400.0
 
@@ -120,8 +121,6 @@ def test_sorting_and_pages(store):
 
 
 def test_rewriting_some_networks_drops_merged_ones(store):
-    from sqlalchemy import update
-
     from sentinelle.store.schema import network_aliases
 
     _filled(store)
@@ -153,6 +152,9 @@ def test_migration_0011_backfills_the_summaries(store_url):
     store = open_store(store_url)
     try:
         assert _ids(store, sort="posts") == (["n-2", "n-1", "n-3"], 3)
+        # migration 0015 backfilled the cities and sources the filters look up
+        assert _ids(store, NetworkFilter(city="rennes")) == (["n-2"], 1)
+        assert _ids(store, NetworkFilter(source="c")) == (["n-3"], 1)
     finally:
         store.close()
 
@@ -165,3 +167,45 @@ def test_purging_old_posts_rewrites_their_networks(store):
     rows, total = list_networks(store, NetworkFilter(), "posts")
     assert total == 2
     assert [(r["network_id"], r["posts"]) for r in rows] == [("n-3", 1), ("n-1", 1)]
+
+
+def test_city_and_source_filters_read_the_facets(store):
+    _filled(store)
+    with store.engine.connect() as connection:
+        facets = connection.execute(
+            select(network_facets.c.kind, network_facets.c.value).where(
+                network_facets.c.network_id == "n-2"
+            )
+        ).all()
+    assert sorted(facets) == [("city", "Nantes"), ("city", "Rennes"), ("source", "a")]
+    assert _ids(store, NetworkFilter(city="e")) == (["n-1", "n-2"], 2)  # not Lyon alone
+    assert _ids(store, NetworkFilter(city="lyon", source="c")) == (["n-3"], 1)
+    assert _ids(store, NetworkFilter(city="paris")) == ([], 0)
+    # a page shorter than the limit counts itself; a full one asks the database
+    assert _ids(store, NetworkFilter(city="lyon"), limit=1) == (["n-1"], 2)
+
+
+def test_rewriting_networks_moves_the_change_mark_and_their_facets(store):
+    _filled(store)
+    before = networks_changed_at(store)
+    assert before is not None
+    with store.engine.begin() as connection:  # n-3's post moves to Nice
+        connection.execute(
+            update(post_analysis).where(post_analysis.c.network_id == "n-3"), {"city": "Nice"}
+        )
+    refresh_summaries(store, {"n-3"})
+    assert networks_changed_at(store) != before
+    assert _ids(store, NetworkFilter(city="nice")) == (["n-3"], 1)
+    assert _ids(store, NetworkFilter(city="lyon")) == (["n-1"], 1)
+
+
+def test_networks_without_dates_sort_last_going_down(store):
+    _filled(store)
+    with store.engine.begin() as connection:
+        connection.execute(
+            update(network_summaries).where(network_summaries.c.network_id == "n-3"),
+            {"last_ts": None, "first_ts": None},
+        )
+    assert _ids(store, sort="last")[0] == ["n-1", "n-2", "n-3"]
+    assert _ids(store, NetworkFilter(since_ts=0))[1] == 3  # undated counts as dated 0
+    assert _ids(store, NetworkFilter(since_ts=1))[1] == 2

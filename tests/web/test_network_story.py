@@ -6,8 +6,7 @@ from sentinelle.web.network_story import link_reasons, story
 
 
 def _edge(kind, value, left, right, hub=False):
-    return {"kind": kind, "value": value, "hub": hub, "left_source": "s", "left_id": left,
-            "right_source": "s", "right_id": right}  # fmt: skip
+    return (kind, value, hub, left, right)
 
 
 def test_the_summary_says_what_ties_the_posts():

@@ -165,3 +165,23 @@ def test_a_merged_network_id_leads_to_its_heir(client_for, settings):
     store.close()
     response = client_for("analyst").get("/networks/n-000099", follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"] == "/networks/n-000000"
+
+
+def test_network_pages_are_kept_until_analysis_changes_networks(client_for, settings, monkeypatch):
+    from sentinelle.store.network_summaries import refresh_summaries
+    from sentinelle.store.schema import post_analysis
+    from sentinelle.web.routes import networks
+
+    monkeypatch.setattr(networks, "CHANGES_SECONDS", 0)  # the mark read on every request
+    client = client_for("analyst")
+    assert "0.9000" in client.get("/networks/n-000000").text  # p0000's minor score
+    store = open_store(settings.db)
+    with store.engine.begin() as connection:  # as a new analysis would, without its mark yet
+        connection.execute(post_analysis.update().values(score_minor=0.3456))
+    assert "0.9000" in client.get("/networks/n-000000").text  # kept
+    assert "0.9000" in client.get("/networks").text
+    refresh_summaries(store)  # what analyze writes last: the mark moves
+    store.close()
+    page = client.get("/networks/n-000000").text
+    assert "0.9000" not in page and "0.3456" in page
+    assert "0.3456" in client.get("/networks").text

@@ -32,9 +32,10 @@ class NetworkPost:
 def network_profile(network_id: str, posts: list[NetworkPost], aliases: list[str]) -> dict:
     """The network as `sentinelle export networks` writes it (contract fields first)."""
     posts = sorted(posts, key=lambda p: (p.posted_ts, p.source, p.post_id))
-    names = _personas(posts)
+    named = [personas(p.text) for p in posts]  # once per post: the profile's slowest part
+    names = list(dict.fromkeys(name for found in named for name in found))
     stays = itinerary([(p.posted_ts, p.posted_at, p.city, p.department) for p in posts])
-    features = network_features(posts)
+    features = network_features(posts, named, stays)
     return {
         "network_id": network_id,
         "aliases": sorted(aliases),
@@ -59,8 +60,13 @@ def people_estimate(names: list[str], features: dict) -> int:
     return max(len(names) + int(controller), 1)
 
 
-def network_features(posts: list[NetworkPost]) -> dict:
-    """Link-level features of one network for scoring.
+def network_features(
+    posts: list[NetworkPost],
+    named: list[list[str]] | None = None,
+    stays: list | None = None,
+) -> dict:
+    """Link-level features of one network for scoring (`named`: each post's personas, and
+    `stays`: the itinerary of `posts`, when the caller has them already).
 
     distinct_names_per_phone: most first names seen with any one of its phones;
     cities: distinct cities; moves_per_month: city changes per 30 days;
@@ -71,11 +77,14 @@ def network_features(posts: list[NetworkPost]) -> dict:
         return {"distinct_names_per_phone": 0, "cities": 0, "moves_per_month": 0.0,
                 "obfuscated_share": 0.0, "recruitment_posts": 0, "posts": 0}  # fmt: skip
     names_by_phone: dict[str, set[str]] = {}
-    for post in posts:
-        for phone in post.phones:
-            names_by_phone.setdefault(phone, set()).update(personas(post.text))
+    for i, post in enumerate(posts):
+        if post.phones:
+            found = named[i] if named is not None else personas(post.text)
+            for phone in post.phones:
+                names_by_phone.setdefault(phone, set()).update(found)
     times = [p.posted_ts for p in posts]
-    stays = itinerary([(p.posted_ts, p.posted_at, p.city, p.department) for p in posts])
+    if stays is None:
+        stays = itinerary([(p.posted_ts, p.posted_at, p.city, p.department) for p in posts])
     return {
         "distinct_names_per_phone": max((len(n) for n in names_by_phone.values()), default=0),
         "cities": len({p.city for p in posts if p.city}),
@@ -84,14 +93,6 @@ def network_features(posts: list[NetworkPost]) -> dict:
         "recruitment_posts": sum(p.recruitment for p in posts),
         "posts": len(posts),
     }
-
-
-def _personas(posts: list[NetworkPost]) -> list[str]:
-    found: dict[str, None] = {}
-    for post in posts:
-        for name in personas(post.text):
-            found.setdefault(name, None)
-    return list(found)
 
 
 def _network_score(posts: list[NetworkPost], name: str) -> float | None:

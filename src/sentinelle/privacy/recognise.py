@@ -28,6 +28,22 @@ _JOIN = r"[ .\-/_*|·•\u00a0\u202f\u2009]{1,3}"
 _DIGIT_CLUSTER = re.compile(rf"\+?[{_DIGITISH}](?:[{_DIGITISH}OolI]|{_JOIN}(?=[{_DIGITISH}]))*")
 _CLUSTER_DIGITS = 9  # fewer digits than any phone number the workspace would hide
 _NAME_EDGE = r"[\w.]"
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _odd_case_characters() -> frozenset[str] | None:
+    """Characters whose case-insensitive matching in `re` is not plain lower-case equality
+    (ſ matches s, ı matches i, final sigma...), and İ, whose lower case is two characters;
+    None when this Python does not say (every search then goes through `re`)."""
+    try:
+        from re._casefix import _EXTRA_CASES
+    except ImportError:  # pragma: no cover - a Python without the table
+        return None
+    odd = {chr(c) for c, more in _EXTRA_CASES.items() for c in (c, *more) if c > 127}
+    return frozenset(odd | {"İ"})
+
+
+_ODD_CASE = _odd_case_characters()
 
 
 def _count_digits(cluster: str) -> int:
@@ -52,11 +68,12 @@ def identifier_spans(text: str, known: Iterable[str] = ()) -> list[tuple[int, in
         needles.add(hit.raw)
     handles = find_handles(text)
     names = [handle.partition(":")[2] for handle in handles] + find_mentions(text, handles)
+    lowered = _plain_lower(text)
     for name in names:
         if len(name) >= 3:
-            spans += _word_spans(text, name)
+            spans += _word_spans(text, name, lowered)
     for needle in needles:
-        spans += [m.span() for m in re.finditer(re.escape(needle), text, flags=re.IGNORECASE)]
+        spans += _literal_spans(text, needle, lowered)
     if "@" in text:
         spans += [m.span() for m in _EMAIL.finditer(text)]
     spans = _merge(spans)
@@ -71,10 +88,59 @@ def identifier_spans(text: str, known: Iterable[str] = ()) -> list[tuple[int, in
     return _merge(spans)
 
 
-def _word_spans(text: str, name: str) -> list[tuple[int, int]]:
+def _plain_lower(text: str) -> str | None:
+    """`text` in lower case when a case-insensitive `re` search in it is plain equality of
+    lower-case characters (no odd-case character, same length); else None."""
+    if _ODD_CASE is None:
+        return None
+    lowered = text.lower()
+    if len(lowered) != len(text) or not _ODD_CASE.isdisjoint(lowered):
+        return None
+    return lowered
+
+
+def _occurrences(text: str, needle: str, lowered: str | None):
+    """Start offsets where `re` would find `needle` (case ignored) scanning `text` from the
+    left, each tried in turn; `lowered` from `_plain_lower(text)`. Found with str.find when
+    both are plain: compiling a pattern per needle cost most of a cold page's masking (a
+    network's posts carry hundreds of written forms, more than `re`'s cache holds)."""
+    low = _plain_lower(needle) if lowered is not None else None
+    if low is None:
+        pattern = re.compile(re.escape(needle), flags=re.IGNORECASE)
+        yield from (m.start() for m in pattern.finditer(text))
+        return
+    start = lowered.find(low)
+    while start != -1:
+        yield start
+        start = lowered.find(low, start + 1)
+
+
+def _literal_spans(text: str, needle: str, lowered: str | None) -> list[tuple[int, int]]:
+    """Non-overlapping occurrences of `needle`, case ignored (as `re.finditer` finds them)."""
+    spans: list[tuple[int, int]] = []
+    for start in _occurrences(text, needle, lowered):
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, start + len(needle)))
+    return spans
+
+
+def _word_spans(text: str, name: str, lowered: str | None = None) -> list[tuple[int, int]]:
     """Occurrences of a handle name standing as a word (not inside a longer name)."""
-    pattern = rf"(?<!{_NAME_EDGE}){re.escape(name)}(?!\w)"
-    return [m.span() for m in re.finditer(pattern, text, flags=re.IGNORECASE)]
+    if lowered is None or _plain_lower(name) is None:
+        pattern = rf"(?<!{_NAME_EDGE}){re.escape(name)}(?!\w)"
+        return [m.span() for m in re.finditer(pattern, text, flags=re.IGNORECASE)]
+    spans: list[tuple[int, int]] = []
+    for start in _occurrences(text, name, lowered):
+        end = start + len(name)
+        if spans and start < spans[-1][1]:
+            continue
+        before = text[start - 1] if start else ""
+        if before and (before == "." or _WORD_CHAR.match(before)):
+            continue
+        if end < len(text) and _WORD_CHAR.match(text, end):
+            continue
+        spans.append((start, end))
+    return spans
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

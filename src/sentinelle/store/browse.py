@@ -260,11 +260,15 @@ def get_post_by_pk(store: Store, pk: int) -> dict | None:
 
 
 def network_posts(store: Store, network_id: str, limit: int = 5000) -> list[dict]:
-    """The posts linked to a network, oldest first, with what the network page shows."""
+    """The posts linked to a network, oldest first, with what the network page shows and what
+    linking's profile of the network reads (one query for both)."""
     query = (
         select(
             *_LIST_COLUMNS,
             posts.c.author,
+            posts.c.text,
+            post_analysis.c.city,
+            post_analysis.c.obfuscated_phones,
             post_analysis.c.indicators,
         )
         .select_from(posts.join(post_analysis, post_analysis.c.post_pk == posts.c.pk))

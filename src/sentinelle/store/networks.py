@@ -252,11 +252,12 @@ def network_posts(store: Store, network_id: str | None = None) -> dict[str, list
     grouped: dict[str, list[NetworkPost]] = {}
     with store.engine.connect() as connection:
         for row in connection.execute(query):
-            grouped.setdefault(row.network_id, []).append(_network_post(row))
+            grouped.setdefault(row.network_id, []).append(network_post(row))
     return grouped
 
 
-def _network_post(row) -> NetworkPost:
+def network_post(row) -> NetworkPost:
+    """A `network_posts` row (anything with its columns as attributes) as a `NetworkPost`."""
     return NetworkPost(
         network_id=row.network_id,
         source=row.source,

@@ -512,6 +512,8 @@ def refresh_statistics(store: Store) -> None:
     with store.engine.begin() as connection:
         connection.exec_driver_sql("ANALYZE posts")
         connection.exec_driver_sql("ANALYZE post_analysis")
+        # the network list reads a city's or source's names by a skip-scan of this index
+        connection.exec_driver_sql("ANALYZE network_facets")
 
 
 def _with_posted_ts(connection, rows: list[dict]) -> list[dict]:

@@ -18,7 +18,7 @@ from sentinelle.store.audit import audit_log
 from sentinelle.store.bulk import delete_where_in
 from sentinelle.store.db import Store
 from sentinelle.store.labels import review_labels
-from sentinelle.store.network_summaries import write_summaries
+from sentinelle.store.network_summaries import mark_networks_changed, write_summaries
 from sentinelle.store.schema import (
     link_edges,
     post_analysis,
@@ -85,6 +85,8 @@ def plan_or_purge(
                         .where(post_analysis.c.post_pk.in_(chunk))
                         .values(phones="[]", handles="[]")
                     )
+            if not dry_run:
+                mark_networks_changed(connection)  # network pages list identifiers
             plan.identifiers = counted
             plan.notes.append("identifiers stay in the text of posts kept: purge posts too")
     if audit_days is not None:

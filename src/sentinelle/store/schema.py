@@ -204,6 +204,19 @@ network_summaries = Table(
     Index("ix_network_summaries_last_ts", "last_ts", "posts"),
 )
 
+# The cities and sources of each network, one row each (migration 0014), written with its
+# summary: the network list finds a city's or a source's networks through the index instead
+# of matching the summaries' comma-joined lists one by one.
+network_facets = Table(
+    "network_facets",
+    metadata,
+    Column("kind", String(10), nullable=False),  # "city" or "source"
+    Column("value", Text, nullable=False),  # a city as written may be long
+    Column("network_id", String(20), nullable=False),
+    Index("ix_network_facets_kind_value", "kind", "value", "network_id", unique=True),
+    Index("ix_network_facets_network_id", "network_id"),
+)
+
 # Analysed and flagged posts per week, department and source (migration 0012), written by
 # `analyze` for the overview's charts instead of a scan of 26 weeks of posts per request.
 weekly_counts = Table(

@@ -13,6 +13,8 @@ PARIS = ZoneInfo("Europe/Paris")
 def _moment(value) -> datetime | None:
     if value is None or value == "":
         return None
+    if isinstance(value, datetime):  # `when` hands `human` the moment it read
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
     if isinstance(value, int | float):
         return datetime.fromtimestamp(value, UTC)
     try:

@@ -4,6 +4,7 @@ how long, under which names, and what ties the posts together. Pure; identifiers
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import datetime
 
 from sentinelle.privacy import mask_handle, mask_identifier
@@ -33,20 +34,22 @@ def _shown(kind: str, value: str | None) -> str:
     return value[:8] + "…"
 
 
-def link_reasons(edges: list[dict]) -> list[dict]:
+def link_reasons(edges: Iterable[tuple]) -> list[dict]:
     """What ties the posts: one row per shared value (posts it ties) and one for shared
-    wording, largest first; hubs (values shared by unrelated posters) listed apart."""
+    wording, largest first; hubs (values shared by unrelated posters) listed apart.
+
+    `edges`: (kind, value, hub, left post, right post), posts as any key (the store's pk).
+    """
     tied: dict[tuple[str, str], set] = defaultdict(set)
     wording: set = set()
     hubs: dict[tuple[str, str], None] = {}
-    for edge in edges:
-        ends = {(edge["left_source"], edge["left_id"]), (edge["right_source"], edge["right_id"])}
-        if edge["hub"]:
-            hubs[(edge["kind"], edge.get("value") or "")] = None
-        elif edge["kind"] == "text":
-            wording |= ends
+    for kind, value, hub, left, right in edges:
+        if hub:
+            hubs[(kind, value or "")] = None
+        elif kind == "text":
+            wording.update((left, right))
         else:
-            tied[(edge["kind"], edge.get("value") or "")] |= ends
+            tied[(kind, value or "")].update((left, right))
     reasons = [
         {"kind": kind, "what": f"{_KIND_WORDS.get(kind, kind)} {_shown(kind, value)}",
          "posts": len(keys), "hub": False}

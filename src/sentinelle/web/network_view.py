@@ -7,6 +7,7 @@ import orjson
 
 from sentinelle.link.profile import network_profile
 from sentinelle.store.browse import network_aliases_of
+from sentinelle.store.networks import network_post
 from sentinelle.store.networks import network_posts as linked_network_posts
 
 
@@ -30,9 +31,20 @@ def identifier_links(posts: list[dict]) -> list[dict]:
     return links
 
 
-def network_object(store, network_id: str) -> dict | None:
-    """The network as the networks export writes it (linking's own profile), or None."""
-    members = linked_network_posts(store, network_id).get(network_id)
+class _Fields(dict):
+    """A row read by attribute, as linking reads its own query's rows."""
+
+    __getattr__ = dict.__getitem__
+
+
+def network_object(store, network_id: str, rows: list[dict] | None = None) -> dict | None:
+    """The network as the networks export writes it (linking's own profile), or None.
+    `rows`: the network's posts as `browse.network_posts` read them, when the caller has them
+    (the network page), instead of reading them again."""
+    if rows is None:
+        members = linked_network_posts(store, network_id).get(network_id)
+    else:
+        members = [network_post(_Fields(row)) for row in rows]
     if not members:
         return None
     return network_profile(network_id, members, network_aliases_of(store, network_id))

@@ -4,4 +4,4 @@
 Alembic import (a CLI call stays fast); a test checks it against Alembic's own view.
 """
 
-HEAD = "0014_bulk_fts_updates"
+HEAD = "0015_network_facets"

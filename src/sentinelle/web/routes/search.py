@@ -37,12 +37,16 @@ def search_page(
         asked = [found_value] if found_value else [("pseudonym", query)]
     else:
         asked = identifier_values(query, _menus(request.app)["sources"]) if query else []
-    present = set(identifier_values_present(store, [value for _, value in asked]))
-    found = [(kind, value) for kind, value in asked if value in present]
     at_risk_only = not allowed(ctx.actor, "post.view", {"flags": 0})
     rows, total = posts_carrying(
-        store, [value for _, value in found], limit=SHOWN, at_risk_only=at_risk_only
+        store, [value for _, value in asked], limit=SHOWN, at_risk_only=at_risk_only
     )
+    # Values the rows carry are present; only the others are looked up (to tell "no such
+    # identifier" from "no post you may see"): a query fewer for the usual search
+    present = {value for row in rows for value in row["matched"]}
+    unseen = [value for _, value in asked if value not in present]
+    present.update(identifier_values_present(store, unseen))
+    found = [(kind, value) for kind, value in asked if value in present]
     for kind, value in found:  # a lookup by identifier reads as much as a reveal does
         detail = {**reveal_detail(request.app.state.settings, kind, value), "posts": total}
         record_event(store, ctx.actor, "identifier.search", "search", ctx.client, detail)

@@ -45,9 +45,9 @@ def upgrade() -> None:
     ):
         op.create_index(name, "network_summaries", columns)
     # The store layer's own query: the rows are the ones `analyze` writes.
-    from sentinelle.store.network_summaries import write_summaries
+    from sentinelle.store.network_summaries import write_summary_rows
 
-    write_summaries(op.get_bind())
+    write_summary_rows(op.get_bind())
 
 
 def downgrade() -> None:
