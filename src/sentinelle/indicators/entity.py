@@ -159,6 +159,8 @@ def presents_several(post: Post, extraction: Extraction, fired=None) -> bool:
     if _TOGETHER.search(text):
         return True
     names = persona_names(post)
+    if any(_joined_to(name, text) for name in names):
+        return True  # "Célia & Manon": a first name our list does not know, joined to one it does
     if len(names) < 2:
         return False
     if len({stated.age for stated in extraction.stated_ages}) >= 2:
@@ -166,6 +168,16 @@ def presents_several(post: Post, extraction: Extraction, fired=None) -> bool:
     either = "|".join(map(re.escape, names))
     joined = re.compile(rf"\b(?:{either})\s*(?:&|\+|et|and|/)\s*(?:{either})\b")
     return joined.search(text) is not None  # "Nina & Ana", "Léa et Nina"
+
+
+_CAPITALISED = r"[A-ZÀ-Ý][a-zà-ÿ]{2,15}"
+
+
+def _joined_to(name: str, text: str) -> bool:
+    """A first name joined by "&", "+" or "/" to another capitalised word ("Célia & Manon")."""
+    other = rf"(?!{re.escape(name)}\b){_CAPITALISED}"
+    pattern = rf"\b(?:{re.escape(name)}\s*[&+/]\s*{other}|{other}\s*[&+/]\s*{re.escape(name)})\b"
+    return re.search(pattern, text) is not None
 
 
 # "à deux possible", "rdv à deux", "en duo": an offer of two people

@@ -11,9 +11,8 @@ from typing import NamedTuple
 import orjson
 
 from sentinelle.export.posts import FLAG_BITS
-from sentinelle.indicators.entity import presents_several
+from sentinelle.indicators.entity import persona_names, presents_several
 from sentinelle.indicators.indicator import LABELS, Indicator
-from sentinelle.link.personas import personas
 from sentinelle.records import Extraction, Post
 from sentinelle.score.model import default_model
 from sentinelle.score.propagation import propagate_minor
@@ -45,7 +44,7 @@ def _persona_key(
     nothing: its "16 ans" may be the other woman's. `fired`: the indicators scoring found, so
     the matcher is not run a second time.
     """
-    names = personas(f"{post.title or ''}\n{post.text}") if network_id is not None else []
+    names = persona_names(post) if network_id is not None else []
     if not names:
         return PersonaKey(None, False, [])
     keys = [f"{network_id}/{name}" for name in names]
