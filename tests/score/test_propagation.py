@@ -75,7 +75,8 @@ def test_a_multi_person_ad_is_raised_by_the_persona_of_its_second_first_name():
         givers=[True, False],
         also_from=[[], ["n/Manon"]],
     )
-    assert raised[1].flags["minor"] and raised[1].indicators[-1].evidence.startswith("site/m: 16 ans")
+    assert raised[1].flags["minor"]
+    assert raised[1].indicators[-1].evidence.startswith("site/m: 16 ans")
 
 
 def cued(post_id: str, minor: float, code: str, words: str) -> PostScore:
@@ -120,3 +121,25 @@ def test_repeated_cues_under_a_quarter_of_the_ads_lend_nothing():
     posts += [scored(f"c{i}", 0.2) for i in range(7)]
     raised = propagate_minor(posts, ["n/Léa"] * 9, threshold=0.8)
     assert not any(r.flags["minor"] for r in raised)
+
+
+def test_an_explicit_third_party_flags_control_on_the_other_ads_of_its_persona():
+    from sentinelle.score.propagation import propagate_control
+
+    managed = scored("a", 0.1)
+    managed.indicators.append(Indicator("control.explicit_third_party", "c'est Kevin qui répond"))
+    managed.flags["control"] = True
+    plain, other, duo = scored("b", 0.1), scored("c", 0.1), scored("d", 0.1)
+    raised = propagate_control(
+        [managed, plain, other, duo],
+        ["n/Léa", "n/Léa", "n/Nina", "n/Léa"],
+        0.3,
+        givers=[True, True, True, False],
+    )
+    assert raised[1].flags["control"] and raised[1].flagged_by["control"] == "persona.third_party"
+    assert raised[1].scores["control"] >= 0.3
+    assert raised[1].indicators[-1].evidence == "site/a: c'est Kevin qui répond"
+    assert not raised[2].flags["control"]  # another first name: maybe an independent
+    assert raised[3].flags["control"]  # a duo ad of Léa is raised too
+    lent = propagate_control([plain, managed], ["n/Léa", "n/Léa"], 0.3, givers=[True, False])
+    assert not lent[0].flags["control"]  # a duo's manager may be the other woman's

@@ -15,7 +15,7 @@ from sentinelle.indicators.entity import persona_names, presents_several
 from sentinelle.indicators.indicator import LABELS, Indicator
 from sentinelle.records import Extraction, Post
 from sentinelle.score.model import default_model
-from sentinelle.score.propagation import propagate_minor
+from sentinelle.score.propagation import propagate_control, propagate_minor
 from sentinelle.score.scoring import score_posts
 from sentinelle.store.posts import posts_from_rows
 from sentinelle.store.scoring import extraction_from_row
@@ -73,6 +73,12 @@ def score_batch(rows: list[tuple]) -> list[dict]:
         flag_raised=True,
         givers=[persona.gives for persona in keyed],
         also_from=[persona.also for persona in keyed],
+    )
+    scored = propagate_control(
+        scored,
+        [persona.key for persona in keyed],
+        model.thresholds["control"],
+        givers=[persona.gives for persona in keyed],
     )
     out = []
     for (pk, _), result in zip(pairs, scored, strict=True):

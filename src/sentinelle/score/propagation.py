@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sentinelle.indicators.indicator import Indicator
-from sentinelle.score.decide import carrier
+from sentinelle.score.decide import carrier, deciding_codes
 from sentinelle.score.scoring import PostScore
 
 MINOR_EVIDENCE = (
@@ -179,3 +179,41 @@ def _reflag(result: PostScore, threshold: float) -> PostScore:
         result.indicators,
         {**result.flagged_by, "minor": code},
     )
+
+
+def propagate_control(
+    scores: list[PostScore],
+    persona_keys: list[str | None],
+    threshold: float,
+    givers: list[bool] | None = None,
+) -> list[PostScore]:
+    """New scores where a persona's explicit third party ("c'est mon manager qui répond") flags
+    its other ads: who runs a woman's ads does not change from one ad to the next, and the
+    ads that do not say it read like an independent's. Only single-person ads lend it (a duo's
+    manager may be the other woman's); any ad of the persona may be raised."""
+    givers = givers if givers is not None else [True] * len(scores)
+    deciding = deciding_codes("control")
+    sources: dict[str, tuple[PostScore, Indicator]] = {}
+    for result, key, gives in zip(scores, persona_keys, givers, strict=True):
+        said = next((i for i in result.indicators if i.code in deciding), None)
+        if key is not None and gives and said is not None:
+            sources.setdefault(key, (result, said))
+    raised = []
+    for result, key in zip(scores, persona_keys, strict=True):
+        source = sources.get(key) if key is not None else None
+        if source is None or result.flags["control"]:
+            raised.append(result)
+            continue
+        origin, said = source
+        evidence = f"{origin.source}/{origin.id}: {said.evidence}"
+        raised.append(
+            PostScore(
+                result.source,
+                result.id,
+                {**result.scores, "control": max(result.scores["control"], threshold)},
+                {**result.flags, "control": True},
+                [*result.indicators, Indicator("persona.third_party", evidence)],
+                {**result.flagged_by, "control": "persona.third_party"},
+            )
+        )
+    return raised
