@@ -9,7 +9,7 @@ the indicators point to the contact or photo they came from.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from sentinelle.indicators.indicator import Indicator
@@ -66,11 +66,14 @@ class _Entity:
     contact_personas: set[str] = field(default_factory=set)
     # first name -> cities of the posts without a contact that give it
     loose_cities: dict[str, set[str]] = field(default_factory=dict)
+    several: int = -1  # `several_names`, once computed
 
     def several_names(self) -> int:
         """First names behind this entity: those with a contact, and those without one that
-        tour together (see `touring_together`)."""
-        return len(self.contact_personas | touring_together(self.loose_cities))
+        tour together (see `touring_together`); computed once per batch."""
+        if self.several < 0:
+            self.several = len(self.contact_personas | touring_together(self.loose_cities))
+        return self.several
 
 
 def _contacts(extraction: Extraction) -> list[str]:
@@ -211,14 +214,16 @@ def touring_together(cities: dict[str, set[str]]) -> set[str]:
     """First names advertised in the same two cities or more as another first name of the same
     network: women a group moves from town to town together. Independents whose ads a common
     wording tied into one network each have their own towns."""
-    names = list(cities)
-    return {
-        name
-        for name in names
-        if any(
-            len(cities[name] & cities[other]) >= TOGETHER_CITIES for other in names if other != name
-        )
-    }
+    by_city: dict[str, list[str]] = defaultdict(list)
+    for name, towns in cities.items():
+        for town in towns:
+            by_city[town].append(name)
+    together: set[str] = set()
+    for name, towns in cities.items():
+        met = Counter(other for town in towns for other in by_city[town] if other != name)
+        if met and max(met.values()) >= TOGETHER_CITIES:
+            together.add(name)
+    return together
 
 
 def _networks(network_ids: list[str | None] | None, row: int) -> list[str]:
