@@ -172,3 +172,29 @@ def test_contactless_posts_tied_by_wording_are_not_several_personas():
     ]
     found, _ = entity_indicators(posts, with_contacts, [[], [], []], ["n8"] * 3)
     assert "control.several_personas" in {i.code for i in found[2]}
+
+
+def test_a_first_name_joined_to_an_unknown_one_presents_several_people():
+    from sentinelle.extract import extract_post
+    from sentinelle.indicators.entity import presents_several
+    from sentinelle.records import Post
+
+    def ad(text: str) -> Post:
+        return Post(source="s", id="1", kind="ad", text=text, posted_at="2024-01-01T00:00:00+00:00")
+
+    duo = ad("Re!! née en 2009, Célia & Manon à votre écoute à Tarbes")
+    assert presents_several(duo, extract_post(duo))
+    alone = ad("Manon à votre écoute à Tarbes, 22 ans, R&B en fond")
+    assert not presents_several(alone, extract_post(alone))
+
+
+def test_first_names_without_a_contact_count_when_they_tour_together():
+    from sentinelle.indicators.entity import touring_together
+
+    cities = {
+        "Léa": {"Lyon", "Grenoble", "Annecy"},
+        "Nina": {"Lyon", "Grenoble"},
+        "Eva": {"Lyon", "Paris"},  # one town in common: independents of one big city
+    }
+    assert touring_together(cities) == {"Léa", "Nina"}
+    assert touring_together({"Léa": {"Lyon", "Grenoble"}}) == set()

@@ -92,7 +92,13 @@ def test_a_persona_key_names_one_person_and_a_multi_person_ad_takes_but_gives_no
     # a multi-person ad may be raised by each first name's persona but lends them no cue
     duo = _persona_key(ad("Léa et Nina, 17 et 20 ans"), two, "n1")
     assert duo == ("n1/Léa", False, ["n1/Nina"])
+    # one that names one woman is hers ("Maya, on est 2 filles"), unless it states two ages
     assert _persona_key(ad("Léa et sa copine, duo dispo"), Extraction(), "n1") == (
+        "n1/Léa",
+        True,
+        [],
+    )
+    assert _persona_key(ad("Léa et sa copine, duo, 17 et 20 ans"), two, "n1") == (
         "n1/Léa",
         False,
         [],

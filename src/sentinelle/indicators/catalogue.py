@@ -119,6 +119,15 @@ RULE_INDICATORS = (
         (),
     ),
     IndicatorSpec(
+        "persona.third_party",
+        ("control",),
+        "evidence",
+        "Another ad of the same first name in the same network says a third party books, answers"
+        " or takes a share for her.",
+        "Analysts' practice: who runs a woman's ads is a fact about her, not about one ad.",
+        (),
+    ),
+    IndicatorSpec(
         "network.minor_cue",
         ("minor",),
         "evidence",

@@ -9,7 +9,7 @@ the indicators point to the contact or photo they came from.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from sentinelle.indicators.indicator import Indicator
@@ -64,6 +64,16 @@ class _Entity:
     stated: dict[str, int] = field(default_factory=dict)  # first name -> a post stating it
     # first names of the posts that give a phone or handle: what "several personas" counts
     contact_personas: set[str] = field(default_factory=set)
+    # first name -> cities of the posts without a contact that give it
+    loose_cities: dict[str, set[str]] = field(default_factory=dict)
+    several: int = -1  # `several_names`, once computed
+
+    def several_names(self) -> int:
+        """First names behind this entity: those with a contact, and those without one that
+        tour together (see `touring_together`); computed once per batch."""
+        if self.several < 0:
+            self.several = len(self.contact_personas | touring_together(self.loose_cities))
+        return self.several
 
 
 def _contacts(extraction: Extraction) -> list[str]:
@@ -159,6 +169,8 @@ def presents_several(post: Post, extraction: Extraction, fired=None) -> bool:
     if _TOGETHER.search(text):
         return True
     names = persona_names(post)
+    if any(_joined_to(name, text) for name in names):
+        return True  # "Célia & Manon": a first name our list does not know, joined to one it does
     if len(names) < 2:
         return False
     if len({stated.age for stated in extraction.stated_ages}) >= 2:
@@ -166,6 +178,16 @@ def presents_several(post: Post, extraction: Extraction, fired=None) -> bool:
     either = "|".join(map(re.escape, names))
     joined = re.compile(rf"\b(?:{either})\s*(?:&|\+|et|and|/)\s*(?:{either})\b")
     return joined.search(text) is not None  # "Nina & Ana", "Léa et Nina"
+
+
+_CAPITALISED = r"[A-ZÀ-Ý][a-zà-ÿ]{2,15}"
+
+
+def _joined_to(name: str, text: str) -> bool:
+    """A first name joined by "&", "+" or "/" to another capitalised word ("Célia & Manon")."""
+    other = rf"(?!{re.escape(name)}\b){_CAPITALISED}"
+    pattern = rf"\b(?:{re.escape(name)}\s*[&+/]\s*{other}|{other}\s*[&+/]\s*{re.escape(name)})\b"
+    return re.search(pattern, text) is not None
 
 
 # "à deux possible", "rdv à deux", "en duo": an offer of two people
@@ -183,6 +205,25 @@ def persona_names_of(posts, extractions, indicators) -> tuple[list[str | None], 
         )
     ]
     return single, names
+
+
+TOGETHER_CITIES = 2
+
+
+def touring_together(cities: dict[str, set[str]]) -> set[str]:
+    """First names advertised in the same two cities or more as another first name of the same
+    network: women a group moves from town to town together. Independents whose ads a common
+    wording tied into one network each have their own towns."""
+    by_city: dict[str, list[str]] = defaultdict(list)
+    for name, towns in cities.items():
+        for town in towns:
+            by_city[town].append(name)
+    together: set[str] = set()
+    for name, towns in cities.items():
+        met = Counter(other for town in towns for other in by_city[town] if other != name)
+        if met and max(met.values()) >= TOGETHER_CITIES:
+            together.add(name)
+    return together
 
 
 def _networks(network_ids: list[str | None] | None, row: int) -> list[str]:
@@ -207,6 +248,9 @@ def _entities(posts, extractions, indicators, names, given, network_ids) -> dict
                 entity.personas.setdefault(name, [0, 0, 0])
             if contacts:
                 entity.contact_personas.update(shown)
+            elif city := (extraction.place.city if extraction.place else post.city):
+                for name in shown:
+                    entity.loose_cities.setdefault(name, set()).add(city)
     return entities
 
 
@@ -311,9 +355,9 @@ def _post_entity(
     # by their wording alone, are as often independents using a common phrasing (a corpus
     # written apart: 44% of its contactless independents flagged control this way).
     behind = _contacts(extraction) + _networks(network_ids, row)
-    several = max((len(entities[key].contact_personas) for key in behind), default=0)
+    several = max((entities[key].several_names() for key in behind), default=0)
     if several >= SEVERAL_PERSONAS:
-        key = max(behind, key=lambda key: len(entities[key].contact_personas))
+        key = max(behind, key=lambda key: entities[key].several_names())
         found.append(Indicator("control.several_personas", f"{_shown(key)}: {several} first names"))
     stated_cue = None
     shared = _contacts(extraction) + _photos(post) + _networks(network_ids, row)

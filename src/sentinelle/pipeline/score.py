@@ -11,12 +11,11 @@ from typing import NamedTuple
 import orjson
 
 from sentinelle.export.posts import FLAG_BITS
-from sentinelle.indicators.entity import presents_several
+from sentinelle.indicators.entity import persona_names, presents_several
 from sentinelle.indicators.indicator import LABELS, Indicator
-from sentinelle.link.personas import personas
 from sentinelle.records import Extraction, Post
 from sentinelle.score.model import default_model
-from sentinelle.score.propagation import propagate_minor
+from sentinelle.score.propagation import propagate_control, propagate_minor
 from sentinelle.score.scoring import score_posts
 from sentinelle.store.posts import posts_from_rows
 from sentinelle.store.scoring import extraction_from_row
@@ -41,15 +40,19 @@ def _persona_key(
 
     A minor cue spreads to the other posts of the same persona in a network, not to the whole
     network: a group advertises adults and minors side by side. An ad presenting several people
-    ("2 copines", "Nina & Ana") may be raised by any of its first names' personas, but gives
-    nothing: its "16 ans" may be the other woman's. `fired`: the indicators scoring found, so
+    by name ("Nina & Ana") or by two ages may be raised by any of its first names' personas, but
+    gives nothing: its "16 ans" may be the other woman's. One that names one woman ("Maya, on
+    est 2 filles") is hers. `fired`: the indicators scoring found, so
     the matcher is not run a second time.
     """
-    names = personas(f"{post.title or ''}\n{post.text}") if network_id is not None else []
+    names = persona_names(post) if network_id is not None else []
     if not names:
         return PersonaKey(None, False, [])
     keys = [f"{network_id}/{name}" for name in names]
-    if presents_several(post, extraction, fired):
+    # "Maya ... on est 2 filles" names one woman: her cues are counted with her other ads, unless
+    # it states two ages (one is the other woman's) or names the other woman too
+    ages = {stated.age for stated in extraction.stated_ages}
+    if (len(keys) > 1 or len(ages) > 1) and presents_several(post, extraction, fired):
         return PersonaKey(keys[0], False, keys[1:])
     return PersonaKey(keys[0], True, [])
 
@@ -74,6 +77,12 @@ def score_batch(rows: list[tuple]) -> list[dict]:
         flag_raised=True,
         givers=[persona.gives for persona in keyed],
         also_from=[persona.also for persona in keyed],
+    )
+    scored = propagate_control(
+        scored,
+        [persona.key for persona in keyed],
+        model.thresholds["control"],
+        givers=[persona.gives for persona in keyed],
     )
     out = []
     for (pk, _), result in zip(pairs, scored, strict=True):
