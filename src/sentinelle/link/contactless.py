@@ -159,6 +159,7 @@ AGE_AGREE = 1.2
 AGE_DIFFER = 0.8
 ONE_NAME_TWO_AGES = 0.3  # one first name with two ages: two persons (or an age written twice)
 ELSEWHERE = 0.5  # another person in another city: another poster, unless a group moved
+UNSTATED = 0.6  # neither a price nor an age stated by both: wording alone must be stronger
 
 
 def _weighed(similarity, facets, count: int, left, right) -> np.ndarray:
@@ -175,6 +176,7 @@ def _weighed(similarity, facets, count: int, left, right) -> np.ndarray:
     others = (states[:, name] & ~agrees[:, name]) | (~named & states[:, age] & ~agrees[:, age])
     factor[others & states[:, city] & ~agrees[:, city]] *= ELSEWHERE
     factor[agrees[:, name] & states[:, age] & ~agrees[:, age]] *= ONE_NAME_TWO_AGES
+    factor[~states[:, price] & ~states[:, age]] *= UNSTATED
     return np.minimum(similarity * factor, 1.0)
 
 
