@@ -178,3 +178,29 @@ def test_photos_of_maps_image_incidences_to_rows_of_the_posts_without_contacts()
     assert sorted(hashes.tolist()) == [1, 255]
     row, hashes = photos_of(images, np.zeros(0, np.int64))  # every post gives a contact
     assert len(row) == len(hashes) == 0
+
+
+def _stating(posts: list[dict], actors: list[str], seed: int = 7) -> list[dict]:
+    """The posts with each actor's own price and each first name's own age stated: a copier
+    states hers; a group keeps one price while its persons' ages differ."""
+    rng = random.Random(seed)
+    prices: dict[str, int] = {}
+    ages: dict[str, int] = {}
+    stated = []
+    for post, actor in zip(posts, actors, strict=True):
+        price = prices.setdefault(actor, rng.choice((80, 100, 120, 150, 200, 250, 300)))
+        name = next((n for n in NAMES + COPIER_NAMES if n in post["text"]), "")
+        age = ages.setdefault(f"{actor}:{name}", rng.randint(19, 39))
+        stated.append({**post, "text": f"{post['text']} {age} ans. Tarif {price}€."})
+    return stated
+
+
+def test_stated_prices_and_ages_keep_copies_apart_without_photos():
+    posts, actors = _copiers(photos=False)
+    config = SMALL_CORPUS
+    bare = _merged_copiers(link_posts(link_input(posts), config).labels, actors)
+    labels = link_posts(link_input(_stating(posts, actors)), config).labels
+    assert _merged_copiers(labels, actors) < bare / 2
+    for group in range(3):  # a group rotating persons of different ages still links
+        members = [i for i, a in enumerate(actors) if a == f"g{group}"]
+        assert len(set(labels[members].tolist())) == 1, group

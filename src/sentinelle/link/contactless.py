@@ -174,7 +174,10 @@ def _weighed(similarity, facets, count: int, left, right) -> np.ndarray:
     factor[states[:, age] & ~agrees[:, age]] *= AGE_DIFFER
     named = states[:, name] & agrees[:, name]
     others = (states[:, name] & ~agrees[:, name]) | (~named & states[:, age] & ~agrees[:, age])
-    factor[others & states[:, city] & ~agrees[:, city]] *= ELSEWHERE
+    elsewhere = others & states[:, city] & ~agrees[:, city]
+    # another person elsewhere at the same price is a coincidence (seven prices are common),
+    # not a group's price
+    factor[elsewhere] = np.minimum(factor[elsewhere], 1.0) * ELSEWHERE
     factor[agrees[:, name] & states[:, age] & ~agrees[:, age]] *= ONE_NAME_TWO_AGES
     factor[~states[:, price] & ~states[:, age]] *= UNSTATED
     return np.minimum(similarity * factor, 1.0)
