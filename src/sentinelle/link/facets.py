@@ -1,4 +1,4 @@
-"""What a post without contacts states about its poster: price, ages, first names.
+"""What a post without contacts states about its poster: price, ages, first names, communes.
 
 Shingles turn every number into one slot token, so two copies of one ad at 100 € and 250 €
 look alike however the prices differ. Between posts giving no contact these facts are the
