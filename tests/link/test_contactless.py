@@ -4,7 +4,8 @@ import random
 import numpy as np
 
 from sentinelle.link.batch import link_posts
-from sentinelle.link.contactless import average_linkage, photos_disagree, photos_of
+from sentinelle.link.contactless import _weighed, average_linkage, photos_disagree, photos_of
+from sentinelle.link.facets import facet_incidence, facets_of, stated_facets
 from sentinelle.link.identifiers import incidence
 from tests.link.builders import SMALL_CORPUS, link_input
 
@@ -178,3 +179,56 @@ def test_photos_of_maps_image_incidences_to_rows_of_the_posts_without_contacts()
     assert sorted(hashes.tolist()) == [1, 255]
     row, hashes = photos_of(images, np.zeros(0, np.int64))  # every post gives a contact
     assert len(row) == len(hashes) == 0
+
+
+def _stating(posts: list[dict], actors: list[str], seed: int = 7) -> list[dict]:
+    """The posts with each actor's own price and each first name's own age stated: a copier
+    states hers; a group keeps one price while its persons' ages differ."""
+    rng = random.Random(seed)
+    prices: dict[str, int] = {}
+    ages: dict[str, int] = {}
+    stated = []
+    for post, actor in zip(posts, actors, strict=True):
+        price = prices.setdefault(actor, rng.choice((80, 100, 120, 150, 200, 250, 300)))
+        name = next((n for n in NAMES + COPIER_NAMES if n in post["text"]), "")
+        age = ages.setdefault(f"{actor}:{name}", rng.randint(19, 39))
+        stated.append({**post, "text": f"{post['text']} {age} ans. Tarif {price}€."})
+    return stated
+
+
+def test_a_group_rotating_persons_of_different_ages_at_one_price_still_links():
+    posts, actors = _copiers(photos=False)
+    labels = link_posts(link_input(_stating(posts, actors)), SMALL_CORPUS).labels
+    for group in range(3):
+        members = [i for i, a in enumerate(actors) if a == f"g{group}"]
+        assert len(set(labels[members].tolist())) == 1, group
+
+
+def _weigh(texts: list[str], left: list[int], right: list[int]) -> np.ndarray:
+    """`_weighed` on a plain similarity of 0.5 for each pair of `texts`."""
+    posts = np.arange(len(texts))
+    facets = facets_of(facet_incidence(texts, posts), posts)
+    return _weighed(np.full(len(left), 0.5), facets, len(texts), np.array(left), np.array(right))
+
+
+def test_two_copies_stating_other_prices_ages_and_cities_weigh_little():
+    texts = [
+        "Salut c'est Léa, 23 ans. Nouvelle sur Lyon. Tarif 150€.",
+        "Salut c'est Léa, 23 ans. Nouvelle sur Lyon cette semaine. Tarif 150 euros.",
+        "Salut c'est Sofia, 31 ans. Nouvelle sur Nantes. Tarif 200€.",
+        "Salut c'est Inès, 20 ans. Nouvelle sur Lyon. Tarif 150€.",
+        "Salut c'est Léa, 35 ans. Nouvelle sur Lyon. Tarif 150€.",
+        "Salut. Nouvelle sur Lyon. Réponds à l'annonce.",
+    ]
+    same, copy, rotated, two_leas, bare = _weigh(texts, [0, 0, 0, 0, 5], [1, 2, 3, 4, 1])
+    assert same > 0.5  # one persona, one price: more alike than the wording says
+    assert copy < 0.03  # another price, age, name and city: another poster
+    assert copy < rotated < same  # a group's other person, same price and city
+    assert two_leas < rotated  # one first name with two ages: two persons
+    assert bare < 0.5  # nothing stated on one side: wording must be stronger
+
+
+def test_stated_facets_read_price_age_name_and_city():
+    facets = stated_facets("Coucou, Léa ici, 23 ans. De passage à Lyon. Tarif 150€, 2h : 280€.")
+    assert {"price:150", "age:23", "name:Léa", "city:Lyon"} <= set(facets)
+    assert "price:280" not in facets  # a price for a duration is not the poster's price

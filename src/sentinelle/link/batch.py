@@ -14,6 +14,7 @@ from sentinelle.link.contactless import (
     subset,
     without_contacts,
 )
+from sentinelle.link.facets import facets_of
 from sentinelle.link.graph import HUB_WEIGHT, Edges, components, concat_edges, make_edges
 from sentinelle.link.hubs import hub_values
 from sentinelle.link.identifiers import Incidence, star_pairs
@@ -100,6 +101,7 @@ def link_posts(
         loose = without_contacts(found, count)
         loose_text = (loose, subset(shingles, loose), text.signatures.values[loose])
         loose_photos = photos_of(found["image"], loose)
+        loose_facets = None if prepared.facets is None else facets_of(prepared.facets, loose)
         if release:
             prepared.shingles = shingles = None
     with timer.stage("identifiers"):
@@ -107,7 +109,7 @@ def link_posts(
     with timer.stage("hubs"):
         ties = identifier_ties(found, count, pairs, image_edges, config)
     with timer.stage("clusters"):
-        joins = contactless_groups(*loose_text, text.rarity, config, loose_photos)
+        joins = contactless_groups(*loose_text, text.rarity, config, loose_photos, loose_facets)
         decision = decide(count, ties.id_pairs, ties.anchored, pairs, config, joins=joins)
         edges = concat_edges([ties.edges, text_edges_of(pairs, decision)])
     example = decision.templates

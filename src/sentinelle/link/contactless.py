@@ -21,6 +21,7 @@ from __future__ import annotations
 import numpy as np
 
 from sentinelle.link.config import LinkConfig
+from sentinelle.link.facets import KINDS, compare
 from sentinelle.link.graph import components
 from sentinelle.link.identifiers import Incidence
 from sentinelle.link.images import parse_phashes
@@ -40,6 +41,11 @@ MIN_PAIR = 0.08  # pairs estimated less alike than this are not checked (they we
 # words.
 SLOT_FLOOR = 20
 SLOT_SHARE = 0.02
+# Similarity: a shingle in more than max(RARE_FLOOR, RARE_SHARE) of the posts without contacts
+# weighs nothing in the rarity-weighted Jaccard that caps the plain one (`_similarity`)
+RARE_FLOOR = 200
+RARE_SHARE = 0.1
+RARE_SCALE = 1.5
 MIN_OWN_SHARE = 0.1  # share of a group's pairs sharing slots under which it is copies of one ad
 _CHUNK = 1 << 16
 
@@ -51,13 +57,16 @@ def contactless_groups(
     rarity: ShingleRarity,
     config: LinkConfig,
     photos: tuple[np.ndarray, np.ndarray] | None = None,
+    facets: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Post pairs (a star per group) joining the `posts` (numbers of posts giving no contact;
     `shingles` and `signatures` rows are theirs, in that order) that average linkage puts in
     one group.
 
     `photos` (row of `posts`, 64-bit perceptual hash) is evidence against: two posts that both
-    show photos, none of them alike, count as unrelated however alike their texts are."""
+    show photos, none of them alike, count as unrelated however alike their texts are.
+    `facets` (`facets.facets_of` over `posts`): stated prices, ages, first names and cities
+    weigh each pair (`_weighed`)."""
     rows = np.flatnonzero(
         (template_share(shingles, rarity) <= MAX_TEMPLATE_SHARE)
         & (signatures[:, 0] != np.uint32(0xFFFFFFFF))
@@ -67,7 +76,8 @@ def contactless_groups(
     left, right = _candidates(signatures[rows])
     likely = _estimated_jaccard(signatures[rows], left, right) >= MIN_PAIR
     left, right = left[likely], right[likely]
-    similarity = _jaccard(shingles, rows[left], rows[right])
+    kept = subset(shingles, rows)
+    similarity = _similarity(kept, left, right)
     shown = np.zeros(len(left), bool)
     apart = np.zeros(len(left), bool)
     if photos is not None:
@@ -75,6 +85,8 @@ def contactless_groups(
         apart = photos_disagree(
             photos, len(posts), rows[left], rows[right], config.image_max_distance
         )
+    if facets is not None:
+        similarity = _weighed(similarity, facets, len(posts), rows[left], rows[right])
     cannot = (left[apart], right[apart])
     keep = (similarity > 0) & ~apart
     weighed = np.zeros(len(rows), bool)  # posts whose evidence was weighed here
@@ -86,7 +98,10 @@ def contactless_groups(
     if slot_min:  # a group whose posts rarely share slots of their own is copies of one ad
         inside = np.flatnonzero(labels[left] == labels[right])  # only groups are judged
         slotted = np.zeros(len(left), bool)
-        slotted[inside] = _shared_slots(shingles, rows, left[inside], right[inside]) >= slot_min
+        local = ShingleRarity(20, SLOT_FLOOR, SLOT_SHARE)  # what few posts without contacts use
+        local.add(kept)
+        shared = check_pairs(kept, left[inside], kept, right[inside], local).shared_rare
+        slotted[inside] = shared >= slot_min
         copies = _copied_ad(labels, left, right, slotted | shown)
         if copies.any():
             weighed[left[copies]] = weighed[right[copies]] = True
@@ -134,6 +149,38 @@ def photos_of(images: Incidence, posts: np.ndarray) -> tuple[np.ndarray, np.ndar
     # parse only the hashes these posts show (most posts give contacts: most photos are theirs)
     needed, value = np.unique(images.value[inside], return_inverse=True)
     return row[inside], parse_phashes([images.values[i] for i in needed.tolist()])[value]
+
+
+# Factors on a pair's similarity from what both posts state (`facets`). A poster keeps her
+# price; a group's ads rotate persons (ages differ) but keep the price and the city of the stay.
+PRICE_AGREE = 1.5  # both state the same price
+PRICE_DIFFER = 0.1  # both state prices, none the same
+AGE_AGREE = 1.2
+AGE_DIFFER = 0.8
+ONE_NAME_TWO_AGES = 0.3  # one first name with two ages: two persons (or an age written twice)
+ELSEWHERE = 0.5  # another person in another city: another poster, unless a group moved
+UNSTATED = 0.6  # neither a price nor an age stated by both: wording alone must be stronger
+
+
+def _weighed(similarity, facets, count: int, left, right) -> np.ndarray:
+    """Similarities weighed by the prices, ages, first names and cities the two posts state.
+    Factors, not vetoes: an age is sometimes written two ways ("bientôt 17", "16 ans")."""
+    states, agrees = compare(facets, count, left, right)
+    price, age, name, city = (KINDS.index(k) for k in KINDS)
+    factor = np.ones(len(left))
+    factor[states[:, price] & agrees[:, price]] = PRICE_AGREE
+    factor[states[:, price] & ~agrees[:, price]] = PRICE_DIFFER
+    factor[states[:, age] & agrees[:, age]] *= AGE_AGREE
+    factor[states[:, age] & ~agrees[:, age]] *= AGE_DIFFER
+    named = states[:, name] & agrees[:, name]
+    others = (states[:, name] & ~agrees[:, name]) | (~named & states[:, age] & ~agrees[:, age])
+    elsewhere = others & states[:, city] & ~agrees[:, city]
+    # another person elsewhere at the same price is a coincidence (seven prices are common),
+    # not a group's price
+    factor[elsewhere] = np.minimum(factor[elsewhere], 1.0) * ELSEWHERE
+    factor[agrees[:, name] & states[:, age] & ~agrees[:, age]] *= ONE_NAME_TWO_AGES
+    factor[~states[:, price] & ~states[:, age]] *= UNSTATED
+    return np.minimum(similarity * factor, 1.0)
 
 
 def _copied_ad(labels, left, right, own: np.ndarray) -> np.ndarray:
@@ -232,12 +279,15 @@ def _jaccard(shingles: Shingles, left: np.ndarray, right: np.ndarray) -> np.ndar
     return check_pairs(shingles, left, shingles, right, ones).shape.astype(np.float64)
 
 
-def _shared_slots(shingles: Shingles, rows: np.ndarray, left, right) -> np.ndarray:
-    """Per pair of `rows`, how many shingles it shares that are rare among these posts."""
-    chosen = subset(shingles, rows)
-    local = ShingleRarity(20, SLOT_FLOOR, SLOT_SHARE)
+def _similarity(chosen: Shingles, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Plain Jaccard of each pair, capped by its Jaccard weighted by rarity among the posts
+    without contacts (`RARE_SCALE` times it): a pair alike only in an ad many of them paste
+    weighs little, a pair alike in wording of its own keeps its plain similarity."""
+    plain = _jaccard(chosen, left, right)
+    local = ShingleRarity(20, RARE_FLOOR, RARE_SHARE)
     local.add(chosen)
-    return check_pairs(chosen, left, chosen, right, local).shared_rare
+    rare = check_pairs(chosen, left, chosen, right, local).shape.astype(np.float64)
+    return np.minimum(plain, RARE_SCALE * rare)
 
 
 def _estimated_jaccard(values: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:

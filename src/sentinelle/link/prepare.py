@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from sentinelle.link.contactless import without_contacts
+from sentinelle.link.facets import facet_incidence
 from sentinelle.link.identifiers import Incidence, concat_incidences, incidence
 from sentinelle.link.inputs import LinkInput
 from sentinelle.link.shingles import Shingles, concat_shingles, shingle_texts
@@ -25,6 +27,9 @@ class PreparedPosts:
     post_pk: np.ndarray  # int64, the store's primary key
     shingles: Shingles | None  # None once linking has released them
     found: dict[str, Incidence]  # per kind of identifier
+    # prices, ages and first names stated by posts giving no contact (`link.facets`); None
+    # where they were not read (Spark), which leaves that evidence out
+    facets: Incidence | None = None
 
     def __len__(self) -> int:
         return len(self.post_pk)
@@ -32,8 +37,12 @@ class PreparedPosts:
 
 def prepare(posts: LinkInput, shingle_width: int) -> PreparedPosts:
     """Shingle the texts and encode the identifiers of `posts`."""
+    found = identifier_incidences(posts)
     return PreparedPosts(
-        posts.post_pk, shingle_texts(posts.texts, shingle_width), identifier_incidences(posts)
+        posts.post_pk,
+        shingle_texts(posts.texts, shingle_width),
+        found,
+        facet_incidence(posts.texts, without_contacts(found, len(posts))),
     )
 
 
@@ -64,6 +73,9 @@ def concat_prepared(parts: list[PreparedPosts]) -> PreparedPosts:
             kind: concat_incidences([p.found[kind] for p in parts], [len(p) for p in parts])
             for kind in IDENTIFIER_KINDS
         },
+        None
+        if any(p.facets is None for p in parts)
+        else concat_incidences([p.facets for p in parts], [len(p) for p in parts]),
     )
 
 

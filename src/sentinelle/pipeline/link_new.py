@@ -29,6 +29,7 @@ from sentinelle.link.batch import (
 )
 from sentinelle.link.config import LinkConfig
 from sentinelle.link.contactless import contactless_groups, photos_of, subset, without_contacts
+from sentinelle.link.facets import facets_of
 from sentinelle.link.graph import HUB_WEIGHT, Edges, concat_edges, make_edges
 from sentinelle.link.identifiers import star_pairs
 from sentinelle.link.lsh import band_keys, has_text, index_matches
@@ -90,8 +91,9 @@ def link_new_posts(store: Store, config: LinkConfig, state: dict, mapper: Callab
     # new posts giving no contact, grouped by their wording as a whole among themselves (the
     # stored ones were grouped by the run that linked them)
     free = without_contacts(posts.found, len(posts))
+    facets = None if posts.facets is None else facets_of(posts.facets, free)
     loose = contactless_groups(free, subset(shingles, free), signatures.values[free], rarity,
-                               config, photos_of(posts.found["image"], free))  # fmt: skip
+                               config, photos_of(posts.found["image"], free), facets)  # fmt: skip
     decision = decide(groups.count, id_pairs, groups.anchored, node_pairs, config, model=model,
                       sizes=groups.sizes, joins=(node[loose[0]], node[loose[1]]))  # fmt: skip
     ids, aliases, merged, next_number, stored_ids = groups.assign(decision.labels, state)
