@@ -72,7 +72,9 @@ class _Entity:
         """First names behind this entity: those with a contact, and those without one that
         tour together (see `touring_together`); computed once per batch."""
         if self.several < 0:
-            self.several = len(self.contact_personas | touring_together(self.loose_cities))
+            # touring contactless first names (`touring_together`) are left out: on corpora
+            # written apart, groups posting without contacts and not controlled were flagged
+            self.several = len(self.contact_personas)
         return self.several
 
 

@@ -26,5 +26,5 @@ class LinkConfig:
     hub_min_contexts: int = 5  # distinct unrelated contexts that make a value a hub
     min_edge_weight: float = 0.3
     disagree_min_score: float = 0.7  # own-text similarity to join posts whose contacts differ
-    contactless_min_average: float = 0.1  # average similarity joining posts without contact
+    contactless_min_average: float = 0.2  # average similarity joining posts without contact
     contactless_slot_min: int = 3  # rare shingles two such posts without photos must share (0: any)
