@@ -28,7 +28,7 @@ class PreparedPosts:
     shingles: Shingles | None  # None once linking has released them
     found: dict[str, Incidence]  # per kind of identifier
     # prices, ages and first names stated by posts giving no contact (`link.facets`); None
-    # where they were not read (Spark), which leaves that evidence out
+    # where they were not read, which leaves that evidence out
     facets: Incidence | None = None
 
     def __len__(self) -> int:

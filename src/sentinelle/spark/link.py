@@ -29,6 +29,7 @@ import numpy as np
 from sentinelle.link.batch import checked_pairs
 from sentinelle.link.config import LinkConfig
 from sentinelle.link.contactless import contactless_groups, photos_of
+from sentinelle.link.facets import facets_of
 from sentinelle.link.identifiers import incidence
 from sentinelle.link.lsh import band_keys, has_text
 from sentinelle.link.minhash import MinHasher, Signatures
@@ -55,7 +56,8 @@ KINDS = IDENTIFIER_KINDS
 PREPARED_SCHEMA = (
     "idx long, pk long, shingles array<long>, signature binary, usable boolean, "
     "bands array<long>, "
-    "phone array<string>, handle array<string>, author array<string>, image array<string>"
+    "phone array<string>, handle array<string>, author array<string>, image array<string>, "
+    "facets array<string>"
 )
 
 
@@ -103,6 +105,7 @@ def prepare_partition(config: LinkConfig):
             signatures = hasher.signatures(shingles)
             keys = band_keys(signatures, config.bands).view(np.int64)
             lists = {kind: _per_post(prepared.found[kind], len(rows)) for kind in KINDS}
+            lists["facets"] = _per_post(prepared.facets, len(rows))  # posts without contacts
             out = {
                 "idx": [r["idx"] for r in rows],
                 "pk": [r["pk"] for r in rows],
@@ -136,6 +139,7 @@ def _prepared_arrow():
             ("handle", strings),
             ("author", strings),
             ("image", strings),
+            ("facets", strings),
         ]
     )
 
@@ -389,7 +393,7 @@ def _contactless(prepared, rarity: ShingleRarity, config: LinkConfig):
 
     table = (
         prepared.where((F.size("phone") == 0) & (F.size("handle") == 0) & (F.size("author") == 0))
-        .select("idx", "shingles", "signature", "image")
+        .select("idx", "shingles", "signature", "image", "facets")
         .orderBy("idx")
         .toArrow()
     )
@@ -398,5 +402,7 @@ def _contactless(prepared, rarity: ShingleRarity, config: LinkConfig):
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     shingles = _shingles(table.column("shingles").combine_chunks())
     signatures = _signatures(table.column("signature"), config)
-    photos = photos_of(incidence(table.column("image").to_pylist()), np.arange(len(posts)))
-    return contactless_groups(posts, shingles, signatures, rarity, config, photos)
+    rows = np.arange(len(posts))
+    photos = photos_of(incidence(table.column("image").to_pylist()), rows)
+    facets = facets_of(incidence(table.column("facets").to_pylist()), rows)
+    return contactless_groups(posts, shingles, signatures, rarity, config, photos, facets)
