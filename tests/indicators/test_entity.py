@@ -186,15 +186,3 @@ def test_a_first_name_joined_to_an_unknown_one_presents_several_people():
     assert presents_several(duo, extract_post(duo))
     alone = ad("Manon à votre écoute à Tarbes, 22 ans, R&B en fond")
     assert not presents_several(alone, extract_post(alone))
-
-
-def test_first_names_without_a_contact_count_when_they_tour_together():
-    from sentinelle.indicators.entity import touring_together
-
-    cities = {
-        "Léa": {"Lyon", "Grenoble", "Annecy"},
-        "Nina": {"Lyon", "Grenoble"},
-        "Eva": {"Lyon", "Paris"},  # one town in common: independents of one big city
-    }
-    assert touring_together(cities) == {"Léa", "Nina"}
-    assert touring_together({"Léa": {"Lyon", "Grenoble"}}) == set()

@@ -9,7 +9,7 @@ the indicators point to the contact or photo they came from.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sentinelle.indicators.indicator import Indicator
@@ -64,18 +64,6 @@ class _Entity:
     stated: dict[str, int] = field(default_factory=dict)  # first name -> a post stating it
     # first names of the posts that give a phone or handle: what "several personas" counts
     contact_personas: set[str] = field(default_factory=set)
-    # first name -> cities of the posts without a contact that give it
-    loose_cities: dict[str, set[str]] = field(default_factory=dict)
-    several: int = -1  # `several_names`, once computed
-
-    def several_names(self) -> int:
-        """First names behind this entity: those with a contact, and those without one that
-        tour together (see `touring_together`); computed once per batch."""
-        if self.several < 0:
-            # touring contactless first names (`touring_together`) are left out: on corpora
-            # written apart, groups posting without contacts and not controlled were flagged
-            self.several = len(self.contact_personas)
-        return self.several
 
 
 def _contacts(extraction: Extraction) -> list[str]:
@@ -209,25 +197,6 @@ def persona_names_of(posts, extractions, indicators) -> tuple[list[str | None], 
     return single, names
 
 
-TOGETHER_CITIES = 2
-
-
-def touring_together(cities: dict[str, set[str]]) -> set[str]:
-    """First names advertised in the same two cities or more as another first name of the same
-    network: women a group moves from town to town together. Independents whose ads a common
-    wording tied into one network each have their own towns."""
-    by_city: dict[str, list[str]] = defaultdict(list)
-    for name, towns in cities.items():
-        for town in towns:
-            by_city[town].append(name)
-    together: set[str] = set()
-    for name, towns in cities.items():
-        met = Counter(other for town in towns for other in by_city[town] if other != name)
-        if met and max(met.values()) >= TOGETHER_CITIES:
-            together.add(name)
-    return together
-
-
 def _networks(network_ids: list[str | None] | None, row: int) -> list[str]:
     """The linker's network of a post as one more key for persona facts (never for contacts)."""
     if network_ids is None or network_ids[row] is None:
@@ -250,9 +219,6 @@ def _entities(posts, extractions, indicators, names, given, network_ids) -> dict
                 entity.personas.setdefault(name, [0, 0, 0])
             if contacts:
                 entity.contact_personas.update(shown)
-            elif city := (extraction.place.city if extraction.place else post.city):
-                for name in shown:
-                    entity.loose_cities.setdefault(name, set()).add(city)
     return entities
 
 
@@ -357,9 +323,9 @@ def _post_entity(
     # by their wording alone, are as often independents using a common phrasing (a corpus
     # written apart: 44% of its contactless independents flagged control this way).
     behind = _contacts(extraction) + _networks(network_ids, row)
-    several = max((entities[key].several_names() for key in behind), default=0)
+    several = max((len(entities[key].contact_personas) for key in behind), default=0)
     if several >= SEVERAL_PERSONAS:
-        key = max(behind, key=lambda key: entities[key].several_names())
+        key = max(behind, key=lambda key: len(entities[key].contact_personas))
         found.append(Indicator("control.several_personas", f"{_shown(key)}: {several} first names"))
     stated_cue = None
     shared = _contacts(extraction) + _photos(post) + _networks(network_ids, row)
