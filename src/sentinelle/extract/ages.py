@@ -126,13 +126,10 @@ def _keycap_ages(text: str, year: int | None) -> list[StatedAge]:
     plain = "".join(text[index] for index in kept)
     ages = []
     for found in find_ages(plain, year):
-        start = plain.find(found.evidence)
-        if start < 0:  # evidence is a slice of `plain`; kept for safety
-            ages.append(found)
-            continue
-        end = kept[start + len(found.evidence) - 1] + 1
-        end = _KEYCAP_MARKS.match(text, end).end() if _KEYCAP_MARKS.match(text, end) else end
-        ages.append(StatedAge(found.age, text[kept[start] : end].strip()))
+        start = plain.find(found.evidence)  # the evidence is a slice of `plain`
+        stop = kept[start + len(found.evidence) - 1] + 1
+        mark = _KEYCAP_MARKS.match(text, stop)  # the last digit's own keycap
+        ages.append(StatedAge(found.age, text[kept[start] : mark.end() if mark else stop]))
     return ages
 
 
