@@ -22,6 +22,7 @@ def numbers(text: str) -> list[str]:
         "🇲🇦 Salut, nouvelle ici. Me joindre 06 61 23 45 67",
         "Je suis algérienne. 🇩🇿 06*61*23*45*67 (sms d'abord)",
         "Roumaine 🇷🇴\nAppelle 07 12 34 56 78",
+        "Appelle 07 12 34 56 78\n🇷🇴 Roumaine, nouvelle ici",
         "07 12 34 56 78 je suis roumaine",
         "Belge de passage, tel 04 70 12 34 56",
         "06 61 23 45 67. Marocaine, douce et souriante",
@@ -58,6 +59,14 @@ def test_a_hint_next_to_the_number_names_its_country(text: str, e164: str) -> No
         (
             "Tel 06 12 34 56 78 / WhatsApp 🇷🇴 0721 234 567",
             ["+33612345678", "+40721234567"],
+        ),
+        (
+            "Appelle 07 12 34 56 78\n🇷🇴 0721 234 567",
+            ["+33712345678", "+40721234567"],
+        ),
+        (
+            "Appelle 07 12 34 56 78 / 🇷🇴 +40 721 234 567",
+            ["+33712345678", "+40721234567"],
         ),
         (
             "Me joindre 07 87 05 54 48 / 🇷🇴 0740 210 080 / tg @noa",

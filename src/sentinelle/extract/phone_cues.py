@@ -243,12 +243,18 @@ def _near(text: str, cue: CountryCue, start: int, end: int) -> bool:
     if cue.start >= end and cue.kind != "echo":
         if cue.start - end > _CUE_AFTER or not _linked(text, end, cue.start):
             return False
+        if "\n" in text[end : cue.start]:
+            # A cue opening the next line is about that line ("07 12 34 56 78\n🇷🇴 0721 234
+            # 567", "\n🇷🇴 Roumaine"); alone on it, it can only be the number's.
+            rest = text[cue.end :].partition("\n")[0]
+            return not any(char.isalnum() for char in rest)
         # "06 12 34 56 78 / 🇷🇴 0721 234 567": after a list mark, a cue written right before
         # the next number is that number's ("0470 12 34 56 🇧🇪 150€" is not a list)
         if not _LIST.search(text, end, cue.start) or text[cue.end : cue.end + 1] == ")":
             return True
         onward = _LINK.match(text, cue.end)
-        return onward is None or not text[onward.end() : onward.end() + 1].isdigit()
+        following = text[onward.end() : onward.end() + 1] if onward else ""
+        return not (following.isdigit() or following == "+")
     return False
 
 
