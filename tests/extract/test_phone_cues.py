@@ -23,6 +23,8 @@ def numbers(text: str) -> list[str]:
         "Je suis algérienne. 🇩🇿 06*61*23*45*67 (sms d'abord)",
         "Roumaine 🇷🇴\nAppelle 07 12 34 56 78",
         "Appelle 07 12 34 56 78\n🇷🇴 Roumaine, nouvelle ici",
+        "Je suis roumaine, tel 07 51 23 45 67",  # in the plan and grouped in pairs
+        "Je suis roumaine. Appelle 0751234567",  # one run: French writing too
         "07 12 34 56 78 je suis roumaine",
         "Belge de passage, tel 04 70 12 34 56",
         "06 61 23 45 67. Marocaine, douce et souriante",
@@ -47,6 +49,8 @@ def test_a_french_number_with_a_hint_about_the_poster_stays_french(text: str) ->
         ("tel en Roumanie: 0721 234 567", "+40721234567"),
         ("numéro roumain 🇷🇴 0721 234 567", "+40721234567"),
         ("Je suis roumaine ... appelle 0721 234 567", "+40721234567"),
+        # a French mobile's digits, but grouped as Romania writes them and France never does
+        ("Je suis roumaine, nouvelle ici. Appelle 0751 234 567", "+40751234567"),
     ],
 )
 def test_a_hint_next_to_the_number_names_its_country(text: str, e164: str) -> None:
@@ -59,6 +63,10 @@ def test_a_hint_next_to_the_number_names_its_country(text: str, e164: str) -> No
         (
             "Tel 06 12 34 56 78 / WhatsApp 🇷🇴 0721 234 567",
             ["+33612345678", "+40721234567"],
+        ),
+        (
+            "Me joindre Zero741070977 / numéro roumain 0726 268 120",
+            ["+33741070977", "+40726268120"],
         ),
         (
             "Appelle 07 12 34 56 78\n🇷🇴 0721 234 567",

@@ -185,6 +185,8 @@ def test_a_date_then_words_then_digits_is_no_number() -> None:
     assert find_phones("tel 01/01 tel 100 000 000 00000") == []
     assert find_phones("tel 100 000 010 00000 tel 01/01") == []  # the date closing it
     assert [hit.e164 for hit in find_phones("06.01 00 00 00")] == ["+33601000000"]
+    # found by the property test: a mobile's first pairs written as a date, then filler
+    assert [hit.e164 for hit in find_phones("06/12 ⚠️ 21 80/78")] == ["+33612218078"]
 
 
 @pytest.mark.parametrize(

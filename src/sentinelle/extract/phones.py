@@ -285,11 +285,16 @@ def _far_fits(text: str, chain: _Chain, reading: _Reading) -> bool:
 
 
 def _foreign_looking(chain: _Chain, reading: _Reading) -> bool:
-    """A French reading outside the plan grouped as France never writes it ("0721 234 567");
-    pairs, single digits ("07 09 45 01 77") or one run ("0709450177") look French."""
-    if reading.kind != UNALLOCATED or reading.first == reading.last:
+    """A French reading grouped as France never writes it ("0721 234 567", in the plan or not):
+    pairs, single digits ("07 09 45 01 77") or one run ("0709450177") look French. Only then
+    may a country the poster names elsewhere ("je suis roumaine") read the number. A number in
+    the plan must be grouped wholly in threes and fours ("Zero741070977" is a French mobile)."""
+    if reading.first == reading.last:
         return False
-    return any(len(atom.digits) > 2 for atom in chain.atoms[reading.first : reading.last + 1])
+    sizes = [len(atom.digits) for atom in chain.atoms[reading.first : reading.last + 1]]
+    if reading.kind != UNALLOCATED:
+        return all(size in (3, 4) for size in sizes)
+    return any(size > 2 for size in sizes)
 
 
 def _in_regions(
@@ -371,8 +376,14 @@ def _clear(text: str, chain: _Chain, reading: _Reading) -> bool:
     if any(start < opening for start in starts):
         return False
     # a date and other digits with words between ("01/01 tel 100 000", "010 00000 tel 01/01")
-    # are not one number written with filler: a date is in a number only written tight
-    if starts and any(g.filler for g in chain.gaps[reading.first : reading.last]):
+    # are not one number written with filler: a date is in a number only written tight, or
+    # opening a mobile ("06/12 ⚠️ 21 80/78": a mobile's first pairs look like a date)
+    opens_mobile = reading.kind == "mobile" and starts == {opening}
+    if (
+        starts
+        and not opens_mobile
+        and any(g.filler for g in chain.gaps[reading.first : reading.last])
+    ):
         return False
     # two dates ("du 05/11 au 23/11", "01/01 01/02") read as a number only by accident
     return len(starts) < 2
