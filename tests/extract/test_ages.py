@@ -177,3 +177,18 @@ def test_experience_written_without_an_apostrophe_is_no_age() -> None:
 def test_keycap_digits(text: str, expected: list[tuple[int, str]]) -> None:
     """Keycap emoji are digits: the age is read and its evidence is the text as written."""
     assert [(item.age, item.evidence) for item in find_ages(text, 2026)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Léa 22 ans, je reçois les hommes de 25 à 60 ans", [22]),
+        ("messieurs entre 30 et 60 ans uniquement", []),
+        ("clients 25-60 ans", []),
+        ("filles de 16 à 18 ans", [16]),  # a range from under 18 states its lower bound
+        ("Léa et Manon, 19 et 20 ans", [19, 20]),  # two people, not a range
+    ],
+)
+def test_ranges_of_ages(text: str, expected: list[int]) -> None:
+    """A range of ages is the clients' (or a group's), never one person's age."""
+    assert sorted(item.age for item in find_ages(text, 2026)) == expected

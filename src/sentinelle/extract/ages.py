@@ -88,6 +88,13 @@ _I_AM = re.compile(
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 _BIRTH_BEFORE = re.compile(r"(?:\bn[ée]e?\s+(?:en\s+)?|ann[ée]e\s+(?:de\s+)?|\bde\s+|\bd['’]\s*)$")
 _RANGE_AFTER = re.compile(r"\s*(?:à|a|-|au)\s*\d")
+# "de 25 à 60 ans", "entre 30 et 60 ans", "25-60 ans": a range of ages is the clients' (or a
+# group's: "de 16 à 18 ans"), never one person's: an adult range states no age, a range from
+# under 18 states its lower bound
+_AGE_RANGE = re.compile(
+    r"(?P<entre>\bentre\s+)?(?:\bde\s+)?(?<![\d.,/:+])(\d{1,2})\s*(?:ans\s*)?"
+    r"(?:(?<=\d)\s*[-–]|\s(?:à|a|au)|\s(?P<et>et))\s*(\d{1,2})\s?(?:ans|yo)\b"
+)
 
 
 def find_ages(text: str, year: int | None) -> list[StatedAge]:
@@ -102,6 +109,8 @@ def find_ages(text: str, year: int | None) -> list[StatedAge]:
         found += _with_unit(lowered) + _several(lowered) + _said(lowered) + _born(lowered, year)
         known = {age for _, age, _ in found}  # "Léa, 19 et 20 ans" is read by its unit
         found += [item for item in _named(text) if item[1] not in known]
+        if "ans" in lowered or "yo" in lowered:
+            found = _ranges(lowered, found)
     found.sort(key=lambda item: item[0])  # stable: "19 et 20 ans" keeps its order
     ages: dict[int, StatedAge] = {}
     for start, age, end in found:
@@ -131,6 +140,22 @@ def _keycap_ages(text: str, year: int | None) -> list[StatedAge]:
         mark = _KEYCAP_MARKS.match(text, stop)  # the last digit's own keycap
         ages.append(StatedAge(found.age, text[kept[start] : mark.end() if mark else stop]))
     return ages
+
+
+def _ranges(lowered: str, found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """`found` without the ages read inside a range of ages, plus a minor range's lower bound."""
+    spans = []
+    for match in _AGE_RANGE.finditer(lowered):
+        low, high = int(match.group(2)), int(match.group(4))
+        if low >= high or (match.group("et") and not match.group("entre")):
+            continue  # "19 et 20 ans" is two people (read by _several)
+        spans.append(match.span())
+        if low < 18:
+            found.append((match.start(), low, match.end()))
+    if not spans:
+        return found
+    inside = lambda start: any(a <= start < b for a, b in spans)  # noqa: E731
+    return [item for item in found if not inside(item[0]) or item[1] < 18]
 
 
 def _with_unit(lowered: str) -> list[tuple[int, int, int]]:
