@@ -43,6 +43,15 @@ EXTRA_SENTENCES = (
     "Bien lire avant d'appeler.", "Pas de déplacement à domicile.",
 )  # fmt: skip
 _KEYS = "azertyuiopqsdfghjklmwxcvbn"
+# How often each edit is made in one version of the ad.
+DROP = 0.3  # a sentence dropped
+ADD = 0.3  # a sentence added
+REORDER = 0.5  # the middle sentences shuffled
+SWAP = 0.3  # each synonym found swapped
+TYPO = 0.04  # each long word mistyped
+REPRICE = 0.3  # another price
+ALIAS = 0.2  # another name
+MOVE = 0.2  # another city
 
 
 class EditDice:
@@ -60,11 +69,11 @@ class EditDice:
         the middle reordered, typos. The first sentence (hello) and the last (contact) stay."""
         rng = self.rng
         out = list(sentences)
-        if len(out) > 3 and rng.random() < 0.5:
+        if len(out) > 3 and rng.random() < DROP:
             out.pop(rng.randint(1, len(out) - 2))
-        if rng.random() < 0.5:
+        if rng.random() < ADD:
             out.insert(rng.randint(1, max(1, len(out) - 1)), rng.choice(EXTRA_SENTENCES))
-        if len(out) > 3 and rng.random() < 0.6:
+        if len(out) > 3 and rng.random() < REORDER:
             middle = out[1:-1]
             rng.shuffle(middle)
             out = [out[0], *middle, out[-1]]
@@ -75,7 +84,7 @@ class EditDice:
     def _swapped(self, sentence: str, swaps: list[tuple[str, str]]) -> str:
         """Each synonym found swapped every other time, in one pass (a swap is never swapped
         again), whole words only."""
-        chosen = {old: new for old, new in swaps if old in sentence and self.rng.random() < 0.5}
+        chosen = {old: new for old, new in swaps if old in sentence and self.rng.random() < SWAP}
         if not chosen:
             return sentence
         olds = "|".join(re.escape(old) for old in sorted(chosen, key=len, reverse=True))
@@ -86,7 +95,7 @@ class EditDice:
         beside."""
         words = sentence.split(" ")
         for i, word in enumerate(words):
-            if not (word.isalpha() and len(word) > 4) or self.rng.random() >= 0.07:
+            if not (word.isalpha() and len(word) > 4) or self.rng.random() >= TYPO:
                 continue
             j = self.rng.randint(1, len(word) - 2)
             kind = self.rng.random()
@@ -103,14 +112,14 @@ class EditDice:
 
     def other_price(self, price: int) -> int:
         """The price of one version of the ad: often another one."""
-        if self.rng.random() < 0.5:
+        if self.rng.random() >= REPRICE:
             return price
         return max(50, price + self.rng.choice((-50, -30, -20, 20, 30, 50, 100)))
 
     def alias(self, name: str, names: tuple[str, ...]) -> str:
         """The name one version of the ad gives: sometimes another."""
-        return self.rng.choice(names) if self.rng.random() < 0.3 else name
+        return self.rng.choice(names) if self.rng.random() < ALIAS else name
 
     def moved(self) -> bool:
         """Whether this version of the ad is posted from another city."""
-        return self.rng.random() < 0.3
+        return self.rng.random() < MOVE
