@@ -64,3 +64,10 @@ def test_a_phone_written_in_the_text_keeps_its_digits_and_prices_dates_stay_slot
         ["150 euros a 14 h le 21 05 2024 code 69001", "90 euros a 9 h le 03 11 2025 code 75010"]
     )
     assert np.array_equal(slots.of(0), slots.of(1))
+
+
+def test_references_and_siret_numbers_stay_slots():
+    slots = shingle_texts(
+        ["ref 4089388513 siret 488 877 952 30976", "ref 5123456789 siret 344 439 966 66166"]
+    )
+    assert np.array_equal(slots.of(0), slots.of(1))
