@@ -304,3 +304,16 @@ def test_age_forms_and_country_hints_carry_their_truth(stress_corpus) -> None:
             all(p.startswith("+33") for p in truth["phones"])
             or "mixed_numbers" in truth["phenomena"]
         )
+
+
+def test_heavy_edits_draw_apart_from_the_world() -> None:
+    """Hard edits change only the posts of the posters who make them: at 0 the corpus is as
+    it was, and every other post is the same at any value."""
+    default = generate_stress(2000, seed=29)
+    off = generate_stress(2000, seed=29, knobs=parse_knobs(["heavy_edits=0"]))
+    pairs = list(zip(default, off, strict=True))
+    hard = [(a, b) for a, b in pairs if "heavy_edits" in a[1]["phenomena"]]
+    untouched = [(a, b) for a, b in pairs if "heavy_edits" not in a[1]["phenomena"]]
+    assert len(hard) > 100
+    assert all(a == b for a, b in untouched)
+    assert sum(a[0]["text"] != b[0]["text"] for a, b in hard) > 0.9 * len(hard)

@@ -7,6 +7,7 @@ from __future__ import annotations
 KNOBS: dict[str, tuple[float, str]] = {
     "shared_templates": (0.017, "share of posts that are copy-pasted recruitment texts posted by many small unrelated groups"),
     "edited_templates": (0.5, "share of posters who reuse their own ad with small edits"),
+    "heavy_edits": (0.6, "share of posters editing their own template who edit it hard in every post: synonyms swapped, a sentence dropped or added, sentences reordered, typos, another name, city or price"),
     "text_only_groups": (0.15, "share of group ads from groups that give no identifier at all"),
     "phone_rotation": (0.3, "share of groups that switch phone numbers over time"),
     "foreign_numbers": (0.12, "share of phones that are foreign (RO, BG, NG, BR, BE, ES, CN)"),

@@ -16,6 +16,7 @@ from sentinelle.demo.dice import Dice
 from sentinelle.demo.photos import new_album, reupload
 from sentinelle.demo.publishing import Draft
 from sentinelle.demo.stress import lexicon as lx
+from sentinelle.demo.stress.edits import EditDice
 from sentinelle.demo.stress.forms import NEAR_HINTS, FormsDice, GlyphDice
 from sentinelle.demo.stress.knobs import parse_knobs
 from sentinelle.demo.stress.numbers import Number, NumberBook, write_number
@@ -86,6 +87,8 @@ class StressWorld:
         self.glyphs = GlyphDice(seed)
         self.side_book = NumberBook(self.forms.rng)
         self.side_book.used = self.book.used
+        self.edits = EditDice(seed)  # hard edits too: at 0 they change nothing else
+        self.hard: dict[str, bool] = {}
         self.nationality: dict[str, str | None] = {}
         self.second: dict[str, tuple[Number, str] | None] = {}
 
@@ -271,6 +274,14 @@ class StressWorld:
         }
         minor = p.ages[person] < 18
         sentences = self._sentences(p, tags)
+        persona = p.names[person]
+        if "edited_templates" in tags and self._edits_hard(p):
+            tags.add("heavy_edits")
+            sentences, city = self.edits.edit(sentences), self._moved(city)
+            persona = self.edits.alias(persona, lx.NAMES)
+            price = str(self.edits.other_price(p.price))
+            slots |= {"name": persona, "price": slots["price"].replace(str(p.price), price, 1)}
+            slots["city"] = city.name
         written = [s.format(**slots) for s in sentences]
         written = self._hinted(p, written, tags)
         title = self._opener(p, person, slots["city"], written, carried, tags)
@@ -308,7 +319,7 @@ class StressWorld:
             day,
             text,
             carried,
-            Who(p.actor, p.kind, p.names[person], f"{p.actor}-{person}", len(p.names)),
+            Who(p.actor, p.kind, persona, f"{p.actor}-{person}", len(p.names)),
             labels,
             city,
             tags,
@@ -316,6 +327,21 @@ class StressWorld:
             hashes,
             title,
         )
+
+    def _edits_hard(self, p: Poster) -> bool:
+        """Whether this poster edits its template hard (`heavy_edits`, drawn once a poster
+        from the edits' own stream, and only when the knob is on)."""
+        if not self.k["heavy_edits"]:
+            return False
+        if p.actor not in self.hard:
+            self.hard[p.actor] = self.edits.hard(self.k["heavy_edits"])
+        return self.hard[p.actor]
+
+    def _moved(self, city: Commune) -> Commune:
+        """The city of one hard-edited version of the ad: sometimes another one."""
+        if not self.edits.moved():
+            return city
+        return self.edits.rng.choices(COMMUNES, weights=_WEIGHTS)[0]
 
     def _hinted(self, p: Poster, written: list[str], tags: set[str]) -> list[str]:
         """The poster's nationality said away from its French number ("Je suis roumaine.",
