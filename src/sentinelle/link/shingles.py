@@ -7,12 +7,9 @@ lets a million posts shingle in seconds. Hashes are stable across runs and machi
 
 Numbers are slots: every number (a price, an age, a time, a street number) hashes as one slot
 token before shingling, so a template filled with another price or age keeps its shingles
-("tarif 150 euros" and "tarif 120 euros" share "tarif {n}" and "{n} euros"). A run of numbers
-written as a phone (9 to 13 digits from a 0 or a "+") is not a slot: its digits stay words, so
-a poster whose number extraction does not read (a range outside the plan, a fiction block)
-still shares it with her other ads, and two groups pasting one offer beside their own numbers
-differ there. Names and cities stay words: a persona or a city a group keeps is evidence of its
-own, and a changed one breaks only two shingles.
+("tarif 150 euros" and "tarif 120 euros" share "tarif {n}" and "{n} euros"). Names and cities
+stay words: a persona or a city a group keeps is evidence of its own, and a changed one breaks
+only two shingles.
 """
 
 from __future__ import annotations
@@ -133,27 +130,8 @@ def _token_hashes(texts: list[str], slots: bool = False) -> tuple[np.ndarray, np
     if slots and len(hashed):
         digits = np.concatenate([[0], np.cumsum((buffer >= 48) & (buffer <= 57))])
         number = digits[ends] - digits[starts] == ends - starts
-        dialled = (buffer[starts] == ord("0")) | (buffer[np.maximum(starts - 1, 0)] == ord("+"))
-        phone = _phone_runs(number, ends - starts, post[starts], dialled)
-        hashed[number & ~phone] = _NUMBER_SLOT
+        hashed[number] = _NUMBER_SLOT
     return hashed, post[starts]
 
 
-def _phone_runs(number, size, post, dialled) -> np.ndarray:
-    """Number tokens in a run of numbers written as a phone: 9 to 13 digits, opened by a 0
-    or a "+" ("06 74 24 28 26", "0 6 7 4 ...", "+234 703 956 8880"), read by extraction or not
-    (a range outside the plan, a fiction block). Its digits are the poster's own, not a slot;
-    a price, an age, an hour, a date ("21 05 2024": 8 digits), a reference or a SIRET number
-    (no leading 0, 14 digits) stays one."""
-    follows = np.zeros(len(number), bool)
-    follows[1:] = number[1:] & number[:-1] & (post[1:] == post[:-1])
-    run = np.cumsum(~follows)
-    total = np.bincount(run, weights=np.where(number, size, 0))
-    first = np.flatnonzero(~follows)
-    opened = np.zeros(len(total), bool)
-    opened[run[first]] = dialled[first]
-    return number & opened[run] & (total[run] >= PHONE_DIGITS[0]) & (total[run] <= PHONE_DIGITS[1])
-
-
 _NUMBER_SLOT = np.uint64(0x6E756D6265720001)  # "number" slot token
-PHONE_DIGITS = (9, 13)  # digits of a run of numbers written as a phone (then not a slot)

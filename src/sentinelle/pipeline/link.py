@@ -32,9 +32,7 @@ from sentinelle.store.networks import load_aliases, load_link_input, load_state,
 
 SETTINGS = ("seed", "num_perm", "bands", "shingle_width", "rarity_bits")
 _ROWS = 50_000  # rows turned into Python objects at a time when saving
-# shingle hashing (2: 32-bit; 3: slot tokens; 4: digits of phone-like runs kept as words);
-# a store linked with another format is linked again
-TEXT_FORMAT = 4
+TEXT_FORMAT = 3  # shingle hashing (2: 32-bit; 3: slot tokens); other formats are redone
 
 
 @dataclass(slots=True)
