@@ -61,6 +61,16 @@ RULE_INDICATORS = (
         (),
     ),
     IndicatorSpec(
+        "benign.service",
+        ("minor", "control", "recruitment"),
+        "context",
+        "A pupil's kind of service offered or sought (tutoring, homework help, babysitting, pet"
+        " care, an internship) in a post showing nothing of the escort or dating kind: its youth"
+        " cues (school level, school, youth words) are set aside, as they say who the poster is.",
+        "Held-out corpora: pupils' tutoring ads were flagged minor on their school level.",
+        (),
+    ),
+    IndicatorSpec(
         "contact.obfuscated",
         ("control", "minor"),
         "evidence",

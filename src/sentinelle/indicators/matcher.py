@@ -11,8 +11,10 @@ from functools import cache
 
 import ahocorasick
 
+from sentinelle.indicators.benign_service import set_aside_youth
 from sentinelle.indicators.catalogue import catalogue
 from sentinelle.indicators.indicator import Indicator
+from sentinelle.indicators.recruitment_offer import recruitment_indicators
 from sentinelle.indicators.someone_else import about_someone_else, possessed, statement_start
 from sentinelle.indicators.third_party import third_party_indicators
 from sentinelle.privacy.masking import mask_handle, mask_in_text
@@ -178,15 +180,22 @@ def match_indicators(
 ) -> list[Indicator]:
     """Every indicator that fires on one post: catalogue terms, then extraction rules.
 
-    A school level stated of someone else (a tutor's pupil) is left out, like such an age.
+    A school level stated of someone else (a tutor's pupil) is left out, like such an age;
+    a pupil's own youth cues in a benign service ad are set aside (`benign_service`).
     """
     folded = fold(text) if folded is None else folded
     source = text if len(folded) == len(text) else folded
     found = term_indicators(text, folded)
+    haystack = _matching_form(folded)
     shapes = [
         shape
-        for shape in third_party_indicators(_matching_form(folded), source)
+        for shape in third_party_indicators(haystack, source)
         if not any(_overlaps(shape, term) for term in found)
+    ]
+    shapes += [
+        offer
+        for offer in recruitment_indicators(haystack, source)
+        if not any(_overlaps(offer, term) for term in found)
     ]
     offers_people = any(
         indicator.code.startswith(_OFFERS_PEOPLE) for indicator in (*found, *shapes)
@@ -194,7 +203,9 @@ def match_indicators(
     terms = [
         indicator for indicator in found if not _of_someone_else(indicator, source, offers_people)
     ]
-    return terms + shapes + extraction_indicators(extraction, text, offers_people=offers_people)
+    extracted = extraction_indicators(extraction, text, offers_people=offers_people)
+    terms = set_aside_youth(terms, [*shapes, *extracted], haystack, source, extraction)
+    return terms + shapes + extracted
 
 
 def _of_someone_else(indicator: Indicator, source: str, offers_people: bool) -> bool:
