@@ -45,6 +45,17 @@ RULE_INDICATORS = (
         True,
     ),
     IndicatorSpec(
+        "youth.several_cues",
+        ("minor",),
+        "evidence",
+        "Youth cues of two kinds or more (youth words, school life, youth emoji, an age hedge)"
+        " in one ad of the escort kind that states no adult age; a student's words not counted.",
+        "French field reports on minors in prostitution; held-out corpora (minors stating no"
+        " age were rarely flagged on one cue).",
+        (),
+        True,
+    ),
+    IndicatorSpec(
         "age.stated_18_19",
         ("minor",),
         "context",

@@ -17,6 +17,7 @@ from sentinelle.indicators.indicator import Indicator
 from sentinelle.indicators.recruitment_offer import recruitment_indicators
 from sentinelle.indicators.someone_else import about_someone_else, possessed, statement_start
 from sentinelle.indicators.third_party import third_party_indicators
+from sentinelle.indicators.youth_cues import several_youth_cues
 from sentinelle.privacy.masking import mask_handle, mask_in_text
 from sentinelle.records import Extraction
 from sentinelle.text.normalize import deleet, fold
@@ -205,7 +206,9 @@ def match_indicators(
     ]
     extracted = extraction_indicators(extraction, text, offers_people=offers_people)
     terms = set_aside_youth(terms, [*shapes, *extracted], haystack, source, extraction)
-    return terms + shapes + extracted
+    fired = terms + shapes + extracted
+    several = several_youth_cues(fired, haystack, extraction)
+    return [*fired, several] if several is not None else fired
 
 
 def _of_someone_else(indicator: Indicator, source: str, offers_people: bool) -> bool:
