@@ -90,3 +90,13 @@ def test_monthly_and_daily_prices_are_no_meeting_price():
 
 def test_an_escort_ad_naming_no_service_is_no_service():
     assert benign_service("lyceenne dispo ce soir a lyon 150 la rencontre") is None
+
+
+def test_stretched_letters_still_name_the_service():
+    fired = _fired("Soutiennn scolairee de maths, collège et lycée, 15€/h")
+    assert "youth.school" not in fired and fired[CODE] == "soutien scolaire"
+
+
+def test_an_au_pair_lodged_is_no_escort_ad():
+    fired = _fired("Famille cherche jeune fille au pair, logée nourrie, Lyon")
+    assert "youth.language" not in fired and CODE in fired

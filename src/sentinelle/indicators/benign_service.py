@@ -9,11 +9,12 @@ ads. So in a post that offers (or seeks) such a service and shows nothing of the
 dating kind, the youth cues are set aside and the service is named as context instead.
 
 What the escort or dating kind shows, and a pupil's service ad does not: escort, control or
-recruitment indicators; a meeting price (an amount of 60 or more not per day, week or month,
-or any price per minutes); meeting logistics ("je reçois", "hôtel", "discrète", "la rencontre",
-"messieurs"). Movement language ("de passage") is not read: it is context only in the
-catalogue. A stated age under 18 is never set aside here: that rule is certain (a pupil's
-"j'ai 16 ans" in a tutoring ad is flagged, and a person reads it).
+recruitment indicators (not housing offered: a seasonal job or an au pair is "logée nourrie");
+a meeting price (an amount of 60 or more not per day, week or month, or any price per
+minutes); meeting logistics ("je reçois", "hôtel", "discrète", "la rencontre", "messieurs").
+Movement language ("de passage") is not read: it is context only in the catalogue. A stated
+age under 18 is never set aside here: that rule is certain (a pupil's "j'ai 16 ans" in a
+tutoring ad is flagged, and a person reads it).
 
 Run on the matching form of the folded text (lower case, no accents, apostrophes and hyphens
 as spaces), whose offsets are the post's.
@@ -52,6 +53,7 @@ _SERVICES = (
     r"\bbaby\s?sit(?:ting|ter|teuse|ters|teuses)?\b",
     rf"\bgard(?:e|er|erai|erais|ons|ez) {_WHOSE}(?:enfants?|petits|bebes?|loulous|bambins)\b",
     r"\bgarde d enfants\b",
+    r"\bgardes? (?:apres l ecole|periscolaire|a domicile|partagee|du soir|du mercredi)\b",
     r"\bnounou\b",
     r"\bsorties? (?:d|de l) ecole\b",
     r"\bau pair\b",
@@ -78,12 +80,17 @@ _SERVICES = (
     r"\b(?:cherche|recherche) (?:un |mon )?stage\b",
     r"\bstage (?:d |de )(?:observation|3e|3eme|troisieme|seconde|2nde)\b",
 )
-_SERVICE = re.compile("|".join(f"(?:{shape})" for shape in _SERVICES).replace(" ", " +"))
+_SERVICE_SOURCE = "|".join(f"(?:{shape})" for shape in _SERVICES).replace(" ", " +")
+_SERVICE = re.compile(_SERVICE_SOURCE)
+# Posters stretch and double letters ("Soutiennn scolairee", "baby-siiting"): the shapes are
+# read again on the text with every run of one letter made single, the shapes likewise.
+_REPEATED = re.compile(r"([a-z])\1+")
+_SERVICE_SINGLE = re.compile(_REPEATED.sub(r"\1", _SERVICE_SOURCE))
 
 # What an ad of the escort or dating kind shows that a pupil's service ad does not.
 _ESCORT_CODES = frozenset({
     "activity.escort", "control.third_party_booking", "control.explicit_third_party",
-    "control.housing_security", "control.split_earnings", "control.agency_handle",
+    "control.split_earnings", "control.agency_handle",
     "recruitment.pack_offer", "recruitment.money_offer", "recruitment.call_for_recruits",
     "recruitment.sugar", "age.disguised_minor",
 })  # fmt: skip
@@ -97,10 +104,15 @@ _LONG_UNITS = ("mois", "semaine", "sem", "jour", "journee", "journée")
 MEETING_PRICE = 60.0
 
 
-def benign_service(haystack: str) -> re.Match | None:
+def benign_service(haystack: str) -> tuple[str, tuple[int, int] | None] | None:
     """The first words offering or seeking a pupil's kind of service (tutoring, childcare,
-    pet care, a small job or internship), or None."""
-    return _SERVICE.search(haystack)
+    pet care, a small job or internship) and their span in `haystack` (None when read with
+    single letters), or None."""
+    found = _SERVICE.search(haystack)
+    if found is not None:
+        return found.group(), found.span()
+    found = _SERVICE_SINGLE.search(_REPEATED.sub(r"\1", haystack))
+    return (found.group(), None) if found is not None else None
 
 
 def escort_kind(haystack: str, codes: Iterable[str], extraction: Extraction) -> bool:
@@ -132,6 +144,7 @@ def set_aside_youth(
     codes = [indicator.code for indicator in (*terms, *others)]
     if service is None or escort_kind(haystack, codes, extraction):
         return terms
-    start, end = service.span()
+    words, span = service
     kept = [indicator for indicator in terms if indicator.code not in YOUTH_CUES]
-    return [*kept, Indicator(CODE, source[start:end], (start, end))]
+    evidence = source[span[0] : span[1]] if span is not None else words
+    return [*kept, Indicator(CODE, evidence, span)]
