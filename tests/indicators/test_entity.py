@@ -208,3 +208,12 @@ def test_a_post_without_a_contact_borrows_no_agency_handle_through_its_network()
         posts, [with_handle, Extraction()], [agency, []], network_ids=["n1", "n1"]
     )
     assert all(i.code != "control.agency_handle" for i in found[1])
+
+
+def test_a_handle_holding_a_first_name_is_a_persons_own_not_an_agencys():
+    from sentinelle.indicators.matcher import match_indicators
+
+    own = Extraction(handles=["instagram:jessica_vip4243"])
+    agency = Extraction(handles=["instagram:vip_lyon4243"])
+    assert "control.agency_handle" not in {i.code for i in match_indicators("dispo", own)}
+    assert "control.agency_handle" in {i.code for i in match_indicators("dispo", agency)}

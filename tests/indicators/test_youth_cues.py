@@ -11,9 +11,9 @@ from sentinelle.score.scoring import score_text
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ("Petite nouvelle 🍭 dispo sur Lyon, 150€ la rencontre", ("Petite nouvelle", "🍭")),
+        ("Petite nouvelle sur Lyon, 150€ la rencontre 🍭", ("Petite nouvelle", "🍭")),
         ("Toute jeune, dispo après les cours, je reçois, 120€", ("Toute jeune", "après les cours")),
-        ("Tout juste majeure 🎀, hôtel ou chez moi", ("Tout juste majeure", "🎀")),
+        ("Tout juste majeure, hôtel ou chez moi 🎀", ("Tout juste majeure", "🎀")),
     ],
 )
 def test_two_kinds_of_youth_cue_in_an_escort_ad_flag_minor_naming_both(text, words):
@@ -30,6 +30,7 @@ def test_two_kinds_of_youth_cue_in_an_escort_ad_flag_minor_naming_both(text, wor
         "Jeune étudiante, pas dispo le matin (cours), 150€",  # a student's words
         "Petite nouvelle 🍭 sur Lyon",  # nothing of the escort kind
         "Toute jeune et toute timide, 150€ la rencontre",  # one kind of cue
+        "Petite puce 🧸 dispo sur Lyon, 150€ la rencontre",  # one phrase
         "Lycéenne 🎒 dispo pour baby-sitting, 10€/h",  # a pupil's service ad
     ],
 )
