@@ -186,3 +186,34 @@ def test_a_first_name_joined_to_an_unknown_one_presents_several_people():
     assert presents_several(duo, extract_post(duo))
     alone = ad("Manon à votre écoute à Tarbes, 22 ans, R&B en fond")
     assert not presents_several(alone, extract_post(alone))
+
+
+def test_an_agency_handle_on_one_ad_is_read_for_the_ads_sharing_its_phone():
+    phone = PhoneHit("+33612345678", "06 12 34 56 78")
+    with_handle = Extraction(phones=[phone], handles=["snapchat:vip_lyon42"])
+    posts = [named_post(1, "Léa dispo"), named_post(2, "Léa ici"), named_post(3, "Nour ici")]
+    agency = [Indicator("control.agency_handle", "snapchat:v••••2")]
+    extractions = [with_handle, Extraction(phones=[phone]), Extraction()]
+    found, _ = entity_indicators(posts, extractions, [agency, [], []])
+    (lent,) = [i for i in found[1] if i.code == "control.agency_handle"]
+    assert "in another ad" in lent.evidence and "+33612345678" not in lent.evidence
+    assert all(i.code != "control.agency_handle" for i in found[0] + found[2])
+
+
+def test_a_post_without_a_contact_borrows_no_agency_handle_through_its_network():
+    with_handle = Extraction(handles=["snapchat:vip_lyon42"])
+    posts = [named_post(1, "Léa dispo"), named_post(2, "Léa ici")]
+    agency = [Indicator("control.agency_handle", "snapchat:v••••2")]
+    found, _ = entity_indicators(
+        posts, [with_handle, Extraction()], [agency, []], network_ids=["n1", "n1"]
+    )
+    assert all(i.code != "control.agency_handle" for i in found[1])
+
+
+def test_a_handle_holding_a_first_name_is_a_persons_own_not_an_agencys():
+    from sentinelle.indicators.matcher import match_indicators
+
+    own = Extraction(handles=["instagram:jessica_vip4243"])
+    agency = Extraction(handles=["instagram:vip_lyon4243"])
+    assert "control.agency_handle" not in {i.code for i in match_indicators("dispo", own)}
+    assert "control.agency_handle" in {i.code for i in match_indicators("dispo", agency)}

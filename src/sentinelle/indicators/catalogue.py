@@ -45,6 +45,17 @@ RULE_INDICATORS = (
         True,
     ),
     IndicatorSpec(
+        "youth.several_cues",
+        ("minor",),
+        "evidence",
+        "Youth cues of two kinds or more (youth words, school life, youth emoji, an age hedge)"
+        " in one ad of the escort kind that states no adult age; a student's words not counted.",
+        "French field reports on minors in prostitution; held-out corpora (minors stating no"
+        " age were rarely flagged on one cue).",
+        (),
+        True,
+    ),
+    IndicatorSpec(
         "age.stated_18_19",
         ("minor",),
         "context",
@@ -58,6 +69,16 @@ RULE_INDICATORS = (
         "context",
         "Only adult ages (20 and over) stated.",
         "Extraction of stated ages.",
+        (),
+    ),
+    IndicatorSpec(
+        "benign.service",
+        ("minor", "control", "recruitment"),
+        "context",
+        "A pupil's kind of service offered or sought (tutoring, homework help, babysitting, pet"
+        " care, an internship) in a post showing nothing of the escort or dating kind: its youth"
+        " cues (school level, school, youth words) are set aside, as they say who the poster is.",
+        "Held-out corpora: pupils' tutoring ads were flagged minor on their school level.",
         (),
     ),
     IndicatorSpec(

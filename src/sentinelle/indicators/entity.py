@@ -46,6 +46,7 @@ MINOR_EVIDENCE = frozenset(
         "youth.emoji",
     }
 )
+AGENCY = "control.agency_handle"
 # What says an age under 18 outright (the deciding minor indicators).
 STATED_MINOR = frozenset({"age.stated_minor", "youth.school_level"})
 
@@ -64,6 +65,7 @@ class _Entity:
     stated: dict[str, int] = field(default_factory=dict)  # first name -> a post stating it
     # first names of the posts that give a phone or handle: what "several personas" counts
     contact_personas: set[str] = field(default_factory=set)
+    agency: dict[int, str] = field(default_factory=dict)  # post -> its agency-like handle
 
 
 def _contacts(extraction: Extraction) -> list[str]:
@@ -88,6 +90,9 @@ def _add(
     cue = next((indicator for indicator in fired if indicator.code in MINOR_EVIDENCE), None)
     if cue is not None:
         entity.minor[row] = cue.evidence
+    agency = next((indicator for indicator in fired if indicator.code == AGENCY), None)
+    if agency is not None:
+        entity.agency[row] = agency.evidence
     if persona is not None:
         counts = entity.personas.setdefault(persona, [0, 0, 0])
         stated = any(indicator.code in STATED_MINOR for indicator in fired)
@@ -307,6 +312,23 @@ def _persona_facts(
     return None
 
 
+def _agency_elsewhere(
+    row: int, keys: list[str], entities: dict[str, _Entity], own: list[Indicator]
+) -> Indicator | None:
+    """`control.agency_handle` for a post whose phone, handle or network also stands in an ad
+    giving an agency-like handle: the number is the agency's, whether or not this ad shows
+    the handle. Read only for posts that give a contact (a post tied by wording alone may be
+    an independent's)."""
+    if any(indicator.code == AGENCY for indicator in own):
+        return None
+    for key in keys:
+        other = next((post for post in entities[key].agency if post != row), None)
+        if other is not None:
+            handle = entities[key].agency[other]
+            return Indicator(AGENCY, f"{_shown(key)}: {handle} in another ad")
+    return None
+
+
 def _post_entity(
     row, post, extraction, entities, own, names, given, network_ids=None
 ) -> tuple[dict[str, float], list[Indicator]]:
@@ -327,6 +349,9 @@ def _post_entity(
     if several >= SEVERAL_PERSONAS:
         key = max(behind, key=lambda key: len(entities[key].contact_personas))
         found.append(Indicator("control.several_personas", f"{_shown(key)}: {several} first names"))
+    agency = _agency_elsewhere(row, behind if _contacts(extraction) else [], entities, own)
+    if agency is not None:
+        found.append(agency)
     stated_cue = None
     shared = _contacts(extraction) + _photos(post) + _networks(network_ids, row)
     for key in shared:

@@ -317,3 +317,21 @@ def test_heavy_edits_draw_apart_from_the_world() -> None:
     assert len(hard) > 100
     assert all(a == b for a, b in untouched)
     assert sum(a[0]["text"] != b[0]["text"] for a, b in hard) > 0.9 * len(hard)
+
+
+def test_pupil_lookalikes_draw_apart_and_state_a_school_level_in_a_benign_ad() -> None:
+    """At 0 only the pupils' posts change; theirs are benign, state no age, name a level."""
+    default = generate_stress(3000, seed=29)
+    off = generate_stress(3000, seed=29, knobs=parse_knobs(["pupil_lookalikes=0"]))
+    pupils = [(p, t) for p, t in default if "pupil_lookalikes" in t["phenomena"]]
+    assert len(pupils) > 30
+    for (a, ta), (b, tb) in zip(default, off, strict=True):
+        if "pupil_lookalikes" not in ta["phenomena"]:
+            assert (a, ta) == (b, tb)
+    level = re.compile(
+        r"(?i)\b(?:lyc[ée]enne|coll[ée]gienne|[ée]l[èe]ve|au lyc[ée]e"
+        r"|en (?:seconde|1[èe]re|3e|3[èe]me|4[èe]me))\b"
+    )
+    for post, truth in pupils:
+        assert truth["actor_kind"] == "benign" and not any(truth["labels"].values())
+        assert not truth["stated_ages"] and level.search(post["text"]), post["text"]

@@ -17,6 +17,7 @@ KNOBS: dict[str, tuple[float, str]] = {
     "contactless_copies": (0.1, "share of independents who give no contact at all and copy one of a few common ad boilerplates (with their own name, city, hours, price and photos)"),
     "benign_boilerplate": (0.2, "share of posts that are benign ads sharing boilerplate (rooms, jobs, babysitting, tutoring)"),
     "stated_minor_ages": (0.25, "share of offered persons who are minors stating an age or school level"),
+    "pupil_lookalikes": (0.25, "share of benign look-alike posters who are pupils stating a school level in a tutoring, babysitting, pet-sitting or small-job ad (élève de 3e, je donne des cours de maths)"),
     "ages_of_others": (0.5, "share of benign look-alikes stating their children's or a sibling's ages (up to 17), and of independents stating the clients' age they accept"),
     "explicit_control": (0.4, "share of group ads saying who manages them (and independents saying they manage alone)"),
     "recruitment_social": (0.03, "share of posts that are recruiters' offers on social sources"),

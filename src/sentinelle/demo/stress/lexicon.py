@@ -218,3 +218,42 @@ PLATFORM_NAME = {
     "tg": "telegram",
     "telegram": "telegram",
 }
+
+# Pupils' own look-alike ads (knob `pupil_lookalikes`): a school level in a benign service ad,
+# tutoring, childcare, pet care or a small job. Not one of them offers a person: none is a minor
+# in a sex ad, whatever a school level says elsewhere. {city}, {price} (a pupil's hourly rate).
+PUPIL_OPENERS = (
+    "Élève de 3e, je donne des cours de maths aux primaires sur {city}.",
+    "Lycéenne en terminale, je propose de l'aide aux devoirs pour les petits, {city}.",
+    "Collégienne sérieuse, je promène vos chiens le week-end à {city}.",
+    "Lycéenne dispo pour baby-sitting le soir et le week-end sur {city}.",
+    "En seconde, je garde vos enfants le mercredi après-midi, secteur {city}.",
+    "Je suis au lycée et je cherche des heures de baby-sitting à {city}.",
+    "Élève de première, je donne des cours d'anglais niveau collège, {city}.",
+    "Collégienne en 4ème, je garde vos chats pendant les vacances, {city}.",
+    "Lycéenne en terminale propose soutien scolaire en physique à {city}.",
+    "Je suis en 3ème et je cherche un stage d'observation à {city}.",
+    "Lycéenne, je peux faire réviser le brevet à votre enfant, {city}.",
+    "Collégienne, j'arrose vos plantes et je nourris vos chats pendant vos congés, {city}.",
+    "Élève en terminale, dispo pour garder vos loulous après l'école à {city}.",
+    "Lycéen ou lycéenne ? Lycéenne ! Je fais du pet-sitting à {city}.",
+    "Je suis en seconde, je peux aider votre ado en français, {city}.",
+    "Lycéenne bilingue, conversation en espagnol avec vos enfants, {city}.",
+    "En 1ère au lycée Victor Hugo, je propose du babysitting à {city}.",
+    "Collégienne motivée, je lave votre voiture le samedi matin à {city}.",
+)
+PUPIL_DETAILS = (
+    "{price} de l'heure.",
+    "Tarif {price}/h.",
+    "{price} la séance d'une heure.",
+    "Dispo le mercredi et le samedi.",
+    "Dispo après les cours et pendant les vacances scolaires.",
+    "Mes parents sont d'accord, vous pouvez les appeler.",
+    "Sérieuse et ponctuelle, j'ai le PSC1.",
+    "Références dans le quartier.",
+    "Premier cours gratuit 🎒",
+    "Bonne élève, toujours au-dessus de la moyenne en maths.",
+    "Je peux venir chez vous à vélo.",
+    "Petite jeune de confiance, déjà gardé mes cousins.",
+)
+PUPIL_PRICES = (8, 10, 12, 15, 18, 20)

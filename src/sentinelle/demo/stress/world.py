@@ -20,6 +20,7 @@ from sentinelle.demo.stress.edits import EditDice
 from sentinelle.demo.stress.forms import NEAR_HINTS, FormsDice, GlyphDice
 from sentinelle.demo.stress.knobs import parse_knobs
 from sentinelle.demo.stress.numbers import Number, NumberBook, write_number
+from sentinelle.demo.stress.pupils import PupilDice
 from sentinelle.demo.truth import Carried, Who, truth_record
 
 MIDDLE = FIRST_DAY + (LAST_DAY - FIRST_DAY) // 2
@@ -85,6 +86,7 @@ class StressWorld:
         # ages and country hints draw from their own stream: at 0 they change nothing else
         self.forms = FormsDice(seed)
         self.glyphs = GlyphDice(seed)
+        self.pupils = PupilDice(seed)
         self.side_book = NumberBook(self.forms.rng)
         self.side_book.used = self.book.used
         self.edits = EditDice(seed)  # hard edits too: at 0 they change nothing else
@@ -615,6 +617,9 @@ class StressWorld:
         start = rng.randint(FIRST_DAY, LAST_DAY - 30)
         chosen = rng.sample(boiler, min(len(boiler), rng.randint(2, 3)))
         others = bool(self.k["stated_minor_ages"]) and rng.random() < self.k["ages_of_others"]
+        # drawn apart from the world: a pupil's posts are the same draws with her own text
+        pupil = self.pupils.is_pupil(self.k["pupil_lookalikes"])
+        pupil_opener = self.pupils.opener() if pupil else ""
         for _ in range(count):
             day = rng.randint(start, min(LAST_DAY, start + 60))
             carried = Carried(year=parts(day)[0], hard_rate=0.1)
@@ -637,6 +642,11 @@ class StressWorld:
             if any(s in "".join(parts_) for s in ("{postcode}", "{siret}", "{date}")):
                 tags.add("number_distractors")
             text = " ".join(parts_).format(**slots)
+            if pupil:
+                text = self.pupils.ad(pupil_opener, city.name)
+                carried.ages.clear()
+                tags -= {"ages_of_others", "stated_minor_ages", "number_distractors"}
+                tags.add("pupil_lookalikes")
             if number is not None:
                 written, tricks = write_number(rng, number, 0.05)
                 carried._record_phone(number.e164, tuple(tricks))

@@ -1,0 +1,102 @@
+"""A pupil's school level in a benign service ad is no minor cue; in an escort ad it still is."""
+
+from __future__ import annotations
+
+import pytest
+
+from sentinelle.extract import extract_post
+from sentinelle.indicators.benign_service import CODE, YOUTH_CUES, benign_service
+from sentinelle.indicators.matcher import match_indicators
+from sentinelle.records import Post
+from sentinelle.score.scoring import score_text
+
+
+def _fired(text: str) -> dict[str, str]:
+    post = Post("s", "1", "ad", text, "2024-03-01T10:00:00+01:00")
+    return {i.code: i.evidence for i in match_indicators(text, extract_post(post))}
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("Lycéenne dispo pour baby-sitting le week-end, 12€ de l'heure, Lyon", "baby-sitting"),
+        (
+            "Je suis en seconde, je donne des cours de maths aux collégiens, 10€/h",
+            "donne des cours",
+        ),
+        ("Collégienne, je promène vos chiens après les cours, Nantes", "promène vos chiens"),
+        (
+            "Élève de terminale, aide aux devoirs pour primaires, dispo le mercredi",
+            "aide aux devoirs",
+        ),
+        ("Lycéenne sérieuse, je garde vos chats pendant les vacances scolaires", "garde vos chats"),
+        ("Toute jeune et motivée, je cherche un stage de 3e à Lille, encore au collège", "stage"),
+        ("high schooler offering math tutoring after school, $15/h", "tutoring"),
+        ("En 1ère, petsitting et arrosage de vos plantes cet été 🎒", "petsitting"),
+    ],
+)
+def test_a_pupils_service_ad_sets_its_youth_cues_aside_and_names_the_service(text, service):
+    fired = _fired(text)
+    assert not YOUTH_CUES & fired.keys()
+    assert service.casefold() in fired[CODE].casefold()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lycéenne dispo pour baby-sitting, 150€ la rencontre, discrète",
+        "Lycéenne, je reçois à l'hôtel, cours de maths ;) 12€",
+        "En seconde, baby-sitting et massage, 100€, Lyon",
+        "Lycéenne dispo pour garder vos enfants, c'est mon manager qui répond",
+        "Collégienne, soutien scolaire, 30min 80€",
+    ],
+)
+def test_a_school_level_in_an_ad_of_the_escort_kind_still_decides_minor(text):
+    fired = _fired(text)
+    assert "youth.school_level" in fired and CODE not in fired
+    result = score_text(text)
+    assert result.flags["minor"] and result.flagged_by["minor"] == "youth.school_level"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Élève de 3e, je donne des cours de maths aux primaires, 10€/h, Lyon",
+        "Lycéenne dispo pour baby-sitting le soir, 12€ de l'heure, tel 06 12 34 56 78",
+        "Je suis en seconde, je peux aider votre ado en français, dispo après les cours",
+        "Collégienne en 4ème, je garde vos animaux pendant les vacances scolaires 🐣",
+    ],
+)
+def test_a_pupils_service_ad_is_not_flagged_minor(text):
+    result = score_text(text)
+    assert result.flags["minor"] is False and result.flagged_by["minor"] is None
+
+
+def test_a_stated_age_under_18_in_a_service_ad_still_flags_minor():
+    """The certain rule is not set aside: a person reads the ad."""
+    result = score_text("Lycéenne, j'ai 16 ans, je garde vos enfants le mercredi, 10€/h")
+    assert result.flags["minor"] and result.flagged_by["minor"] == "age.stated_minor"
+
+
+def test_a_school_level_without_any_service_still_decides_minor():
+    result = score_text("Lina, lycéenne, dispo le soir sur Lyon")
+    assert result.flagged_by["minor"] == "youth.school_level"
+
+
+def test_monthly_and_daily_prices_are_no_meeting_price():
+    fired = _fired("Lycéenne, je cherche un stage d'observation, gratification 400€ par mois")
+    assert CODE in fired and "youth.school_level" not in fired
+
+
+def test_an_escort_ad_naming_no_service_is_no_service():
+    assert benign_service("lyceenne dispo ce soir a lyon 150 la rencontre") is None
+
+
+def test_stretched_letters_still_name_the_service():
+    fired = _fired("Soutiennn scolairee de maths, collège et lycée, 15€/h")
+    assert "youth.school" not in fired and fired[CODE] == "soutien scolaire"
+
+
+def test_an_au_pair_lodged_is_no_escort_ad():
+    fired = _fired("Famille cherche jeune fille au pair, logée nourrie, Lyon")
+    assert "youth.language" not in fired and CODE in fired
