@@ -21,6 +21,10 @@ class LinkInput:
     handles: list[list[str]]
     phashes: list[list[str]]
     authors: list[str | None] = field(default_factory=list)
+    # what extraction stored of each post, as `post_analysis` keeps it (JSON text of prices,
+    # stated_ages and mentions): the stated facts of posts without contacts are taken from it
+    # rather than read from the text again (`facets.stored_facets`); None: read from the text
+    extraction: list[tuple[str, str, str]] | None = None
 
     def __post_init__(self) -> None:
         self.post_pk = np.asarray(self.post_pk, dtype=np.int64)
@@ -28,6 +32,8 @@ class LinkInput:
             self.authors = [None] * len(self.post_pk)
         n = len(self.post_pk)
         columns = (self.texts, self.phones, self.handles, self.phashes, self.authors)
+        if self.extraction is not None:
+            columns += (self.extraction,)
         if any(len(column) != n for column in columns):
             raise ValueError("every LinkInput column needs one entry per post_pk")
 

@@ -42,7 +42,7 @@ def prepare(posts: LinkInput, shingle_width: int) -> PreparedPosts:
         posts.post_pk,
         shingle_texts(posts.texts, shingle_width),
         found,
-        facet_incidence(posts.texts, without_contacts(found, len(posts))),
+        facet_incidence(posts.texts, without_contacts(found, len(posts)), posts.extraction),
     )
 
 

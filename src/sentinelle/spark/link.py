@@ -97,6 +97,9 @@ def prepare_partition(config: LinkConfig):
                     r["phones"],
                     r["handles"],
                     None,
+                    r["prices"],
+                    r["stated_ages"],
+                    r["mentions"],
                 )
                 for r in rows
             ]
@@ -249,7 +252,7 @@ def _shingles(column) -> Shingles:
 
 def link(posts, config: LinkConfig | None = None, progress=print) -> LinkOutput:
     """Networks and evidence for `posts` (columns pk, posted_ts, text, title, source,
-    image_phashes, phones, handles: the analysis JSON)."""
+    image_phashes, phones, handles, prices, stated_ages, mentions: the analysis JSON)."""
     config = config or LinkConfig()
     spark = posts.sparkSession
     timer = StageTimer()
