@@ -14,7 +14,8 @@ Then, on the executors over whole connected components (`spark.clusters`): the t
 (`batch.decide` with the estimated model), the evidence edges and network numbers.
 
 On the driver, over small tables: `hub_values` over the posts of values frequent enough to be
-hubs (integers), the near-image search over distinct image hashes, the posts without contacts
+hubs (integers), `name_links` over the posts carrying a name written under two or more handles or
+accounts, the near-image search over distinct image hashes, the posts without contacts
 (`contactless_groups`), the EM over at most 45 level patterns, and the "same template"
 relations (`pipeline.link.template_state`).
 """
