@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sentinelle.link.account_names import rare_name
 from sentinelle.link.batch import link_posts
+from sentinelle.link.graph import KIND_CODE
 from tests.link.builders import SMALL_CORPUS, link_input, own_words
 
 OFFER = "Tu veux te faire de l'argent vite ? Appart fourni, on s'occupe de tout. DM @boss_4217"
@@ -37,10 +38,10 @@ def test_a_bare_mention_links_the_offer_to_the_group_using_the_name_elsewhere() 
     posts = [*ads, offer(), offer(source="snapflux")]
     result = link_posts(link_input(posts), SMALL_CORPUS)
     assert len(set(result.labels.tolist())) == 1
-    kinds = {result.edges.evidence[v] for v, k in zip(result.edges.value, result.edges.kind,
-                                                       strict=True) if k == 5}  # fmt: skip
-    assert kinds == {"tchatou:boss_4217 = snapchat:boss_4217",
-                     "snapflux:boss_4217 = snapchat:boss_4217"}  # fmt: skip
+    named = result.edges.kind == KIND_CODE["mention"]
+    evidence = {result.edges.evidence[v] for v in result.edges.value[named].tolist()}
+    # the two offers are one context (the same text): one tie, to the account the ads give
+    assert evidence == {"tchatou:boss_4217 = snapchat:boss_4217"}
 
 
 def test_a_benign_post_giving_its_own_phone_is_not_pulled_in_by_a_mention() -> None:

@@ -9,12 +9,15 @@ values (platforms, sources) ties their posts when it can be only one actor's:
   (`generic_handle`), not a word handles are made of or a platform's name, not letters alone
   under 8 (a word, perhaps);
 - none of its values is a hub;
-- its posts fall into at most one *context with contacts of its own*. Contexts are the groups
-  the name's posts form through every other piece of evidence (the values themselves, phones,
-  other handles, accounts, images, text pairs of level 2+). One counts when a post of it gives a
-  phone or a handle that is not one of the name's values. The ads of a group (tied by their
-  phones) and offers naming it with nothing else join; a benign post giving its own phone that
-  mentions the name, or two groups each with their phones writing one name, do not.
+- it names one actor. The name's posts fall into *contexts*: the groups they form through
+  every other piece of evidence (the values themselves, phones, other handles, accounts,
+  images, text pairs of level 2+); a context *gives contacts* when a post of it gives a phone
+  or a handle that is not one of the name's values. The contexts that join are those giving no
+  contacts (offers naming the account and nothing else) and those *claiming* the name as a
+  messaging handle ("snap: xyz", the account given to be contacted on), and only when at most
+  one of them gives contacts. So a group's ads and the offers naming it join; a benign post
+  giving its own phone that mentions the name stays out (it claims nothing), and two groups
+  each with their own phones writing one name merge with nothing (the name is ambiguous).
 
 The ties join posts outright, as a shared handle does, and are kept as evidence of kind
 "mention" whose value says which values were read as one account.
@@ -38,6 +41,7 @@ CONTACT_KINDS = ("phone", "handle")  # what gives a context contacts of its own
 _LETTERS = re.compile(r"[^\W\d_]+")
 _MIN_LETTERS = 8  # a name made only of letters shorter than this may be a word: no account
 _COMMON = frozenset(_ORDINARY) | frozenset(_KEYWORDS) | frozenset(_PLATFORM_WORDS)
+_MESSAGING = frozenset(_KEYWORDS.values())  # platforms a handle is given on as a contact
 
 
 def rare_name(name: str) -> bool:
@@ -53,26 +57,70 @@ def name_links(
     links: tuple[np.ndarray, np.ndarray],
     count: int,
 ) -> Edges:
-    """Edges of kind "mention" between the first posts of values read as one account (one
-    per value after the first); `links` are the text and image pairs that tie posts."""
+    """Edges of kind "mention" joining the contexts of a name read as one account (each to
+    the context giving contacts, else to the earliest); `links` are the text and image pairs
+    that tie posts."""
     members = _shared_names(found, hub)
     if not members:
         return make_edges([], [], "mention", 1.0)
     carriers = {kind: _Carriers.of(found[kind]) for kind in KINDS}
     rows = _Rows.of(carriers, members)
-    single = _contexts_with_contacts(found, hub, rows, links, count, len(members)) <= 1
+    context, contacts = _contexts(found, hub, rows, links, count)
+    claims = _claims(found, members, rows)
+    bounds = np.searchsorted(rows.name, np.arange(len(members) + 1))
     left, right, evidence = [], [], []
-    for number in np.flatnonzero(single).tolist():
-        values = members[number]
-        first = [int(carriers[kind].posts(value).min()) for kind, value in values]
-        order = np.argsort(first, kind="stable").tolist()
-        lead_kind, lead_value = values[order[0]]
-        for position in order[1:]:
-            kind, value = values[position]
-            left.append(first[position])
-            right.append(first[order[0]])
-            evidence.append(f"{found[kind].values[value]} = {found[lead_kind].values[lead_value]}")
+    for number in range(len(members)):
+        part = slice(bounds[number], bounds[number + 1])
+        joined = _joined(rows.post[part], context[part], contacts, claims[part])
+        if len(joined) < 2:
+            continue
+        target = next((c for c in joined if contacts[c]), next(iter(joined)))
+        lead_post, lead_row = joined[target]
+        lead = _value(found, members, rows, part.start + lead_row)
+        for other, (post, row) in joined.items():
+            if other != target:
+                left.append(post)
+                right.append(lead_post)
+                evidence.append(f"{_value(found, members, rows, part.start + row)} = {lead}")
     return make_edges(left, right, "mention", 1.0, np.arange(len(evidence)), None, evidence)
+
+
+def _joined(posts, contexts, contacts, claims) -> dict[int, tuple[int, int]]:
+    """The contexts of one name that its ties join, each with (first post, its row):
+    contexts without contacts of their own and contexts claiming the name as a messaging
+    handle, when at most one of those gives contacts; none otherwise. A context giving contacts
+    that only names an account (a mention, an author) never joins through the name."""
+    order = np.lexsort((contexts, posts))
+    firsts: dict[int, tuple[int, int]] = {}
+    claimed: set[int] = set()
+    for row in order.tolist():
+        firsts.setdefault(int(contexts[row]), (int(posts[row]), row))
+        if claims[row]:
+            claimed.add(int(contexts[row]))
+    joined = {c: first for c, first in firsts.items() if c in claimed or not contacts[c]}
+    if sum(bool(contacts[c]) for c in joined) >= 2:
+        return {}
+    return joined
+
+
+def _claims(found, members, rows) -> np.ndarray:
+    """Per row: its value is a messaging handle ("snapchat:name"), which a poster gives as her
+    contact; a source's account may be a mention of someone else's."""
+    kinds_values = [members[n][m] for n, m in zip(rows.name.tolist(), rows.member.tolist(),
+                                                   strict=True)]  # fmt: skip
+    return np.fromiter(
+        (
+            kind == "handle" and found[kind].values[value].partition(":")[0] in _MESSAGING
+            for kind, value in kinds_values
+        ),
+        bool,
+        len(kinds_values),
+    )
+
+
+def _value(found, members, rows, row: int) -> str:
+    kind, value = members[int(rows.name[row])][int(rows.member[row])]
+    return found[kind].values[value]
 
 
 def _shared_names(found, hub) -> list[list[tuple[str, int]]]:
@@ -111,24 +159,27 @@ class _Carriers:
 class _Rows:
     """One row per (name, post carrying one of its values, that value)."""
 
-    name: np.ndarray
+    name: np.ndarray  # index into the names' members, non-decreasing
     post: np.ndarray
+    member: np.ndarray  # which of the name's (kind, value) the post carries
     handle: np.ndarray  # the row's value is a handle (else an author account)
 
     @classmethod
     def of(cls, carriers: dict[str, _Carriers], members) -> _Rows:
-        names, posts, handles = [], [], []
+        names, posts, positions, handles = [], [], [], []
         for number, values in enumerate(members):
-            for kind, value in values:
+            for position, (kind, value) in enumerate(values):
                 carrying = carriers[kind].posts(value)
                 names.append(np.full(len(carrying), number, np.int64))
                 posts.append(carrying)
+                positions.append(np.full(len(carrying), position, np.int64))
                 handles.append(np.full(len(carrying), kind == "handle"))
-        return cls(np.concatenate(names), np.concatenate(posts), np.concatenate(handles))
+        return cls(*(np.concatenate(c) for c in (names, posts, positions, handles)))
 
 
-def _contexts_with_contacts(found, hub, rows: _Rows, links, count: int, names: int):
-    """Per name, the contexts of its posts that give contacts of their own."""
+def _contexts(found, hub, rows: _Rows, links, count: int) -> tuple[np.ndarray, np.ndarray]:
+    """The context of every row (numbered across names), and per context whether a post of it
+    gives contacts of its own."""
     # one node per (name, post); two nodes of a name are tied by a value both posts carry
     # (the name's own values included) or by a text or image pair between them
     node_key, row_node = np.unique(rows.name * count + rows.post, return_inverse=True)
@@ -138,10 +189,7 @@ def _contexts_with_contacts(found, hub, rows: _Rows, links, count: int, names: i
     labels = components(len(node_key), np.concatenate([left, link_left]),
                         np.concatenate([right, link_right]))  # fmt: skip
     own = _own_contacts(found, hub, node_post, np.bincount(row_node, rows.handle, len(node_key)))
-    counted = np.bincount(labels, own) > 0
-    context_name = np.zeros(len(counted), np.int64)
-    context_name[labels] = node_name
-    return np.bincount(context_name[counted], minlength=names)
+    return labels[row_node], np.bincount(labels, own) > 0
 
 
 def _sharing_pairs(found, node_name, node_post):
