@@ -204,13 +204,15 @@ def find_handles(text: str) -> list[str]:
 
 
 # The platform after the name: "xyz_77 sur insta", "@xyz (snap)", "lea.77 on tg". Only a name
-# that looks like a handle (written with "@", or holding a letter and a digit or a separator):
-# "dispo sur snap" and "24h sur snap" name no one.
+# that looks like a handle (written with "@", or holding a letter and a digit, "_" or "."), and
+# is no ordinary word even read back from digits: "dispo sur snap", "24h sur snap",
+# "écrivez-moi sur signal" and "c0nt4ct sur insta" name no one.
 _NAME_THEN_PLATFORM = re.compile(
     r"(?<![\w.@/'’-])(@?)([a-z0-9][a-z0-9._-]{2,29})(?<![._-])"
     r"(?:\s+(?:sur|on|via)\s+|\s*\(\s*)(" + _KEYWORD.pattern + r")(?![\w.])"
 )
-_HANDLE_LIKE = re.compile(r"(?=.*[a-z])(?=.*[0-9._-])")
+_HANDLE_LIKE = re.compile(r"(?=.*[a-z])(?=.*[0-9._])")
+_LEET = str.maketrans("013457", "oleast")
 
 
 def _names_before_platform(lowered: str) -> list[tuple[int, str]]:
@@ -222,7 +224,7 @@ def _names_before_platform(lowered: str) -> list[tuple[int, str]]:
     for match in _NAME_THEN_PLATFORM.finditer(lowered):
         at, name, keyword = match.groups()
         platform = _KEYWORDS.get(keyword)
-        if platform is None or platform == "whatsapp" or name in _ORDINARY:
+        if platform is None or platform == "whatsapp" or name.translate(_LEET) in _ORDINARY:
             continue
         if name.isdigit() or _TIME_LIKE.fullmatch(name) or not (at or _HANDLE_LIKE.match(name)):
             continue

@@ -12,12 +12,14 @@ values (platforms, sources) ties their posts when it can be only one actor's:
 - it names one actor. The name's posts fall into *contexts*: the groups they form through
   every other piece of evidence (the values themselves, phones, other handles, accounts,
   images, text pairs of level 2+); a context *gives contacts* when a post of it gives a phone
-  or a handle that is not one of the name's values. The contexts that join are those giving no
-  contacts (offers naming the account and nothing else) and those *claiming* the name as a
-  messaging handle ("snap: xyz", the account given to be contacted on), and only when at most
-  one of them gives contacts. So a group's ads and the offers naming it join; a benign post
-  giving its own phone that mentions the name stays out (it claims nothing), and two groups
-  each with their own phones writing one name merge with nothing (the name is ambiguous).
+  or a handle that is not one of the name's values. A context *claims* the name when a post of
+  it gives it as a handle ("snap: xyz", to be contacted on) or posts under it as its own
+  account; a post without an author whose "account" is a bare "@xyz" it writes only
+  *mentions* it (`mention_author`). Contexts that only mention the name and give no contacts
+  (offers naming the account and nothing else) join the single context claiming it. Two
+  claiming contexts make the name ambiguous (two posters, as often as not, who chose one name
+  on two platforms), and nothing joins; a benign post giving its own phone that mentions the
+  name stays out and blocks nothing.
 
 The ties join posts outright, as a shared handle does, and are kept as evidence of kind
 "mention" whose value says which values were read as one account.
@@ -41,7 +43,6 @@ CONTACT_KINDS = ("phone", "handle")  # what gives a context contacts of its own
 _LETTERS = re.compile(r"[^\W\d_]+")
 _MIN_LETTERS = 8  # a name made only of letters shorter than this may be a word: no account
 _COMMON = frozenset(_ORDINARY) | frozenset(_KEYWORDS) | frozenset(_PLATFORM_WORDS)
-_MESSAGING = frozenset(_KEYWORDS.values())  # platforms a handle is given on as a contact
 
 
 def rare_name(name: str) -> bool:
@@ -56,25 +57,25 @@ def name_links(
     hub: dict[str, np.ndarray],
     links: tuple[np.ndarray, np.ndarray],
     count: int,
+    mention_author: np.ndarray | None = None,
 ) -> Edges:
     """Edges of kind "mention" joining the contexts of a name read as one account (each to
-    the context giving contacts, else to the earliest); `links` are the text and image pairs
-    that tie posts."""
+    the context claiming it, else to the earliest); `links` are the text and image pairs that
+    tie posts; `mention_author[post]`: the post's author entry is a bare mention it makes."""
     members = _shared_names(found, hub)
     if not members:
         return make_edges([], [], "mention", 1.0)
     carriers = {kind: _Carriers.of(found[kind]) for kind in KINDS}
     rows = _Rows.of(carriers, members)
     context, contacts = _contexts(found, hub, rows, links, count)
-    claims = _claims(found, members, rows)
+    claims = _claims(found, members, rows, mention_author)
     bounds = np.searchsorted(rows.name, np.arange(len(members) + 1))
     left, right, evidence = [], [], []
     for number in range(len(members)):
         part = slice(bounds[number], bounds[number + 1])
-        joined = _joined(rows.post[part], context[part], contacts, claims[part])
+        joined, target = _joined(rows.post[part], context[part], contacts, claims[part])
         if len(joined) < 2:
             continue
-        target = next((c for c in joined if contacts[c]), next(iter(joined)))
         lead_post, lead_row = joined[target]
         lead = _value(found, members, rows, part.start + lead_row)
         for other, (post, row) in joined.items():
@@ -85,11 +86,12 @@ def name_links(
     return make_edges(left, right, "mention", 1.0, np.arange(len(evidence)), None, evidence)
 
 
-def _joined(posts, contexts, contacts, claims) -> dict[int, tuple[int, int]]:
-    """The contexts of one name that its ties join, each with (first post, its row):
-    contexts without contacts of their own and contexts claiming the name as a messaging
-    handle, when at most one of those gives contacts; none otherwise. A context giving contacts
-    that only names an account (a mention, an author) never joins through the name."""
+def _joined(posts, contexts, contacts, claims) -> tuple[dict[int, tuple[int, int]], int]:
+    """The contexts of one name that its ties join, each with (first post, its row), and the
+    one the others join: the single context *claiming* the name (giving it as a messaging
+    handle or posting under it as an account), with the contexts that only mention it and
+    give no contacts of their own. Two claiming contexts make the name ambiguous: nothing
+    joins. A context that mentions the name and gives contacts of its own never joins."""
     order = np.lexsort((contexts, posts))
     firsts: dict[int, tuple[int, int]] = {}
     claimed: set[int] = set()
@@ -97,25 +99,20 @@ def _joined(posts, contexts, contacts, claims) -> dict[int, tuple[int, int]]:
         firsts.setdefault(int(contexts[row]), (int(posts[row]), row))
         if claims[row]:
             claimed.add(int(contexts[row]))
+    if len(claimed) > 1:
+        return {}, -1
     joined = {c: first for c, first in firsts.items() if c in claimed or not contacts[c]}
-    if sum(bool(contacts[c]) for c in joined) >= 2:
-        return {}
-    return joined
+    return joined, next(iter(claimed), next(iter(joined), -1))
 
 
-def _claims(found, members, rows) -> np.ndarray:
-    """Per row: its value is a messaging handle ("snapchat:name"), which a poster gives as her
-    contact; a source's account may be a mention of someone else's."""
-    kinds_values = [members[n][m] for n, m in zip(rows.name.tolist(), rows.member.tolist(),
-                                                   strict=True)]  # fmt: skip
-    return np.fromiter(
-        (
-            kind == "handle" and found[kind].values[value].partition(":")[0] in _MESSAGING
-            for kind, value in kinds_values
-        ),
-        bool,
-        len(kinds_values),
-    )
+def _claims(found, members, rows, mention_author) -> np.ndarray:
+    """Per row: its value is a handle the post gives ("snapchat:name") or the post's own
+    author account, not a bare mention of someone else's."""
+    kinds = np.array([members[n][m][0] == "handle" for n, m in zip(rows.name.tolist(),
+                      rows.member.tolist(), strict=True)], bool)  # fmt: skip
+    if mention_author is None:
+        return np.ones(len(kinds), bool)
+    return kinds | ~np.asarray(mention_author, bool)[rows.post]
 
 
 def _value(found, members, rows, row: int) -> str:

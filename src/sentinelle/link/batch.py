@@ -108,7 +108,7 @@ def link_posts(
     with timer.stage("identifiers"):
         image_edges = near_image_edges(found["image"], config)
     with timer.stage("hubs"):
-        ties = identifier_ties(found, count, pairs, image_edges, config)
+        ties = identifier_ties(found, count, pairs, image_edges, config, prepared.mention_author)
     with timer.stage("clusters"):
         joins = contactless_groups(*loose_text, text.rarity, config, loose_photos, loose_facets)
         decision = decide(count, ties.id_pairs, ties.anchored, pairs, config, joins=joins)
@@ -131,7 +131,12 @@ class IdentifierTies:
 
 
 def identifier_ties(
-    found: dict[str, Incidence], count: int, pairs: TextPairs, image_edges: Edges, config
+    found: dict[str, Incidence],
+    count: int,
+    pairs: TextPairs,
+    image_edges: Edges,
+    config,
+    mention_author: np.ndarray | None = None,
 ) -> IdentifierTies:
     """Hubs (contexts tied by text pairs of level 2+ and near images), generic handles, then
     identifier edges: the sequence between text checks and clustering. The Spark linker runs
@@ -141,7 +146,7 @@ def identifier_ties(
     hub = hub_values(found, links, count, config.hub_min_posts, config.hub_min_contexts)
     hub["handle"] |= generic_handles(found["handle"])
     hubs = {kind: [found[kind].values[i] for i in np.flatnonzero(hub[kind])] for kind in found}
-    named = name_links(found, hub, links, count)
+    named = name_links(found, hub, links, count, mention_author)
     joined, id_pairs = identifier_evidence(found, hub, image_edges, config, named)
     return IdentifierTies(hubs, joined, id_pairs, anchored_posts(found, hub, count))
 

@@ -268,7 +268,8 @@ def _named(posts, hubs: dict, links: Edges) -> Edges:
     hub = {kind: _hub_mask(posts.found[kind], hubs.get(kind, [])) for kind in posts.found}
     hub["handle"] |= generic_handles(posts.found["handle"])
     new = (links.left < len(posts)) & (links.right < len(posts))
-    return name_links(posts.found, hub, (links.left[new], links.right[new]), len(posts))
+    pairs = (links.left[new], links.right[new])
+    return name_links(posts.found, hub, pairs, len(posts), posts.mention_author)
 
 
 def _hub_mask(found, hubs: list[str]) -> np.ndarray:

@@ -24,7 +24,7 @@ from sentinelle.spark.session import spark_session
 
 LINK_COLUMNS = (
     "pk", "posted_ts", "text", "title", "source", "image_phashes", "phones", "handles",
-    "prices", "stated_ages", "mentions",
+    "prices", "stated_ages", "mentions", "author",
 )  # fmt: skip
 
 

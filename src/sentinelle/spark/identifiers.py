@@ -148,7 +148,7 @@ class IdentifierFrames:
 
 
 def identifier_frames(
-    numbered: Numbered, pairs, config: LinkConfig, total: int
+    numbered: Numbered, pairs, config: LinkConfig, total: int, mentioning=None
 ) -> IdentifierFrames:
     """Near images, hubs, then identifier edges, from the numbered values of `total` posts and
     the text pairs (`spark.clusters.text_rounds`: the tied ones count for hubs)."""
@@ -174,7 +174,7 @@ def identifier_frames(
         (F.col("kind").cast("long") * EDGE_ORDER + F.col("id")).alias("o2"),
         F.col("idx").alias("o3"),
     )  # fmt: skip
-    named = _named_accounts(numbered, flagged, pairs, images, config, total)
+    named = _named_accounts(numbered, flagged, pairs, images, config, total, mentioning)
     edges = stars.unionByName(images).unionByName(named).checkpoint()
     strong = edges.where(~F.col("hub") & (F.col("weight") >= config.min_edge_weight))
     anchored = (
@@ -185,7 +185,7 @@ def identifier_frames(
     return IdentifierFrames(hubs, edges, strong.select("left", "right"), anchored, images.count())
 
 
-def _named_accounts(numbered: Numbered, flagged, pairs, images, config, total: int):
+def _named_accounts(numbered: Numbered, flagged, pairs, images, config, total: int, mentioning):
     """`account_names.name_links` on the driver: only the names carried by two or more
     handle or account values are collected, with every value of the posts carrying them and
     the tied text pairs and image edges between two such posts; edges in the embedded order
@@ -235,7 +235,12 @@ def _named_accounts(numbered: Numbered, flagged, pairs, images, config, total: i
         found[kind] = Incidence(part["idx"].to_numpy(np.int64), local.astype(np.int64),
                                 part["value"].to_numpy()[first].tolist())  # fmt: skip
         hub[kind] = part["hub"].to_numpy(bool)[first]
-    named = name_links(found, hub, links, total)
+    mention_author = None
+    if mentioning is not None:  # posts whose author entry is a bare mention, among the carriers
+        mentions = mentioning.join(value, "idx").toPandas()["idx"].to_numpy(np.int64)
+        mention_author = np.zeros(total, bool)
+        mention_author[mentions] = True
+    named = name_links(found, hub, links, total, mention_author)
     evidence = [named.evidence[v] for v in named.value.tolist()]
     frame = pd.DataFrame({
         "left": named.left, "right": named.right, "kind": "mention",
