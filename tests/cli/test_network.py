@@ -109,3 +109,60 @@ def test_show_explains_text_links_by_match_weights_and_lists_copied_templates(cl
     related = text.split("Same template")[1]
     assert related.count("  network n-") >= 1
     assert "tu veux te faire de l argent vite" in related
+
+
+def _group_and_offers() -> list[dict]:
+    """A group's ads giving its phone and its Snapchat handle; its recruitment offers on a
+    social source naming the handle only as a bare "@name"; a benign post giving its own phone
+    that mentions the name too."""
+    ads = [
+        post_dict(
+            index,
+            text=f"Nouvelle sur Lyon, appartement calme {index}. 06 44 55 66 77 ou snap: boss_4217",
+            posted_at=f"2024-03-{index + 1:02d}T10:00:00+01:00",
+            author=None,
+            image_phashes=[],
+        )
+        for index in range(3)
+    ]
+    offers = [
+        post_dict(
+            10 + index,
+            source="tchatou",
+            kind="social_post",
+            title=None,
+            text="Tu veux te faire de l'argent vite ? Appart fourni, on gère tout. DM @boss_4217",
+            posted_at=f"2024-03-{index + 5:02d}T10:00:00+01:00",
+            author=None,
+            image_phashes=[],
+        )
+        for index in range(2)
+    ]
+    benign = post_dict(
+        20,
+        source="tableau-local",
+        text="Chambre à louer près de la gare, photos chez @boss_4217. Appeler 07 12 34 56 78",
+        author=None,
+        image_phashes=[],
+    )
+    return [*ads, *offers, benign]
+
+
+def test_an_offer_naming_the_group_handle_as_a_bare_mention_joins_the_group(cli, tmp_path: Path):
+    db = str(tmp_path / "s.db")
+    path = tmp_path / "posts.jsonl"
+    path.write_bytes(jsonl(*_group_and_offers()))
+    assert cli("ingest", str(path), db=db).returncode == 0
+    assert cli("analyze", db=db).returncode == 0
+    out = tmp_path / "networks.jsonl"
+    assert (
+        cli("export", "networks", "--format", "jsonl", "--output", str(out), db=db).returncode == 0
+    )
+    (network,) = [orjson.loads(line) for line in out.read_bytes().splitlines()]
+    ids = {post_id for _, post_id in network["post_ids"]}
+    assert ids == {"p00000", "p00001", "p00002", "p00010", "p00011"}  # not the benign p00020
+    shown = cli("network", "show", network["network_id"], db=db)
+    assert shown.returncode == 0, shown.stderr
+    assert b"one account named on two platforms, tchatou:boss_4217 = snapchat:boss_4217" in (
+        shown.stdout
+    )

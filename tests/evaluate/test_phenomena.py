@@ -135,3 +135,25 @@ def test_knobs_need_the_stress_profile_and_valid_names(cli, tmp_path) -> None:
     assert wrong.returncode == 2 and b"--profile stress" in wrong.stderr
     bad = cli("demo-data", "--profile", "stress", "--posts", "5", "--knob", "nope=1")
     assert bad.returncode == 2 and b"nope=1" in bad.stderr
+
+
+def test_posts_of_a_phenomenon_linked_to_their_actor_elsewhere() -> None:
+    """A group's recruitment offers count as linked when they share a network with one of the
+    group's ads; an offer alone, or in another group's network, does not."""
+    exported = [
+        _post("a1", "n-1"), _post("a2", "n-1"), _post("o1", "n-1"), _post("o2", None),
+        _post("b1", "n-2"), _post("o3", "n-2"), _post("r1", None),
+    ]  # fmt: skip
+    truths = [
+        _truth("a1", "g1", "group"), _truth("a2", "g1", "group"),
+        _truth("o1", "g1", "group", tags=["offer"]), _truth("o2", "g1", "group", tags=["offer"]),
+        _truth("b1", "g2", "group"), _truth("o3", "g3", "group", tags=["offer"]),
+        _truth("r1", "r1", "recruiter", tags=["offer"]),
+    ]  # fmt: skip
+    report = compare_phenomena({("s", p["id"]): p for p in exported}, truths)
+    linked = report["phenomena"]["offer"]["linking"]["linked_to_own_actor_elsewhere"]
+    assert linked == {
+        "posts": 2,
+        "linked": 1,
+        "share": 0.5,
+    }  # o1 yes, o2 no; g3, r1 post nowhere else

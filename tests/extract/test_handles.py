@@ -101,3 +101,36 @@ def test_bare_mentions(text: str, expected: list[str]) -> None:
 )
 def test_not_bare_mentions(text: str) -> None:
     assert find_mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("DM xyz_77 sur insta", ["instagram:xyz_77"]),
+        ("Infos planning_153 (tg)", ["telegram:planning_153"]),
+        ("écris @vip_728 sur telegram", ["telegram:vip_728"]),
+        ("Infos @team2850 (insta) ajoute-moi sur zolvo", ["instagram:team2850"]),
+        ("ecrivez-moi sur signal nour.9788", ["signal:nour.9788"]),  # the platform's own reading
+        ("lea.77 on tg, @lea (snap)", ["telegram:lea.77", "snapchat:lea"]),
+    ],
+)
+def test_names_written_before_their_platform(text: str, expected: list[str]) -> None:
+    assert find_handles(text) == expected
+    assert find_mentions(text, expected) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dispo sur snap",  # an ordinary word
+        "dispo 24h sur snap",  # a time
+        "écris 06.12.34.56.78 sur snap",  # a number, found as a phone
+        "écrivez-moi sur signal",  # a verb and its pronoun
+        "☎️ c0nt4ct sur insta",  # an ordinary word in digits
+        "lea (snap)",  # a bare first name without "@"
+        "appel sur whatsapp",
+        "infos_77 sur whatsapp",  # a WhatsApp contact is a phone
+    ],
+)
+def test_no_name_before_a_platform(text: str) -> None:
+    assert find_handles(text) == []

@@ -29,3 +29,14 @@ def test_the_summary_says_what_ties_the_posts():
     text = story(profile, reasons)
     assert text.startswith("5 posts on 2 sites, 2 cities in 9 weeks, 3 personas; linked by phone")
     assert "+33612345678" not in text and text.endswith("1 recruitment post.")
+
+
+def test_an_account_named_on_two_platforms_is_masked_on_both():
+    edges = [_edge("handle", "snapchat:boss_4217", "a", "b"),
+             _edge("mention", "tchatou:boss_4217 = snapchat:boss_4217", "c", "a")]  # fmt: skip
+    reasons = link_reasons(edges)
+    named = next(r for r in reasons if r["kind"] == "mention")
+    assert named["what"] == (
+        "one account named on two platforms: tchatou:b•••••••7 = snapchat:b•••••••7"
+    )
+    assert all("boss" not in r["what"] for r in reasons)

@@ -122,6 +122,21 @@ def _wrongly_merged(actors: np.ndarray, labels: np.ndarray) -> np.ndarray:
     return np.array([len(held[label]) > 1 for label in labels], dtype=bool)
 
 
+def linked_elsewhere(mask: np.ndarray, actors: np.ndarray, labels: np.ndarray) -> dict:
+    """Of the slice's posts whose actor also posts outside the slice (a group's recruitment
+    offers beside its ads), how many share a network with one of those other posts."""
+    outside = {
+        (a, label)
+        for a, label, inside in zip(actors, labels, mask, strict=True)
+        if not inside and not label.startswith("alone-")
+    }
+    elsewhere = {a for a, inside in zip(actors, mask, strict=True) if not inside}
+    index = [i for i in np.flatnonzero(mask) if actors[i] in elsewhere]
+    linked = sum((actors[i], labels[i]) in outside for i in index)
+    share = round(linked / len(index), 4) if index else None
+    return {"posts": len(index), "linked": linked, "share": share}
+
+
 def _scoring_slice(rows: list[tuple[dict, dict]]) -> dict:
     report = {}
     for label in LABELS:
@@ -193,6 +208,7 @@ def _slice(tag, mask, known, rows, actors, labels, kinds, merged, bad) -> dict:
             "networks_joining_actors_whose_contacts_disagree": len(
                 {labels[i] for i in index} & bad
             ),
+            "linked_to_own_actor_elsewhere": linked_elsewhere(mask, actors, labels),
         },
         "extraction": {
             "phones": counts.as_dict(),

@@ -190,11 +190,51 @@ def find_handles(text: str) -> list[str]:
         for pattern, platform in _LINKS:
             for match in pattern.finditer(lowered):
                 found[f"{platform}:{match.group(1).rstrip('._-')}"] = None
+    named_after = _names_before_platform(lowered)
+    consumed = {start for start, _ in named_after}
     for keyword, tail in _mentions(lowered):
+        if tail.start() in consumed and not _explicit(tail):
+            continue  # "xyz sur snap dispo": the platform closes a name, it opens none
         handle = _handle(keyword, tail)
         if handle:
             found[handle] = None
+    for _, handle in named_after:
+        found[handle] = None
     return list(found)
+
+
+# The platform after the name: "xyz_77 sur insta", "@xyz (snap)", "lea.77 on tg". Only a name
+# that looks like a handle (written with "@", or holding a letter and a digit, "_" or "."), and
+# is no ordinary word even read back from digits: "dispo sur snap", "24h sur snap",
+# "écrivez-moi sur signal" and "c0nt4ct sur insta" name no one.
+_NAME_THEN_PLATFORM = re.compile(
+    r"(?<![\w.@/'’-])(@?)([a-z0-9][a-z0-9._-]{2,29})(?<![._-])"
+    r"(?:\s+(?:sur|on|via)\s+|\s*\(\s*)(" + _KEYWORD.pattern + r")(?![\w.])"
+)
+_HANDLE_LIKE = re.compile(r"(?=.*[a-z])(?=.*[0-9._])")
+_LEET = str.maketrans("013457", "oleast")
+
+
+def _names_before_platform(lowered: str) -> list[tuple[int, str]]:
+    """(where the platform word ends, "platform:name") for each name written before its
+    platform."""
+    if not any(word in lowered for word in (" sur ", " on ", " via ", "(")):
+        return []
+    found = []
+    for match in _NAME_THEN_PLATFORM.finditer(lowered):
+        at, name, keyword = match.groups()
+        platform = _KEYWORDS.get(keyword)
+        if platform is None or platform == "whatsapp" or name.translate(_LEET) in _ORDINARY:
+            continue
+        if name.isdigit() or _TIME_LIKE.fullmatch(name) or not (at or _HANDLE_LIKE.match(name)):
+            continue
+        found.append((match.end(3), f"{platform}:{name}"))
+    return found
+
+
+def _explicit(tail: re.Match[str]) -> bool:
+    connector, at, _ = tail.groups()
+    return bool(at) or any(mark in connector for mark in ":=>→➡⇒👉")
 
 
 # "@name" written alone ("DM @teddy_lyon", "contact en pv @nono94"): an account on the platform
@@ -243,14 +283,14 @@ def _mentions(lowered: str) -> list[tuple[str, re.Match[str]]]:
 
 
 def _handle(keyword: str, tail: re.Match[str]) -> str | None:
-    connector, at, name = tail.groups()
+    name = tail.group(3)
     platform = _KEYWORDS.get(keyword)
     if platform is None:
         return None
     name = name.rstrip("._-").lower()
     if len(name) < 3 or name.isdigit():
         return None
-    explicit = bool(at) or any(mark in connector for mark in ":=>→➡⇒👉")
+    explicit = _explicit(tail)
     if not explicit and (name in _ORDINARY or (name.isalpha() and keyword in _WEAK_KEYWORDS)):
         return None
     if platform == "whatsapp":  # a WhatsApp contact is a phone number, found as a phone

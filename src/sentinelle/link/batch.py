@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from sentinelle.link.account_names import name_links
 from sentinelle.link.clustering import cluster
 from sentinelle.link.config import LinkConfig
 from sentinelle.link.contactless import (
@@ -107,7 +108,7 @@ def link_posts(
     with timer.stage("identifiers"):
         image_edges = near_image_edges(found["image"], config)
     with timer.stage("hubs"):
-        ties = identifier_ties(found, count, pairs, image_edges, config)
+        ties = identifier_ties(found, count, pairs, image_edges, config, prepared.mention_author)
     with timer.stage("clusters"):
         joins = contactless_groups(*loose_text, text.rarity, config, loose_photos, loose_facets)
         decision = decide(count, ties.id_pairs, ties.anchored, pairs, config, joins=joins)
@@ -130,7 +131,12 @@ class IdentifierTies:
 
 
 def identifier_ties(
-    found: dict[str, Incidence], count: int, pairs: TextPairs, image_edges: Edges, config
+    found: dict[str, Incidence],
+    count: int,
+    pairs: TextPairs,
+    image_edges: Edges,
+    config,
+    mention_author: np.ndarray | None = None,
 ) -> IdentifierTies:
     """Hubs (contexts tied by text pairs of level 2+ and near images), generic handles, then
     identifier edges: the sequence between text checks and clustering. The Spark linker runs
@@ -140,7 +146,8 @@ def identifier_ties(
     hub = hub_values(found, links, count, config.hub_min_posts, config.hub_min_contexts)
     hub["handle"] |= generic_handles(found["handle"])
     hubs = {kind: [found[kind].values[i] for i in np.flatnonzero(hub[kind])] for kind in found}
-    joined, id_pairs = identifier_evidence(found, hub, image_edges, config)
+    named = name_links(found, hub, links, count, mention_author)
+    joined, id_pairs = identifier_evidence(found, hub, image_edges, config, named)
     return IdentifierTies(hubs, joined, id_pairs, anchored_posts(found, hub, count))
 
 
@@ -154,11 +161,17 @@ def hub_links_of(pairs: TextPairs, image_edges: Edges, config) -> tuple[np.ndarr
 
 
 def identifier_evidence(
-    found: dict[str, Incidence], hub: dict[str, np.ndarray], image_edges: Edges, config
+    found: dict[str, Incidence],
+    hub: dict[str, np.ndarray],
+    image_edges: Edges,
+    config,
+    named: Edges | None = None,
 ) -> tuple[Edges, tuple[np.ndarray, np.ndarray]]:
-    """Identifier edges of every kind (stars per value, hubs weak), then the image edges; and
-    the pairs among them strong enough to join posts outright."""
-    joined = concat_edges([*(identifier_edges_of(k, found[k], hub[k]) for k in found), image_edges])
+    """Identifier edges of every kind (stars per value, hubs weak), then the image edges, then
+    the accounts named on several platforms (`account_names`); and the pairs among them strong
+    enough to join posts outright."""
+    parts = [*(identifier_edges_of(k, found[k], hub[k]) for k in found), image_edges]
+    joined = concat_edges(parts + ([named] if named is not None and len(named) else []))
     strong = joined.strong(config.min_edge_weight)
     return joined, (joined.left[strong], joined.right[strong])
 

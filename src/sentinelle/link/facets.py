@@ -11,7 +11,9 @@ cent of a corpus), with the extraction stage's own readers.
 from __future__ import annotations
 
 import numpy as np
+import orjson
 
+from sentinelle.extract.ages import _BIRTH_BEFORE as _BIRTH
 from sentinelle.extract.ages import find_ages
 from sentinelle.extract.prices import find_prices
 from sentinelle.link.identifiers import Incidence, incidence
@@ -31,11 +33,42 @@ def stated_facets(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def facet_incidence(texts: list[str], read: np.ndarray) -> Incidence:
-    """The facets of the posts numbered in `read` (others get none), over every post."""
-    wanted = np.zeros(len(texts), bool)
-    wanted[read] = True
-    return incidence([stated_facets(t) if w else [] for t, w in zip(texts, wanted, strict=True)])
+def stored_facets(prices: list[dict], ages: list[dict], places: list[dict], text: str) -> list[str]:
+    """`stated_facets` from what extraction stored (`post_analysis` prices, stated_ages and
+    mentions' places, as JSON), so the text is read again only for first names (extraction
+    keeps none) and, in the few posts stating a birth year ("née en 2008": extraction reads it
+    with the posting date, `stated_facets` without), for ages, which are then read as
+    `stated_facets` reads them."""
+    found = [f"price:{p['amount']:g}" for p in prices if p.get("unit") is None]
+    if any(_from_birth_year(a["evidence"]) for a in ages):
+        found += [f"age:{a.age}" for a in find_ages(text, None)]
+    else:
+        found += [f"age:{a['age']}" for a in ages]
+    found += [f"name:{name}" for name in personas(text)]
+    found += [f"city:{place['city']}" for place in places]
+    return list(dict.fromkeys(found))
+
+
+def _from_birth_year(evidence: str) -> bool:
+    """An age read from a birth year: its evidence ends with the year after a birth cue."""
+    head, year = evidence[:-4], evidence[-4:]
+    return year.isdigit() and year[:2] in ("19", "20") and bool(_BIRTH.match(head.lower()))
+
+
+def facet_incidence(
+    texts: list[str], read: np.ndarray, extraction: list[tuple[str, str, str]] | None = None
+) -> Incidence:
+    """The facets of the posts numbered in `read` (others get none), over every post; from
+    the stored `extraction` (prices, stated_ages, mentions JSON per post) when given."""
+    per_post: list[list[str]] = [[] for _ in texts]
+    for post in np.asarray(read, np.int64).tolist():
+        if extraction is None:
+            per_post[post] = stated_facets(texts[post])
+        else:
+            prices, ages, mentions = (orjson.loads(column) for column in extraction[post])
+            places = mentions.get("places") or []
+            per_post[post] = stored_facets(prices, ages, places, texts[post])
+    return incidence(per_post)
 
 
 def facets_of(facets: Incidence, posts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -8,7 +8,7 @@ import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-KINDS = ("phone", "handle", "author", "image", "text")
+KINDS = ("phone", "handle", "author", "image", "text", "mention")
 KIND_CODE = {kind: code for code, kind in enumerate(KINDS)}
 HUB_WEIGHT = 0.1  # a hub's edges stay as evidence but never join components on their own
 

@@ -30,6 +30,8 @@ class PreparedPosts:
     # prices, ages and first names stated by posts giving no contact (`link.facets`); None
     # where they were not read, which leaves that evidence out
     facets: Incidence | None = None
+    # per post: its author account is a bare mention it makes (`LinkInput.mention_author`)
+    mention_author: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.post_pk)
@@ -42,7 +44,8 @@ def prepare(posts: LinkInput, shingle_width: int) -> PreparedPosts:
         posts.post_pk,
         shingle_texts(posts.texts, shingle_width),
         found,
-        facet_incidence(posts.texts, without_contacts(found, len(posts))),
+        facet_incidence(posts.texts, without_contacts(found, len(posts)), posts.extraction),
+        None if posts.mention_author is None else np.asarray(posts.mention_author, bool),
     )
 
 
@@ -76,6 +79,9 @@ def concat_prepared(parts: list[PreparedPosts]) -> PreparedPosts:
         None
         if any(p.facets is None for p in parts)
         else concat_incidences([p.facets for p in parts], [len(p) for p in parts]),
+        None
+        if any(p.mention_author is None for p in parts)
+        else np.concatenate([p.mention_author for p in parts]),
     )
 
 

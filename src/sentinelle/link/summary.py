@@ -73,7 +73,10 @@ def _evidence(edges: list[dict], examples: int, model: MatchModel) -> list[str]:
     lines = ["Why these posts belong together"]
     shared = Counter((e["kind"], e["value"]) for e in edges if e["kind"] != "text" and not e["hub"])
     for (kind, value), count in shared.most_common():
-        lines.append(f"  {kind} {value}: ties {count + 1} posts")
+        if kind == "mention":  # a bare "@name" read as the account the name has elsewhere
+            lines.append(f"  one account named on two platforms, {value}: ties their posts")
+        else:
+            lines.append(f"  {kind} {value}: ties {count + 1} posts")
     texts = sorted(
         (e for e in edges if e["kind"] == "text" and not e["hub"]), key=lambda e: -e["weight"]
     )

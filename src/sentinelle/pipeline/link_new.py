@@ -16,6 +16,7 @@ from collections.abc import Callable
 import numpy as np
 import orjson
 
+from sentinelle.link.account_names import name_links
 from sentinelle.link.batch import (
     TextModel,
     TextPairs,
@@ -24,6 +25,7 @@ from sentinelle.link.batch import (
     concat_pairs,
     contact_groups,
     decide,
+    generic_handles,
     text_edges_of,
     text_pairs,
 )
@@ -81,7 +83,9 @@ def link_new_posts(store: Store, config: LinkConfig, state: dict, mapper: Callab
     known = state.get("hubs", {})
     fresh = fresh_hubs(store, posts, links, stored, carried, known, config)
     hubs = _with_fresh_hubs(known, fresh)
-    identifier_edges = concat_edges(_identifiers(posts, hubs, carried, new_pks, stored))
+    identifier_edges = concat_edges(
+        [*_identifiers(posts, hubs, carried, new_pks, stored), _named(posts, hubs, links)]
+    )
     groups = _GroupNodes(store, posts, previous, stored, hubs)
     node = groups.node
     strong = identifier_edges.strong(config.min_edge_weight)
@@ -255,6 +259,17 @@ class _GroupNodes:
                     stored_ids[int(item[5:])] = survivor
         all_aliases = flatten_aliases({**self.aliases, **new_aliases})
         return ids, all_aliases, len(new_aliases), next_number, stored_ids
+
+
+def _named(posts, hubs: dict, links: Edges) -> Edges:
+    """Accounts named on several platforms among the new posts only (`account_names`; stored
+    posts are not searched by name: until `--relink`, an offer joins a stored group only
+    through a value both carry)."""
+    hub = {kind: _hub_mask(posts.found[kind], hubs.get(kind, [])) for kind in posts.found}
+    hub["handle"] |= generic_handles(posts.found["handle"])
+    new = (links.left < len(posts)) & (links.right < len(posts))
+    pairs = (links.left[new], links.right[new])
+    return name_links(posts.found, hub, pairs, len(posts), posts.mention_author)
 
 
 def _hub_mask(found, hubs: list[str]) -> np.ndarray:

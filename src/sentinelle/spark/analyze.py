@@ -22,7 +22,10 @@ from sentinelle.spark.read import check_inputs, read_records
 from sentinelle.spark.score import score
 from sentinelle.spark.session import spark_session
 
-LINK_COLUMNS = ("pk", "posted_ts", "text", "title", "source", "image_phashes", "phones", "handles")
+LINK_COLUMNS = (
+    "pk", "posted_ts", "text", "title", "source", "image_phashes", "phones", "handles",
+    "prices", "stated_ages", "mentions", "author",
+)  # fmt: skip
 
 
 @dataclass(slots=True)

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from sentinelle.link.account_names import KINDS as ACCOUNT_KINDS
+from sentinelle.link.account_names import name_links
 from sentinelle.link.batch import IMAGE_WEIGHT, TextPairs, hub_links_of
 from sentinelle.link.config import LinkConfig
 from sentinelle.link.graph import HUB_WEIGHT, make_edges
@@ -42,6 +44,11 @@ KINDS = IDENTIFIER_KINDS
 _HANDLE = KINDS.index("handle")
 _IMAGE = KINDS.index("image")
 _ANCHORING = (KINDS.index("phone"), _HANDLE)  # the kinds `anchored_posts` looks at
+_ACCOUNT_KINDS = tuple(KINDS.index(kind) for kind in ACCOUNT_KINDS)  # compared by name
+_EDGE_SCHEMA = (
+    "left long, right long, kind string, weight double, value string, hub boolean, "
+    "o1 long, o2 long, o3 long"
+)
 EDGE_ORDER = 1 << 40  # an identifier edge sorts by kind * EDGE_ORDER + value id, then post
 # the weight a hub's edge carries in the output, as the embedded float32 weights round to it
 _HUB_WEIGHT = float(np.round(np.float32(HUB_WEIGHT), 4))
@@ -141,7 +148,7 @@ class IdentifierFrames:
 
 
 def identifier_frames(
-    numbered: Numbered, pairs, config: LinkConfig, total: int
+    numbered: Numbered, pairs, config: LinkConfig, total: int, mentioning=None
 ) -> IdentifierFrames:
     """Near images, hubs, then identifier edges, from the numbered values of `total` posts and
     the text pairs (`spark.clusters.text_rounds`: the tied ones count for hubs)."""
@@ -167,7 +174,8 @@ def identifier_frames(
         (F.col("kind").cast("long") * EDGE_ORDER + F.col("id")).alias("o2"),
         F.col("idx").alias("o3"),
     )  # fmt: skip
-    edges = stars.unionByName(images).checkpoint()
+    named = _named_accounts(numbered, flagged, pairs, images, config, total, mentioning)
+    edges = stars.unionByName(images).unionByName(named).checkpoint()
     strong = edges.where(~F.col("hub") & (F.col("weight") >= config.min_edge_weight))
     anchored = (
         rows.where(F.col("kind").isin(*_ANCHORING) & ~F.col("hub"))
@@ -175,6 +183,72 @@ def identifier_frames(
         .distinct()
     )
     return IdentifierFrames(hubs, edges, strong.select("left", "right"), anchored, images.count())
+
+
+def _named_accounts(numbered: Numbered, flagged, pairs, images, config, total: int, mentioning):
+    """`account_names.name_links` on the driver: only the names carried by two or more
+    handle or account values are collected, with every value of the posts carrying them and
+    the tied text pairs and image edges between two such posts; edges in the embedded order
+    (after the image edges, in the order `name_links` gives them)."""
+    from pyspark.sql import functions as F
+
+    accounts = flagged.where(F.col("kind").isin(*_ACCOUNT_KINDS)).withColumn(
+        "name", F.expr("substring(value, instr(value, ':') + 1)")
+    )
+    shared = (
+        accounts.groupBy("name")
+        .agg(F.countDistinct("value").alias("values"))
+        .where("values >= 2")
+        .select("name")
+    )
+    carriers = (
+        numbered.rows.join(accounts.join(shared, "name").select("kind", "id"), ["kind", "id"])
+        .select("idx")
+        .distinct()
+    )
+    rows = (
+        numbered.rows.join(carriers, "idx")
+        .join(flagged.select("kind", "id", "value", "hub"), ["kind", "id"])
+        .toPandas()
+    )
+    value = numbered.rows.join(carriers, "idx").select("idx").distinct()
+
+    def between(links):
+        return (
+            links.join(value.select(F.col("idx").alias("left")), "left")
+            .join(value.select(F.col("idx").alias("right")), "right")
+            .distinct()
+            .toArrow()
+        )
+
+    tied = between(pairs.where("tied").select("left", "right", "score", "shared"))
+    near = between(images.select("left", "right"))
+    image_links = make_edges(near.column("left").to_numpy(), near.column("right").to_numpy(),
+                             "image", IMAGE_WEIGHT)  # fmt: skip
+    links = hub_links_of(_text_pairs(tied), image_links, config)
+    found, hub = {}, {}
+    for code, kind in enumerate(KINDS):
+        part = rows[rows["kind"] == code].sort_values(["id", "idx"], kind="stable")
+        _, first, local = np.unique(
+            part["id"].to_numpy(np.int64), return_index=True, return_inverse=True
+        )
+        found[kind] = Incidence(part["idx"].to_numpy(np.int64), local.astype(np.int64),
+                                part["value"].to_numpy()[first].tolist())  # fmt: skip
+        hub[kind] = part["hub"].to_numpy(bool)[first]
+    mention_author = None
+    if mentioning is not None:  # posts whose author entry is a bare mention, among the carriers
+        mentions = mentioning.join(value, "idx").toPandas()["idx"].to_numpy(np.int64)
+        mention_author = np.zeros(total, bool)
+        mention_author[mentions] = True
+    named = name_links(found, hub, links, total, mention_author)
+    evidence = [named.evidence[v] for v in named.value.tolist()]
+    frame = pd.DataFrame({
+        "left": named.left, "right": named.right, "kind": "mention",
+        "weight": float(np.round(np.float32(1.0), 4)), "value": evidence, "hub": False,
+        "o1": 0, "o2": (len(KINDS) + 1) * EDGE_ORDER + np.arange(len(named), dtype=np.int64),
+        "o3": 0,
+    })  # fmt: skip
+    return numbered.rows.sparkSession.createDataFrame(frame, _EDGE_SCHEMA)
 
 
 def near_images(numbered: Numbered, config: LinkConfig):

@@ -14,7 +14,8 @@ Then, on the executors over whole connected components (`spark.clusters`): the t
 (`batch.decide` with the estimated model), the evidence edges and network numbers.
 
 On the driver, over small tables: `hub_values` over the posts of values frequent enough to be
-hubs (integers), the near-image search over distinct image hashes, the posts without contacts
+hubs (integers), `name_links` over the posts carrying a name written under two or more handles or
+accounts, the near-image search over distinct image hashes, the posts without contacts
 (`contactless_groups`), the EM over at most 45 level patterns, and the "same template"
 relations (`pipeline.link.template_state`).
 """
@@ -57,7 +58,7 @@ PREPARED_SCHEMA = (
     "idx long, pk long, shingles array<long>, signature binary, usable boolean, "
     "bands array<long>, "
     "phone array<string>, handle array<string>, author array<string>, image array<string>, "
-    "facets array<string>"
+    "facets array<string>, mention_author boolean"
 )
 
 
@@ -97,6 +98,10 @@ def prepare_partition(config: LinkConfig):
                     r["phones"],
                     r["handles"],
                     None,
+                    r["prices"],
+                    r["stated_ages"],
+                    r["mentions"],
+                    r["author"],
                 )
                 for r in rows
             ]
@@ -106,6 +111,7 @@ def prepare_partition(config: LinkConfig):
             keys = band_keys(signatures, config.bands).view(np.int64)
             lists = {kind: _per_post(prepared.found[kind], len(rows)) for kind in KINDS}
             lists["facets"] = _per_post(prepared.facets, len(rows))  # posts without contacts
+            lists["mention_author"] = prepared.mention_author.tolist()
             out = {
                 "idx": [r["idx"] for r in rows],
                 "pk": [r["pk"] for r in rows],
@@ -140,6 +146,7 @@ def _prepared_arrow():
             ("author", strings),
             ("image", strings),
             ("facets", strings),
+            ("mention_author", pa.bool_()),
         ]
     )
 
@@ -249,7 +256,7 @@ def _shingles(column) -> Shingles:
 
 def link(posts, config: LinkConfig | None = None, progress=print) -> LinkOutput:
     """Networks and evidence for `posts` (columns pk, posted_ts, text, title, source,
-    image_phashes, phones, handles: the analysis JSON)."""
+    image_phashes, phones, handles, prices, stated_ages, mentions: the analysis JSON, author)."""
     config = config or LinkConfig()
     spark = posts.sparkSession
     timer = StageTimer()
@@ -275,7 +282,8 @@ def link(posts, config: LinkConfig | None = None, progress=print) -> LinkOutput:
         text_pairs = pairs.count()
     progress(f"text pairs: {text_pairs:,}")
     with timer.stage("images, hubs, identifier edges (executors; driver: frequent values)"):
-        ties = identifier_frames(numbered, pairs, config, total)
+        mentioning = prepared.where("mention_author").select("idx")
+        ties = identifier_frames(numbered, pairs, config, total, mentioning)
     with timer.stage("posts without contacts (driver)"):
         joins = _contactless(prepared, rarity, config)
     with timer.stage("match weights and clusters (executors, per component)"):

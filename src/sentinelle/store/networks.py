@@ -31,6 +31,11 @@ _COLUMNS = (
     post_analysis.c.phones,
     post_analysis.c.handles,
     post_analysis.c.network_id,
+    # what extraction stored, for the stated facts of posts without contacts (`link.facets`)
+    post_analysis.c.prices,
+    post_analysis.c.stated_ages,
+    post_analysis.c.mentions,
+    posts.c.author,  # a post without one whose handles hold "source:name" mentions that name
 )
 _LOAD_CHUNK = 20_000  # posts read, then prepared, at a time
 
@@ -71,6 +76,7 @@ def prepare_rows(chunk: tuple[int, list[tuple]]) -> tuple[PreparedPosts, list[st
     """Prepare one chunk of `_COLUMNS` rows; pure, so it can run in a worker process."""
     shingle_width, rows = chunk
     pk, text, title, source, phashes, phones, handles, network_id = range(8)
+    prices, ages, mentions, author = range(8, 12)
     found = [orjson.loads(row[handles]) for row in rows]
     own = [_own_handles(hs, row[source]) for hs, row in zip(found, rows, strict=True)]
     batch = LinkInput(
@@ -80,6 +86,11 @@ def prepare_rows(chunk: tuple[int, list[tuple]]) -> tuple[PreparedPosts, list[st
         handles=[[h for h in hs if h not in mine] for hs, mine in zip(found, own, strict=True)],
         phashes=[orjson.loads(row[phashes]) for row in rows],
         authors=[mine[0] if mine else None for mine in own],
+        extraction=[(row[prices], row[ages], row[mentions]) for row in rows],
+        mention_author=[
+            bool(mine) and not (row[author] or "").strip()
+            for mine, row in zip(own, rows, strict=True)
+        ],
     )
     return prepare(batch, shingle_width), [row[network_id] for row in rows]
 

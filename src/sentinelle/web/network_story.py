@@ -9,7 +9,10 @@ from datetime import datetime
 
 from sentinelle.privacy import mask_handle, mask_identifier
 
-_KIND_WORDS = {"phone": "phone", "handle": "handle", "author": "account", "image": "photo"}
+_KIND_WORDS = {
+    "phone": "phone", "handle": "handle", "author": "account", "image": "photo",
+    "mention": "one account named on two platforms:",
+}  # fmt: skip
 
 
 def _plural(count: int, word: str) -> str:
@@ -31,6 +34,8 @@ def _shown(kind: str, value: str | None) -> str:
         return mask_identifier("phone", value)
     if kind in ("handle", "author"):
         return mask_handle(value)
+    if kind == "mention":  # "tchatou:name = snapchat:name": two handles, both masked
+        return " = ".join(mask_handle(part) for part in value.split(" = "))
     return value[:8] + "…"
 
 

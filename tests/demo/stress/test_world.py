@@ -13,8 +13,9 @@ import pytest
 from sentinelle.demo.stress import KNOBS, generate_stress, parse_knobs
 from sentinelle.demo.stress.files import write_stress_corpus
 from sentinelle.demo.stress.lexicon import SHARED_TEMPLATES
+from sentinelle.extract import extract_post
 from sentinelle.ingest.validate import validate_post
-from sentinelle.records import POST_KINDS
+from sentinelle.records import POST_KINDS, Post
 from sentinelle.text.normalize import fold
 
 PHASH = re.compile(r"[0-9a-f]{16}")
@@ -85,8 +86,8 @@ def test_truth_handles_are_in_the_text_or_the_author(stress_corpus) -> None:
     for post, truth in stress_corpus:
         for handle in truth["handles"]:
             platform, _, name = handle.partition(":")
-            if platform == post["source"]:
-                assert name == post["author"].lower()
+            if platform == post["source"]:  # the author, or a bare "@name" (an account there)
+                assert name == (post.get("author") or "").lower() or f"@{name}" in post["text"]
             else:
                 assert name in post["text"].lower(), (handle, post["text"])
 
@@ -269,6 +270,7 @@ _FORM_KNOBS = (
     "age_lookalikes",
     "country_hints",
     "mixed_numbers",
+    "mention_only_recruitment",
 )
 
 
@@ -335,3 +337,26 @@ def test_pupil_lookalikes_draw_apart_and_state_a_school_level_in_a_benign_ad() -
     for post, truth in pupils:
         assert truth["actor_kind"] == "benign" and not any(truth["labels"].values())
         assert not truth["stated_ages"] and level.search(post["text"]), post["text"]
+
+
+def test_mention_only_offers_name_their_group_handle_as_extraction_reads_it(stress_corpus) -> None:
+    offers = [(p, t) for p, t in stress_corpus if "mention_only_recruitment" in t["phenomena"]]
+    assert len(offers) > 50
+    ads: dict[str, set[str]] = defaultdict(set)
+    for post, truth in stress_corpus:
+        if post["kind"] == "ad":
+            ads[truth["actor"]].update(h.partition(":")[2] for h in truth["handles"])
+    bare = given = 0
+    for post, truth in offers:
+        assert "shared_templates" in truth["phenomena"] and truth["actor_kind"] == "group"
+        assert truth["phones"] == []
+        (handle,) = truth["handles"]
+        platform, _, name = handle.partition(":")
+        bare += platform == post["source"]
+        assert f"@{name} @" not in post["text"] and f"{name}" in post["text"].lower()
+        found = extract_post(Post.from_contract(post)).handles
+        assert found == [handle], (post["text"], found)
+        given += name in ads[truth["actor"]]
+    assert 0.2 < bare / len(offers) < 0.6  # bare "@name", the others with the platform after
+    # the group's ads give the handle on about half of them: most groups gave it somewhere
+    assert given / len(offers) > 0.7

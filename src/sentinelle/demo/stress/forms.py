@@ -113,3 +113,22 @@ class GlyphDice:
         last = min(28, day + self.rng.randint(2, 9))
         return self.rng.choice(SPACED_DATES).format(d=day, m=month, y=year, e=last)
 
+
+# Bare mentions (knob `mention_only_recruitment`): a group's recruitment offer names the account
+# the group uses elsewhere as a bare "@name", or with the platform after the name ("xyz sur
+# insta", "xyz (snap)"), the only thing tying the offer to the group's ads.
+MENTION_FORMS = (
+    "@{h}", "@{h}", "@{h} !", "{h} sur {w}", "@{h} sur {w}", "{h} ({w})", "@{h} ({w})",
+)  # fmt: skip
+
+
+class MentionDice:
+    """Bare mentions' own random stream: with the knob at 0 the corpus is as it was."""
+
+    def __init__(self, seed: int) -> None:
+        self.rng = Dice(f"sentinelle-stress-mentions:{seed}")
+
+    def mention(self, handle: str, word: str) -> tuple[str, bool]:
+        """The handle as a recruitment offer names it, and whether the platform is written."""
+        form = self.rng.choice(MENTION_FORMS)
+        return form.format(h=handle, w=word), "{w}" in form

@@ -17,7 +17,7 @@ from sentinelle.demo.photos import new_album, reupload
 from sentinelle.demo.publishing import Draft
 from sentinelle.demo.stress import lexicon as lx
 from sentinelle.demo.stress.edits import EditDice
-from sentinelle.demo.stress.forms import NEAR_HINTS, FormsDice, GlyphDice
+from sentinelle.demo.stress.forms import NEAR_HINTS, FormsDice, GlyphDice, MentionDice
 from sentinelle.demo.stress.knobs import parse_knobs
 from sentinelle.demo.stress.numbers import Number, NumberBook, write_number
 from sentinelle.demo.stress.pupils import PupilDice
@@ -87,6 +87,7 @@ class StressWorld:
         self.forms = FormsDice(seed)
         self.glyphs = GlyphDice(seed)
         self.pupils = PupilDice(seed)
+        self.mentions = MentionDice(seed)
         self.side_book = NumberBook(self.forms.rng)
         self.side_book.used = self.book.used
         self.edits = EditDice(seed)  # hard edits too: at 0 they change nothing else
@@ -532,17 +533,17 @@ class StressWorld:
             day = rng.randint(group.start, min(LAST_DAY, group.start + group.span))
             city = rng.choice(group.cities)
             carried = Carried(year=parts(day)[0], hard_rate=0.0)
-            carried.add_handle(f"{lx.PLATFORM_NAME[word]}:{handle.lower()}")
-            text = rng.choice(lx.SHARED_TEMPLATES).format(
-                city=city.name, handle=f"{word} @{handle}"
-            )
             tags = {"shared_templates"}
+            written, account = self._offer_handle(word, handle, tags)
+            text = rng.choice(lx.SHARED_TEMPLATES).format(city=city.name, handle=written)
             term = self._emerging(day, True, tags)
             if term:
                 text += " " + term
+            source = rng.choice(lx.SOCIALS)
+            carried.add_handle(account or f"{source}:{handle.lower()}")
             who = Who(group.actor, "group", None, None, len(group.names))
             self._emit(
-                rng.choice(lx.SOCIALS),
+                source,
                 "social_post",
                 day,
                 text,
@@ -554,6 +555,18 @@ class StressWorld:
                 None,
                 [],
             )
+
+    def _offer_handle(self, word: str, handle: str, tags: set[str]) -> tuple[str, str | None]:
+        """How a group's recruitment offer names the group's handle, and the handle extraction
+        must read ("platform:name"; None for a bare "@name": an account of the post's source).
+        A share `mention_only_recruitment` name it as a bare mention (drawn apart)."""
+        account = f"{lx.PLATFORM_NAME[word]}:{handle.lower()}"
+        share = self.k["mention_only_recruitment"]
+        if not share or self.mentions.rng.random() >= share:
+            return f"{word} @{handle}", account
+        tags.add("mention_only_recruitment")
+        written, platform = self.mentions.mention(handle, word)
+        return written, account if platform else None
 
     def _recruiter(self, count: int) -> None:
         rng = self.rng
