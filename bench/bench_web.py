@@ -118,6 +118,7 @@ def _row(pk: int, rng: random.Random) -> tuple[dict, dict, dict]:
         "network_id": f"n-{group:06d}" if group % 3 == 0 else None,
         "analyzed_at": ts,
         "posted_ts": ts,
+        "source": post["source"],
     }
     identifier = {"post_pk": pk, "kind": "phone", "value": phone}
     return post, analysis, identifier
@@ -129,6 +130,7 @@ def _fts_migration():
 
 def build(url: str, count: int) -> None:
     """Fill an empty store with `count` synthetic analysed posts by bulk inserts."""
+    from sentinelle.store.post_indicators import write_indicator_rows
     from sentinelle.store.schema import post_analysis, post_identifiers, posts
 
     store = open_store(url)
@@ -149,6 +151,7 @@ def build(url: str, count: int) -> None:
             connection.execute(posts.insert(), [r[0] for r in rows])
             connection.execute(post_analysis.insert(), [r[1] for r in rows])
             connection.execute(post_identifiers.insert(), [r[2] for r in rows])
+            write_indicator_rows(connection, [r[1]["post_pk"] for r in rows], replace=False)
         print(
             f"  {start + len(rows) - 1:,} posts ({time.perf_counter() - started:.0f}s)", flush=True
         )

@@ -21,6 +21,7 @@ from sentinelle.store.bulk import insert_tuples
 from sentinelle.store.db import Store, bulk_pass
 from sentinelle.store.network_summaries import refresh_summaries
 from sentinelle.store.networks import save_links
+from sentinelle.store.post_indicators import write_indicator_rows
 from sentinelle.store.posts import count_posts, refresh_statistics
 from sentinelle.store.quarantine import QuarantineEntry, add_entries
 from sentinelle.store.schema import post_analysis, post_identifiers, posts
@@ -108,6 +109,8 @@ def load_results(
             summary.posts += len(rows)
             if progress:
                 progress(summary.posts)
+        # the indicator filter's rows, as `analyze` writes them (the store was empty)
+        write_indicator_rows(connection, None, replace=False)
         if connection.dialect.name == "sqlite":  # one pass over the loaded posts
             connection.exec_driver_sql("INSERT INTO posts_fts(posts_fts) VALUES ('rebuild')")
         if connection.dialect.name == "postgresql":
@@ -150,12 +153,16 @@ def _insert_batch(connection, rows: list[dict], now: float) -> None:
         *(c if c != "a_city" else "city" for c in ANALYSIS_COLUMNS),
         "analyzed_at",
         "posted_ts",
+        "source",  # with the date: the posts list's per-site index
     )
     insert_tuples(
         connection,
         post_analysis,
         analysis,
-        [(row["pk"], *(row[c] for c in ANALYSIS_COLUMNS), now, row["posted_ts"]) for row in rows],
+        [
+            (row["pk"], *(row[c] for c in ANALYSIS_COLUMNS), now, row["posted_ts"], row["source"])
+            for row in rows
+        ],
     )
     insert_tuples(
         connection, post_identifiers, ("post_pk", "kind", "value"), _identifier_rows(rows)
