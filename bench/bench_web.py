@@ -119,6 +119,7 @@ def _row(pk: int, rng: random.Random) -> tuple[dict, dict, dict]:
         "analyzed_at": ts,
         "posted_ts": ts,
         "source": post["source"],
+        "kind": post["kind"],
     }
     identifier = {"post_pk": pk, "kind": "phone", "value": phone}
     return post, analysis, identifier

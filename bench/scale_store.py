@@ -58,12 +58,12 @@ def scale(small: str, large: str, copies: int) -> None:
         db.execute(
             f"""INSERT INTO post_analysis (post_pk, phones, handles, stated_ages, prices,
             mentions, city, department, obfuscated_phones, score_minor, score_control,
-            score_recruitment, flags, indicators, network_id, analyzed_at, posted_ts, source)
+            score_recruitment, flags, indicators, network_id, analyzed_at, posted_ts, source, kind)
             SELECT a.post_pk + {off}, a.phones, a.handles, a.stated_ages,
             a.prices, a.mentions, a.city, a.department, a.obfuscated_phones, a.score_minor,
             a.score_control, a.score_recruitment, a.flags, a.indicators,
             CASE WHEN a.network_id IS NULL THEN NULL ELSE a.network_id || '.{k}' END,
-            a.analyzed_at, a.posted_ts, p.source
+            a.analyzed_at, a.posted_ts, p.source, p.kind
             FROM src.post_analysis a JOIN src.posts p ON p.pk = a.post_pk"""
         )
         db.execute(

@@ -21,7 +21,14 @@ from sentinelle.store.browse import (
 from sentinelle.store.labels import add_label, iter_labels
 from sentinelle.store.network_summaries import refresh_summaries, top_networks
 from sentinelle.store.posts import save_analyses, save_posts
-from sentinelle.store.schema import BY_SOURCE, SCORES_BY_DATE, post_analysis, posts
+from sentinelle.store.schema import (
+    BY_DEPARTMENT,
+    BY_SOURCE,
+    INDICATORS_BY_DATE,
+    SCORES_BY_DATE,
+    post_analysis,
+    posts,
+)
 from sentinelle.store.weekly_counts import latest_weeks, refresh_weekly
 
 
@@ -130,6 +137,20 @@ def test_site_and_score_walk_the_sites_index(sqlite_store):
     _fill(sqlite_store)
     plan = _plan(sqlite_store, PostFilter(min_score=0.5, score_label="control", source="beta"))
     assert plan == f"SEARCH post_analysis USING COVERING INDEX {BY_SOURCE} (source=?)"
+
+
+def test_department_and_kind_walk_the_departments_index(sqlite_store):
+    """A department's messages read each post to test its kind (40-120 ms of CPU at 1M)."""
+    _fill(sqlite_store)
+    plan = _plan(sqlite_store, PostFilter(department="44", kind="message"))
+    assert plan == f"SEARCH post_analysis USING COVERING INDEX {BY_DEPARTMENT} (department=?)"
+
+
+def test_indicator_walks_its_rows_by_date(sqlite_store):
+    """Matching the code in every analysis row's JSON took 80 ms of CPU at 1M posts."""
+    _fill(sqlite_store)
+    plan = _plan(sqlite_store, PostFilter(indicator="age.stated_minor"))
+    assert plan == f"SEARCH post_indicators USING COVERING INDEX {INDICATORS_BY_DATE} (code=?)"
 
 
 def test_post_network_and_aggregates(store):

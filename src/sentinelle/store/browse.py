@@ -118,11 +118,9 @@ def _common_text(connection, store: Store, query: str) -> bool:
 
 
 def _post_conditions(store: Store, spec: PostFilter, posted_ts, common_text: bool) -> list:
-    """Conditions on the post itself; its date is read from `posted_ts`. The source is
-    tested on the analysis row by walks that read it (`_source_condition`)."""
+    """Conditions on the post itself; its date is read from `posted_ts`. Its source and kind
+    are tested by `_page_keys`: on the analysis row when the walk reads analysis rows."""
     conditions = []
-    if spec.kind:
-        conditions.append(posts.c.kind == spec.kind)
     if spec.since_ts is not None:
         conditions.append(posted_ts >= spec.since_ts)
     if spec.until_ts is not None:
@@ -164,7 +162,8 @@ def _walk(spec: PostFilter) -> str:
     - "source": a site's analysed posts by date, with flags, department and scores tested
       inside the index, when the site comes with a condition on the analysis (a small site
       with a score walked 141,000 posts above the score at 1M posts, to find none);
-    - "analysis": the department, flagged or scores-by-date index of post_analysis;
+    - "analysis": the department (with kind and scores tested inside it), flagged or
+      scores-by-date index of post_analysis;
     - "posts": posts by date (filters on the post alone keep unanalysed posts)."""
     on_analysis = bool(
         spec.min_score is not None or spec.flag or spec.at_risk_only or spec.department
@@ -190,12 +189,12 @@ def _page_keys(
     its rows alone."""
     walk = _walk(spec)
     text_query = bool(spec.query and spec.query.strip())
-    on_posts = bool(spec.kind or spec.city or text_query)
+    on_posts = bool(spec.city or text_query)
     if walk == "indicator":
         pk, posted_ts = post_indicators.c.post_pk, post_indicators.c.posted_ts
         rows = post_indicators
         on_analysis = _analysis_conditions(spec, indexed=False)
-        if on_analysis or spec.source:
+        if on_analysis or spec.source or spec.kind:
             rows = rows.join(post_analysis, post_analysis.c.post_pk == pk)
         if on_posts:
             rows = rows.join(posts, posts.c.pk == pk)
@@ -212,9 +211,11 @@ def _page_keys(
         on_analysis = _analysis_conditions(spec)  # a city alone
         if on_analysis:
             rows = posts.outerjoin(post_analysis, post_analysis.c.post_pk == pk)
+    facts = posts if walk == "posts" else post_analysis  # the site and kind, copied at analysis
     if spec.source:
-        source = posts.c.source if walk == "posts" else post_analysis.c.source
-        on_analysis.append(source == spec.source)
+        on_analysis.append(facts.c.source == spec.source)
+    if spec.kind:
+        on_analysis.append(facts.c.kind == spec.kind)
     order = posted_ts
     if store.dialect == "postgresql" and text_query and not common_text:
         # An order no date index gives: the planner then reads the rare text's matches from

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 
 import orjson
@@ -28,6 +29,7 @@ from sentinelle.store.schema import post_analysis, post_identifiers, posts
 from sentinelle.store.weekly_counts import refresh_weekly
 
 _BATCH = 20_000
+_POST_FACTS = itemgetter("posted_ts", "source", "kind")  # copied into the analysis row
 _PARTS = ("posts", "quarantine", "edges", "state")
 POST_COLUMNS = (
     "pk",
@@ -153,16 +155,14 @@ def _insert_batch(connection, rows: list[dict], now: float) -> None:
         *(c if c != "a_city" else "city" for c in ANALYSIS_COLUMNS),
         "analyzed_at",
         "posted_ts",
-        "source",  # with the date: the posts list's per-site index
+        "source",  # with the date: the posts list's walks
+        "kind",
     )
     insert_tuples(
         connection,
         post_analysis,
         analysis,
-        [
-            (row["pk"], *(row[c] for c in ANALYSIS_COLUMNS), now, row["posted_ts"], row["source"])
-            for row in rows
-        ],
+        [(row["pk"], *(row[c] for c in ANALYSIS_COLUMNS), now, *_POST_FACTS(row)) for row in rows],
     )
     insert_tuples(
         connection, post_identifiers, ("post_pk", "kind", "value"), _identifier_rows(rows)

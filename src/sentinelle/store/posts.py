@@ -503,7 +503,7 @@ def save_analyses(store: Store, rows: list[dict], identifiers: list[dict]) -> No
         return
     pks = [row["post_pk"] for row in rows]
     with store.engine.begin() as connection:
-        if any("posted_ts" not in row or "source" not in row for row in rows):
+        if any("posted_ts" not in row or "kind" not in row for row in rows):
             rows = _with_post_columns(connection, rows)
         delete_where_in(connection, post_analysis, "post_pk", pks)
         delete_where_in(connection, post_identifiers, "post_pk", pks)
@@ -530,14 +530,14 @@ def refresh_statistics(store: Store) -> None:
 
 
 def _with_post_columns(connection, rows: list[dict]) -> list[dict]:
-    """Analysis rows with their post's date and source, which the workspace lists order and
-    filter by."""
+    """Analysis rows with their post's date, source and kind, which the workspace lists order
+    and filter by."""
     pks = [row["post_pk"] for row in rows]
-    query = select(posts.c.pk, posts.c.posted_ts, posts.c.source)
+    query = select(posts.c.pk, posts.c.posted_ts, posts.c.source, posts.c.kind)
     found = {row.pk: row for row in select_where_in(connection, query, posts.c.pk, pks)}
-    missing = (None, None, None)
+    missing = (None, None, None, None)
     return [
-        {**row, "posted_ts": post[1], "source": post[2]}
+        {**row, "posted_ts": post[1], "source": post[2], "kind": post[3]}
         for row in rows
         for post in (found.get(row["post_pk"], missing),)
     ]

@@ -73,6 +73,7 @@ post_versions = Table(
 
 SCORES_BY_DATE = "ix_post_analysis_posted_ts_scores"  # the posts list names it in tests
 BY_SOURCE = "ix_post_analysis_source_posted_ts"  # likewise (migration 0016)
+BY_DEPARTMENT = "ix_post_analysis_department_walk"  # likewise (0016)
 INDICATORS_BY_DATE = "ix_post_indicators_code_posted_ts"
 post_analysis = Table(
     "post_analysis",
@@ -96,11 +97,22 @@ post_analysis = Table(
     # The post's posted_ts, copied when analysed: filtered lists walk these indexes newest
     # first instead of joining every candidate post to read its date (migration 0006).
     Column("posted_ts", Float),
-    # The post's source, copied when analysed (migration 0016): a list filtered on a site and
-    # a score, flag or department walks the site's own index instead of every post by date.
+    # The post's source and kind, copied when analysed (migration 0016): a list filtered on a
+    # site or a department walks its own index, with the other filters tested inside it.
     Column("source", String(200)),
+    Column("kind", String(20)),
     Index("ix_post_analysis_department", "department"),
-    Index("ix_post_analysis_department_posted_ts", "department", "posted_ts", "flags"),
+    Index(
+        BY_DEPARTMENT,
+        "department",
+        "posted_ts",
+        "post_pk",
+        "flags",
+        "kind",
+        "score_minor",
+        "score_control",
+        "score_recruitment",
+    ),
     # score filters walk this by date, testing the scores inside the index (migration 0013)
     Index(
         SCORES_BY_DATE,
@@ -123,6 +135,7 @@ post_analysis = Table(
         "post_pk",
         "flags",
         "department",
+        "kind",
         "score_minor",
         "score_control",
         "score_recruitment",
