@@ -123,7 +123,7 @@ def profiling_endpoints(profiler: cProfile.Profile):
 def kind_of(url: str) -> str:
     """A URL's kind: its path, or its query's field names (`/posts?source&min_score`)."""
     path, _, query = url.partition("?")
-    if not query or not path.startswith(("/posts", "/networks?")):
+    if not query or not path.startswith(("/posts", "/networks")):
         return path.rsplit("/", 1)[0] or path
     return path + "?" + "&".join(part.split("=", 1)[0] for part in query.split("&"))
 

@@ -30,7 +30,7 @@ from sentinelle.web.api.posts import scoring_view
 from sentinelle.web.explain import explain_indicator, indicator_choices, thresholds
 from sentinelle.web.highlight import cut_segments, segments
 from sentinelle.web.render import render
-from sentinelle.web.rows import table_rows
+from sentinelle.web.rows import table_row
 from sentinelle.web.security import PageContext, check_csrf, page
 
 router = APIRouter(include_in_schema=False)
@@ -172,7 +172,7 @@ def posts_page(
         rows = list_posts(request.app.state.store, spec, limit=size + 1, after=cursor_key)
         last = rows[size - 1] if len(rows) > size else None
         cursor = f"{last['posted_ts']!r}_{last['pk']}" if last else None
-        return table_rows(rows[:size]), cursor
+        return [table_row(row) for row in rows[:size]], cursor
 
     rows, cursor = request.app.state.cache.get_or_compute(("posts", spec, cursor_key, size), table)
     total = None

@@ -17,7 +17,7 @@ from sentinelle.web.identifier_query import identifier_values
 from sentinelle.web.pseudonym_search import is_pseudonym
 from sentinelle.web.render import render
 from sentinelle.web.routes.posts import _menus
-from sentinelle.web.rows import table_rows
+from sentinelle.web.rows import table_row
 from sentinelle.web.security import PageContext, page
 
 router = APIRouter(include_in_schema=False)
@@ -63,7 +63,7 @@ def search_page(
             {"kind": kind, "masked": mask_identifier(kind, value)} for kind, value in found
         ],
         recognised=bool(asked),
-        rows=table_rows(rows),
+        rows=[table_row(row) for row in rows],
         total=total,
         shown=len(rows),
         networks=sorted(networks.items(), key=lambda item: (-item[1], item[0])),
