@@ -112,4 +112,3 @@ class GlyphDice:
     def spaced_date(self, year: int, month: int, day: int) -> str:
         last = min(28, day + self.rng.randint(2, 9))
         return self.rng.choice(SPACED_DATES).format(d=day, m=month, y=year, e=last)
-
