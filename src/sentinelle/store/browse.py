@@ -159,7 +159,7 @@ def _analysis_conditions(spec: PostFilter, indexed: bool = True) -> list:
 def _walk(spec: PostFilter) -> str:
     """Which index a page walks newest first, stopping after a page:
     - "indicator": the indicator's rows by date (`post_indicators`);
-    - "source": a site's analysed posts by date, with flags, department and scores tested
+    - "source": a site's analysed posts by date, with flags, department, kind and scores tested
       inside the index, when the site comes with a condition on the analysis (a small site
       with a score walked 141,000 posts above the score at 1M posts, to find none);
     - "analysis": the department (with kind and scores tested inside it), flagged or
