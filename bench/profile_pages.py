@@ -3,13 +3,16 @@ URL: what the cache holds per page emptied before it) and warm (the same URL aga
 analysed store.
 
     python bench/profile_pages.py STORE_URL [--pages network,networks,search] [--count 30]
-        [--profile network [--profile-when warm]]
+        [--profile network [--profile-when warm]] [--by-kind]
 
 STORE_URL is a SQLite path or a PostgreSQL URL; the URLs are drawn as `bench_web.py` draws
 them (from a SQLite file: `--urls-from FILE` when the store is PostgreSQL). `--profile PAGE`
 prints cProfile's top functions over that page's cold (or warm) requests, sorted by
-cumulative time (PROFILE_SORT=tottime to change). No lock needed: the figure is
-CPU time of this process (the database server's, for PostgreSQL, is not counted).
+cumulative time (PROFILE_SORT=tottime to change). `--by-kind` adds a row per kind of URL
+(the posts list's filter fields, e.g. `source&min_score&score_label`). Pages: network,
+networks, search, posts, post, overview, review, note, api (the API post object). No lock
+needed: the figure is CPU time of this process (the database server's, for PostgreSQL, is not
+counted).
 """
 
 from __future__ import annotations
@@ -37,6 +40,10 @@ PAGES = {
     "search": "search by phone",
     "posts": "posts list (filters)",
     "post": "post page",
+    "overview": "overview",
+    "review": "review queue",
+    "note": "note",
+    "api": "api post",
 }
 PASSWORD = "profile password long enough"
 
@@ -66,6 +73,11 @@ def signed_in_client(store_url: str):
         follow_redirects=False,
     )
     assert answer.status_code == 303, answer.text[:300]
+    from sentinelle.auth.tokens import create_token
+
+    store = open_store(store_url)
+    client.headers["Authorization"] = "Bearer " + create_token(store, "profiler", time.time())
+    store.close()
     return app, client
 
 
@@ -108,13 +120,23 @@ def profiling_endpoints(profiler: cProfile.Profile):
     return lambda: setattr(fastapi.routing, "run_in_threadpool", original)
 
 
-def measure(app, client, urls: list[str], profile: str) -> dict:
+def kind_of(url: str) -> str:
+    """A URL's kind: its path, or its query's field names (`/posts?source&min_score`)."""
+    path, _, query = url.partition("?")
+    if not query or not path.startswith(("/posts", "/networks")):
+        return path.rsplit("/", 1)[0] or path
+    return path + "?" + "&".join(part.split("=", 1)[0] for part in query.split("&"))
+
+
+def measure(app, client, urls: list[str], profile: str, kinds: dict | None = None) -> dict:
     cold, warm = [], []
     profiler = cProfile.Profile()
     for url in urls:
         forget_pages(app)
         restore = profiling_endpoints(profiler) if profile == "cold" else None
         cold.append(timed(client, url))
+        if kinds is not None:
+            kinds.setdefault(kind_of(url), []).append(cold[-1])
         if restore:
             restore()
         restore = profiling_endpoints(profiler) if profile == "warm" else None
@@ -141,6 +163,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=30)
     parser.add_argument("--profile", default="", help="a page to print cProfile's top for")
     parser.add_argument("--profile-when", default="cold", choices=("cold", "warm"))
+    parser.add_argument("--by-kind", action="store_true", help="cold CPU per kind of URL")
     args = parser.parse_args()
     os.environ.setdefault("SENTINELLE_LIST_CACHE_SECONDS", "20")
     urls = store_urls(args.urls_from or args.store)
@@ -149,11 +172,19 @@ def main() -> None:
     print(f"| page | cold median | cold p90 | cold max | warm median | warm max |  ({args.store})")
     print("|---|---:|---:|---:|---:|---:|")
     for page in args.pages.split(","):
-        chosen = rng.sample(urls[PAGES[page]], args.count)
+        offered = urls[PAGES[page]]
+        chosen = rng.sample(offered, min(args.count, len(offered)))
+        chosen += [rng.choice(offered) for _ in range(args.count - len(chosen))]
         timed(client, chosen[0])  # first request of the page kind: imports, templates
-        found = measure(app, client, chosen, args.profile_when if page == args.profile else "")
+        kinds: dict[str, list[float]] | None = {} if args.by_kind else None
+        when = args.profile_when if page == args.profile else ""
+        found = measure(app, client, chosen, when, kinds)
         cells = " | ".join(f"{v:.1f}" for v in found.values())
         print(f"| {page} | {cells} |", flush=True)
+        for kind, spent in sorted((kinds or {}).items()):
+            spent.sort()
+            cells = f"{statistics.median(spent):.1f} | {spent[int(0.9 * (len(spent) - 1))]:.1f}"
+            print(f"| {page} {kind} ({len(spent)}) | {cells} | {spent[-1]:.1f} | | |")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ demo corpus's sizes and shapes and no identifier links two copies.
 For the web benchmark when analysing a million posts does not fit the time at hand (the
 demo corpus at 20,000 posts, analysed, times 50 is about 960,000 posts). Accounts, cases and
 outreach persons stay those of the small store; the text index, network summaries and
-weekly counts are derived again for every copy.
+weekly counts and the posts list's indicator rows are derived again for every copy.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from sentinelle.store import open_store
 from sentinelle.store.network_summaries import refresh_summaries
+from sentinelle.store.post_indicators import write_indicator_rows
 from sentinelle.store.weekly_counts import refresh_weekly
 
 
@@ -39,6 +40,7 @@ def shifted(kind: str, value: str | None, copy: int) -> str | None:
 
 def scale(small: str, large: str, copies: int) -> None:
     shutil.copyfile(small, large)
+    open_store(large).close()  # the copy at the schema's head: the columns named below exist
     db = sqlite3.connect(large)
     db.create_function("shifted", 3, shifted, deterministic=True)
     db.execute("PRAGMA synchronous=OFF")
@@ -54,11 +56,15 @@ def scale(small: str, large: str, copies: int) -> None:
             content_hash, version, ingested_at, pending FROM src.posts"""
         )
         db.execute(
-            f"""INSERT INTO post_analysis SELECT post_pk + {off}, phones, handles, stated_ages,
-            prices, mentions, city, department, obfuscated_phones, score_minor, score_control,
-            score_recruitment, flags, indicators,
-            CASE WHEN network_id IS NULL THEN NULL ELSE network_id || '.{k}' END,
-            analyzed_at, posted_ts FROM src.post_analysis"""
+            f"""INSERT INTO post_analysis (post_pk, phones, handles, stated_ages, prices,
+            mentions, city, department, obfuscated_phones, score_minor, score_control,
+            score_recruitment, flags, indicators, network_id, analyzed_at, posted_ts, source, kind)
+            SELECT a.post_pk + {off}, a.phones, a.handles, a.stated_ages,
+            a.prices, a.mentions, a.city, a.department, a.obfuscated_phones, a.score_minor,
+            a.score_control, a.score_recruitment, a.flags, a.indicators,
+            CASE WHEN a.network_id IS NULL THEN NULL ELSE a.network_id || '.{k}' END,
+            a.analyzed_at, a.posted_ts, p.source, p.kind
+            FROM src.post_analysis a JOIN src.posts p ON p.pk = a.post_pk"""
         )
         db.execute(
             f"""INSERT INTO post_identifiers (post_pk, kind, value)
@@ -86,6 +92,9 @@ def scale(small: str, large: str, copies: int) -> None:
     db.commit()
     db.close()
     store = open_store(f"sqlite:///{large}")
+    with store.engine.begin() as connection:  # the posts list's indicator rows
+        write_indicator_rows(connection, None)
+        connection.exec_driver_sql("ANALYZE post_indicators")
     refresh_summaries(store)
     refresh_weekly(store)
     print(f"  derived rows ({time.perf_counter() - started:.0f}s)", flush=True)

@@ -1,5 +1,8 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from sentinelle.privacy import mask_handle, mask_phone, pseudonym, pseudonymise_export
-from sentinelle.privacy.masking import mask_in_text
+from sentinelle.privacy.masking import DOT, mask_in_text
 
 
 def test_masks_keep_little():
@@ -31,3 +34,13 @@ def test_mask_all_hides_every_occurrence_whatever_the_case():
     )
     text = mask_all("Appelle 06 12 34 56 78 ou 06 12 34 56 78, snap lea_77", raws)
     assert "34 56" not in text and "ea_7" not in text and text.startswith("Appelle 0")
+
+
+@given(st.text(max_size=60))
+def test_mask_in_text_keeps_the_ends_and_spaces_only(raw):
+    expected = (
+        DOT * len(raw)
+        if len(raw) <= 2
+        else raw[0] + "".join(c if c.isspace() else DOT for c in raw[1:-1]) + raw[-1]
+    )
+    assert mask_in_text(raw) == expected

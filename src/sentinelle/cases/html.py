@@ -26,8 +26,11 @@ def render_note(
     source: str = "case records",
     marking: str = "",
     generated_on: dt.date | None = None,
+    plotly_src: str | None = None,
 ) -> str:
-    """The note's HTML; `links` None means no online store was consulted."""
+    """The note's HTML; `links` None means no online store was consulted. `plotly_src`: a
+    URL to load plotly from instead of inlining it (4.6 MB of the note's 4.9: the workspace
+    serves it as a cached file)."""
     per_year = figures["cases_per_year"]
     by_section: dict[str, list[int]] = defaultdict(list)
     for number, sentence in enumerate(sentences, start=1):
@@ -53,7 +56,8 @@ def render_note(
         small_sample=SMALL_SAMPLE,
         percent=percent,
         lookup=lambda path: _lookup(figures, path),
-        plotly_js=Markup(get_plotlyjs()),
+        plotly_src=plotly_src,
+        plotly_js=None if plotly_src else Markup(get_plotlyjs()),
     )
 
 

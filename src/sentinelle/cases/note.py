@@ -44,10 +44,20 @@ def note_json(note: Note) -> bytes:
     return orjson.dumps(note.figures, option=orjson.OPT_INDENT_2) + b"\n"
 
 
-def note_html(note: Note, *, source: str = "case records", marking: str = "") -> str:
+def note_html(
+    note: Note, *, source: str = "case records", marking: str = "", plotly_src: str | None = None
+) -> str:
+    """The note as HTML: self-contained, or loading plotly from `plotly_src`."""
     from sentinelle.cases.html import render_note  # plotly is slow to import: only for HTML
 
-    return render_note(note.figures, note.sentences, note.links, source=source, marking=marking)
+    return render_note(
+        note.figures,
+        note.sentences,
+        note.links,
+        source=source,
+        marking=marking,
+        plotly_src=plotly_src,
+    )
 
 
 def write_pdf(note: Note, path: Path, *, source: str = "case records", marking: str = "") -> Path:

@@ -123,6 +123,7 @@ def extract_batch(rows: list[tuple]) -> tuple[list[dict], list[dict]]:
     analysed, identifiers = analysis_rows(batch, extractions, time.time())
     for row, stored in zip(analysed, rows, strict=True):
         row["posted_ts"] = stored[12]  # read with the post: no second query when saving
+        row["source"], row["kind"] = stored[1], stored[3]  # likewise (the posts list's walks)
     return analysed, identifiers
 
 

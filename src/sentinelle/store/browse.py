@@ -14,7 +14,13 @@ from sqlalchemy import func, literal_column, or_, select, text, tuple_
 from sentinelle.store.db import Store
 from sentinelle.store.labels import review_labels
 from sentinelle.store.posts import export_select
-from sentinelle.store.schema import network_aliases, post_analysis, post_identifiers, posts
+from sentinelle.store.schema import (
+    network_aliases,
+    post_analysis,
+    post_identifiers,
+    post_indicators,
+    posts,
+)
 
 SCORE_LABELS = ("minor", "control", "recruitment")
 FLAG_BITS = {"minor": 1, "control": 2, "recruitment": 4}
@@ -111,18 +117,10 @@ def _common_text(connection, store: Store, query: str) -> bool:
     return found >= enough
 
 
-def _post_conditions(
-    store: Store, spec: PostFilter, posted_ts, common_text: bool, source_index: bool = True
-) -> list:
-    """Conditions on the post itself; its date is read from `posted_ts`. Without
-    `source_index`, the source is tested as an expression SQLite cannot look up in an index,
-    so the query walks the index the caller chose (an SQLite idiom: it takes no hints)."""
+def _post_conditions(store: Store, spec: PostFilter, posted_ts, common_text: bool) -> list:
+    """Conditions on the post itself; its date is read from `posted_ts`. Its source and kind
+    are tested by `_page_keys`: on the analysis row when the walk reads analysis rows."""
     conditions = []
-    if spec.source:
-        source = posts.c.source if source_index else posts.c.source.concat("")
-        conditions.append(source == spec.source)
-    if spec.kind:
-        conditions.append(posts.c.kind == spec.kind)
     if spec.since_ts is not None:
         conditions.append(posted_ts >= spec.since_ts)
     if spec.until_ts is not None:
@@ -132,8 +130,10 @@ def _post_conditions(
     return conditions
 
 
-def _analysis_conditions(spec: PostFilter) -> list:
-    """Conditions that read post_analysis (joined to posts)."""
+def _analysis_conditions(spec: PostFilter, indexed: bool = True) -> list:
+    """Conditions that read post_analysis (joined to posts). Without `indexed`, the department
+    is tested as an expression SQLite cannot look up, so the query walks the index the caller
+    chose (an SQLite idiom: it takes no hints)."""
     conditions = []
     if spec.min_score is not None:
         labels = [spec.score_label] if spec.score_label in SCORE_LABELS else SCORE_LABELS
@@ -148,14 +148,33 @@ def _analysis_conditions(spec: PostFilter) -> list:
         # IN over the few bitmask values (not `flags & bit`): tested inside the indexes.
         bit = FLAG_BITS[spec.flag]
         conditions.append(post_analysis.c.flags.in_([v for v in range(1, 8) if v & bit]))
-    if spec.indicator:
-        pattern = f'"code":"{spec.indicator}"'
-        conditions.append(post_analysis.c.indicators.contains(pattern, autoescape=True))
     if spec.city:
         conditions.append(func.coalesce(post_analysis.c.city, posts.c.city) == spec.city)
     if spec.department:
-        conditions.append(post_analysis.c.department == spec.department)
+        department = post_analysis.c.department
+        conditions.append((department if indexed else department.concat("")) == spec.department)
     return conditions
+
+
+def _walk(spec: PostFilter) -> str:
+    """Which index a page walks newest first, stopping after a page:
+    - "indicator": the indicator's rows by date (`post_indicators`);
+    - "source": a site's analysed posts by date, with flags, department, kind and scores tested
+      inside the index, when the site comes with a condition on the analysis (a small site
+      with a score walked 141,000 posts above the score at 1M posts, to find none);
+    - "analysis": the department (with kind and scores tested inside it), flagged or
+      scores-by-date index of post_analysis;
+    - "posts": posts by date (filters on the post alone keep unanalysed posts)."""
+    on_analysis = bool(
+        spec.min_score is not None or spec.flag or spec.at_risk_only or spec.department
+    )
+    if spec.indicator:
+        return "indicator"
+    if spec.source and on_analysis:
+        return "source"
+    if on_analysis:
+        return "analysis"
+    return "posts"
 
 
 def _page_keys(
@@ -165,36 +184,47 @@ def _page_keys(
     after: tuple[float, int] | None,
     common_text: bool = False,
 ):
-    """The (pk, posted_ts) of one page, newest first. A filter on department, flags or a
-    minimum score walks post_analysis's own (department, posted_ts), flagged-by-date or
-    scores-by-date index; other filters walk posts by date. Only the columns filtered on are
-    read: the page's shown columns are fetched afterwards, for its rows alone."""
-    on_analysis = _analysis_conditions(spec)
-    by_score = spec.min_score is not None and not (
-        spec.department or spec.flag or spec.at_risk_only
-    )
-    if spec.department or spec.flag or spec.at_risk_only or by_score:
+    """The (pk, posted_ts) of one page, newest first, walking the index `_walk` picks. Only
+    the columns filtered on are read: the page's shown columns are fetched afterwards, for
+    its rows alone."""
+    walk = _walk(spec)
+    text_query = bool(spec.query and spec.query.strip())
+    on_posts = bool(spec.city or text_query)
+    if walk == "indicator":
+        pk, posted_ts = post_indicators.c.post_pk, post_indicators.c.posted_ts
+        rows = post_indicators
+        on_analysis = _analysis_conditions(spec, indexed=False)
+        if on_analysis or spec.source or spec.kind:
+            rows = rows.join(post_analysis, post_analysis.c.post_pk == pk)
+        if on_posts:
+            rows = rows.join(posts, posts.c.pk == pk)
+        on_analysis.append(post_indicators.c.code == spec.indicator)
+    elif walk in ("source", "analysis"):
         pk, posted_ts = post_analysis.c.post_pk, post_analysis.c.posted_ts
         rows = post_analysis
-        if spec.source or spec.kind or spec.city or (spec.query and spec.query.strip()):
-            rows = post_analysis.join(posts, posts.c.pk == post_analysis.c.post_pk)
+        on_analysis = _analysis_conditions(spec, indexed=walk == "analysis")
+        if on_posts:
+            rows = post_analysis.join(posts, posts.c.pk == pk)
     else:
         pk, posted_ts = posts.c.pk, posts.c.posted_ts
         rows = posts
+        on_analysis = _analysis_conditions(spec)  # a city alone
         if on_analysis:
-            rows = posts.outerjoin(post_analysis, post_analysis.c.post_pk == posts.c.pk)
+            rows = posts.outerjoin(post_analysis, post_analysis.c.post_pk == pk)
+    facts = posts if walk == "posts" else post_analysis  # the site and kind, copied at analysis
+    if spec.source:
+        on_analysis.append(facts.c.source == spec.source)
+    if spec.kind:
+        on_analysis.append(facts.c.kind == spec.kind)
     order = posted_ts
-    if store.dialect == "postgresql" and spec.query and spec.query.strip() and not common_text:
+    if store.dialect == "postgresql" and text_query and not common_text:
         # An order no date index gives: the planner then reads the rare text's matches from
         # the GIN index instead of walking posts by date and parsing each text.
         order = posted_ts + 0
-    # SQLite's statistics cannot tell how rare a score range is: it would read every post of
-    # a site and sort them, where walking the scores-by-date index stops at a page.
-    source_index = not (by_score and store.dialect == "sqlite")
     query = (
         select(pk.label("pk"), posted_ts.label("posted_ts"))
         .select_from(rows)
-        .where(*_post_conditions(store, spec, posted_ts, common_text, source_index), *on_analysis)
+        .where(*_post_conditions(store, spec, posted_ts, common_text), *on_analysis)
         .order_by(order.desc(), pk.desc())
         .limit(limit)
     )
@@ -354,19 +384,42 @@ def review_queue(store: Store, limit: int = 20) -> list[dict]:
 
 
 def review_candidates(store: Store, limit: int = 5000) -> list[dict]:
-    """Unlabelled scored posts among the newest, for `score.review_order` to rank."""
+    """Unlabelled scored posts among the newest, newest first, with what
+    `score.review_order` ranks them by (key, scores, network): reading the shown columns
+    and texts of all 5,000 cost 0.5 s of SQLite at 1M posts; `review_rows` reads them for
+    the few ranked first."""
     labelled = select(review_labels.c.post_pk)
     newest = select(posts.c.pk).order_by(posts.c.posted_ts.desc()).limit(REVIEW_WINDOW)
+    a = post_analysis.c
     query = (
-        select(*_LIST_COLUMNS, posts.c.text, post_analysis.c.indicators)
-        .select_from(posts.join(post_analysis, post_analysis.c.post_pk == posts.c.pk))
+        select(
+            a.post_pk.label("pk"),
+            a.score_minor,
+            a.score_control,
+            a.score_recruitment,
+            a.network_id,
+        )
+        .select_from(posts.join(post_analysis, a.post_pk == posts.c.pk))
         .where(posts.c.pk.in_(newest), posts.c.pk.not_in(labelled))
-        .where(post_analysis.c.score_minor.is_not(None))
+        .where(a.score_minor.is_not(None))
         .order_by(posts.c.posted_ts.desc())
         .limit(limit)
     )
     with store.engine.connect() as connection:
-        return [dict(row) for row in connection.execute(query).mappings()]
+        return [row._asdict() for row in connection.execute(query)]
+
+
+def review_rows(store: Store, pks: list[int]) -> dict[int, dict]:
+    """The review queue's rows of the given posts (shown columns, text, indicators)."""
+    if not pks:
+        return {}
+    query = (
+        select(*_LIST_COLUMNS, posts.c.text, post_analysis.c.indicators)
+        .select_from(posts.join(post_analysis, post_analysis.c.post_pk == posts.c.pk))
+        .where(posts.c.pk.in_(pks))
+    )
+    with store.engine.connect() as connection:
+        return {row["pk"]: dict(row) for row in connection.execute(query).mappings()}
 
 
 def _least(store: Store, expressions: list):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 
 import orjson
@@ -21,12 +22,14 @@ from sentinelle.store.bulk import insert_tuples
 from sentinelle.store.db import Store, bulk_pass
 from sentinelle.store.network_summaries import refresh_summaries
 from sentinelle.store.networks import save_links
+from sentinelle.store.post_indicators import write_indicator_rows
 from sentinelle.store.posts import count_posts, refresh_statistics
 from sentinelle.store.quarantine import QuarantineEntry, add_entries
 from sentinelle.store.schema import post_analysis, post_identifiers, posts
 from sentinelle.store.weekly_counts import refresh_weekly
 
 _BATCH = 20_000
+_POST_FACTS = itemgetter("posted_ts", "source", "kind")  # copied into the analysis row
 _PARTS = ("posts", "quarantine", "edges", "state")
 POST_COLUMNS = (
     "pk",
@@ -108,6 +111,8 @@ def load_results(
             summary.posts += len(rows)
             if progress:
                 progress(summary.posts)
+        # the indicator filter's rows, as `analyze` writes them (the store was empty)
+        write_indicator_rows(connection, None, replace=False)
         if connection.dialect.name == "sqlite":  # one pass over the loaded posts
             connection.exec_driver_sql("INSERT INTO posts_fts(posts_fts) VALUES ('rebuild')")
         if connection.dialect.name == "postgresql":
@@ -150,12 +155,14 @@ def _insert_batch(connection, rows: list[dict], now: float) -> None:
         *(c if c != "a_city" else "city" for c in ANALYSIS_COLUMNS),
         "analyzed_at",
         "posted_ts",
+        "source",  # with the date: the posts list's walks
+        "kind",
     )
     insert_tuples(
         connection,
         post_analysis,
         analysis,
-        [(row["pk"], *(row[c] for c in ANALYSIS_COLUMNS), now, row["posted_ts"]) for row in rows],
+        [(row["pk"], *(row[c] for c in ANALYSIS_COLUMNS), now, *_POST_FACTS(row)) for row in rows],
     )
     insert_tuples(
         connection, post_identifiers, ("post_pk", "kind", "value"), _identifier_rows(rows)

@@ -15,7 +15,14 @@ from sentinelle.records import POST_FIELDS, Post
 from sentinelle.records import content_hash as post_content_hash
 from sentinelle.store.bulk import delete_where_in, insert_rows, select_where_in, update_where_in
 from sentinelle.store.db import Store
-from sentinelle.store.schema import post_analysis, post_identifiers, post_versions, posts
+from sentinelle.store.post_indicators import write_indicator_rows
+from sentinelle.store.schema import (
+    post_analysis,
+    post_identifiers,
+    post_indicators,
+    post_versions,
+    posts,
+)
 
 _LOOKUP_CHUNK = 400  # (source, id) pairs per IN query, well under every driver's limit
 
@@ -496,12 +503,17 @@ def save_analyses(store: Store, rows: list[dict], identifiers: list[dict]) -> No
         return
     pks = [row["post_pk"] for row in rows]
     with store.engine.begin() as connection:
-        if any("posted_ts" not in row for row in rows):
-            rows = _with_posted_ts(connection, rows)
+        if any("posted_ts" not in row or "kind" not in row for row in rows):
+            rows = _with_post_columns(connection, rows)
         delete_where_in(connection, post_analysis, "post_pk", pks)
         delete_where_in(connection, post_identifiers, "post_pk", pks)
         insert_rows(connection, post_analysis, rows)
         insert_rows(connection, post_identifiers, identifiers)
+        # the posts list's indicator rows: extraction leaves indicators empty until scoring,
+        # so usually only a changed post's old rows go
+        with_indicators = [row["post_pk"] for row in rows if row.get("indicators", "[]") != "[]"]
+        delete_where_in(connection, post_indicators, "post_pk", pks)
+        write_indicator_rows(connection, with_indicators, replace=False)
         update_where_in(connection, posts, "pk", pks, {"pending": False})
 
 
@@ -514,14 +526,21 @@ def refresh_statistics(store: Store) -> None:
         connection.exec_driver_sql("ANALYZE post_analysis")
         # the network list reads a city's or source's names by a skip-scan of this index
         connection.exec_driver_sql("ANALYZE network_facets")
+        connection.exec_driver_sql("ANALYZE post_indicators")  # the indicator filter's rows
 
 
-def _with_posted_ts(connection, rows: list[dict]) -> list[dict]:
-    """Analysis rows with their post's date, which the workspace lists order by."""
+def _with_post_columns(connection, rows: list[dict]) -> list[dict]:
+    """Analysis rows with their post's date, source and kind, which the workspace lists order
+    and filter by."""
     pks = [row["post_pk"] for row in rows]
-    query = select(posts.c.pk, posts.c.posted_ts)
-    dates = dict(select_where_in(connection, query, posts.c.pk, pks))
-    return [{**row, "posted_ts": dates.get(row["post_pk"])} for row in rows]
+    query = select(posts.c.pk, posts.c.posted_ts, posts.c.source, posts.c.kind)
+    found = {row.pk: row for row in select_where_in(connection, query, posts.c.pk, pks)}
+    missing = (None, None, None, None)
+    return [
+        {**row, "posted_ts": post[1], "source": post[2], "kind": post[3]}
+        for row in rows
+        for post in (found.get(row["post_pk"], missing),)
+    ]
 
 
 def export_select():

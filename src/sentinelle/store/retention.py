@@ -23,6 +23,7 @@ from sentinelle.store.schema import (
     link_edges,
     post_analysis,
     post_identifiers,
+    post_indicators,
     post_versions,
     posts,
 )
@@ -101,6 +102,7 @@ def _delete_posts(connection, pks: list[int]) -> set[str]:
     for table, column in (
         (post_versions, "post_pk"),
         (post_identifiers, "post_pk"),
+        (post_indicators, "post_pk"),
         (post_analysis, "post_pk"),
         (review_labels, "post_pk"),
     ):

@@ -72,6 +72,9 @@ post_versions = Table(
 )
 
 SCORES_BY_DATE = "ix_post_analysis_posted_ts_scores"  # the posts list names it in tests
+BY_SOURCE = "ix_post_analysis_source_posted_ts"  # likewise (migration 0016)
+BY_DEPARTMENT = "ix_post_analysis_department_walk"  # likewise (0016)
+INDICATORS_BY_DATE = "ix_post_indicators_code_posted_ts"
 post_analysis = Table(
     "post_analysis",
     metadata,
@@ -94,8 +97,22 @@ post_analysis = Table(
     # The post's posted_ts, copied when analysed: filtered lists walk these indexes newest
     # first instead of joining every candidate post to read its date (migration 0006).
     Column("posted_ts", Float),
+    # The post's source and kind, copied when analysed (migration 0016): a list filtered on a
+    # site or a department walks its own index, with the other filters tested inside it.
+    Column("source", String(200)),
+    Column("kind", String(20)),
     Index("ix_post_analysis_department", "department"),
-    Index("ix_post_analysis_department_posted_ts", "department", "posted_ts", "flags"),
+    Index(
+        BY_DEPARTMENT,
+        "department",
+        "posted_ts",
+        "post_pk",
+        "flags",
+        "kind",
+        "score_minor",
+        "score_control",
+        "score_recruitment",
+    ),
     # score filters walk this by date, testing the scores inside the index (migration 0013)
     Index(
         SCORES_BY_DATE,
@@ -110,6 +127,30 @@ post_analysis = Table(
         "flags",
         sqlite_where=text("flags > 0"),  # partial on PostgreSQL too
     ),
+    # a site's analysed posts by date, with what the list filters on tested inside the index
+    Index(
+        BY_SOURCE,
+        "source",
+        "posted_ts",
+        "post_pk",
+        "flags",
+        "department",
+        "kind",
+        "score_minor",
+        "score_control",
+        "score_recruitment",
+    ),
+)
+
+# One row per indicator code a post's analysis carries, with the post's date: the posts list
+# filtered on an indicator walks (code, posted_ts) (migration 0016, `store.post_indicators`).
+post_indicators = Table(
+    "post_indicators",
+    metadata,
+    Column("post_pk", PK, ForeignKey("posts.pk"), primary_key=True),
+    Column("code", String(100), primary_key=True),
+    Column("posted_ts", Float),
+    Index(INDICATORS_BY_DATE, "code", "posted_ts", "post_pk"),
 )
 
 # One row per identifier a post carries: what linking, case cross-links and search look up.

@@ -14,9 +14,10 @@ import orjson
 from sqlalchemy import Column, Integer, MetaData, Table, bindparam, func, select, update
 
 from sentinelle.records import Extraction, PhoneHit, Place, Price, StatedAge
-from sentinelle.store.bulk import insert_tuples
+from sentinelle.store.bulk import delete_where_in, insert_tuples
 from sentinelle.store.db import Store, bulk_pass
-from sentinelle.store.schema import post_analysis, post_identifiers, posts
+from sentinelle.store.post_indicators import write_indicator_rows
+from sentinelle.store.schema import post_analysis, post_identifiers, post_indicators, posts
 
 _COLUMNS = (
     posts.c.pk,
@@ -216,3 +217,7 @@ def save_scores(store: Store, rows: list[dict]) -> None:
             for row in rows
         ]
         connection.execute(statement, params)
+        # the posts list's indicator rows follow the indicators just written
+        delete_where_in(connection, post_indicators, "post_pk", [row["post_pk"] for row in rows])
+        carrying = [row["post_pk"] for row in rows if row["indicators"] != "[]"]
+        write_indicator_rows(connection, carrying, replace=False)

@@ -37,7 +37,11 @@ def posts_carrying(
         .order_by(posts.c.posted_ts.desc(), posts.c.pk.desc())
         .limit(limit * len(values))
     )
-    total = select(func.count(func.distinct(post_identifiers.c.post_pk))).select_from(joined)
+    # Identifier rows are written with their post's analysis (and purged with it): the count
+    # reads the value index alone unless it must test flags (the joins cost 1.5-2.5 ms for a
+    # number carried by 140 posts).
+    total = select(func.count(func.distinct(post_identifiers.c.post_pk)))
+    total = total.select_from(joined) if at_risk_only else total
     with store.engine.connect() as connection:
         found = [dict(row) for row in connection.execute(query).mappings()]
         count = connection.execute(total.where(*where)).scalar() or 0

@@ -3,7 +3,7 @@ the template, which matters for a list page that must answer fast under load."""
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 from sentinelle.privacy.masking import raw_identifiers
 from sentinelle.privacy.recognise import mask_text
@@ -12,7 +12,9 @@ from sentinelle.web.dates import human
 
 
 def post_href(source: str, post_id: str) -> str:
-    return "/post?" + urlencode({"source": source, "id": post_id})
+    """`/post?` + urlencode({"source": …, "id": …}), built directly (urlencode's generality
+    was a twentieth of a cold network page of 233 rows)."""
+    return f"/post?source={quote_plus(source)}&id={quote_plus(post_id)}"
 
 
 def score_cells(row: dict) -> list[tuple[str, bool, str]]:

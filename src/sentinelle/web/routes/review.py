@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 
 from sentinelle.audit import record_event
-from sentinelle.store.browse import get_post_by_pk, review_candidates, review_queue
+from sentinelle.store.browse import get_post_by_pk, review_candidates, review_queue, review_rows
 from sentinelle.store.labels import LABELS, add_label
 from sentinelle.store.reviewed import labelled_among
 from sentinelle.web.render import render
@@ -69,8 +69,11 @@ def ordered_queue(store, order: str, label: str, limit: int = QUEUE) -> list[dic
 
     candidates = review_candidates(store)
     if order == "score":
-        return by_score(candidates, label, limit)
-    return by_information(candidates, default_model().thresholds, limit)
+        ranked = by_score(candidates, label, limit)
+    else:
+        ranked = by_information(candidates, default_model().thresholds, limit)
+    shown = review_rows(store, [row["pk"] for row in ranked])  # texts of the ranked only
+    return [{**shown[row["pk"]], **row} for row in ranked if row["pk"] in shown]
 
 
 @router.post("/review/label")
