@@ -143,16 +143,25 @@ REQUIRED: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("negociation",),),
     (("handles", "answers", "books", "takes", "manages", "sets", "drops", "picks"),),
 )
-_REQUIRED_SETS = tuple(tuple(frozenset(words) for words in shape) for shape in REQUIRED)
+# Groups numbered across shapes: a shape is searched when the text sets every bit it needs.
+_GROUPS = [words for shape in REQUIRED for words in shape]
+_NEEDED: list[int] = []
+for _shape in REQUIRED:
+    _first = sum(len(shape) for shape in REQUIRED[: len(_NEEDED)])
+    _NEEDED.append(sum(1 << (_first + index) for index in range(len(_shape))))
 
 
 @cache
 def _word_finder() -> ahocorasick.Automaton:
-    """Every word of REQUIRED, found in one pass over a text (overlaps included: "appart"
-    holds "part")."""
+    """Every word of REQUIRED with the groups it stands in, found in one pass over a text
+    (overlaps included: "appart" holds "part")."""
+    bits: dict[str, int] = {}
+    for group, words in enumerate(_GROUPS):
+        for word in words:
+            bits[word] = bits.get(word, 0) | 1 << group
     machine = ahocorasick.Automaton()
-    for word in {word for shape in REQUIRED for words in shape for word in words}:
-        machine.add_word(word, word)
+    for word, groups in bits.items():
+        machine.add_word(word, groups)
     machine.make_automaton()
     return machine
 
@@ -180,10 +189,12 @@ def third_party_indicators(haystack: str, source: str) -> list[Indicator]:
     `haystack`, with the words of `source` (the text the offsets point into) as evidence."""
     if " " not in haystack:
         return []
-    present = {word for _, word in _word_finder().iter(haystack)}
+    present = 0  # a bit per group of REQUIRED that the text satisfies
+    for _, groups in _word_finder().iter(haystack):
+        present |= groups
     found: list[Indicator] = []
-    for pattern, required in zip(_PATTERNS, _REQUIRED_SETS, strict=True):
-        if any(present.isdisjoint(words) for words in required):
+    for pattern, needed in zip(_PATTERNS, _NEEDED, strict=True):
+        if present & needed != needed:
             continue
         for match in pattern.finditer(haystack):
             start, end = match.span()
