@@ -144,11 +144,19 @@ REQUIRED: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("handles", "answers", "books", "takes", "manages", "sets", "drops", "picks"),),
 )
 # Groups numbered across shapes: a shape is searched when the text sets every bit it needs.
-_GROUPS = [words for shape in REQUIRED for words in shape]
-_NEEDED: list[int] = []
-for _shape in REQUIRED:
-    _first = sum(len(shape) for shape in REQUIRED[: len(_NEEDED)])
-    _NEEDED.append(sum(1 << (_first + index) for index in range(len(_shape))))
+_GROUPS = tuple(words for shape in REQUIRED for words in shape)
+
+
+def _needed_bits() -> tuple[int, ...]:
+    """Per shape, the bits of its groups (numbered in the order of `_GROUPS`)."""
+    masks, first = [], 0
+    for shape in REQUIRED:
+        masks.append(sum(1 << group for group in range(first, first + len(shape))))
+        first += len(shape)
+    return tuple(masks)
+
+
+_NEEDED = _needed_bits()
 
 
 @cache
