@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sentinelle.indicators.indicator import Indicator
 from sentinelle.privacy.masking import mask_handle, mask_phone
@@ -123,18 +124,24 @@ _NOT_A_NAME = frozenset((
 def persona_names(post: Post) -> list[str]:
     """The first names an ad gives, in order: those of `link.personas`, else the names it
     introduces ("je suis Ruxandra", "Tamara, 22 ans")."""
+    return list(_names_in(f"{post.title or ''}\n{post.text}"))
+
+
+@lru_cache(maxsize=1 << 14)
+def _names_in(text: str) -> tuple[str, ...]:
+    """`persona_names` of one text, cached: scoring asks it of each post up to three times
+    (entity facts, several people, propagation), and a scoring batch holds a few thousand."""
     from sentinelle.link.personas import personas
 
-    text = f"{post.title or ''}\n{post.text}"
     names = personas(text)
     if names:
-        return names
+        return tuple(names)
     found: dict[str, None] = {}
     for match in _INTRODUCED.finditer(text):
         name = match.group(1) or match.group(2)
         if name.lower() not in _NOT_A_NAME:
             found.setdefault(name, None)
-    return list(found)
+    return tuple(found)
 
 
 def persona_of(post: Post) -> str | None:
@@ -180,9 +187,15 @@ _CAPITALISED = r"[A-ZÀ-Ý][a-zà-ÿ]{2,15}"
 
 def _joined_to(name: str, text: str) -> bool:
     """A first name joined by "&", "+" or "/" to another capitalised word ("Célia & Manon")."""
+    return _joined_pattern(name).search(text) is not None
+
+
+@lru_cache(maxsize=1024)
+def _joined_pattern(name: str) -> re.Pattern[str]:
     other = rf"(?!{re.escape(name)}\b){_CAPITALISED}"
-    pattern = rf"\b(?:{re.escape(name)}\s*[&+/]\s*{other}|{other}\s*[&+/]\s*{re.escape(name)})\b"
-    return re.search(pattern, text) is not None
+    return re.compile(
+        rf"\b(?:{re.escape(name)}\s*[&+/]\s*{other}|{other}\s*[&+/]\s*{re.escape(name)})\b"
+    )
 
 
 # "à deux possible", "rdv à deux", "en duo": an offer of two people
@@ -240,8 +253,9 @@ def _shown(key: str) -> str:
 
 def _contact_facts(row: int, key: str, entity: _Entity, facts: dict, found: list) -> None:
     others = len(entity.posts) - 1
-    minor_others = len(entity.minor.keys() - {row})
-    recruits = len(entity.recruits - {row})
+    # counted, not copied without the row: a network's entity holds thousands of posts
+    minor_others = len(entity.minor) - (row in entity.minor)
+    recruits = len(entity.recruits) - (row in entity.recruits)
     facts["contact.posts"] = max(facts["contact.posts"], len(entity.posts))
     facts["contact.names"] = max(facts["contact.names"], len(entity.names))
     facts["contact.cities"] = max(facts["contact.cities"], len(entity.cities))
@@ -363,7 +377,7 @@ def _post_entity(
     for key in _photos(post):
         entity = entities[key]
         facts["photo.posts"] = max(facts["photo.posts"], len(entity.posts))
-        minor_others = len(entity.minor.keys() - {row})
+        minor_others = len(entity.minor) - (row in entity.minor)
         facts["photo.minor_posts"] = max(facts["photo.minor_posts"], minor_others)
     if not any(indicator.code in MINOR_EVIDENCE for indicator in own):
         cue = next(

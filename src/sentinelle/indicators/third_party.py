@@ -16,6 +16,9 @@ spaces), whose offsets are the post's.
 from __future__ import annotations
 
 import re
+from functools import cache
+
+import ahocorasick
 
 from sentinelle.indicators.indicator import Indicator
 
@@ -104,6 +107,72 @@ _SHAPES = (
 # Posters double spaces: every space of a shape stands for a run of them.
 _PATTERNS = tuple(re.compile(shape.replace(" ", " +")) for shape in _SHAPES)
 
+# Words every match of a shape contains, shape by shape: for each shape, groups of which the
+# text must hold at least one word each (as a substring), else the shape is not searched. Most
+# posts hold none of the words of most shapes, and a substring test costs a fraction of a
+# regex scan. Each word is part of a word the shape requires (a helper noun, a verb), so a
+# shape skipped could not have matched: `tests/indicators/test_third_party.py` checks it.
+_HELPER_WORDS = (
+    "manage", "agent", "ami", "pote", "mec", "copain", "gars", "cousin", "frere", "boss",
+    "patron", "homme", "chauffeur", "associe", "gerant", "secretaire", "responsable",
+    "protecteur", "daron", "keum",
+)  # fmt: skip
+_DOES_WORDS = (
+    "gere", "repond", "prend", "occupe", "fixe", "organise", "encaisse", "recupere", "garde",
+    "fait",
+)  # fmt: skip
+_SHARE_WORDS = ("%", "moitie", "part")
+REQUIRED: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (_HELPER_WORDS, _DOES_WORDS),
+    (("qui",), _DOES_WORDS),
+    (("par",), ("fait", "fixe", "gere", "organise", "tenu", "impose", "decide", "valide")),
+    (("partage", "moitie", "pourcentage", "commission", "reverse", "donne"), _HELPER_WORDS),
+    (
+        ("appel", "contacte", "demande", "avec", "passe", "adresse"),
+        ("rdv", "rendez", "reserv", "telephone", "repond"),
+    ),
+    (("repond", "decroche", "prend", "gere"), ("moi", "place")),
+    (("moi",), ("repond", "decroche", "tel")),
+    (("rdv", "rendez", "reservation", "resa", "planning", "booking"), _HELPER_WORDS),
+    (("reverse", "donne", "laisse", "rends"),),
+    (_SHARE_WORDS,),
+    (_SHARE_WORDS, ("pour",)),
+    (("logee", "hebergee"),),
+    (("loge", "fournit", "paye", "paie", "prend"),),
+    (("chauffeur",),),
+    (("negociation",),),
+    (("handles", "answers", "books", "takes", "manages", "sets", "drops", "picks"),),
+)
+# Groups numbered across shapes: a shape is searched when the text sets every bit it needs.
+_GROUPS = tuple(words for shape in REQUIRED for words in shape)
+
+
+def _needed_bits() -> tuple[int, ...]:
+    """Per shape, the bits of its groups (numbered in the order of `_GROUPS`)."""
+    masks, first = [], 0
+    for shape in REQUIRED:
+        masks.append(sum(1 << group for group in range(first, first + len(shape))))
+        first += len(shape)
+    return tuple(masks)
+
+
+_NEEDED = _needed_bits()
+
+
+@cache
+def _word_finder() -> ahocorasick.Automaton:
+    """Every word of REQUIRED with the groups it stands in, found in one pass over a text
+    (overlaps included: "appart" holds "part")."""
+    bits: dict[str, int] = {}
+    for group, words in enumerate(_GROUPS):
+        for word in words:
+            bits[word] = bits.get(word, 0) | 1 << group
+    machine = ahocorasick.Automaton()
+    for word, groups in bits.items():
+        machine.add_word(word, groups)
+    machine.make_automaton()
+    return machine
+
 
 def _is_first_name(word: str) -> bool:
     from sentinelle.link.personas import FIRST_NAMES
@@ -128,8 +197,13 @@ def third_party_indicators(haystack: str, source: str) -> list[Indicator]:
     `haystack`, with the words of `source` (the text the offsets point into) as evidence."""
     if " " not in haystack:
         return []
+    present = 0  # a bit per group of REQUIRED that the text satisfies
+    for _, groups in _word_finder().iter(haystack):
+        present |= groups
     found: list[Indicator] = []
-    for pattern in _PATTERNS:
+    for pattern, needed in zip(_PATTERNS, _NEEDED, strict=True):
+        if present & needed != needed:
+            continue
         for match in pattern.finditer(haystack):
             start, end = match.span()
             if _accepted(match) and not any(

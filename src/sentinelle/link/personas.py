@@ -107,11 +107,16 @@ def personas(text: str) -> list[str]:
     part of a place's name)."""
     found: dict[str, None] = {}
     folded = fold_fast(text)
-    matches = list(_WORD.finditer(folded))
-    for index, match in enumerate(matches):
-        word = match.group(1)
+    # the words as strings first (one C call); match objects only for a post naming someone
+    words = _WORD.findall(folded)
+    if FIRST_NAMES.isdisjoint(words):
+        return []
+    matches: list[re.Match[str]] | None = None
+    for index, word in enumerate(words):
         if word not in FIRST_NAMES:
             continue
+        if matches is None:
+            matches = list(_WORD.finditer(folded))
         if _in_place(folded, matches, index):
             continue
         found.setdefault(DISPLAY[word], None)
