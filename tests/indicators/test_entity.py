@@ -217,3 +217,28 @@ def test_a_handle_holding_a_first_name_is_a_persons_own_not_an_agencys():
     agency = Extraction(handles=["instagram:vip_lyon4243"])
     assert "control.agency_handle" not in {i.code for i in match_indicators("dispo", own)}
     assert "control.agency_handle" in {i.code for i in match_indicators("dispo", agency)}
+
+
+def photo_post(number: int, text: str, photos: tuple[str, ...]) -> Post:
+    return Post(
+        "site", str(number), "ad", text, "2024-03-01T10:00:00+01:00", city="Lyon",
+        image_phashes=photos,
+    )  # fmt: skip
+
+
+def test_first_names_on_the_same_photos_are_one_person_renaming_her_ads():
+    """An independent's "Léa" then "Lola" on her own pictures is one person; two names on
+    pictures of their own behind one number are two people."""
+    phone = Extraction(phones=[PhoneHit("+33612345678", "06 12 34 56 78")])
+    renamed = [
+        photo_post(1, "Léa dispo", ("a1b2c3d4e5f60718", "0f1e2d3c4b5a6978")),
+        photo_post(2, "Lola dispo", ("0f1e2d3c4b5a6978",)),
+    ]
+    found, _ = entity_indicators(renamed, [phone] * 2, [[], []])
+    assert all("control.several_personas" not in {i.code for i in row} for row in found)
+    two = [
+        photo_post(1, "Léa dispo", ("a1b2c3d4e5f60718",)),
+        photo_post(2, "Nour dispo", ("99887766554433aa",)),
+    ]
+    found, _ = entity_indicators(two, [phone] * 2, [[], []])
+    assert "control.several_personas" in {i.code for i in found[0]}

@@ -67,6 +67,30 @@ class _Entity:
     # first names of the posts that give a phone or handle: what "several personas" counts
     contact_personas: set[str] = field(default_factory=set)
     agency: dict[int, str] = field(default_factory=dict)  # post -> its agency-like handle
+    # first name -> the photos of the single-persona ads giving it behind this contact
+    name_photos: dict[str, set[str]] = field(default_factory=dict)
+
+    def persons(self) -> int:
+        """How many people the first names behind this contact are: names whose ads share a
+        photo are one person renaming her ads (an independent's "Léa" then "Lola" on the same
+        pictures), not several people offered through one contact."""
+        names = sorted(self.contact_personas)
+        if len(names) < SEVERAL_PERSONAS or not self.name_photos:
+            return len(names)
+        lead = {name: name for name in names}
+
+        def find(name: str) -> str:
+            while lead[name] != name:
+                lead[name] = lead[lead[name]]
+                name = lead[name]
+            return name
+
+        seen: dict[str, str] = {}
+        for name in names:
+            for photo in self.name_photos.get(name, ()):
+                other = seen.setdefault(photo, name)
+                lead[find(name)] = find(other)
+        return len({find(name) for name in names})
 
 
 def _contacts(extraction: Extraction) -> list[str]:
@@ -237,6 +261,9 @@ def _entities(posts, extractions, indicators, names, given, network_ids) -> dict
                 entity.personas.setdefault(name, [0, 0, 0])
             if contacts:
                 entity.contact_personas.update(shown)
+                if names[row] is not None and post.image_phashes:
+                    photos = entity.name_photos.setdefault(names[row], set())
+                    photos.update(post.image_phashes)
     return entities
 
 
@@ -359,9 +386,9 @@ def _post_entity(
     # by their wording alone, are as often independents using a common phrasing (a corpus
     # written apart: 44% of its contactless independents flagged control this way).
     behind = _contacts(extraction) + _networks(network_ids, row)
-    several = max((len(entities[key].contact_personas) for key in behind), default=0)
+    several = max((entities[key].persons() for key in behind), default=0)
     if several >= SEVERAL_PERSONAS:
-        key = max(behind, key=lambda key: len(entities[key].contact_personas))
+        key = max(behind, key=lambda key: entities[key].persons())
         found.append(Indicator("control.several_personas", f"{_shown(key)}: {several} first names"))
     agency = _agency_elsewhere(row, behind if _contacts(extraction) else [], entities, own)
     if agency is not None:
