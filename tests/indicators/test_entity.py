@@ -236,6 +236,13 @@ def test_first_names_on_the_same_photos_are_one_person_renaming_her_ads():
     ]
     found, _ = entity_indicators(renamed, [phone] * 2, [[], []])
     assert all("control.several_personas" not in {i.code for i in row} for row in found)
+    # the same photo re-uploaded: its hash two bits apart
+    reuploaded = [
+        photo_post(1, "Léa dispo", ("a1b2c3d4e5f60718",)),
+        photo_post(2, "Lola dispo", ("a1b2c3d4e5f6071b",)),
+    ]
+    found, _ = entity_indicators(reuploaded, [phone] * 2, [[], []])
+    assert all("control.several_personas" not in {i.code for i in row} for row in found)
     two = [
         photo_post(1, "Léa dispo", ("a1b2c3d4e5f60718",)),
         photo_post(2, "Nour dispo", ("99887766554433aa",)),

@@ -70,27 +70,44 @@ class _Entity:
     # first name -> the photos of the single-persona ads giving it behind this contact
     name_photos: dict[str, set[str]] = field(default_factory=dict)
 
+    persons_found: int | None = None  # persons(), once the entity is complete
+
     def persons(self) -> int:
-        """How many people the first names behind this contact are: names whose ads share a
-        photo are one person renaming her ads (an independent's "Léa" then "Lola" on the same
-        pictures), not several people offered through one contact."""
-        names = sorted(self.contact_personas)
-        if len(names) < SEVERAL_PERSONAS or not self.name_photos:
-            return len(names)
-        lead = {name: name for name in names}
+        """How many people the first names behind this contact are: names whose ads show the
+        same photo (the same hash, or one re-uploaded: a few bits apart) are one person
+        renaming her ads (an independent's "Léa" then "Lola" on her own pictures), not several
+        people offered through one contact."""
+        if self.persons_found is None:
+            self.persons_found = _persons(sorted(self.contact_personas), self.name_photos)
+        return self.persons_found
 
-        def find(name: str) -> str:
-            while lead[name] != name:
-                lead[name] = lead[lead[name]]
-                name = lead[name]
-            return name
 
-        seen: dict[str, str] = {}
-        for name in names:
-            for photo in self.name_photos.get(name, ()):
-                other = seen.setdefault(photo, name)
-                lead[find(name)] = find(other)
-        return len({find(name) for name in names})
+PHOTO_BITS = 4  # a photo re-uploaded: its perceptual hash a few bits apart
+_NEAR_PHOTOS = 2_000  # photos behind one contact compared pairwise, at most
+
+
+def _persons(names: list[str], name_photos: dict[str, set[str]]) -> int:
+    """The number of groups of `names` left when names sharing a photo are joined."""
+    if len(names) < SEVERAL_PERSONAS or not name_photos:
+        return len(names)
+    lead = {name: name for name in names}
+
+    def find(name: str) -> str:
+        while lead[name] != name:
+            lead[name] = lead[lead[name]]
+            name = lead[name]
+        return name
+
+    photos = [(name, int(phash, 16)) for name in names for phash in name_photos.get(name, ())]
+    near = PHOTO_BITS if len(photos) <= _NEAR_PHOTOS else 0  # a hub's thousands: same hash only
+    first: dict[int, str] = {}
+    for index, (name, photo) in enumerate(photos):
+        lead[find(name)] = find(first.setdefault(photo, name))
+        if near:
+            for other, seen in photos[:index]:
+                if other != name and (photo ^ seen).bit_count() <= near:
+                    lead[find(name)] = find(other)
+    return len({find(name) for name in names})
 
 
 def _contacts(extraction: Extraction) -> list[str]:
