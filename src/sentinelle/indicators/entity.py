@@ -83,31 +83,24 @@ class _Entity:
 
 
 PHOTO_BITS = 4  # a photo re-uploaded: its perceptual hash a few bits apart
-_NEAR_PHOTOS = 2_000  # photos behind one contact compared pairwise, at most
 
 
 def _persons(names: list[str], name_photos: dict[str, set[str]]) -> int:
-    """The number of groups of `names` left when names sharing a photo are joined."""
+    """The number of groups of `names` left when names showing the same photo are joined (the
+    linker's near-photo pairs and components)."""
     if len(names) < SEVERAL_PERSONAS or not name_photos:
         return len(names)
-    lead = {name: name for name in names}
+    import numpy as np
 
-    def find(name: str) -> str:
-        while lead[name] != name:
-            lead[name] = lead[lead[name]]
-            name = lead[name]
-        return name
+    from sentinelle.link.graph import components
+    from sentinelle.link.images import near_pairs, parse_phashes
 
-    photos = [(name, int(phash, 16)) for name in names for phash in name_photos.get(name, ())]
-    near = PHOTO_BITS if len(photos) <= _NEAR_PHOTOS else 0  # a hub's thousands: same hash only
-    first: dict[int, str] = {}
-    for index, (name, photo) in enumerate(photos):
-        lead[find(name)] = find(first.setdefault(photo, name))
-        if near:
-            for other, seen in photos[:index]:
-                if other != name and (photo ^ seen).bit_count() <= near:
-                    lead[find(name)] = find(other)
-    return len({find(name) for name in names})
+    number = {name: index for index, name in enumerate(names)}
+    owner = [number[name] for name, photos in name_photos.items() for _ in photos]
+    hashes = [photo for photos in name_photos.values() for photo in photos]
+    left, right = near_pairs(parse_phashes(hashes), PHOTO_BITS)
+    owners = np.asarray(owner, np.int64)
+    return len(np.unique(components(len(names), owners[left], owners[right])))
 
 
 def _contacts(extraction: Extraction) -> list[str]:
