@@ -35,6 +35,7 @@ import numpy as np
 from sentinelle.extract.handles import _KEYWORDS, _ORDINARY
 from sentinelle.extract.mentions import _PLATFORM_WORDS
 from sentinelle.link.graph import Edges, components, make_edges
+from sentinelle.link.hubs import rows_joined_by_links
 from sentinelle.link.identifiers import Incidence
 from sentinelle.link.personas import generic_handle
 
@@ -182,7 +183,7 @@ def _contexts(found, hub, rows: _Rows, links, count: int) -> tuple[np.ndarray, n
     node_key, row_node = np.unique(rows.name * count + rows.post, return_inverse=True)
     node_name, node_post = node_key // count, node_key % count
     left, right = _sharing_pairs(found, node_name, node_post)
-    link_left, link_right = _linked_pairs(node_key, node_name, node_post, links, count)
+    link_left, link_right = rows_joined_by_links(node_name, node_post, node_key, links, count)
     labels = components(len(node_key), np.concatenate([left, link_left]),
                         np.concatenate([right, link_right]))  # fmt: skip
     own = _own_contacts(found, hub, node_post, np.bincount(row_node, rows.handle, len(node_key)))
@@ -211,22 +212,6 @@ def _sharing_pairs(found, node_name, node_post):
     first[1:] = key[1:] != key[:-1]
     leader = node[np.flatnonzero(first)[np.cumsum(first) - 1]]
     return node[~first], leader[~first]
-
-
-def _linked_pairs(node_key, node_name, node_post, links, count: int):
-    """Node pairs (one name) whose posts a text or image pair ties."""
-    a, b = (np.asarray(side, np.int64) for side in links)
-    by_post = np.argsort(node_post, kind="stable")
-    posts_sorted = node_post[by_post]
-    first = np.searchsorted(posts_sorted, a, side="left")
-    sizes = np.searchsorted(posts_sorted, a, side="right") - first
-    pair = np.repeat(np.arange(len(a)), sizes)
-    step = np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-    left = by_post[np.repeat(first, sizes) + step]
-    wanted = node_name[left] * count + b[pair]
-    slot = np.searchsorted(node_key, wanted).clip(0, max(len(node_key) - 1, 0))
-    hit = node_key[slot] == wanted if len(node_key) else np.zeros(0, bool)
-    return left[hit], slot[hit]
 
 
 def _own_contacts(found, hub, node_post, name_handles) -> np.ndarray:

@@ -91,7 +91,7 @@ def _contexts_per_value(post, value, anchors_counts, frequent_rows, links, posts
     left, right, free, bound = _rows_sharing_other_values(
         post, value, (anchors, counts), row_value, row_post
     )
-    link_left, link_right = _rows_joined_by_links(row_value, row_post, row_key, links, posts)
+    link_left, link_right = rows_joined_by_links(row_value, row_post, row_key, links, posts)
     labels = components(
         rows, np.concatenate([left, link_left]), np.concatenate([right, link_right])
     )
@@ -162,10 +162,10 @@ def _sharing_in(post_sorted, value_sorted, anchors_counts, row_value, row_post):
     return row[~first], leader[~first], free, bound
 
 
-def _rows_joined_by_links(row_value, row_post, row_key, links, posts):
+def rows_joined_by_links(row_value, row_post, row_key, links, posts):
     """Row pairs (v, a)-(v, b) for every text or image link a-b inside a value's posts."""
-    a, b = links
-    if len(a) == 0:
+    a, b = (np.asarray(side, np.int64) for side in links)
+    if len(a) == 0 or len(row_key) == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     by_post = np.argsort(row_post, kind="stable")
     post_sorted = row_post[by_post]
