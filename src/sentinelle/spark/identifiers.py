@@ -221,11 +221,7 @@ def _named_accounts(numbered: Numbered, flagged, pairs, images, config, total: i
             .toArrow()
         )
 
-    tied = between(pairs.where("tied").select("left", "right", "score", "shared"))
-    near = between(images.select("left", "right"))
-    image_links = make_edges(near.column("left").to_numpy(), near.column("right").to_numpy(),
-                             "image", IMAGE_WEIGHT)  # fmt: skip
-    links = hub_links_of(_text_pairs(tied), image_links, config)
+    links = _tie_links(pairs, images, between, config)
     found, hub = {}, {}
     for code, kind in enumerate(KINDS):
         part = rows[rows["kind"] == code].sort_values(["id", "idx"], kind="stable")
@@ -336,11 +332,7 @@ def _hub_ids(numbered: Numbered, pairs, images, config: LinkConfig, total: int):
             .toArrow()
         )
 
-    tied = between_carriers(pairs.where("tied").select("left", "right", "score", "shared"))
-    near = between_carriers(images.select("left", "right"))
-    image_links = make_edges(near.column("left").to_numpy(), near.column("right").to_numpy(),
-                             "image", IMAGE_WEIGHT)  # fmt: skip
-    links = hub_links_of(_text_pairs(tied), image_links, config)
+    links = _tie_links(pairs, images, between_carriers, config)
     found, totals, ids = {}, {}, {}
     for code, kind in enumerate(KINDS):
         part = incidence[incidence["kind"] == code]
@@ -357,6 +349,16 @@ def _hub_ids(numbered: Numbered, pairs, images, config: LinkConfig, total: int):
         pd.DataFrame({"kind": kinds, "id": chosen.astype(np.int64), "hub": True}),
         "kind int, id long, hub boolean",
     )
+
+
+def _tie_links(pairs, images, between, config):
+    """The text and image links that tie posts, as hubs read them, kept to those `between`
+    selects (on the driver, as Arrow)."""
+    tied = between(pairs.where("tied").select("left", "right", "score", "shared"))
+    near = between(images.select("left", "right"))
+    image_links = make_edges(near.column("left").to_numpy(), near.column("right").to_numpy(),
+                             "image", IMAGE_WEIGHT)  # fmt: skip
+    return hub_links_of(_text_pairs(tied), image_links, config)
 
 
 def _text_pairs(table) -> TextPairs:
