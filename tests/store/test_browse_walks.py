@@ -5,12 +5,12 @@ kind, alone and combined, paged by keyset and counted."""
 from __future__ import annotations
 
 import random
-import time
 
 import orjson
 import pytest
 from sqlalchemy import select
 
+from analysis_factories import blank_analysis
 from sentinelle.ingest.pipeline import content_hash
 from sentinelle.ingest.validate import validate_post
 from sentinelle.store.browse import SCORE_LABELS, PostFilter, count_posts, list_posts
@@ -65,24 +65,16 @@ def _fill(store, count: int = 240, seed: int = 5) -> list[dict]:
         codes = rng.sample(CODES, rng.randrange(3))
         row["analysis"] = {**scores, "flags": flags, "codes": set(codes)}
         analysed.append(
-            {
-                "post_pk": row["pk"],
-                "phones": "[]",
-                "handles": "[]",
-                "stated_ages": "[]",
-                "prices": "[]",
-                "mentions": "{}",
-                "city": row["city"] if rng.random() < 0.8 else None,
-                "department": row["department"],
-                "obfuscated_phones": 0,
+            blank_analysis(
+                row["pk"],
+                city=row["city"] if rng.random() < 0.8 else None,
+                department=row["department"],
                 **{f"score_{label}": value for label, value in scores.items()},
-                "flags": flags,
-                "indicators": orjson.dumps(
+                flags=flags,
+                indicators=orjson.dumps(
                     [{"code": code, "evidence": "x"} for code in codes]
                 ).decode(),
-                "network_id": None,
-                "analyzed_at": time.time(),
-            }
+            )
         )
     save_analyses(store, analysed, [])
     return planned
@@ -212,24 +204,7 @@ def test_indicator_rows_follow_rescoring_reanalysis_and_purge(store):
     again = analysed[40:50]
     save_analyses(
         store,
-        [
-            {
-                "post_pk": row["pk"],
-                "phones": "[]",
-                "handles": "[]",
-                "stated_ages": "[]",
-                "prices": "[]",
-                "mentions": "{}",
-                "city": None,
-                "department": row["department"],
-                "obfuscated_phones": 0,
-                "flags": 0,
-                "indicators": "[]",
-                "network_id": None,
-                "analyzed_at": time.time(),
-            }
-            for row in again
-        ],
+        [blank_analysis(row["pk"], department=row["department"]) for row in again],
         [],
     )
     gone = {row["pk"] for row in again}

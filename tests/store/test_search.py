@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import time
-
+from analysis_factories import blank_analysis
 from sentinelle.ingest.pipeline import content_hash
 from sentinelle.ingest.validate import validate_post
 from sentinelle.store.browse import PostFilter, list_posts
@@ -30,23 +29,7 @@ def _fill(store, count: int = 40) -> None:
     rows, identifiers = [], []
     for i, record in enumerate(list_posts(store, PostFilter(), limit=count)):
         carried = [PHONES[i % 3]] + ([PHONES[0]] if i % 4 == 0 else [])
-        rows.append(
-            {
-                "post_pk": record["pk"],
-                "phones": "[]",
-                "handles": "[]",
-                "stated_ages": "[]",
-                "prices": "[]",
-                "mentions": "{}",
-                "city": None,
-                "department": None,
-                "obfuscated_phones": 0,
-                "flags": 2 if i % 5 == 0 else 0,
-                "indicators": "[]",
-                "network_id": None,
-                "analyzed_at": time.time(),
-            }
-        )
+        rows.append(blank_analysis(record["pk"], flags=2 if i % 5 == 0 else 0))
         identifiers += [
             {"post_pk": record["pk"], "kind": "phone", "value": v} for v in set(carried)
         ]

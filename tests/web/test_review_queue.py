@@ -4,12 +4,12 @@ it ranked first: the same queue, in the same order, as ranking the full rows did
 from __future__ import annotations
 
 import random
-import time
 
 import orjson
 import pytest
 from sqlalchemy import select
 
+from analysis_factories import blank_analysis
 from sentinelle.ingest.pipeline import content_hash
 from sentinelle.ingest.validate import validate_post
 from sentinelle.score.model import default_model
@@ -42,24 +42,16 @@ def _fill(store, count: int = 160) -> None:
         scored = rng.random() < 0.9
         minor, control, recruitment = (round(rng.random(), 5) if scored else None for _ in "abc")
         rows.append(
-            {
-                "post_pk": record["pk"],
-                "phones": "[]",
-                "handles": "[]",
-                "stated_ages": "[]",
-                "prices": "[]",
-                "mentions": "{}",
-                "city": "Lyon",
-                "department": "69",
-                "obfuscated_phones": 0,
-                "score_minor": minor,
-                "score_control": control,
-                "score_recruitment": recruitment,
-                "flags": 0,
-                "indicators": orjson.dumps([{"code": "x.y", "evidence": "dispo"}]).decode(),
-                "network_id": f"n-{rng.randrange(12):06d}" if rng.random() < 0.7 else None,
-                "analyzed_at": time.time(),
-            }
+            blank_analysis(
+                record["pk"],
+                city="Lyon",
+                department="69",
+                score_minor=minor,
+                score_control=control,
+                score_recruitment=recruitment,
+                indicators=orjson.dumps([{"code": "x.y", "evidence": "dispo"}]).decode(),
+                network_id=f"n-{rng.randrange(12):06d}" if rng.random() < 0.7 else None,
+            )
         )
     save_analyses(store, rows, [])
     for row in rows[:15]:
