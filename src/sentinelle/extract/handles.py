@@ -183,9 +183,47 @@ _ORDINARY = frozenset(
 
 
 def find_handles(text: str) -> list[str]:
-    """Every handle named in the text as "platform:handle", lower case, in order, deduplicated."""
-    found: dict[str, None] = {}
+    """Every handle named in the text as "platform:handle", lower case, in order, deduplicated;
+    not an account the text only thanks, credits or sends people to (`credited`)."""
     lowered = text.lower()
+    found = _found_handles(lowered)
+    if not found or not _CREDIT_HINT.search(lowered):
+        return found
+    return [h for h in found if not credited(lowered, h.partition(":")[2])]
+
+
+# Someone else's account named in passing: thanks, a credit, a place to go ("plus d'infos chez
+# @cafe_42", "merci à asso.13 sur insta", "relayé par @x_77", "photo de @studio.b"). Posters
+# thank and credit venues, shops and associations; two posts naming one such account are not one
+# poster, so it is not a handle of the post. The cue stands right before the name, on its line
+# ("merci⏎snap: lea_77" signs off, then gives a contact). A contact verb ("DM @x", "ajoute x sur
+# snap", "réservation par @x") is no such cue: the account is then the way to reach the poster.
+_CREDIT_HINT = re.compile(r"chez|merci|gr[aâ]ce|relay|partag|organis|photo|cr[ée]dit|vu ")
+_CREDIT_BEFORE = re.compile(
+    r"(?:\bchez|\bmerci(?: [aà])?|\bgr[aâ]ce [aà]|\b(?:relay|partag|organis)[ée]e?s? par"
+    r"|\bvu (?:chez|par)|\bphotos? (?:de|par)|\bcr[ée]dits?(?: photos?)? ?:?)[ \t]+@?$"
+)
+_CREDIT_REACH = 40  # characters before a name where its cue is looked for
+
+
+def credited(lowered: str, name: str) -> bool:
+    """Whether every place the (lower case) text writes `name` as a word is right after a cue
+    of thanks, credit or place: the account is someone else's, named in passing."""
+    at, seen = lowered.find(name), False
+    while at >= 0:
+        end = at + len(name)
+        before = lowered[at - 1] if at else " "
+        after = lowered[end] if end < len(lowered) else " "
+        if not (before.isalnum() or before in "_." or after.isalnum() or after == "_"):
+            if not _CREDIT_BEFORE.search(lowered, max(0, at - _CREDIT_REACH), at):
+                return False
+            seen = True
+        at = lowered.find(name, end)
+    return seen
+
+
+def _found_handles(lowered: str) -> list[str]:
+    found: dict[str, None] = {}
     if any(hint in lowered for hint in (".me/", ".com/")):
         for pattern, platform in _LINKS:
             for match in pattern.finditer(lowered):
@@ -261,6 +299,7 @@ def find_mentions(text: str, handles: list[str] | None = None) -> list[str]:
             or _TIME_LIKE.fullmatch(name)
             or name in _ORDINARY
             or name in named
+            or credited(lowered, name)
         ):
             continue
         found[name] = None
