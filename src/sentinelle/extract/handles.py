@@ -222,6 +222,37 @@ def credited(lowered: str, name: str) -> bool:
     return seen
 
 
+# Words that hand a bare "@name" out as the way to reach the poster ("DM @x", "écris-moi @x",
+# "Infos @x", "Intéressée ? @x"): right before the name on its line, with connectors between.
+_ADDRESSED_BEFORE = re.compile(
+    r"(?:\b(?:dm|mp|pv|inbox|priv[ée]e?|[ée]cri(?:s|t|vez|re)|contact(?:e[rz]?)?|ajoute[rz]?|add"
+    r"|rejoin[st]|rejoignez|join|infos?|renseignements?|r[ée]sa|r[ée]servations?|rdv|dispos?"
+    r"|appel(?:le[rz]?)?|sms|msg|message|text|go)(?:[ -](?:moi|nous|me|us))?|\?)"
+    r"(?:[ \t]*(?:en|sur|via|par|à|a|au|on|to|direct)\b)*(?:[ \t]*(?:dm|mp|pv|priv[ée]e?)\b)?"
+    r"[ \t]*[:=>→➡⇒👉!-]*\ufe0f?[ \t]*@$"
+)
+
+_ADDRESSED_AFTER = re.compile(
+    r"[ \t]*[!:,]?[ \t]*(?:pour|en|par)[ \t]+(?:infos?|plus d.infos|postuler|en savoir plus|dm|mp"
+    r"|pv|priv[ée]e?)\b"
+)
+
+
+def addressed(lowered: str, name: str) -> bool:
+    """Whether the (lower case) text hands the bare mention "@name" out as a contact: a word of
+    contact right before it on its line. A bare mention without one (an account thanked, tagged,
+    quoted, recommended) says nothing of who posted: two posts tagging one account are not one
+    poster."""
+    at = lowered.find("@" + name)
+    while at >= 0:
+        if _ADDRESSED_BEFORE.search(lowered, max(0, at - _CREDIT_REACH), at + 1):
+            return True
+        if _ADDRESSED_AFTER.match(lowered, at + 1 + len(name)):
+            return True
+        at = lowered.find("@" + name, at + 1)
+    return False
+
+
 def _found_handles(lowered: str) -> list[str]:
     found: dict[str, None] = {}
     if any(hint in lowered for hint in (".me/", ".com/")):
