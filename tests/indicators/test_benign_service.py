@@ -33,6 +33,10 @@ def _fired(text: str) -> dict[str, str]:
         ("Toute jeune et motivée, je cherche un stage de 3e à Lille, encore au collège", "stage"),
         ("high schooler offering math tutoring after school, $15/h", "tutoring"),
         ("En 1ère, petsitting et arrosage de vos plantes cet été 🎒", "petsitting"),
+        ("Lycéenne en seconde, je fais du ménage et du repassage le samedi", "fais du ménage"),
+        ("Collégienne, petits jobs cet été : je ramasse vos feuilles, 8€/h", "petits jobs"),
+        ("En terminale, je cherche un job d'été à Rennes, dispo juillet-août", "job d'été"),
+        ("Lycéenne, je fais vos courses pour les personnes âgées du quartier", "courses"),
     ],
 )
 def test_a_pupils_service_ad_sets_its_youth_cues_aside_and_names_the_service(text, service):

@@ -78,6 +78,13 @@ _SERVICES = (
     rf"\barros(?:er|e|age) {_WHOSE}plantes\b",
     r"\btond(?:re|s) (?:la |votre |ta )?pelouse\b",
     r"\b(?:cherche|recherche) (?:un |mon )?stage\b",
+    r"\b(?:petits? (?:jobs?|boulots?|travaux)|jobs? (?:d ete|etudiant|de vacances))\b",
+    r"\b(?:faire|fais|je fais|propose|aide pour|aide a|aide au) (?:le |du |votre |vos |de )?"
+    r"(?:menage|repassage|jardinage|bricolage|demenagement|courses|vitres|desherbage)\b",
+    r"\b(?:ramass(?:er|e|age) (?:les |des |vos )?feuilles|sortir (?:les |vos )?poubelles"
+    r"|deneig(?:er|ement)|distribu(?:er|tion) (?:de |des )?(?:flyers|prospectus|journaux))\b",
+    r"\b(?:vendanges|cueillette|aide informatique|cours d informatique)\b",
+    r"\b(?:pour|chez) (?:les )?(?:personnes agees|seniors|vos parents|vos grands parents)\b",
     r"\bstage (?:d |de )(?:observation|3e|3eme|troisieme|seconde|2nde)\b",
 )
 _SERVICE_SOURCE = "|".join(f"(?:{shape})" for shape in _SERVICES).replace(" ", " +")
