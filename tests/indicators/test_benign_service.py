@@ -69,6 +69,8 @@ def test_a_school_level_in_an_ad_of_the_escort_kind_still_decides_minor(text):
         "Lycéenne dispo pour baby-sitting le soir, 12€ de l'heure, tel 06 12 34 56 78",
         "Je suis en seconde, je peux aider votre ado en français, dispo après les cours",
         "Collégienne en 4ème, je garde vos animaux pendant les vacances scolaires 🐣",
+        "Collégienne en 4ème, je lave la vaisselle après vos fêtes, 10€/h",
+        "Lycéenne motivée pour vous aider le samedi, 12€ de l'heure",
     ],
 )
 def test_a_pupils_service_ad_is_not_flagged_minor(text):
@@ -104,3 +106,11 @@ def test_stretched_letters_still_name_the_service():
 def test_an_au_pair_lodged_is_no_escort_ad():
     fired = _fired("Famille cherche jeune fille au pair, logée nourrie, Lyon")
     assert "youth.language" not in fired and CODE in fired
+
+
+def test_a_wage_by_the_hour_names_the_service_a_meeting_price_does_not():
+    assert _fired("Lycéenne motivée pour vous aider le samedi, 12€ de l'heure")[CODE] == (
+        "12€ de l'heure"
+    )
+    fired = _fired("Lycéenne dispo ce soir, 150€ 1h")
+    assert CODE not in fired and "youth.school_level" in fired
