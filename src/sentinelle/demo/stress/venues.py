@@ -38,6 +38,15 @@ MENTIONS = (
     "Merci {m} pour le relais !",
 )
 _FORMS = ("@{h}", "@{h}", "{h} sur {w}", "@{h} ({w})")
+# Or tagged with no word of thanks or credit: a bare "@name", which extraction reads as an
+# account of the post's source (the contract's reading), and linking as no account of the
+# poster's since nothing hands it out as a contact (`extract.handles.addressed`).
+TAGS = (
+    "Soirée top avec @{h} !",
+    "Playlist de @{h} au top.",
+    "Bravo @{h} pour l'organisation.",
+    "On se retrouve à la fête de @{h} ?",
+)
 _WORDS = ("insta", "snap")
 POSTS_PER_VENUE = 400  # one venue for so many posts of the corpus
 
@@ -70,11 +79,15 @@ class VenueDice:
             return venue, True
         return self.rng.choice(self.venues), False
 
-    def mention(self, venue: Venue) -> str:
-        """A sentence naming the venue in passing: thanks, a credit or a place to go."""
+    def mention(self, venue: Venue, source: str) -> tuple[str, str | None]:
+        """A sentence naming the venue in passing (thanks, a credit, a place to go, or a bare
+        tag), and the handle extraction reads from it: only a bare tag gives one,
+        "source:name"."""
+        if self.rng.random() < 0.3:
+            return self.rng.choice(TAGS).format(h=venue.name), f"{source}:{venue.name}"
         form = self.rng.choice(_FORMS)
         word = self.rng.choice(_WORDS)
-        return self.rng.choice(MENTIONS).format(m=form.format(h=venue.name, w=word))
+        return self.rng.choice(MENTIONS).format(m=form.format(h=venue.name, w=word)), None
 
     def own_posts(self, venue: Venue, city: str, first: int, last: int) -> list[tuple[int, str]]:
         """The venue's own posts: (day, text), a few over the period."""

@@ -690,7 +690,7 @@ class StressWorld:
                     )
             who = Who(actor, "benign", None, None, 1)
             source = rng.choice(lx.CLASSIFIEDS)
-            text = self._venue_mention(text, city, tags)
+            text = self._venue_mention(text, source, city, carried, tags)
             self._emit(
                 source,
                 "ad",
@@ -705,7 +705,9 @@ class StressWorld:
                 [],
             )
 
-    def _venue_mention(self, text: str, city: Commune, tags: set[str]) -> str:
+    def _venue_mention(
+        self, text: str, source: str, city: Commune, carried: Carried, tags: set[str]
+    ) -> str:
         """A benign ad naming a popular venue's account in passing (knob `popular_mentions`,
         drawn apart); the venue's own posts are written when it is first named."""
         if not self.venues.names_one(self.k["popular_mentions"]):
@@ -714,8 +716,11 @@ class StressWorld:
         if new:
             self._venue_posts(venue, city)
         # named in passing (thanks, credit, a place to go): someone else's account, no handle
-        # of the post's; `carried` records none
-        sentence = self.venues.mention(venue)
+        # of the post's; a bare tag is read as an account of the source (the contract's
+        # reading), which linking does not take for the poster's
+        sentence, handle = self.venues.mention(venue, source)
+        if handle is not None:
+            carried.add_handle(handle)
         tags.add("popular_mentions")
         return f"{text} {sentence}"
 
