@@ -153,10 +153,12 @@ def photos_of(images: Incidence, posts: np.ndarray) -> tuple[np.ndarray, np.ndar
 
 # Factors on a pair's similarity from what both posts state (`facets`). A poster keeps her
 # price; a group's ads rotate persons (ages differ) but keep the price and the city of the stay.
-PRICE_AGREE = 1.5  # both state the same price
+PRICE_AGREE = 2.0  # both state the same price
 PRICE_DIFFER = 0.1  # both state prices, none the same
-AGE_AGREE = 1.2
+AGE_AGREE = 2.0
 AGE_DIFFER = 0.8
+NAME_AGREE = 3.0  # one persona in both (a group's ads rotate few of them across cities)
+CITY_AGREE = 2.0  # one stay: a group's personas post in the same town at once
 ONE_NAME_TWO_AGES = 0.3  # one first name with two ages: two persons (or an age written twice)
 ELSEWHERE = 0.5  # another person in another city: another poster, unless a group moved
 UNSTATED = 0.6  # neither a price nor an age stated by both: wording alone must be stronger
@@ -173,6 +175,8 @@ def _weighed(similarity, facets, count: int, left, right) -> np.ndarray:
     factor[states[:, age] & agrees[:, age]] *= AGE_AGREE
     factor[states[:, age] & ~agrees[:, age]] *= AGE_DIFFER
     named = states[:, name] & agrees[:, name]
+    factor[named] *= NAME_AGREE
+    factor[states[:, city] & agrees[:, city]] *= CITY_AGREE
     others = (states[:, name] & ~agrees[:, name]) | (~named & states[:, age] & ~agrees[:, age])
     elsewhere = others & states[:, city] & ~agrees[:, city]
     # another person elsewhere at the same price is a coincidence (seven prices are common),
