@@ -176,7 +176,8 @@ def _weighed(similarity, facets, count: int, left, right) -> np.ndarray:
     factor[states[:, age] & ~agrees[:, age]] *= AGE_DIFFER
     named = states[:, name] & agrees[:, name]
     factor[named] *= NAME_AGREE
-    factor[states[:, city] & agrees[:, city]] *= CITY_AGREE
+    persons = states[:, name] | states[:, age]  # a room to let in one town is no stay
+    factor[persons & states[:, city] & agrees[:, city]] *= CITY_AGREE
     others = (states[:, name] & ~agrees[:, name]) | (~named & states[:, age] & ~agrees[:, age])
     elsewhere = others & states[:, city] & ~agrees[:, city]
     # another person elsewhere at the same price is a coincidence (seven prices are common),
