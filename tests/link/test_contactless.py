@@ -231,20 +231,17 @@ def test_two_copies_stating_other_prices_ages_and_cities_weigh_little():
     assert bare < BASE  # nothing stated on one side: wording must be stronger
 
 
-def test_a_group_seen_through_one_persona_in_two_towns_or_two_personas_in_one_town():
+def test_one_persona_in_two_towns_weighs_more_than_a_first_name_or_a_town_alone():
     texts = [
-        "Coucou c'est Kenza. Installée à Rouen pour 3 jours.",
-        "Kenza ici, posée à Toulon ce week-end.",
-        "Coucou c'est Sirine. Installée à Rouen jusqu'à dimanche.",
-        "Coucou c'est Inès. Installée à Nantes pour 3 jours.",
-        "Chambre à louer à Rouen, meublée.",
-        "Studio à louer à Rouen, libre de suite.",
+        "Coucou c'est Kenza, 22 ans. Installée à Rouen pour 3 jours.",
+        "Kenza ici, 22 ans, posée à Toulon ce week-end.",
+        "Coucou c'est Kenza, 30 ans. Installée à Nantes pour 3 jours.",
+        "Coucou c'est Sirine, 22 ans. Installée à Rouen jusqu'à dimanche.",
     ]
-    persona, stay, stranger, rooms = _weigh(texts, [0, 0, 0, 4], [1, 2, 3, 5])
-    # neither price nor age is stated, which weighs every pair down; still
-    assert persona > stay > BASE  # one first name in two towns; two personas in one town
-    assert stranger < BASE  # another name in another town
-    assert rooms < BASE  # one town but no person: a room to let, no stay
+    persona, namesake, townmate = _weigh(texts, [0, 0, 0], [1, 2, 3])
+    assert persona > 2 * BASE  # one first name with one age across two towns: one persona
+    assert namesake < BASE  # one first name with two ages: two persons
+    assert townmate < persona  # another person in the same town
 
 
 def test_stated_facets_read_price_age_name_and_city():

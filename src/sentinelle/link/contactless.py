@@ -157,8 +157,9 @@ PRICE_AGREE = 2.0  # both state the same price
 PRICE_DIFFER = 0.1  # both state prices, none the same
 AGE_AGREE = 2.0
 AGE_DIFFER = 0.8
-NAME_AGREE = 3.0  # one persona in both (a group's ads rotate few of them across cities)
-CITY_AGREE = 2.0  # one stay: a group's personas post in the same town at once
+# one persona (first name and age) in both: a group's ads rotate a few personas across towns;
+# a shared town is no such evidence (16 towns over 100,000 posts joined unrelated groups)
+NAME_AGREE = 3.0
 ONE_NAME_TWO_AGES = 0.3  # one first name with two ages: two persons (or an age written twice)
 ELSEWHERE = 0.5  # another person in another city: another poster, unless a group moved
 UNSTATED = 0.6  # neither a price nor an age stated by both: wording alone must be stronger
@@ -175,9 +176,8 @@ def _weighed(similarity, facets, count: int, left, right) -> np.ndarray:
     factor[states[:, age] & agrees[:, age]] *= AGE_AGREE
     factor[states[:, age] & ~agrees[:, age]] *= AGE_DIFFER
     named = states[:, name] & agrees[:, name]
-    factor[named] *= NAME_AGREE
-    persons = states[:, name] | states[:, age]  # a room to let in one town is no stay
-    factor[persons & states[:, city] & agrees[:, city]] *= CITY_AGREE
+    # a first name alone is shared by many posters (Léa): with the same age it is one persona
+    factor[named & states[:, age] & agrees[:, age]] *= NAME_AGREE
     others = (states[:, name] & ~agrees[:, name]) | (~named & states[:, age] & ~agrees[:, age])
     elsewhere = others & states[:, city] & ~agrees[:, city]
     # another person elsewhere at the same price is a coincidence (seven prices are common),
