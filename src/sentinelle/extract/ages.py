@@ -246,7 +246,7 @@ def _is_place(word: str) -> bool:
 def _written(lowered: str) -> list[tuple[int, int, int]]:
     """ "seize ans", "dix-sept ans", "vingt-deux ans" (durations and experience left out)."""
     found = []
-    if not _word_then_unit(lowered):
+    if " an" not in lowered or not _word_then_unit(lowered):
         return found
     for match in _WRITTEN.finditer(lowered):
         start, end = match.span()

@@ -211,6 +211,9 @@ _NAME_THEN_PLATFORM = re.compile(
     r"(?<![\w.@/'’-])(@?)([a-z0-9][a-z0-9._-]{2,29})(?<![._-])"
     r"(?:\s+(?:sur|on|via)\s+|\s*\(\s*)(" + _KEYWORD.pattern + r")(?![\w.])"
 )
+# A part of every `_NAME_THEN_PLATFORM` match, found fast (that pattern opens with look-behinds,
+# so it is tried at every character): "sur"/"on"/"via" or "(" right before a platform keyword.
+_PLATFORM_AFTER_NAME = re.compile(r"(?:\s(?:sur|on|via)\s+|\(\s*)(?:" + _KEYWORD.pattern + ")")
 _HANDLE_LIKE = re.compile(r"(?=.*[a-z])(?=.*[0-9._])")
 _LEET = str.maketrans("013457", "oleast")
 
@@ -219,6 +222,8 @@ def _names_before_platform(lowered: str) -> list[tuple[int, str]]:
     """(where the platform word ends, "platform:name") for each name written before its
     platform."""
     if not any(word in lowered for word in (" sur ", " on ", " via ", "(")):
+        return []
+    if not _PLATFORM_AFTER_NAME.search(lowered):
         return []
     found = []
     for match in _NAME_THEN_PLATFORM.finditer(lowered):

@@ -81,8 +81,10 @@ _ACCOUNT_HINT = re.compile(
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,3})?(?![\w])")
 
 
+@lru_cache(maxsize=4096)
 def barrier_at(text: str, start: int) -> re.Match[str] | None:
-    """The price, date, time or quantity written from `start`, if any."""
+    """The price, date, time or quantity written from `start`, if any (cached: a number's
+    atoms are asked about by the fast path, the clusters and each candidate reading)."""
     return _BARRIER.match(text, start)
 
 
@@ -96,18 +98,12 @@ def mark_barriers(text: str, atoms: list[Atom], first: int, last: int) -> None:
         atom.barrier = False
         if atom.kind not in ("plain", "unicode"):
             continue
-        before = text[max(0, atom.start - _BEFORE_REACH) : atom.start].lower()
-        if (
-            _BARRIER_BEFORE.search(before)
-            or (_is_year(atom.digits) and _YEAR_BEFORE.search(before))
-            or (_LABEL.match(text, atom.start) and _LABEL_BEFORE.search(before))
-            or any(start <= atom.start < end for start, end in accounts)
-            or _in_account(text, atom.start)
-        ):
+        match = barrier_at(text, atom.start)
+        soft = match is not None and match.group("soft") is not None
+        # a price, date or time written from the atom makes it a barrier whatever stands before
+        if (match is None or soft) and _labelled(text, atom, accounts):
             atom.barrier = True
-        match = _BARRIER.match(text, atom.start)
         if match:
-            soft = match.group("soft") is not None
             for other in atoms[index:]:
                 if other.start >= match.end():
                     break
@@ -117,12 +113,37 @@ def mark_barriers(text: str, atoms: list[Atom], first: int, last: int) -> None:
                     other.barrier = True
 
 
+def _labelled(text: str, atom: Atom, accounts: tuple[tuple[int, int], ...]) -> bool:
+    """A reference word, a currency sign, "en" before a year, "mon" before "06 :", or a bank
+    account or labelled identifier holds the atom."""
+    before = text[max(0, atom.start - _BEFORE_REACH) : atom.start].lower()
+    return bool(
+        _reference_in(before)
+        or (_is_year(atom.digits) and _YEAR_BEFORE.search(before))
+        or (_LABEL.match(text, atom.start) and _LABEL_BEFORE.search(before))
+        or any(start <= atom.start < end for start, end in accounts)
+        or _in_account(text, atom.start)
+    )
+
+
+@lru_cache(maxsize=16384)
+def _reference_in(before: str) -> bool:
+    """`_BARRIER_BEFORE` ends `before` (cached: the same words stand before many numbers)."""
+    return _BARRIER_BEFORE.search(before) is not None
+
+
 def _in_account(text: str, start: int) -> bool:
     """The atom continues a labelled identifier's digits ("siret : 000 000 010 00000")."""
     before = text[max(0, start - _ACCOUNT_REACH) : start]
-    if not _ACCOUNT_HINT.search(before):
+    if not _account_hint(before):
         return False  # the common case, found without the anchored search
     return bool(_ACCOUNT_BEFORE.search(before.lower()))
+
+
+@lru_cache(maxsize=16384)
+def _account_hint(before: str) -> bool:
+    """An identifier's label in `before` (cached like `_reference_in`)."""
+    return _ACCOUNT_HINT.search(before) is not None
 
 
 @lru_cache(maxsize=256)
@@ -133,7 +154,7 @@ def _iban_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 def reference_before(text: str, start: int) -> bool:
     """A reference, order number or currency sign right before `start`."""
-    return bool(_BARRIER_BEFORE.search(text[max(0, start - _BEFORE_REACH) : start].lower()))
+    return _reference_in(text[max(0, start - _BEFORE_REACH) : start].lower())
 
 
 def _is_year(digits: str) -> bool:
