@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from sentinelle.text.literals import leftmost_longest, literal_automaton
+
 # Platform keywords as posters write them, and the platform each names.
 _KEYWORDS = {
     "snapchat": "snapchat",
@@ -38,6 +40,7 @@ _LINKS = (
 _KEYWORD = re.compile(
     "|".join(sorted((re.escape(word) for word in _KEYWORDS), key=len, reverse=True))
 )
+_KEYWORDS_FOUND = literal_automaton(tuple(_KEYWORDS))  # finds what _KEYWORD finds, faster
 # after the keyword: optional "c'est", ":", "=", "->", then the handle (an "@" makes it explicit)
 _TAIL = re.compile(
     r"\s*((?:(?:(?:c['’]?est|est|moi|me)\b|=|:|->|→|➡|⇒|👉|>|-)\ufe0f?\s*)*)"
@@ -275,15 +278,14 @@ def find_mentions(text: str, handles: list[str] | None = None) -> list[str]:
 def _mentions(lowered: str) -> list[tuple[str, re.Match[str]]]:
     """(keyword, what follows it) for each platform keyword standing as a word."""
     mentions = []
-    for match in _KEYWORD.finditer(lowered):
-        start, end = match.span()
+    for start, end in leftmost_longest(_KEYWORDS_FOUND, lowered):
         before = lowered[start - 1 : start] if start else " "
         after = lowered[end : end + 1]
         if before.isalnum() or before in "_.@/" or after.isalnum() or after in "_.":
             continue
         tail = _TAIL.match(lowered, end)
         if tail:
-            mentions.append((match.group(), tail))
+            mentions.append((lowered[start:end], tail))
     return mentions
 
 
