@@ -225,3 +225,30 @@ def test_the_hints_come_after_the_former_tests_not_instead() -> None:
     assert mentions.find_urls(EDGES[13]) == []
     assert [age.age for age in ages.find_ages("seize ans", 2024)] == [16]
     assert handles.find_handles("lea_77 sur snap") == ["snapchat:lea_77"]
+
+
+def test_the_letters_ignoring_case_matches_without_lowering_to_them_are_known() -> None:
+    """`_account_hint` searches the lower-case window unless it holds İ, ı or ſ: the only
+    characters `(?i)` matches to an account label's letter that do not lower to it."""
+    from sentinelle.extract import phone_barriers
+
+    letters = sorted(set(re.sub(r"[^a-zé]", "", phone_barriers._ACCOUNT_LABELS)))
+    ignoring_case = re.compile("(?i:" + "|".join(letters) + ")")
+    matched = {chr(code) for code in range(0x110000) if ignoring_case.fullmatch(chr(code))}
+    lowering = {char for char in matched if len(char.lower()) == 1 and char.lower() in letters}
+    assert matched - lowering == phone_barriers._FOLDED_LIKE_ASCII
+
+
+def test_account_labels_are_found_as_ignoring_case_found_them() -> None:
+    from sentinelle.extract import phone_barriers
+
+    rng = random.Random(16)
+    labels = phone_barriers._ACCOUNT_LABELS.replace("r[ée]f", "ref|réf").split("|")
+    odd = "İıſ\u212aSIRETRÉF"
+    samples = [
+        "".join(rng.choice([*labels, *odd, " ", "📞", "é", "x"]) for _ in range(rng.randint(1, 5)))
+        for _ in range(3000)
+    ]
+    for text in [*samples, *(text[-40:] for text in _texts())]:
+        expected = phone_barriers._ACCOUNT_HINT.search(text) is not None
+        assert phone_barriers._account_hint.__wrapped__(text) == expected, text
