@@ -25,7 +25,7 @@ from sentinelle import native
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNNER = ROOT / "tests" / "native_outputs.py"
-REFERENCE = "5067a10a490afb74126fb3bc10a7ce577bcfb06a"  # main before issue #16's prefilters
+REFERENCE = "3aa029afc1efdc1794bfd85b298e05ddf31e3ba7"  # credited accounts, wages
 CORPORA = (("demo", 163), ("stress", 164))
 POSTS_EACH = 2500
 
