@@ -41,11 +41,14 @@ def drop_views(connection, network_ids: Iterable[str] | None = None) -> None:
     delete_where_in(connection, network_views, "network_id", ids)
 
 
-def views_to_write(store: Store, network_ids: Iterable[str] | None) -> list[str]:
-    """Large networks among `network_ids` (every large network when None), plus the large
-    networks without a stored view (dropped by a purge, or never written)."""
+def views_to_write(
+    store: Store, network_ids: Iterable[str] | None, min_posts: int = STORED_MIN_POSTS
+) -> list[str]:
+    """Large networks (`min_posts` or more) among `network_ids` (every large network when
+    None), plus the large networks without a stored view (dropped by a purge, or never
+    written)."""
     s = network_summaries.c
-    large = select(s.network_id).where(s.posts >= STORED_MIN_POSTS)
+    large = select(s.network_id).where(s.posts >= min_posts)
     missing = large.where(s.network_id.not_in(select(network_views.c.network_id)))
     with store.engine.connect() as connection:
         if network_ids is None:
@@ -58,11 +61,11 @@ def views_to_write(store: Store, network_ids: Iterable[str] | None) -> list[str]
     return sorted(wanted)
 
 
-def views_missing(store: Store) -> bool:
+def views_missing(store: Store, min_posts: int = STORED_MIN_POSTS) -> bool:
     """Whether a large network has no stored view (one indexed query)."""
     s = network_summaries.c
     query = select(s.network_id).where(
-        s.posts >= STORED_MIN_POSTS, s.network_id.not_in(select(network_views.c.network_id))
+        s.posts >= min_posts, s.network_id.not_in(select(network_views.c.network_id))
     )
     with store.engine.connect() as connection:
         return connection.execute(query.limit(1)).first() is not None

@@ -16,7 +16,12 @@ from jinja2 import Environment, FileSystemLoader
 from sentinelle.link.profile import network_profile
 from sentinelle.privacy import mask_handle, mask_identifier
 from sentinelle.store.browse import network_aliases_of, network_posts
-from sentinelle.store.network_views import read_view, save_views, views_to_write
+from sentinelle.store.network_views import (
+    STORED_MIN_POSTS,
+    read_view,
+    save_views,
+    views_to_write,
+)
 from sentinelle.store.networks import network_post
 from sentinelle.store.networks import network_posts as linked_network_posts
 from sentinelle.store.search import network_link_evidence
@@ -113,12 +118,14 @@ def page_view(store, network_id: str) -> dict | None:
     return build_page_view(store, network_id)
 
 
-def write_network_views(store, network_ids: Iterable[str] | None = None) -> int:
+def write_network_views(
+    store, network_ids: Iterable[str] | None = None, min_posts: int = STORED_MIN_POSTS
+) -> int:
     """Store the views of the large networks among `network_ids` (all when None) and of the
     large networks left without one; the number written."""
     written = 0
     batch: list[tuple[str, bytes]] = []
-    for network_id in views_to_write(store, network_ids):
+    for network_id in views_to_write(store, network_ids, min_posts):
         view = build_page_view(store, network_id)
         if view is None:
             continue
