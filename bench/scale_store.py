@@ -8,7 +8,8 @@ demo corpus's sizes and shapes and no identifier links two copies.
 For the web benchmark when analysing a million posts does not fit the time at hand (the
 demo corpus at 20,000 posts, analysed, times 50 is about 960,000 posts). Accounts, cases and
 outreach persons stay those of the small store; the text index, network summaries and
-weekly counts and the posts list's indicator rows are derived again for every copy.
+weekly counts, the posts list's indicator rows and the large networks' stored pages are
+derived again for every copy.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from sentinelle.store import open_store
 from sentinelle.store.network_summaries import refresh_summaries
 from sentinelle.store.post_indicators import write_indicator_rows
 from sentinelle.store.weekly_counts import refresh_weekly
+from sentinelle.web.network_view import write_network_views
 
 
 def shifted(kind: str, value: str | None, copy: int) -> str | None:
@@ -97,6 +99,7 @@ def scale(small: str, large: str, copies: int) -> None:
         connection.exec_driver_sql("ANALYZE post_indicators")
     refresh_summaries(store)
     refresh_weekly(store)
+    write_network_views(store)  # large networks' pages (migration 0017), as `analyze` does
     print(f"  derived rows ({time.perf_counter() - started:.0f}s)", flush=True)
 
 

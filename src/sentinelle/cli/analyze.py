@@ -24,9 +24,14 @@ def analyze(workers: int | None, relink: bool, db: str | None) -> None:
     """Extract, score and link every post not yet analysed (incremental: a second run with no
     new posts does nothing)."""
     from sentinelle.pipeline.pending import up_to_date
+    from sentinelle.store.network_views import views_missing
 
     store = open_store_for(db)
     if not relink and up_to_date(store):
+        if views_missing(store):  # a store migrated to 0017, or purged: pages to write
+            from sentinelle.web.network_view import write_network_views
+
+            click.echo(f"wrote {write_network_views(store, ()):,} stored network pages")
         click.echo(_UP_TO_DATE)
         return
     from sentinelle.pipeline.analyze import analyze as run_analyze

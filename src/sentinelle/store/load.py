@@ -137,6 +137,9 @@ def load_results(
     summary.edges = counted.count
     refresh_summaries(store)  # the network list's rows, as `analyze` writes them
     refresh_weekly(store)  # the overview's weekly counts, likewise
+    from sentinelle.web.network_view import write_network_views  # the web builds the view
+
+    write_network_views(store)  # large networks' pages, likewise
     refresh_statistics(store)
     refresh_outreach(store)  # persons at risk: the outreach pages read them, as after `analyze`
     summary.seconds = time.perf_counter() - started

@@ -29,11 +29,13 @@ from sqlalchemy import (
 
 from sentinelle.store.bulk import _IN_CHUNK
 from sentinelle.store.db import Store
+from sentinelle.store.network_views import drop_views
 from sentinelle.store.schema import (
     link_state,
     network_aliases,
     network_facets,
     network_summaries,
+    network_views,
     post_analysis,
     posts,
 )
@@ -145,6 +147,9 @@ def write_summaries(connection, network_ids: Iterable[str] | None = None) -> Non
     ids = None if network_ids is None else list(network_ids)
     write_summary_rows(connection, ids)
     write_facets(connection, ids)
+    drop_views(connection, ids)  # their stored pages: written again after `analyze`
+    merged = select(network_aliases.c.alias)
+    connection.execute(network_views.delete().where(network_views.c.network_id.in_(merged)))
     mark_networks_changed(connection)
 
 

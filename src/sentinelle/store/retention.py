@@ -19,6 +19,7 @@ from sentinelle.store.bulk import delete_where_in
 from sentinelle.store.db import Store
 from sentinelle.store.labels import review_labels
 from sentinelle.store.network_summaries import mark_networks_changed, write_summaries
+from sentinelle.store.network_views import drop_views
 from sentinelle.store.schema import (
     link_edges,
     post_analysis,
@@ -87,6 +88,7 @@ def plan_or_purge(
                         .values(phones="[]", handles="[]")
                     )
             if not dry_run:
+                drop_views(connection)  # stored network pages list identifiers
                 mark_networks_changed(connection)  # network pages list identifiers
             plan.identifiers = counted
             plan.notes.append("identifiers stay in the text of posts kept: purge posts too")

@@ -258,6 +258,17 @@ network_facets = Table(
     Index("ix_network_facets_network_id", "network_id"),
 )
 
+# A large network's page as the workspace shows it (migration 0017), written by `analyze` for
+# networks of at least `network_views.STORED_MIN_POSTS` posts: read cold, the largest cost
+# 35-135 ms of CPU (masking every post's label, linking's profile, the graph, the posts table);
+# a stored view is one row. Dropped with the network's summary when its posts change.
+network_views = Table(
+    "network_views",
+    metadata,
+    Column("network_id", String(20), primary_key=True),
+    Column("view", LargeBinary, nullable=False),  # orjson of what the page renders
+)
+
 # Analysed and flagged posts per week, department and source (migration 0012), written by
 # `analyze` for the overview's charts instead of a scan of 26 weeks of posts per request.
 weekly_counts = Table(

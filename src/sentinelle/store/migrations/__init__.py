@@ -4,4 +4,4 @@
 Alembic import (a CLI call stays fast); a test checks it against Alembic's own view.
 """
 
-HEAD = "0016_list_source_indicators"
+HEAD = "0017_network_views"

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from sentinelle.audit import record_event
 from sentinelle.auth.roles import allowed
-from sentinelle.privacy import mask_handle, mask_identifier, reveal_detail
+from sentinelle.privacy import reveal_detail
 from sentinelle.store.browse import current_network_id, network_posts
 from sentinelle.store.cases import networks_known_to_cases
 from sentinelle.store.network_summaries import (
@@ -22,14 +22,10 @@ from sentinelle.store.network_summaries import (
     networks_changed_at,
     summary_sources,
 )
-from sentinelle.store.search import network_link_evidence
-from sentinelle.web.charts import chart_json, france_map, network_graph
 from sentinelle.web.dates import when
 from sentinelle.web.explain import thresholds
-from sentinelle.web.network_story import link_reasons, story
-from sentinelle.web.network_view import identifier_links, network_object
+from sentinelle.web.network_view import identifier_links, page_view
 from sentinelle.web.render import render
-from sentinelle.web.rows import masked_label, post_href, score_cells
 from sentinelle.web.security import PageContext, check_csrf, page
 
 router = APIRouter(include_in_schema=False)
@@ -41,14 +37,6 @@ def _posts_or_404(request: Request, network_id: str) -> list[dict]:
     if not posts:
         raise HTTPException(404, "no such network")
     return posts
-
-
-def _identifier_table(links: list[dict]) -> list[dict]:
-    counts = Counter((link["kind"], link["value"]) for link in links)
-    return [
-        {"index": i, "kind": kind, "masked": mask_identifier(kind, value), "posts": n}
-        for i, ((kind, value), n) in enumerate(sorted(counts.items()))
-    ]
 
 
 @router.get("/networks/{network_id}", response_class=HTMLResponse)
@@ -88,69 +76,22 @@ def _kept_seconds(app) -> float:
 
 
 def _network_view(request: Request, network_id: str) -> dict:
-    """What the network page shows, ready to render: cached like the posts list (the largest
-    networks, the ones most opened, cost 60-80 ms of CPU to read, profile and mask)."""
-    store = request.app.state.store
-    posts = _posts_or_404(request, network_id)
-    network = network_object(store, network_id, posts)
-    for post in posts:
-        del post["text"]  # read for the profile; the cached view keeps the snippet only
-    links = identifier_links(posts)
-    reasons = link_reasons(network_link_evidence(store, network_id))
+    """What the network page shows, ready to render: the view `analyze` stored for a large
+    network, else built now (cached like the posts list either way); scores beside today's
+    thresholds."""
+    view = page_view(request.app.state.store, network_id)
+    if view is None:
+        raise HTTPException(404, "no such network")
     limits = thresholds()
-    posts_table = request.app.state.templates.env.get_template("network_posts.html")
     return {
-        "network": network,
-        "summary": story(network, reasons),
-        "reasons": reasons,
-        "posts": posts,
-        "posts_table": Markup(posts_table.render(rows=[_post_row(post) for post in posts])),
-        "identifiers": _identifier_table(links),
-        "accounts": sorted({mask_handle(p["author"]) for p in posts if p.get("author")}),
+        **view,
+        "posts_table": Markup(view["posts_table"]),  # HTML and JSON made safe when built
+        "charts": {name: Markup(chart) for name, chart in view["charts"].items()},
         "scores": [
             (label, value, value is not None and value >= limits.get(label, 0.5), limits.get(label))
-            for label, value in network["scores"].items()
+            for label, value in view["network"]["scores"].items()
         ],
-        "stays": _stays(network["itinerary"]),
-        "charts": {
-            "graph": chart_json(network_graph(posts, links)),
-            "map": chart_json(france_map(network["itinerary"])),
-        },
     }
-
-
-def _post_row(post: dict) -> dict:
-    """A row of the posts table, formatted in Python (several times cheaper than macros)."""
-    return {
-        "posted": when(post["posted_at"]),
-        "source": post["source"],
-        "place": post.get("place") or "",
-        "href": post_href(post["source"], post["post_id"]),
-        "label": masked_label(post, 80),
-        "scores": score_cells(post),
-    }
-
-
-def _stays(itinerary: list[dict]) -> list[dict]:
-    """The itinerary as rows of a readable timeline: each stay's share of the whole period."""
-    if not itinerary:
-        return []
-    start = datetime.fromisoformat(itinerary[0]["arrived"]).timestamp()
-    end = datetime.fromisoformat(itinerary[-1]["left"]).timestamp()
-    span = max(end - start, 1.0)
-    rows = []
-    for number, stay in enumerate(itinerary, start=1):
-        arrived = datetime.fromisoformat(stay["arrived"]).timestamp()
-        left = datetime.fromisoformat(stay["left"]).timestamp()
-        rows.append(
-            {
-                **stay,
-                "number": number,
-                "offset": round(100 * (arrived - start) / span, 2),
-                "width": max(round(100 * (left - arrived) / span, 2), 0.8),
-            }
-        )
-    return rows
 
 
 @router.post("/networks/{network_id}/reveal")
