@@ -70,7 +70,8 @@ def _fit(
 ) -> tuple[np.ndarray, float]:
     """L2 logistic regression on the columns the posts use, penalised towards `prior` (the
     catalogue's prior weights; 0 where it says nothing), objective as liblinear's with C."""
-    coef = np.zeros(features.shape[1], np.float32)
+    # an indicator the corpus never shows keeps the catalogue's prior
+    coef = np.zeros(features.shape[1], np.float32) if prior is None else prior.astype(np.float32)
     if truth.all() or not truth.any():
         return coef, 0.0
     used = np.unique(features.indices)
