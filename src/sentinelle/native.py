@@ -40,6 +40,7 @@ COMPILED = (
     "sentinelle.places.hints",
     "sentinelle.places.matchform",
     "sentinelle.places.mentions",
+    "sentinelle.text.literals",
     "sentinelle.text.normalize",
 )
 # Cython's directives for every compiled module; part of each build's name, like the source.

@@ -33,6 +33,10 @@ def _fired(text: str) -> dict[str, str]:
         ("Toute jeune et motivée, je cherche un stage de 3e à Lille, encore au collège", "stage"),
         ("high schooler offering math tutoring after school, $15/h", "tutoring"),
         ("En 1ère, petsitting et arrosage de vos plantes cet été 🎒", "petsitting"),
+        ("Lycéenne en seconde, je fais du ménage et du repassage le samedi", "fais du ménage"),
+        ("Collégienne, petits jobs cet été : je ramasse vos feuilles, 8€/h", "petits jobs"),
+        ("En terminale, je cherche un job d'été à Rennes, dispo juillet-août", "job d'été"),
+        ("Lycéenne, je fais vos courses pour les personnes âgées du quartier", "courses"),
     ],
 )
 def test_a_pupils_service_ad_sets_its_youth_cues_aside_and_names_the_service(text, service):
@@ -65,6 +69,8 @@ def test_a_school_level_in_an_ad_of_the_escort_kind_still_decides_minor(text):
         "Lycéenne dispo pour baby-sitting le soir, 12€ de l'heure, tel 06 12 34 56 78",
         "Je suis en seconde, je peux aider votre ado en français, dispo après les cours",
         "Collégienne en 4ème, je garde vos animaux pendant les vacances scolaires 🐣",
+        "Collégienne en 4ème, je lave la vaisselle après vos fêtes, 10€/h",
+        "Lycéenne motivée pour vous aider le samedi, 12€ de l'heure",
     ],
 )
 def test_a_pupils_service_ad_is_not_flagged_minor(text):
@@ -100,3 +106,11 @@ def test_stretched_letters_still_name_the_service():
 def test_an_au_pair_lodged_is_no_escort_ad():
     fired = _fired("Famille cherche jeune fille au pair, logée nourrie, Lyon")
     assert "youth.language" not in fired and CODE in fired
+
+
+def test_a_wage_by_the_hour_names_the_service_a_meeting_price_does_not():
+    assert _fired("Lycéenne motivée pour vous aider le samedi, 12€ de l'heure")[CODE] == (
+        "12€ de l'heure"
+    )
+    fired = _fired("Lycéenne dispo ce soir, 150€ 1h")
+    assert CODE not in fired and "youth.school_level" in fired

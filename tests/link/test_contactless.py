@@ -204,11 +204,14 @@ def test_a_group_rotating_persons_of_different_ages_at_one_price_still_links():
         assert len(set(labels[members].tolist())) == 1, group
 
 
+BASE = 0.04  # a plain similarity low enough that no factor reaches the cap of 1
+
+
 def _weigh(texts: list[str], left: list[int], right: list[int]) -> np.ndarray:
-    """`_weighed` on a plain similarity of 0.5 for each pair of `texts`."""
+    """`_weighed` on a plain similarity of `BASE` for each pair of `texts`."""
     posts = np.arange(len(texts))
     facets = facets_of(facet_incidence(texts, posts), posts)
-    return _weighed(np.full(len(left), 0.5), facets, len(texts), np.array(left), np.array(right))
+    return _weighed(np.full(len(left), BASE), facets, len(texts), np.array(left), np.array(right))
 
 
 def test_two_copies_stating_other_prices_ages_and_cities_weigh_little():
@@ -221,11 +224,32 @@ def test_two_copies_stating_other_prices_ages_and_cities_weigh_little():
         "Salut. Nouvelle sur Lyon. Réponds à l'annonce.",
     ]
     same, copy, rotated, two_leas, bare = _weigh(texts, [0, 0, 0, 0, 5], [1, 2, 3, 4, 1])
-    assert same > 0.5  # one persona, one price: more alike than the wording says
-    assert copy < 0.03  # another price, age, name and city: another poster
+    assert same > 10 * BASE  # one persona, one price, one town: far more than the wording says
+    assert copy < 0.06 * BASE  # another price, age, name and city: another poster
     assert copy < rotated < same  # a group's other person, same price and city
     assert two_leas < rotated  # one first name with two ages: two persons
-    assert bare < 0.5  # nothing stated on one side: wording must be stronger
+    assert bare < BASE  # nothing stated on one side: wording must be stronger
+
+
+def test_one_persona_in_two_towns_weighs_more_than_a_first_name_or_a_town_alone():
+    texts = [
+        "Coucou c'est Kenza, 22 ans. Installée à Rouen pour 3 jours.",
+        "Kenza ici, 22 ans, posée à Toulon ce week-end.",
+        "Coucou c'est Kenza, 30 ans. Installée à Nantes pour 3 jours.",
+        "Coucou c'est Sirine, 22 ans. Installée à Rouen jusqu'à dimanche.",
+    ]
+    persona, namesake, townmate = _weigh(texts, [0, 0, 0], [1, 2, 3])
+    assert persona > 2 * BASE  # one first name with one age across two towns: one persona
+    assert namesake < BASE  # one first name with two ages: two persons
+    assert townmate < persona  # another person in the same town
+
+
+def test_a_town_weighs_only_when_few_posters_without_contacts_name_it():
+    names = ("Léa", "Sofia", "Inès", "Jade", "Lina", "Emma")
+    texts = [f"Coucou c'est {name}, 22 ans. Installée à Paris." for name in names]
+    texts += ["Coucou c'est Kenza, 22 ans. Posée à Rouen.", "Sirine ici, 22 ans, à Rouen."]
+    everyone, stay = _weigh(texts, [0, 6], [1, 7])
+    assert stay > everyone  # two personas in a town few name: one stay; Paris is everyone's
 
 
 def test_stated_facets_read_price_age_name_and_city():

@@ -95,6 +95,17 @@ _AGE_RANGE = re.compile(
     r"(?P<entre>\bentre\s+)?(?:\bde\s+)?(?<![\d.,/:+])(\d{1,2})\s*(?:ans\s*)?"
     r"(?:(?<=\d)\s*[-–]|\s(?:à|a|au)|\s(?P<et>et))\s*(\d{1,2})\s?(?:ans|yo)\b"
 )
+# Cheap tests that a slow pattern cannot match, each a part every match of it holds: a pattern
+# that opens with alternatives or a look-behind is tried at every character, these are not.
+# A range's second number and its unit (`_AGE_RANGE`)
+_RANGE_HINT = re.compile(r"\d\s*(?:ans\s*)?(?:\s*[-–]|\s(?:à|a|au|et))\s*\d{1,2}\s?(?:ans|yo)\b")
+# a unit word after spaces (`_WRITTEN`; the word before it is checked apart)
+_UNIT_WORD = re.compile(r"\s(?:ans|an)\b")
+# "Léa, 16", "Léa (16)" (`_NAME_AGE`)
+_NAME_AGE_HINT = re.compile(r"[,(]\s?[1-5]\d")
+# "de 16" (`_PERSON_OF`), "m 16", "am only 16" (`_I_AM_EN`)
+_OF_NUMBER = re.compile(r"\sde\s+\d")
+_AM_NUMBER = re.compile(r"m\s+(?:only\s+|just\s+|juste\s+)?\d")
 
 
 def find_ages(text: str, year: int | None) -> list[StatedAge]:
@@ -144,6 +155,8 @@ def _keycap_ages(text: str, year: int | None) -> list[StatedAge]:
 
 def _ranges(lowered: str, found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """`found` without the ages read inside a range of ages, plus a minor range's lower bound."""
+    if not _RANGE_HINT.search(lowered):
+        return found
     spans = []
     for match in _AGE_RANGE.finditer(lowered):
         low, high = int(match.group(2)), int(match.group(4))
@@ -191,10 +204,10 @@ def _said(lowered: str) -> list[tuple[int, int, int]]:
     if "ai" in lowered:
         for match in _I_AM.finditer(lowered):
             found.append((match.start(), int(match.group(1)), match.end()))
-    if " de " in lowered:
+    if " de " in lowered and _OF_NUMBER.search(lowered):
         for match in _PERSON_OF.finditer(lowered):
             found.append((match.start(), int(match.group(1)), match.end()))
-    if "m " in lowered:
+    if "m " in lowered and _AM_NUMBER.search(lowered):
         for match in _I_AM_EN.finditer(lowered):
             if not _NOT_AGE_AFTER.match(lowered, match.end(1)):
                 found.append((match.start(), int(match.group(1)), match.end()))
@@ -207,7 +220,7 @@ def _said(lowered: str) -> list[tuple[int, int, int]]:
 def _named(text: str) -> list[tuple[int, int, int]]:
     """ "Léa, 16", "Léa (16)": not after a place ("Lyon (69)" is a department) or a date."""
     found = []
-    if "," not in text and "(" not in text:
+    if not _NAME_AGE_HINT.search(text):
         return found
     for match in _NAME_AGE.finditer(text):
         word = match.group(1)
@@ -233,7 +246,7 @@ def _is_place(word: str) -> bool:
 def _written(lowered: str) -> list[tuple[int, int, int]]:
     """ "seize ans", "dix-sept ans", "vingt-deux ans" (durations and experience left out)."""
     found = []
-    if " an" not in lowered:
+    if " an" not in lowered or not _word_then_unit(lowered):
         return found
     for match in _WRITTEN.finditer(lowered):
         start, end = match.span()
@@ -244,6 +257,17 @@ def _written(lowered: str) -> list[tuple[int, int, int]]:
             continue
         found.append((start, age, end))
     return found
+
+
+def _word_then_unit(lowered: str) -> bool:
+    """Whether a letter, spaces, then "an"/"ans" stand in the text: every written age ends so."""
+    for match in _UNIT_WORD.finditer(lowered):
+        at = match.start()
+        while at and lowered[at - 1].isspace():  # str.isspace is the regex's \s
+            at -= 1
+        if at and lowered[at - 1].isalpha():
+            return True
+    return False
 
 
 def _born(lowered: str, year: int | None) -> list[tuple[int, int, int]]:

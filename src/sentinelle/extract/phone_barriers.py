@@ -74,15 +74,21 @@ _ACCOUNT_BEFORE = re.compile(
     r"|facture|ticket)\s*(?:n°|#|:)?\s*(?:\d+[ .\-]?)+$"
 )
 _ACCOUNT_REACH = 40
-_ACCOUNT_HINT = re.compile(
-    r"(?i:siret|siren|iban|rib|tva|commande|cmd|order|r[ée]f|colis|suivi|facture|ticket)"
-)
+_ACCOUNT_LABELS = r"siret|siren|iban|rib|tva|commande|cmd|order|r[ée]f|colis|suivi|facture|ticket"
+_ACCOUNT_HINT = re.compile(rf"(?i:{_ACCOUNT_LABELS})")
+# The same labels on lower-case text, many times faster than ignoring case: a window whose
+# lower-case form holds none holds none in any case, unless it has one of the three letters
+# that match an ASCII letter ignoring case without lowering to it (İ ı ſ).
+_ACCOUNT_LABELS_LOWER = re.compile(_ACCOUNT_LABELS)
+_FOLDED_LIKE_ASCII = frozenset("\u0130\u0131\u017f")
 # an IBAN ("FR76 3000 6000 0112 3456 7890 189"): country, check digits, groups of four
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,3})?(?![\w])")
 
 
+@lru_cache(maxsize=4096)
 def barrier_at(text: str, start: int) -> re.Match[str] | None:
-    """The price, date, time or quantity written from `start`, if any."""
+    """The price, date, time or quantity written from `start`, if any (cached: a number's
+    atoms are asked about by the fast path, the clusters and each candidate reading)."""
     return _BARRIER.match(text, start)
 
 
@@ -96,18 +102,12 @@ def mark_barriers(text: str, atoms: list[Atom], first: int, last: int) -> None:
         atom.barrier = False
         if atom.kind not in ("plain", "unicode"):
             continue
-        before = text[max(0, atom.start - _BEFORE_REACH) : atom.start].lower()
-        if (
-            _BARRIER_BEFORE.search(before)
-            or (_is_year(atom.digits) and _YEAR_BEFORE.search(before))
-            or (_LABEL.match(text, atom.start) and _LABEL_BEFORE.search(before))
-            or any(start <= atom.start < end for start, end in accounts)
-            or _in_account(text, atom.start)
-        ):
+        match = barrier_at(text, atom.start)
+        soft = match is not None and match.group("soft") is not None
+        # a price, date or time written from the atom makes it a barrier whatever stands before
+        if (match is None or soft) and _labelled(text, atom, accounts):
             atom.barrier = True
-        match = _BARRIER.match(text, atom.start)
         if match:
-            soft = match.group("soft") is not None
             for other in atoms[index:]:
                 if other.start >= match.end():
                     break
@@ -117,12 +117,39 @@ def mark_barriers(text: str, atoms: list[Atom], first: int, last: int) -> None:
                     other.barrier = True
 
 
+def _labelled(text: str, atom: Atom, accounts: tuple[tuple[int, int], ...]) -> bool:
+    """A reference word, a currency sign, "en" before a year, "mon" before "06 :", or a bank
+    account or labelled identifier holds the atom."""
+    before = text[max(0, atom.start - _BEFORE_REACH) : atom.start].lower()
+    return bool(
+        _reference_in(before)
+        or (_is_year(atom.digits) and _YEAR_BEFORE.search(before))
+        or (_LABEL.match(text, atom.start) and _LABEL_BEFORE.search(before))
+        or any(start <= atom.start < end for start, end in accounts)
+        or _in_account(text, atom.start)
+    )
+
+
+@lru_cache(maxsize=16384)
+def _reference_in(before: str) -> bool:
+    """`_BARRIER_BEFORE` ends `before` (cached: the same words stand before many numbers)."""
+    return _BARRIER_BEFORE.search(before) is not None
+
+
 def _in_account(text: str, start: int) -> bool:
     """The atom continues a labelled identifier's digits ("siret : 000 000 010 00000")."""
     before = text[max(0, start - _ACCOUNT_REACH) : start]
-    if not _ACCOUNT_HINT.search(before):
+    if not _account_hint(before):
         return False  # the common case, found without the anchored search
     return bool(_ACCOUNT_BEFORE.search(before.lower()))
+
+
+@lru_cache(maxsize=16384)
+def _account_hint(before: str) -> bool:
+    """An identifier's label in `before` (cached like `_reference_in`)."""
+    if not _ACCOUNT_LABELS_LOWER.search(before.lower()) and _FOLDED_LIKE_ASCII.isdisjoint(before):
+        return False
+    return _ACCOUNT_HINT.search(before) is not None
 
 
 @lru_cache(maxsize=256)
@@ -133,7 +160,7 @@ def _iban_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 def reference_before(text: str, start: int) -> bool:
     """A reference, order number or currency sign right before `start`."""
-    return bool(_BARRIER_BEFORE.search(text[max(0, start - _BEFORE_REACH) : start].lower()))
+    return _reference_in(text[max(0, start - _BEFORE_REACH) : start].lower())
 
 
 def _is_year(digits: str) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import chain
 
+import ahocorasick
 import phonenumbers
 
 # Words that say "this is how to reach me", and the emoji that do.
@@ -67,7 +68,7 @@ _COUNTRY_WORDS = {
     "TR": "turc turque turcs turques turquie",
     "GR": "grec grecque grecs grecques grèce",
 }
-_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_LETTER = re.compile(r"[^\W\d_]")
 _FLAG = re.compile("[\U0001f1e6-\U0001f1ff]{2}")
 _INDICATIF = re.compile(r"(?i:indicatif)\s*(?::\s*)?(?:\+|00)\s?(\d{1,3})(?!\d)")
 # How far a cue may stand from the number it names (same line, nothing but a few link words).
@@ -141,9 +142,10 @@ def _char_class(char: str) -> str:
 
 
 @cache
-def _country_words() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
-    """The country words' pattern (on lower-case text), their regions, and their first five
-    letters with and without accents (a cheap test that most posts name no country)."""
+def _country_words() -> tuple[re.Pattern[str], dict[str, str], ahocorasick.Automaton]:
+    """The country words' pattern (on lower-case text), their regions, and an automaton of
+    their first five letters with and without accents (a cheap test that most posts name no
+    country)."""
     table = {}
     stems = set()
     for region, words in _COUNTRY_WORDS.items():
@@ -151,7 +153,11 @@ def _country_words() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
             table[_fold(word)] = region
             stems.update((word[:5], _fold(word)[:5]))
     pattern = _trie_pattern(sorted(table))
-    return re.compile(rf"(?:{pattern})(?![^\W\d_])"), table, frozenset(stems)
+    machine = ahocorasick.Automaton()
+    for stem in stems:
+        machine.add_word(stem, len(stem))
+    machine.make_automaton()
+    return re.compile(rf"(?:{pattern})(?![^\W\d_])"), table, machine
 
 
 def _word_cues(text: str) -> list[CountryCue]:
@@ -159,7 +165,7 @@ def _word_cues(text: str) -> list[CountryCue]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a letter that lowers to two ("İ"): keep spans aligned
         lowered = text
-    if stems.isdisjoint(word[:5] for word in _LONG_WORD.findall(lowered)):
+    if not _opens_a_word(lowered, stems):
         return []
     cues = []
     for match in words.finditer(lowered):
@@ -168,6 +174,18 @@ def _word_cues(text: str) -> list[CountryCue]:
             continue  # inside a word
         cues.append(CountryCue(*match.span(), (table[_fold(match.group())],), "word"))
     return cues
+
+
+def _opens_a_word(lowered: str, stems: ahocorasick.Automaton) -> bool:
+    """Whether a word of four letters or more starts with one of `stems` (its first five
+    letters, or all four): one automaton pass instead of listing every word."""
+    for end, length in stems.iter(lowered):
+        start = end - length + 1
+        if start and _LETTER.match(lowered, start - 1):
+            continue  # inside a word
+        if length >= 5 or (length == 4 and not _LETTER.match(lowered, end + 1)):
+            return True  # five letters opening a word, or a whole word of four
+    return False
 
 
 @cache

@@ -6,7 +6,9 @@ is, and a pupil may offer tutoring, childcare or pet care. The research behind t
 (school-age victims, contact after class) is about ads of the escort and dating kind; read in a
 tutoring ad the same words flagged about half of a held-out corpus's pupils as minors in sex
 ads. So in a post that offers (or seeks) such a service and shows nothing of the escort or
-dating kind, the youth cues are set aside and the service is named as context instead.
+dating kind, the youth cues are set aside and the service is named as context instead. A wage
+by the hour (under 30 € an hour: a pupil's 8-15 €) names the service when the words do not: an
+ad of the escort kind never asks so little.
 
 What the escort or dating kind shows, and a pupil's service ad does not: escort, control or
 recruitment indicators (not housing offered: a seasonal job or an au pair is "logée nourrie");
@@ -78,6 +80,13 @@ _SERVICES = (
     rf"\barros(?:er|e|age) {_WHOSE}plantes\b",
     r"\btond(?:re|s) (?:la |votre |ta )?pelouse\b",
     r"\b(?:cherche|recherche) (?:un |mon )?stage\b",
+    r"\b(?:petits? (?:jobs?|boulots?|travaux)|jobs? (?:d ete|etudiant|de vacances))\b",
+    r"\b(?:faire|fais|je fais|propose|aide pour|aide a|aide au) (?:le |du |votre |vos |de )?"
+    r"(?:menage|repassage|jardinage|bricolage|demenagement|courses|vitres|desherbage)\b",
+    r"\b(?:ramass(?:er|e|age) (?:les |des |vos )?feuilles|sortir (?:les |vos )?poubelles"
+    r"|deneig(?:er|ement)|distribu(?:er|tion) (?:de |des )?(?:flyers|prospectus|journaux))\b",
+    r"\b(?:vendanges|cueillette|aide informatique|cours d informatique)\b",
+    r"\b(?:pour|chez) (?:les )?(?:personnes agees|seniors|vos parents|vos grands parents)\b",
     r"\bstage (?:d |de )(?:observation|3e|3eme|troisieme|seconde|2nde)\b",
 )
 _SERVICE_SOURCE = "|".join(f"(?:{shape})" for shape in _SERVICES).replace(" ", " +")
@@ -102,6 +111,8 @@ _MEETING = re.compile(
 )
 _LONG_UNITS = ("mois", "semaine", "sem", "jour", "journee", "journée")
 MEETING_PRICE = 60.0
+WAGE_CEILING = 30.0  # an hourly rate under this is a wage (pupils' jobs: 8-20 an hour)
+_HOUR_UNITS = frozenset({"1h", "h", "heure", "l'heure", "lheure", "/h"})
 
 
 def benign_service(haystack: str) -> tuple[str, tuple[int, int] | None] | None:
@@ -113,6 +124,16 @@ def benign_service(haystack: str) -> tuple[str, tuple[int, int] | None] | None:
         return found.group(), found.span()
     found = _SERVICE_SINGLE.search(_REPEATED.sub(r"\1", haystack))
     return (found.group(), None) if found is not None else None
+
+
+def _hourly_wage(extraction: Extraction) -> tuple[str, None] | None:
+    """A price per hour a pupil's job is paid ("10€/h", "12€ de l'heure"): under
+    `WAGE_CEILING` an hour, a wage, never the price of a meeting."""
+    for price in extraction.prices:
+        unit = (price.unit or "").replace(" ", "")
+        if unit in _HOUR_UNITS and price.amount < WAGE_CEILING:
+            return price.evidence, None
+    return None
 
 
 def escort_kind(haystack: str, codes: Iterable[str], extraction: Extraction) -> bool:
@@ -140,7 +161,7 @@ def set_aside_youth(
     (`others`: the post's other indicators, read for that)."""
     if not any(indicator.code in YOUTH_CUES for indicator in terms):
         return terms
-    service = benign_service(haystack)
+    service = benign_service(haystack) or _hourly_wage(extraction)
     codes = [indicator.code for indicator in (*terms, *others)]
     if service is None or escort_kind(haystack, codes, extraction):
         return terms

@@ -9,6 +9,7 @@ import numpy as np
 import orjson
 from sqlalchemy import Connection, bindparam, select
 
+from sentinelle.extract.handles import addressed
 from sentinelle.link.inputs import LinkInput
 from sentinelle.link.prepare import PreparedPosts, concat_prepared, link_text, prepare
 from sentinelle.link.profile import NetworkPost, network_features
@@ -78,18 +79,23 @@ def prepare_rows(chunk: tuple[int, list[tuple]]) -> tuple[PreparedPosts, list[st
     pk, text, title, source, phashes, phones, handles, network_id = range(8)
     prices, ages, mentions, author = range(8, 12)
     found = [orjson.loads(row[handles]) for row in rows]
+    texts = [link_text(row[title], row[text]) for row in rows]
     own = [_own_handles(hs, row[source]) for hs, row in zip(found, rows, strict=True)]
+    posted = [
+        _posted_under(mine, body, bool((row[author] or "").strip()))
+        for mine, row, body in zip(own, rows, texts, strict=True)
+    ]
     batch = LinkInput(
         post_pk=np.array([row[pk] for row in rows], dtype=np.int64),
-        texts=[link_text(row[title], row[text]) for row in rows],
+        texts=texts,
         phones=[[p["e164"] for p in orjson.loads(row[phones])] for row in rows],
         handles=[[h for h in hs if h not in mine] for hs, mine in zip(found, own, strict=True)],
         phashes=[orjson.loads(row[phashes]) for row in rows],
-        authors=[mine[0] if mine else None for mine in own],
+        authors=[mine[0] if mine else None for mine in posted],
         extraction=[(row[prices], row[ages], row[mentions]) for row in rows],
         mention_author=[
             bool(mine) and not (row[author] or "").strip()
-            for mine, row in zip(own, rows, strict=True)
+            for mine, row in zip(posted, rows, strict=True)
         ],
     )
     return prepare(batch, shingle_width), [row[network_id] for row in rows]
@@ -98,6 +104,17 @@ def prepare_rows(chunk: tuple[int, list[tuple]]) -> tuple[PreparedPosts, list[st
 def _own_handles(handles: list[str], source: str) -> list[str]:
     """The post's author account, which extraction writes as "source:author"."""
     return [h for h in handles if h.split(":", 1)[0] == source.lower()]
+
+
+def _posted_under(own: list[str], text: str, has_author: bool) -> list[str]:
+    """The accounts the post is posted under, for linking. A post without an author whose
+    "account" is a bare "@name" it writes keeps it only when the text hands it out as a contact
+    ("DM @x", `extract.handles.addressed`): tagging or recommending an account is not posting
+    under it, and posts tagging one popular account are not one poster."""
+    if has_author or not own:
+        return own
+    lowered = text.lower()
+    return [h for h in own if addressed(lowered, h.partition(":")[2])]
 
 
 def load_aliases(store: Store) -> dict[str, str]:

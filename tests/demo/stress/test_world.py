@@ -7,6 +7,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from datetime import date
 
+import orjson
 import phonenumbers
 import pytest
 
@@ -360,3 +361,30 @@ def test_mention_only_offers_name_their_group_handle_as_extraction_reads_it(stre
     assert 0.2 < bare / len(offers) < 0.6  # bare "@name", the others with the platform after
     # the group's ads give the handle on about half of them: most groups gave it somewhere
     assert given / len(offers) > 0.7
+
+
+def test_popular_mentions_draw_apart_and_name_a_venue_that_posts_itself() -> None:
+    """At 0 only the mentioning ads change and the venues' posts go; every other post is the
+    same. A mentioning ad is benign and names the venue in passing (no handle, as extraction
+    reads it, but a bare tag: an account of the ad's source); the venue posts under that name
+    as its own account."""
+    default = generate_stress(3000, seed=29)
+    off = generate_stress(3000, seed=29, knobs=parse_knobs(["popular_mentions=0"]))
+    untouched = [p for p, t in default if "popular_mentions" not in t["phenomena"]]
+    kept = {orjson.dumps(p) for p, _ in off}
+    tagged = [(p, t) for p, t in default if "popular_mentions" in t["phenomena"]]
+    own = [p for p, _ in tagged if p["kind"] == "social_post"]
+    assert len(untouched) > 2800
+    # the venues' own posts replace as many of the last independents' posts, no more
+    assert sum(orjson.dumps(p) not in kept for p in untouched) <= len(own) + 10
+    venues = {p["author"] for p in own}
+    mentioning = [(p, t) for p, t in tagged if p["kind"] == "ad"]
+    assert venues and len(mentioning) > 30
+    for _, truth in tagged:
+        assert truth["actor_kind"] == "benign" and not any(truth["labels"].values())
+    for post, truth in mentioning:
+        named = [name for name in venues if name in post["text"]]
+        tagged_as = {h for h in truth["handles"] if h.partition(":")[2] in venues}
+        assert named and tagged_as <= {f"{post['source']}:{name}" for name in named}
+        found = extract_post(Post.from_contract(post)).handles
+        assert set(found) == set(truth["handles"]), post["text"]

@@ -21,6 +21,7 @@ from sentinelle.demo.stress.forms import NEAR_HINTS, FormsDice, GlyphDice, Menti
 from sentinelle.demo.stress.knobs import parse_knobs
 from sentinelle.demo.stress.numbers import Number, NumberBook, write_number
 from sentinelle.demo.stress.pupils import PupilDice
+from sentinelle.demo.stress.venues import Venue, VenueDice
 from sentinelle.demo.truth import Carried, Who, truth_record
 
 MIDDLE = FIRST_DAY + (LAST_DAY - FIRST_DAY) // 2
@@ -88,6 +89,8 @@ class StressWorld:
         self.glyphs = GlyphDice(seed)
         self.pupils = PupilDice(seed)
         self.mentions = MentionDice(seed)
+        self.venues = VenueDice(seed, n_posts)
+        self.apart: list[Draft] = []  # the venues' own posts, outside the quotas
         self.side_book = NumberBook(self.forms.rng)
         self.side_book.used = self.book.used
         self.edits = EditDice(seed)  # hard edits too: at 0 they change nothing else
@@ -443,13 +446,30 @@ class StressWorld:
         return self.rng.choice(lx.EMERGING_USES).format(t=self.term)
 
     def _emit(
-        self, source, kind, day, text, carried, who, labels, city, tags, author, hashes, title=None
+        self,
+        source,
+        kind,
+        day,
+        text,
+        carried,
+        who,
+        labels,
+        city,
+        tags,
+        author,
+        hashes,
+        title=None,
+        apart: list[Draft] | None = None,
     ) -> None:
-        rng = self.rng
-        self.ids += 1
+        """One post and its truth; `apart`: drawn from the venues' stream, numbered on its own
+        and kept out of the world's quotas (`popular_mentions`)."""
+        rng = self.rng if apart is None else self.venues.rng
+        if apart is None:
+            self.ids += 1
+        ident = f"s{self.ids:07d}" if apart is None else f"sv{len(apart) + 1:06d}"
         minute = rng.randint(7 * 60, 23 * 60 + 59)
         post = {
-            "id": f"s{self.ids:07d}",
+            "id": ident,
             "source": source,
             "kind": kind,
             "text": text,
@@ -469,7 +489,7 @@ class StressWorld:
         truth["phenomena"] = sorted(tags)
         if "emerging_term" in tags:
             truth["emerging_term"] = {"term": self.term, "since": day_stamp(MIDDLE)[0]}
-        self.out.append(Draft(day, minute, post, truth))
+        (self.out if apart is None else apart).append(Draft(day, minute, post, truth))
 
     def _days(self, p: Poster, count: int) -> list[int]:
         end = min(LAST_DAY, p.start + p.span)
@@ -669,8 +689,10 @@ class StressWorld:
                         "foreign_numbers" if number.form == "foreign" else "unallocated_numbers"
                     )
             who = Who(actor, "benign", None, None, 1)
+            source = rng.choice(lx.CLASSIFIEDS)
+            text = self._venue_mention(text, source, city, carried, tags)
             self._emit(
-                rng.choice(lx.CLASSIFIEDS),
+                source,
                 "ad",
                 day,
                 text,
@@ -682,6 +704,36 @@ class StressWorld:
                 None,
                 [],
             )
+
+    def _venue_mention(
+        self, text: str, source: str, city: Commune, carried: Carried, tags: set[str]
+    ) -> str:
+        """A benign ad naming a popular venue's account in passing (knob `popular_mentions`,
+        drawn apart); the venue's own posts are written when it is first named."""
+        if not self.venues.names_one(self.k["popular_mentions"]):
+            return text
+        venue, new = self.venues.pick(lx.SOCIALS)
+        if new:
+            self._venue_posts(venue, city)
+        # named in passing (thanks, credit, a place to go): someone else's account, no handle
+        # of the post's; a bare tag is read as an account of the source (the contract's
+        # reading), which linking does not take for the poster's
+        sentence, handle = self.venues.mention(venue, source)
+        if handle is not None:
+            carried.add_handle(handle)
+        tags.add("popular_mentions")
+        return f"{text} {sentence}"
+
+    def _venue_posts(self, venue: Venue, city: Commune) -> None:
+        """A venue's own posts under its account: benign, each its own actor."""
+        # numbered apart: the world's actor counter also numbers the handles it draws
+        who = Who(f"v{len(self.venues.venues):05d}", "benign", None, None, 1)
+        for day, text in self.venues.own_posts(venue, city.name, FIRST_DAY, LAST_DAY):
+            carried = Carried(year=parts(day)[0], hard_rate=0.0)
+            self._emit(
+                venue.source, "social_post", day, text, carried, who, (False, False, False),
+                city, {"popular_mentions"}, venue.name, [], apart=self.apart,
+            )  # fmt: skip
 
     def _others_ages(self, carried: Carried, tags: set[str]) -> str:
         """A look-alike's opener stating children's or a sibling's ages (braces kept for
@@ -721,8 +773,9 @@ class StressWorld:
             quota["minor_alone"],
             lambda left: self._independent(min(left, rng.randint(1, 4)), minor=True),
         )
-        self._independents(quota["independent"])
-        drafts = sorted(self.out, key=lambda d: (d.day, d.minute, d.post["id"]))
+        # the venues' own posts (drawn apart) take the place of the last independents' posts
+        self._independents(max(quota["independent"] - len(self.apart), 0))
+        drafts = sorted(self.out + self.apart, key=lambda d: (d.day, d.minute, d.post["id"]))
         return drafts[:n] if len(drafts) > n else drafts
 
     def _fill(self, quota: int, make) -> None:
