@@ -249,3 +249,21 @@ def test_first_names_on_the_same_photos_are_one_person_renaming_her_ads():
     ]
     found, _ = entity_indicators(two, [phone] * 2, [[], []])
     assert "control.several_personas" in {i.code for i in found[0]}
+
+
+def test_the_personas_feature_counts_persons_not_first_names():
+    """The model's `contact.personas` reads what the indicator reads: names on one photo are
+    one person."""
+    phone = Extraction(phones=[PhoneHit("+33612345678", "06 12 34 56 78")])
+    renamed = [
+        photo_post(1, "Léa dispo", ("a1b2c3d4e5f60718",)),
+        photo_post(2, "Lola dispo", ("a1b2c3d4e5f6071b",)),
+    ]
+    _, facts = entity_indicators(renamed, [phone] * 2, [[], []])
+    assert [row["contact.personas"] for row in facts] == [1, 1]
+    two = [
+        photo_post(1, "Léa dispo", ("a1b2c3d4e5f60718",)),
+        photo_post(2, "Nour dispo", ("99887766554433aa",)),
+    ]
+    _, facts = entity_indicators(two, [phone] * 2, [[], []])
+    assert [row["contact.personas"] for row in facts] == [2, 2]

@@ -42,3 +42,44 @@ def test_card_records_data_and_thresholds(small_model):
     assert card["actors"] == 160 and card["folds"] == 4
     assert set(card["calibration_metrics"]) == {"minor", "control", "recruitment"}
     assert all(0.05 <= value <= 1 for value in small_model.thresholds.values())
+
+
+def test_scores_keep_the_raw_order_inside_an_isotonic_step():
+    from sentinelle.score.model import calibrate
+
+    knots = (np.array([-1.0, 0.0, 1.0]), np.array([0.0, 0.0, 1.0]))  # one flat step below 0
+    raw = np.array([-5.0, -3.0, -1.5, 0.5])
+    flat = calibrate(raw, knots, 0.0)
+    assert flat[0] == flat[1] == flat[2]  # isotonic alone ties them
+    broken = calibrate(raw, knots, 0.01)
+    assert np.all(np.diff(broken) > 0)
+    assert np.allclose(broken, flat, atol=0.01)  # calibration barely moves
+
+
+def test_evidence_indicator_keeps_the_catalogue_prior_when_the_corpus_lacks_it():
+    from scipy import sparse
+
+    from sentinelle.score.training import _fit
+
+    # column 0 fires on half the posts and says the label; column 1 never fires
+    rng = np.random.default_rng(0)
+    column = rng.random(400) < 0.5
+    features = sparse.csr_matrix(np.stack([column, np.zeros(400)], axis=1).astype(np.float32))
+    truth = column & (rng.random(400) < 0.9)
+    prior = np.array([0.0, 1.0])
+    coef, _ = _fit(features, truth, 0, None, prior)
+    assert coef[0] > 1.0  # learned from the data
+    assert coef[1] == 1.0  # never seen: the prior stands
+
+
+def test_evidence_prior_marks_only_the_labels_evidence(small_model):
+    from sentinelle.score.training import EVIDENCE_PRIOR, evidence_prior
+
+    layout = small_model.layout
+    offset = 1 << layout.ngram_bits
+    prior = evidence_prior(layout, "minor")
+    weights = dict(zip(layout.indicator_codes, prior[offset:], strict=False))
+    assert weights["age.stated_minor"] == EVIDENCE_PRIOR
+    assert weights["youth.language"] == EVIDENCE_PRIOR
+    assert weights["mobility.new_in_town"] == 0.0  # context
+    assert weights["control.explicit_third_party"] == 0.0  # another label's

@@ -387,11 +387,12 @@ def _post_entity(
     readings = [(names[row], True)] if names[row] else [(name, False) for name in given[row]]
     facts = dict.fromkeys(ENTITY_FACTS, 0.0)
     found: list[Indicator] = []
+    # persons, not first names: an independent renaming her ads on her own photos is one
     for key in _contacts(extraction):
         _contact_facts(row, key, entities[key], facts, found)
-        facts["contact.personas"] = max(facts["contact.personas"], len(entities[key].personas))
+        facts["contact.personas"] = max(facts["contact.personas"], entities[key].persons())
     for key in _photos(post):
-        facts["contact.personas"] = max(facts["contact.personas"], len(entities[key].personas))
+        facts["contact.personas"] = max(facts["contact.personas"], entities[key].persons())
     # Names count where a contact stands behind them: posts without any, tied into one network
     # by their wording alone, are as often independents using a common phrasing (a corpus
     # written apart: 44% of its contactless independents flagged control this way).

@@ -40,6 +40,22 @@ def _ngram_text(layout) -> str:
     return f"hashed character 3-4-gram TF-IDF (2^{layout.ngram_bits} buckets), "
 
 
+def _solver_text(card: dict) -> str:
+    prior = card.get("evidence_prior")
+    if prior is None:
+        return f"liblinear, C={card.get('regularisation')}"
+    return (
+        f"L2, C={card.get('regularisation')}, evidence indicators' weights pulled towards "
+        f"{prior} instead of 0: the catalogue's prior"
+    )
+
+
+def _tie_text(model) -> str:
+    if not getattr(model, "tie_break", 0.0):
+        return ""
+    return f", plus {model.tie_break} of the raw score's sigmoid (no ties inside a step)"
+
+
 def render_card(model) -> str:
     """Markdown model card for `model` (a ScoringModel)."""
     card = model.card
@@ -51,11 +67,12 @@ def render_card(model) -> str:
         f"- Posts: {card.get('posts')} from {card.get('actors')} actors; calibration and "
         f"thresholds on out-of-fold scores ({card.get('folds')} folds by actor), final fit on all",
         f"- Positives: {card.get('positives')}",
-        "- Model: one logistic regression per label (liblinear, C="
-        f"{card.get('regularisation')}) over {_ngram_text(model.layout)}"
+        "- Model: one logistic regression per label ("
+        f"{_solver_text(card)}) over {_ngram_text(model.layout)}"
         f"{len(model.layout.indicator_codes)} catalogue "
         f"indicators, post facts and network facts ({', '.join(model.layout.network_names)}); "
-        "isotonic calibration on out-of-fold scores. Flags: deciding indicators, else the "
+        f"isotonic calibration on out-of-fold scores{_tie_text(model)}. Flags: deciding "
+        "indicators, else the "
         "threshold with an evidence indicator (`flagged_by`).",
         "",
         "## Thresholds (operating points)",

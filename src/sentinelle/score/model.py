@@ -15,6 +15,7 @@ from pathlib import Path
 import joblib
 import numpy as np
 from scipy import sparse
+from scipy.special import expit
 
 from sentinelle.indicators.indicator import LABELS
 from sentinelle.score.features import FeatureLayout
@@ -35,6 +36,8 @@ class ScoringModel:
     calibration: dict[str, tuple[np.ndarray, np.ndarray]]  # label -> isotonic knots (x, y)
     thresholds: dict[str, float]
     card: dict = field(default_factory=dict)
+    # share of the score given to the raw linear score's sigmoid (0 in models before 2026-12-03)
+    tie_break: float = 0.0
 
     def decision(self, features: sparse.csr_matrix) -> np.ndarray:
         """Raw linear scores, (n_posts, 3)."""
@@ -42,12 +45,26 @@ class ScoringModel:
 
     def probabilities(self, features: sparse.csr_matrix) -> np.ndarray:
         """Calibrated probabilities, (n_posts, 3)."""
-        raw = self.decision(features)
+        raw = self.decision(features).astype(np.float64)
         calibrated = np.empty_like(raw)
         for column, label in enumerate(LABELS):
-            knots_x, knots_y = self.calibration[label]
-            calibrated[:, column] = np.interp(raw[:, column], knots_x, knots_y)
+            calibrated[:, column] = calibrate(
+                raw[:, column], self.calibration[label], self.tie_break
+            )
         return calibrated
+
+
+def calibrate(
+    raw: np.ndarray, knots: tuple[np.ndarray, np.ndarray], tie_break: float
+) -> np.ndarray:
+    """Isotonic calibration, made strictly increasing by a small share of the raw score's
+    sigmoid: an isotonic step ties every post inside it, and on a corpus unlike the training one
+    whole classes land in one step (a stress-trained model's lowest step held most demo minors
+    and adults alike: minor ROC AUC 0.70 calibrated, 0.88 raw)."""
+    calibrated = np.interp(raw, *knots)
+    if tie_break:
+        calibrated = (1.0 - tie_break) * calibrated + tie_break * expit(raw)
+    return calibrated
 
 
 def save_model(model: ScoringModel, directory: Path) -> Path:
@@ -73,6 +90,7 @@ def save_model(model: ScoringModel, directory: Path) -> Path:
         "calibration": model.calibration,
         "thresholds": model.thresholds,
         "card": model.card,
+        "tie_break": model.tie_break,
     }
     path = directory / MODEL_FILE
     joblib.dump(payload, path, compress=("xz", 3))
@@ -108,6 +126,7 @@ def load_model(directory: Path | str) -> ScoringModel:
         payload["calibration"],
         payload["thresholds"],
         payload["card"],
+        payload.get("tie_break", 0.0),
     )
 
 
