@@ -136,39 +136,10 @@ def test_no_name_before_a_platform(text: str) -> None:
     assert find_handles(text) == []
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Chambre à louer. Plus d'infos chez @cafe_lecture68.",
-        "Annonce relayée par cafe_lecture68 sur snap.",
-        "Merci @librairie.81 (snap) pour le relais !",
-        "Vu chez librairie.51 sur insta, merci à eux.",
-        "Merci à @asso.quartier13 pour le prêt de la salle.",
-        "Crédit photo : @studio.b9",
-        "Grâce à @jardin_partage42, les légumes sont bio.",
-    ],
-)
-def test_an_account_thanked_or_credited_is_no_handle_of_the_post(text: str) -> None:
-    """Two posts thanking one venue are not one poster: neither gets the venue as a handle."""
-    assert find_handles(text) == []
-    assert find_mentions(text) == []
-
-
-@pytest.mark.parametrize(
-    ("text", "handles", "mentions"),
-    [
-        ("DM @xyz_77 pour plus d'infos", [], ["xyz_77"]),
-        ("réservation par @manager_12", [], ["manager_12"]),
-        ("Merci de m'ajouter sur snap lea_77", ["snapchat:lea_77"], []),
-        ("Bisous, merci\nsnap: lea_77", ["snapchat:lea_77"], []),
-        ("merci @x_12 et contacte @x_12 sur snap", ["snapchat:x_12"], []),
-        ("Photo de @studio.b9, contact snap: lea_77", ["snapchat:lea_77"], []),
-        ("dispo chez moi, snap lea_77", ["snapchat:lea_77"], []),
-    ],
-)
-def test_a_contact_beside_thanks_or_credit_stays_a_handle(
-    text: str, handles: list[str], mentions: list[str]
-) -> None:
-    """A contact verb, or the same name written once as a contact, keeps it."""
-    assert find_handles(text) == handles
-    assert find_mentions(text) == mentions
+def test_an_account_thanked_or_credited_is_still_read_and_so_masked() -> None:
+    """Extraction reads every account a text names (linking decides whose it is:
+    `link.named_accounts`), so masking and the indicators see it too."""
+    assert find_handles("Annonce relayée par cafe_lecture68 sur snap.") == [
+        "snapchat:cafe_lecture68"
+    ]
+    assert find_mentions("Plus d'infos chez @agence_vip77 !") == ["agence_vip77"]

@@ -34,7 +34,7 @@ def _fired(text: str) -> dict[str, str]:
         ("high schooler offering math tutoring after school, $15/h", "tutoring"),
         ("En 1ère, petsitting et arrosage de vos plantes cet été 🎒", "petsitting"),
         ("Lycéenne en seconde, je fais du ménage et du repassage le samedi", "fais du ménage"),
-        ("Collégienne, petits jobs cet été : je ramasse vos feuilles, 8€/h", "petits jobs"),
+        ("Collégienne, cet été je ramasse vos feuilles, 8€/h", "ramasse vos feuilles"),
         ("En terminale, je cherche un job d'été à Rennes, dispo juillet-août", "job d'été"),
         ("Lycéenne, je fais vos courses pour les personnes âgées du quartier", "courses"),
     ],
@@ -106,6 +106,20 @@ def test_stretched_letters_still_name_the_service():
 def test_an_au_pair_lodged_is_no_escort_ad():
     fired = _fired("Famille cherche jeune fille au pair, logée nourrie, Lyon")
     assert "youth.language" not in fired and CODE in fired
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lycéenne dispo après les cours, 1h 20 roses, snap lea_09",
+        "Petite lycéenne dispo ce soir 25€ 1h",
+        "Lycéenne 17a propose ménage à trois ce soir",
+        "Collégienne cherche petits boulots pour argent de poche",
+    ],
+)
+def test_a_meeting_price_or_a_euphemism_keeps_the_youth_cues(text):
+    fired = _fired(text)
+    assert CODE not in fired and fired.keys() & YOUTH_CUES
 
 
 def test_a_wage_by_the_hour_names_the_service_a_meeting_price_does_not():

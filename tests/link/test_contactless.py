@@ -244,14 +244,6 @@ def test_one_persona_in_two_towns_weighs_more_than_a_first_name_or_a_town_alone(
     assert townmate < persona  # another person in the same town
 
 
-def test_a_town_weighs_only_when_few_posters_without_contacts_name_it():
-    names = ("Léa", "Sofia", "Inès", "Jade", "Lina", "Emma")
-    texts = [f"Coucou c'est {name}, 22 ans. Installée à Paris." for name in names]
-    texts += ["Coucou c'est Kenza, 22 ans. Posée à Rouen.", "Sirine ici, 22 ans, à Rouen."]
-    everyone, stay = _weigh(texts, [0, 6], [1, 7])
-    assert stay > everyone  # two personas in a town few name: one stay; Paris is everyone's
-
-
 def test_stated_facets_read_price_age_name_and_city():
     facets = stated_facets("Coucou, Léa ici, 23 ans. De passage à Lyon. Tarif 150€, 2h : 280€.")
     assert {"price:150", "age:23", "name:Léa", "city:Lyon"} <= set(facets)

@@ -49,6 +49,17 @@ def test_a_bare_mention_is_masked():
     assert "teddy_lyon" not in masked and "appart fourni" in masked
 
 
+def test_an_account_thanked_credited_or_tagged_is_masked_too():
+    """Whose account it is matters to linking only: every account named is personal data."""
+    for text, name in (
+        ("Plus d'infos chez @cafe_42 !", "cafe_42"),
+        ("Photo de @lea_2009 , dispo ce soir", "lea_2009"),
+        ("Annonce relayée par asso.quartier13 sur insta", "asso.quartier13"),
+        ("Soirée top avec @dj_max77 !", "dj_max77"),
+    ):
+        assert name not in mask_text(text), text
+
+
 # Letters whose case-insensitive matching is odd (ſ/s, ı/i, K/k, final sigma, İ), beside
 # plain ones: the str.find path must find exactly what `re` finds, or fall back to it.
 _PLAIN = "aAiIsSkKK06 ._-@éÉ💎"

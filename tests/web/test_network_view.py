@@ -82,3 +82,23 @@ def test_small_networks_are_not_stored(settings):
     assert write_network_views(store) == 0  # 8 posts each, under STORED_MIN_POSTS
     assert not views_missing(store)
     store.close()
+
+
+def test_a_stored_view_holds_no_identifier_in_clear(settings):
+    """The row on disk, not only the page: no phone (any of its forms) nor handle of the
+    network's posts is written in clear."""
+    import orjson
+
+    store = open_store(settings.db)
+    write_network_views(store, min_posts=1)
+    with store.engine.connect() as connection:
+        rows = connection.execute(select(post_analysis.c.phones, post_analysis.c.handles))
+        found = [(orjson.loads(phones), orjson.loads(handles)) for phones, handles in rows]
+    values = {h for _, handles in found for h in handles}
+    values |= {p["e164"] for phones, _ in found for p in phones}
+    values |= {"0" + v[3:] for v in list(values) if v.startswith("+33")}
+    assert values
+    for network_id in NETWORKS:
+        blob = read_view(store, network_id).decode()
+        assert not [value for value in values if value in blob], network_id
+    store.close()

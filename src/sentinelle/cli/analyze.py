@@ -29,9 +29,10 @@ def analyze(workers: int | None, relink: bool, db: str | None) -> None:
     store = open_store_for(db)
     if not relink and up_to_date(store):
         if views_missing(store):  # a store migrated to 0017, or purged: pages to write
-            from sentinelle.web.network_view import write_network_views
+            from sentinelle.pipeline.analyze import analyze as run_analyze
 
-            click.echo(f"wrote {write_network_views(store, ()):,} stored network pages")
+            run_analyze(store)  # under the analyze lock, it writes only those
+            click.echo("wrote the missing stored network pages")
         click.echo(_UP_TO_DATE)
         return
     from sentinelle.pipeline.analyze import analyze as run_analyze

@@ -186,77 +186,8 @@ _ORDINARY = frozenset(
 
 
 def find_handles(text: str) -> list[str]:
-    """Every handle named in the text as "platform:handle", lower case, in order, deduplicated;
-    not an account the text only thanks, credits or sends people to (`credited`)."""
+    """Every handle named in the text as "platform:handle", lower case, in order, deduplicated."""
     lowered = text.lower()
-    found = _found_handles(lowered)
-    if not found or not _CREDIT_HINT.search(lowered):
-        return found
-    return [h for h in found if not credited(lowered, h.partition(":")[2])]
-
-
-# Someone else's account named in passing: thanks, a credit, a place to go ("plus d'infos chez
-# @cafe_42", "merci à asso.13 sur insta", "relayé par @x_77", "photo de @studio.b"). Posters
-# thank and credit venues, shops and associations; two posts naming one such account are not one
-# poster, so it is not a handle of the post. The cue stands right before the name, on its line
-# ("merci⏎snap: lea_77" signs off, then gives a contact). A contact verb ("DM @x", "ajoute x sur
-# snap", "réservation par @x") is no such cue: the account is then the way to reach the poster.
-_CREDIT_HINT = re.compile(r"chez|merci|gr[aâ]ce|relay|partag|organis|photo|cr[ée]dit|vu ")
-_CREDIT_BEFORE = re.compile(
-    r"(?:\bchez|\bmerci(?: [aà])?|\bgr[aâ]ce [aà]|\b(?:relay|partag|organis)[ée]e?s? par"
-    r"|\bvu (?:chez|par)|\bphotos? (?:de|par)|\bcr[ée]dits?(?: photos?)? ?:?)[ \t]+@?$"
-)
-_CREDIT_REACH = 40  # characters before a name where its cue is looked for
-
-
-def credited(lowered: str, name: str) -> bool:
-    """Whether every place the (lower case) text writes `name` as a word is right after a cue
-    of thanks, credit or place: the account is someone else's, named in passing."""
-    at, seen = lowered.find(name), False
-    while at >= 0:
-        end = at + len(name)
-        before = lowered[at - 1] if at else " "
-        after = lowered[end] if end < len(lowered) else " "
-        if not (before.isalnum() or before in "_." or after.isalnum() or after == "_"):
-            if not _CREDIT_BEFORE.search(lowered, max(0, at - _CREDIT_REACH), at):
-                return False
-            seen = True
-        at = lowered.find(name, end)
-    return seen
-
-
-# Words that hand a bare "@name" out as the way to reach the poster ("DM @x", "écris-moi @x",
-# "Infos @x", "Intéressée ? @x"): right before the name on its line, with connectors between.
-_ADDRESSED_BEFORE = re.compile(
-    r"(?:\b(?:dm|mp|pv|inbox|priv[ée]e?|[ée]cri(?:s|t|vez|re)|contact(?:e[rz]?)?|ajoute[rz]?|add"
-    r"|rejoin[st]|rejoignez|join|infos?|renseignements?|r[ée]sa|r[ée]servations?|rdv|dispos?"
-    r"|appel(?:le[rz]?)?|sms|msg|message|text|go)(?:[ -](?:moi|nous|me|us))?|\?)"
-    r"(?:[ \t]*(?:en|sur|via|par|à|a|au|on|to|direct)\b)*(?:[ \t]*(?:dm|mp|pv|priv[ée]e?)\b)?"
-    r"[ \t]*[:=>→➡⇒👉!-]*\ufe0f?[ \t]*@$"
-)
-
-_ADDRESSED_AFTER = re.compile(
-    r"[ \t]*[!:,]?[ \t]*(?:pour|en|par)[ \t]+(?:infos?|plus d.infos|postuler|en savoir plus|dm|mp"
-    r"|pv|priv[ée]e?)\b"
-)
-
-
-def addressed(lowered: str, name: str) -> bool:
-    """Whether the (lower case) text hands the bare mention "@name" out as a contact: a word of
-    contact right before it on its line. A bare mention without one (an account thanked, tagged,
-    quoted, recommended) says nothing of who posted: two posts tagging one account are not one
-    poster."""
-    at = lowered.find("@" + name)
-    while at >= 0:
-        if _ADDRESSED_BEFORE.search(lowered, max(0, at - _CREDIT_REACH), at + 1):
-            return True
-        if _ADDRESSED_AFTER.match(lowered, at + 1 + len(name)):
-            return True
-        at = lowered.find("@" + name, at + 1)
-    return False
-
-
-def _found_handles(lowered: str) -> list[str]:
     found: dict[str, None] = {}
     if any(hint in lowered for hint in (".me/", ".com/")):
         for pattern, platform in _LINKS:
@@ -281,7 +212,7 @@ def _found_handles(lowered: str) -> list[str]:
 # "écrivez-moi sur signal" and "c0nt4ct sur insta" name no one.
 _NAME_THEN_PLATFORM = re.compile(
     r"(?<![\w.@/'’-])(@?)([a-z0-9][a-z0-9._-]{2,29})(?<![._-])"
-    r"(?:\s+(?:sur|on|via)\s+|\s*\(\s*)(" + _KEYWORD.pattern + r")(?![\w.])"
+    r"(?:\s+(?:sur|on|via)\s+|\s*\(\s*)(" + _KEYWORD.pattern + r")(?!\w|\.\w)"
 )
 # A part of every `_NAME_THEN_PLATFORM` match, found fast (that pattern opens with look-behinds,
 # so it is tried at every character): "sur"/"on"/"via" or "(" right before a platform keyword.
@@ -338,7 +269,6 @@ def find_mentions(text: str, handles: list[str] | None = None) -> list[str]:
             or _TIME_LIKE.fullmatch(name)
             or name in _ORDINARY
             or name in named
-            or credited(lowered, name)
         ):
             continue
         found[name] = None

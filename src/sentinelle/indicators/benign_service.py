@@ -80,9 +80,10 @@ _SERVICES = (
     rf"\barros(?:er|e|age) {_WHOSE}plantes\b",
     r"\btond(?:re|s) (?:la |votre |ta )?pelouse\b",
     r"\b(?:cherche|recherche) (?:un |mon )?stage\b",
-    r"\b(?:petits? (?:jobs?|boulots?|travaux)|jobs? (?:d ete|etudiant|de vacances))\b",
+    # not "petits boulots" (a recruiter's euphemism too) nor "ménage à trois"
+    r"\bjobs? (?:d ete|de vacances)\b",
     r"\b(?:faire|fais|je fais|propose|aide pour|aide a|aide au) (?:le |du |votre |vos |de )?"
-    r"(?:menage|repassage|jardinage|bricolage|demenagement|courses|vitres|desherbage)\b",
+    r"(?:menage(?! a )|repassage|jardinage|bricolage|demenagement|courses|vitres|desherbage)\b",
     r"\b(?:ramass(?:er|e|age) (?:les |des |vos )?feuilles|sortir (?:les |vos )?poubelles"
     r"|deneig(?:er|ement)|distribu(?:er|tion) (?:de |des )?(?:flyers|prospectus|journaux))\b",
     r"\b(?:vendanges|cueillette|aide informatique|cours d informatique)\b",
@@ -112,7 +113,8 @@ _MEETING = re.compile(
 _LONG_UNITS = ("mois", "semaine", "sem", "jour", "journee", "journée")
 MEETING_PRICE = 60.0
 WAGE_CEILING = 30.0  # an hourly rate under this is a wage (pupils' jobs: 8-20 an hour)
-_HOUR_UNITS = frozenset({"1h", "h", "heure", "l'heure", "lheure", "/h"})
+_MONEY = frozenset({"EUR", "CHF", "USD"})
+_PER_HOUR = re.compile(r"(?:/\s?h(?:eure)?|de l.heure|par heure|(?:€|euros?)\s?(?:l.heure|/h))$")
 
 
 def benign_service(haystack: str) -> tuple[str, tuple[int, int] | None] | None:
@@ -127,11 +129,16 @@ def benign_service(haystack: str) -> tuple[str, tuple[int, int] | None] | None:
 
 
 def _hourly_wage(extraction: Extraction) -> tuple[str, None] | None:
-    """A price per hour a pupil's job is paid ("10€/h", "12€ de l'heure"): under
-    `WAGE_CEILING` an hour, a wage, never the price of a meeting."""
+    """A price per hour a pupil's job is paid ("10€/h", "12€ de l'heure", "15 euros par
+    heure"): money, under `WAGE_CEILING`, written as a rate. Not a meeting's price written
+    duration first ("1h 20", "25€ 1h") nor one in a code word ("20 roses")."""
     for price in extraction.prices:
-        unit = (price.unit or "").replace(" ", "")
-        if unit in _HOUR_UNITS and price.amount < WAGE_CEILING:
+        if (
+            price.currency in _MONEY
+            and price.unit == "1h"
+            and price.amount < WAGE_CEILING
+            and _PER_HOUR.search(price.evidence.lower())
+        ):
             return price.evidence, None
     return None
 

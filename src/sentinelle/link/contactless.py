@@ -160,9 +160,6 @@ AGE_DIFFER = 0.8
 # one persona (first name and age) in both: a group's ads rotate a few personas across towns;
 # a shared town is no such evidence (16 towns over 100,000 posts joined unrelated groups)
 NAME_AGREE = 3.0
-CITY_AGREE = 2.0
-CITY_MAX_SHARE = 0.02  # a town named by more of the posts without contacts weighs nothing
-CITY_FLOOR = 5
 ONE_NAME_TWO_AGES = 0.3  # one first name with two ages: two persons (or an age written twice)
 ELSEWHERE = 0.5  # another person in another city: another poster, unless a group moved
 UNSTATED = 0.6  # neither a price nor an age stated by both: wording alone must be stronger
@@ -181,9 +178,6 @@ def _weighed(similarity, facets, count: int, left, right) -> np.ndarray:
     named = states[:, name] & agrees[:, name]
     # a first name alone is shared by many posters (Léa): with the same age it is one persona
     factor[named & states[:, age] & agrees[:, age]] *= NAME_AGREE
-    # one stay: two persons in one town few posters name (a room to let there is no stay)
-    persons = states[:, name] | states[:, age]
-    factor[persons & _rare_town(facets, count, left, right)] *= CITY_AGREE
     others = (states[:, name] & ~agrees[:, name]) | (~named & states[:, age] & ~agrees[:, age])
     elsewhere = others & states[:, city] & ~agrees[:, city]
     # another person elsewhere at the same price is a coincidence (seven prices are common),
@@ -192,16 +186,6 @@ def _weighed(similarity, facets, count: int, left, right) -> np.ndarray:
     factor[agrees[:, name] & states[:, age] & ~agrees[:, age]] *= ONE_NAME_TWO_AGES
     factor[~states[:, price] & ~states[:, age]] *= UNSTATED
     return np.minimum(similarity * factor, 1.0)
-
-
-def _rare_town(facets, count: int, left, right) -> np.ndarray:
-    """Per pair: both state one town that few of the posts without contacts state."""
-    row, value, kind = facets
-    town = kind == KINDS.index("city")
-    posts = np.bincount(value[town], minlength=int(value.max(initial=0)) + 1)
-    rare = town & (posts[value] <= max(CITY_FLOOR, CITY_MAX_SHARE * count))
-    only = (row[rare], value[rare], kind[rare])
-    return compare(only, count, left, right)[1][:, KINDS.index("city")]
 
 
 def _copied_ad(labels, left, right, own: np.ndarray) -> np.ndarray:

@@ -39,7 +39,6 @@ from sentinelle.store.scoring import (
     save_scores,
 )
 from sentinelle.store.weekly_counts import earliest_changed, refresh_weekly
-from sentinelle.web.network_view import write_network_views
 
 BATCH_SIZE = 5000
 
@@ -172,7 +171,7 @@ def _analyze(store: Store, workers, progress, relink: bool) -> AnalyzeSummary:
     summary = AnalyzeSummary()
     total = count_posts(store, pending_only=True)
     if not relink and up_to_date(store, total):
-        write_network_views(store, ())  # none, unless a purge or a migration left some out
+        _write_views(store, ())  # none, unless a purge or a migration left some out
         return summary  # a second run does no other work
     default_model()  # loaded before the workers fork, so they share it
     count = _worker_count(workers)
@@ -204,11 +203,20 @@ def _analyze(store: Store, workers, progress, relink: bool) -> AnalyzeSummary:
     # in one statement when every post was analysed (a first run) or relinked
     everything = relink or summary.analyzed == count_posts(store)
     refresh_summaries(store, None if everything else touched)
-    # large networks' pages, read as one row by the workspace (those touched, those missing)
-    write_network_views(store, None if everything else touched)
     # the overview's weekly counts, from the earliest week holding a post analysed or scored
     refresh_weekly(store, None if everything else earliest_changed(store, began, touched))
     refresh_statistics(store)  # the workspace's list queries are planned from these
     refresh_outreach(store)  # persons at risk, grouped once here rather than per request
+    # last: large networks' pages, read as one row by the workspace (those touched, those
+    # missing); a failure here leaves every table above current, and the next run writes them
+    _write_views(store, None if everything else touched)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _write_views(store: Store, network_ids) -> int:
+    """The stored network pages (rendered with the workspace's templates: imported here, so
+    the pipeline does not load the web layer unless it writes pages)."""
+    from sentinelle.web.network_view import write_network_views
+
+    return write_network_views(store, network_ids)

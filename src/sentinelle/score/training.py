@@ -8,6 +8,7 @@ serves calibration (groups are few, and one split alone gave unstable thresholds
 
 from __future__ import annotations
 
+import warnings
 from datetime import UTC, datetime
 
 import numpy as np
@@ -69,7 +70,8 @@ def _fit(
     features, truth: np.ndarray, seed: int, weights: np.ndarray | None = None, prior=None
 ) -> tuple[np.ndarray, float]:
     """L2 logistic regression on the columns the posts use, penalised towards `prior` (the
-    catalogue's prior weights; 0 where it says nothing), objective as liblinear's with C."""
+    catalogue's prior weights; 0 where it says nothing), objective as liblinear's with C.
+    Deterministic: `seed` is kept for the callers' signature (liblinear's shuffling used it)."""
     # an indicator the corpus never shows keeps the catalogue's prior
     coef = np.zeros(features.shape[1], np.float32) if prior is None else prior.astype(np.float32)
     if truth.all() or not truth.any():
@@ -91,6 +93,8 @@ def _fit(
 
     start = np.concatenate([mean, [0.0]])
     found = minimize(objective, start, jac=True, method="L-BFGS-B", options={"maxiter": 2000})
+    if not found.success:  # the weights are still the best found; say so, do not hide it
+        warnings.warn(f"logistic fit did not converge: {found.message}", stacklevel=2)
     coef[used] = found.x[:-1]
     return coef, float(found.x[-1])
 

@@ -9,8 +9,9 @@ import numpy as np
 import orjson
 from sqlalchemy import Connection, bindparam, select
 
-from sentinelle.extract.handles import addressed
+from sentinelle.extract.handles import find_handles
 from sentinelle.link.inputs import LinkInput
+from sentinelle.link.named_accounts import addressed, credited
 from sentinelle.link.prepare import PreparedPosts, concat_prepared, link_text, prepare
 from sentinelle.link.profile import NetworkPost, network_features
 from sentinelle.store.bulk import (
@@ -85,11 +86,12 @@ def prepare_rows(chunk: tuple[int, list[tuple]]) -> tuple[PreparedPosts, list[st
         _posted_under(mine, body, bool((row[author] or "").strip()))
         for mine, row, body in zip(own, rows, texts, strict=True)
     ]
+    contacts = [_contacts(hs, mine, body) for hs, mine, body in zip(found, own, texts, strict=True)]
     batch = LinkInput(
         post_pk=np.array([row[pk] for row in rows], dtype=np.int64),
         texts=texts,
         phones=[[p["e164"] for p in orjson.loads(row[phones])] for row in rows],
-        handles=[[h for h in hs if h not in mine] for hs, mine in zip(found, own, strict=True)],
+        handles=contacts,
         phashes=[orjson.loads(row[phashes]) for row in rows],
         authors=[mine[0] if mine else None for mine in posted],
         extraction=[(row[prices], row[ages], row[mentions]) for row in rows],
@@ -107,14 +109,30 @@ def _own_handles(handles: list[str], source: str) -> list[str]:
 
 
 def _posted_under(own: list[str], text: str, has_author: bool) -> list[str]:
-    """The accounts the post is posted under, for linking. A post without an author whose
-    "account" is a bare "@name" it writes keeps it only when the text hands it out as a contact
-    ("DM @x", `extract.handles.addressed`): tagging or recommending an account is not posting
-    under it, and posts tagging one popular account are not one poster."""
+    """The accounts the post is posted under, for linking. A post without an author keeps a
+    bare "@name" as its account only when the text hands it out as a contact ("DM @x",
+    `link.named_accounts.addressed`) or names it after its platform ("telegram: @x" on a source
+    named telegram); posts tagging one popular account are not one poster."""
     if has_author or not own:
         return own
     lowered = text.lower()
-    return [h for h in own if addressed(lowered, h.partition(":")[2])]
+    explicit = set(find_handles(text))
+    kept = []
+    for handle in own:
+        name = handle.partition(":")[2]
+        if (handle in explicit or addressed(lowered, name)) and not credited(lowered, name):
+            kept.append(handle)
+    return kept
+
+
+def _contacts(found: list[str], own: list[str], text: str) -> list[str]:
+    """The post's handles for linking: not its own account, not one it only thanks or credits
+    (`link.named_accounts.credited`)."""
+    handles = [h for h in found if h not in own]
+    if not handles:
+        return handles
+    lowered = text.lower()
+    return [h for h in handles if not credited(lowered, h.partition(":")[2])]
 
 
 def load_aliases(store: Store) -> dict[str, str]:

@@ -87,7 +87,7 @@ def plan_or_purge(
                         .where(post_analysis.c.post_pk.in_(chunk))
                         .values(phones="[]", handles="[]")
                     )
-            if not dry_run:
+            if not dry_run and counted:
                 drop_views(connection)  # stored network pages list identifiers
                 mark_networks_changed(connection)  # network pages list identifiers
             plan.identifiers = counted

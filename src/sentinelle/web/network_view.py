@@ -75,6 +75,13 @@ def network_object(store, network_id: str, rows: list[dict] | None = None) -> di
 # written after `analyze` for large ones (`network_views`), whose cold build costs 35-135 ms.
 
 
+# The profile's fields the network page shows (the template and the scores beside it).
+_SHOWN = (
+    "network_id", "first_seen", "last_seen", "people_estimate", "aliases",
+    "recruitment_posts", "personas", "sources", "scores",
+)  # fmt: skip
+
+
 @cache
 def _posts_table():
     """The posts table's template, outside any app (`analyze` writes views with it)."""
@@ -95,7 +102,8 @@ def build_page_view(store, network_id: str) -> dict | None:
     links = identifier_links(posts)
     reasons = link_reasons(network_link_evidence(store, network_id))
     return {
-        "network": network,
+        # what the page reads of the profile: not its phones, handles or post ids in clear
+        "network": {key: network[key] for key in _SHOWN if key in network},
         "summary": story(network, reasons),
         "reasons": reasons,
         "post_count": len(posts),

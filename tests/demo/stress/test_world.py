@@ -365,9 +365,8 @@ def test_mention_only_offers_name_their_group_handle_as_extraction_reads_it(stre
 
 def test_popular_mentions_draw_apart_and_name_a_venue_that_posts_itself() -> None:
     """At 0 only the mentioning ads change and the venues' posts go; every other post is the
-    same. A mentioning ad is benign and names the venue in passing (no handle, as extraction
-    reads it, but a bare tag: an account of the ad's source); the venue posts under that name
-    as its own account."""
+    same. A mentioning ad is benign and names the venue in passing (extraction reads the
+    account: the truth lists it); the venue posts under that name as its own account."""
     default = generate_stress(3000, seed=29)
     off = generate_stress(3000, seed=29, knobs=parse_knobs(["popular_mentions=0"]))
     untouched = [p for p, t in default if "popular_mentions" not in t["phenomena"]]
@@ -383,8 +382,7 @@ def test_popular_mentions_draw_apart_and_name_a_venue_that_posts_itself() -> Non
     for _, truth in tagged:
         assert truth["actor_kind"] == "benign" and not any(truth["labels"].values())
     for post, truth in mentioning:
-        named = [name for name in venues if name in post["text"]]
-        tagged_as = {h for h in truth["handles"] if h.partition(":")[2] in venues}
-        assert named and tagged_as <= {f"{post['source']}:{name}" for name in named}
+        named = {name for name in venues if name in post["text"]}
+        assert named and named == {h.partition(":")[2] for h in truth["handles"]} & venues
         found = extract_post(Post.from_contract(post)).handles
         assert set(found) == set(truth["handles"]), post["text"]

@@ -5,7 +5,8 @@ under their own account, and benign classified ads name them in passing ("plus d
 @cafe_lecture69", "relayé par asso.quartier13 sur insta"). Such an ad names an account without
 being the account's poster, as a recruitment offer naming its group only by "DM @xyz" does,
 but in words of thanks, credit or place: the account is not the poster's, and two posts naming
-it are not one poster (extraction reads no handle there: `extract.handles.credited`). The
+it are not one poster (extraction reads the account, linking does not take it for the poster's:
+`link.named_accounts`). The
 venues' posts and the mentions come from this stream alone; with the knob at 0 nothing changes, and
 with it above 0 the world's other posts are the same draws (the venues' posts are added).
 """
@@ -40,14 +41,14 @@ MENTIONS = (
 _FORMS = ("@{h}", "@{h}", "{h} sur {w}", "@{h} ({w})")
 # Or tagged with no word of thanks or credit: a bare "@name", which extraction reads as an
 # account of the post's source (the contract's reading), and linking as no account of the
-# poster's since nothing hands it out as a contact (`extract.handles.addressed`).
+# poster's since nothing hands it out as a contact (`link.named_accounts.addressed`).
 TAGS = (
     "Soirée top avec @{h} !",
     "Playlist de @{h} au top.",
     "Bravo @{h} pour l'organisation.",
     "On se retrouve à la fête de @{h} ?",
 )
-_WORDS = ("insta", "snap")
+_WORDS = {"insta": "instagram", "snap": "snapchat"}
 POSTS_PER_VENUE = 400  # one venue for so many posts of the corpus
 
 
@@ -79,15 +80,17 @@ class VenueDice:
             return venue, True
         return self.rng.choice(self.venues), False
 
-    def mention(self, venue: Venue, source: str) -> tuple[str, str | None]:
+    def mention(self, venue: Venue, source: str) -> tuple[str, str]:
         """A sentence naming the venue in passing (thanks, a credit, a place to go, or a bare
-        tag), and the handle extraction reads from it: only a bare tag gives one,
-        "source:name"."""
+        tag), and the handle extraction reads from it: "platform:name" when the platform is
+        written, else a bare "@name", an account of the post's own source."""
         if self.rng.random() < 0.3:
             return self.rng.choice(TAGS).format(h=venue.name), f"{source}:{venue.name}"
         form = self.rng.choice(_FORMS)
-        word = self.rng.choice(_WORDS)
-        return self.rng.choice(MENTIONS).format(m=form.format(h=venue.name, w=word)), None
+        word = self.rng.choice(tuple(_WORDS))
+        written = self.rng.choice(MENTIONS).format(m=form.format(h=venue.name, w=word))
+        platform = _WORDS[word] if "{w}" in form else source
+        return written, f"{platform}:{venue.name}"
 
     def own_posts(self, venue: Venue, city: str, first: int, last: int) -> list[tuple[int, str]]:
         """The venue's own posts: (day, text), a few over the period."""

@@ -715,12 +715,10 @@ class StressWorld:
         venue, new = self.venues.pick(lx.SOCIALS)
         if new:
             self._venue_posts(venue, city)
-        # named in passing (thanks, credit, a place to go): someone else's account, no handle
-        # of the post's; a bare tag is read as an account of the source (the contract's
-        # reading), which linking does not take for the poster's
+        # named in passing (thanks, credit, a place to go, a tag): extraction reads the account
+        # (the truth lists it), linking does not take it for the poster's
         sentence, handle = self.venues.mention(venue, source)
-        if handle is not None:
-            carried.add_handle(handle)
+        carried.add_handle(handle)
         tags.add("popular_mentions")
         return f"{text} {sentence}"
 
