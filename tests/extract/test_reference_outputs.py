@@ -25,7 +25,7 @@ from sentinelle import native
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNNER = ROOT / "tests" / "native_outputs.py"
-REFERENCE = "3aa029afc1efdc1794bfd85b298e05ddf31e3ba7"  # credited accounts, wages
+REFERENCE = "2659339bb17e842eb96671844ac363feefd130ed"  # after review
 CORPORA = (("demo", 163), ("stress", 164))
 POSTS_EACH = 2500
 
