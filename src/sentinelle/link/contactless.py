@@ -153,9 +153,9 @@ def photos_of(images: Incidence, posts: np.ndarray) -> tuple[np.ndarray, np.ndar
 
 # Factors on a pair's similarity from what both posts state (`facets`). A poster keeps her
 # price; a group's ads rotate persons (ages differ) but keep the price and the city of the stay.
-PRICE_AGREE = 2.0  # both state the same price
+PRICE_AGREE = 1.5  # both state the same price
 PRICE_DIFFER = 0.1  # both state prices, none the same
-AGE_AGREE = 2.0
+AGE_AGREE = 1.2
 AGE_DIFFER = 0.8
 # one persona (first name and age) in both: a group's ads rotate a few personas across towns;
 # a shared town is no such evidence (16 towns over 100,000 posts joined unrelated groups)
