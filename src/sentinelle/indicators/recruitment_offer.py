@@ -66,6 +66,46 @@ _SHAPES: tuple[tuple[str, str], ...] = (
 # Posters double spaces: every space of a shape stands for a run of them.
 _PATTERNS = tuple((code, re.compile(shape.replace(" ", " +"))) for code, shape in _SHAPES)
 
+# Words every match of a shape contains, shape by shape: for each shape, groups of which the
+# text must hold at least one word each (as a substring), else the shape is not searched. The
+# shapes open with alternatives the regex engine tries at every character; a substring test
+# costs a fraction of that, and most posts hold none of the words of most shapes. Each word is
+# part of a word or sign the shape requires, so a shape skipped could not have matched:
+# `tests/indicators/test_recruitment_offer.py` checks it on strings sampled from each shape.
+_SHARE_SIGNS = ("%", "/", "moitie", "quarts", "€", "euros", "balles")
+_THINGS_WORDS = (
+    "logement", "appart", "studio", "hotel", "chambre", "annonce", "pub", "secu", "protection",
+    "transport", "deplacement", "trajet", "chauffeur", "tel", "puce", "client", "pack",
+)  # fmt: skip
+REQUIRED: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (
+        ("tu",),
+        ("garde", "touche", "prend", "recupere", "encaisse", "empoche", "fais"),
+        _SHARE_SIGNS,
+    ),
+    (_SHARE_SIGNS, ("toi", "vous", "poche")),
+    (("on",), ("prend", "garde", "recupere"), ("%", "moitie", "commission", "part")),
+    (_THINGS_WORDS, ("fourni", "paye", "offert", "assure", "par")),
+    (("secu", "protection"), ("place", "24", "assure", "garantie")),
+    (
+        ("on",),
+        ("fourni", "paye", "paie", "gere", "loge", "heberge", "trouve", "fait"),
+        _THINGS_WORDS,
+    ),
+    (("occupe",), _THINGS_WORDS),
+)
+
+
+def _may_match(haystack: str, required: tuple[tuple[str, ...], ...]) -> bool:
+    """True when `haystack` holds a word of every group a shape requires."""
+    for words in required:
+        for word in words:
+            if word in haystack:
+                break
+        else:
+            return False
+    return True
+
 
 def recruitment_indicators(haystack: str, source: str) -> list[Indicator]:
     """The offers' shapes in the matching form `haystack`, with the words of `source` (the text
@@ -73,7 +113,9 @@ def recruitment_indicators(haystack: str, source: str) -> list[Indicator]:
     if " " not in haystack:
         return []
     found: list[Indicator] = []
-    for code, pattern in _PATTERNS:
+    for (code, pattern), required in zip(_PATTERNS, REQUIRED, strict=True):
+        if not _may_match(haystack, required):
+            continue
         for match in pattern.finditer(haystack):
             start, end = match.span()
             if not any(start < i.span[1] and i.span[0] < end for i in found if i.span):
