@@ -15,6 +15,7 @@ said in the first person is the family's too.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _CUE = re.compile(
     r"\b(?:enfants?|b[ée]b[ée]s?|fils|(?:ma|mes|sa|ses|leur|leurs) filles?|[ée]l[èe]ves?"
@@ -111,7 +112,30 @@ def about_someone_else(
         return True  # "mon ado de 15 ans" (an age said with a number first is "mes 16 ans")
     if any(cue.search(before) is not None for cue in (_CUE, _AUDIENCE, _PARENT, _FAMILY, _GROUP)):
         return True
-    return _HOUSEHOLD.search(text) is not None and _FIRST_PERSON.search(before[-20:]) is None
+    return _FIRST_PERSON.search(before[-20:]) is None and _household(text)
+
+
+# Words every match of _HOUSEHOLD contains: a text lowered holds one of them, else the pattern
+# (tried at every character of the whole post, with its look-behinds) is not searched. Ignoring
+# case, İ, ı and ſ match letters of these words without lowering to them: a text holding one is
+# searched anyway (`tests/indicators/test_someone_else.py` checks both).
+_HOUSEHOLD_WORDS = (
+    "maman", "papa", "mere", "mère", "pere", "père", "mother", "father", "fille", "enfant",
+    "fils", "daughter", "son", "kids", "children",
+)  # fmt: skip
+_FOLDED_LIKE_ASCII = ("İ", "ı", "ſ")
+
+
+@lru_cache(maxsize=1024)
+def _household(text: str) -> bool:
+    """True when the poster speaks of a household (`_HOUSEHOLD`) anywhere in `text`; cached,
+    as a post's every stated age asks it of the same text."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _HOUSEHOLD_WORDS) and not any(
+        odd in text for odd in _FOLDED_LIKE_ASCII
+    ):
+        return False
+    return _HOUSEHOLD.search(text) is not None
 
 
 def possessed(text: str, start: int) -> bool:
