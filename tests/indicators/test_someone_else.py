@@ -241,3 +241,44 @@ def test_the_household_hint_stands_wherever_the_pattern_matches() -> None:
         matched += expected
         assert _household.__wrapped__(text) == expected, text
     assert matched >= 500  # the samples do exercise the pattern
+
+
+def test_every_cue_match_holds_one_of_its_words_lowered() -> None:
+    """Strings sampled from each hinted cue (every branch, repeat and class, odd cases), posts
+    and test strings: wherever the cue matches a window, the lowered window holds one of the
+    cue's words, or the window holds İ, ı or ſ (then the cue is searched anyway)."""
+    import random
+    import re
+    from re import _parser
+
+    from sentinelle.indicators import someone_else
+    from tests.indicators.test_third_party import _sample
+
+    rng = random.Random(16)
+    upper = {"i": "Iİı", "s": "Sſ", "k": "K\u212a", "e": "EÈÉ", "a": "A", "œ": "Œ", "c": "CÇ"}
+    texts = [text[-someone_else._WINDOW :] for text in _household_texts()]
+    for cue, words in someone_else.CUE_WORDS.items():
+        letters = sorted(set("".join(words)))
+        ignoring_case = re.compile("(?i:" + "|".join(map(re.escape, letters)) + ")")
+        matched = {chr(code) for code in range(0x110000) if ignoring_case.fullmatch(chr(code))}
+        lowering = {c for c in matched if len(c.lower()) == 1 and c.lower() in letters}
+        assert matched - lowering <= set(someone_else._FOLDED_LIKE_ASCII), cue.pattern[:40]
+        # the tail "[^.!?\n]{0,30}$" is left to the sampled windows (its class is negated)
+        head = re.sub(r"\[\^\.!\?\\n\]\{0,\d+\}\$$", "", cue.pattern)
+        assert head != cue.pattern, cue.pattern[-20:]
+        parsed = _parser.parse(head, cue.flags)
+        hits = 0
+        for _ in range(3000):
+            sample = _sample(parsed, rng).replace("7", " ")  # the sampler's class is \s here
+            sample += rng.choice(["", " de", " de 16", ", elle a"])
+            sample = "".join(rng.choice([c, *upper.get(c, "")]) for c in sample)
+            for window in (sample, "Bonjour, " + sample):
+                if cue.search(window):
+                    hits += 1
+                    lowered = someone_else._lowered_unless_odd(window)
+                    assert lowered is None or any(word in lowered for word in words), window
+        assert hits >= 1000, cue.pattern[:40]
+        for window in texts:
+            if cue.search(window):
+                lowered = someone_else._lowered_unless_odd(window)
+                assert lowered is None or any(word in lowered for word in words), window

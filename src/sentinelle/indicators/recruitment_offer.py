@@ -77,20 +77,20 @@ _THINGS_WORDS = (
     "logement", "appart", "studio", "hotel", "chambre", "annonce", "pub", "secu", "protection",
     "transport", "deplacement", "trajet", "chauffeur", "tel", "puce", "client", "pack",
 )  # fmt: skip
-REQUIRED: tuple[tuple[tuple[str, ...], ...], ...] = (
+REQUIRED: tuple[tuple[tuple[str, ...], ...], ...] = (  # the rarest group first
     (
-        ("tu",),
         ("garde", "touche", "prend", "recupere", "encaisse", "empoche", "fais"),
+        ("tu",),
         _SHARE_SIGNS,
     ),
-    (_SHARE_SIGNS, ("toi", "vous", "poche")),
-    (("on",), ("prend", "garde", "recupere"), ("%", "moitie", "commission", "part")),
-    (_THINGS_WORDS, ("fourni", "paye", "offert", "assure", "par")),
+    (("toi", "vous", "poche"), _SHARE_SIGNS),
+    (("prend", "garde", "recupere"), ("%", "moitie", "commission", "part"), ("on",)),
+    (("fourni", "paye", "offert", "assure", "nous"), _THINGS_WORDS),
     (("secu", "protection"), ("place", "24", "assure", "garantie")),
     (
-        ("on",),
         ("fourni", "paye", "paie", "gere", "loge", "heberge", "trouve", "fait"),
         _THINGS_WORDS,
+        ("on",),
     ),
     (("occupe",), _THINGS_WORDS),
 )
