@@ -15,8 +15,10 @@ spaces), whose offsets are the post's.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from sentinelle.indicators.indicator import Indicator
+from sentinelle.indicators.word_gates import Required, WordGates
 
 MONEY = "recruitment.money_offer"
 PROVIDED = "control.housing_security"
@@ -66,18 +68,17 @@ _SHAPES: tuple[tuple[str, str], ...] = (
 # Posters double spaces: every space of a shape stands for a run of them.
 _PATTERNS = tuple((code, re.compile(shape.replace(" ", " +"))) for code, shape in _SHAPES)
 
-# Words every match of a shape contains, shape by shape: for each shape, groups of which the
-# text must hold at least one word each (as a substring), else the shape is not searched. The
-# shapes open with alternatives the regex engine tries at every character; a substring test
-# costs a fraction of that, and most posts hold none of the words of most shapes. Each word is
-# part of a word or sign the shape requires, so a shape skipped could not have matched:
-# `tests/indicators/test_recruitment_offer.py` checks it on strings sampled from each shape.
+# Words every match of a shape contains, shape by shape: groups of which the text must hold at
+# least one word each (as a substring), else the shape is not searched (`word_gates`: one
+# Aho–Corasick pass for all). Each word is part of a word or sign the shape requires, so a
+# shape skipped could not have matched: `tests/indicators/test_recruitment_offer.py` checks it
+# on strings sampled from each shape.
 _SHARE_SIGNS = ("%", "/", "moitie", "quarts", "€", "euros", "balles")
 _THINGS_WORDS = (
     "logement", "appart", "studio", "hotel", "chambre", "annonce", "pub", "secu", "protection",
     "transport", "deplacement", "trajet", "chauffeur", "tel", "puce", "client", "pack",
 )  # fmt: skip
-REQUIRED: tuple[tuple[tuple[str, ...], ...], ...] = (  # the rarest group first
+REQUIRED: Required = (
     (
         ("garde", "touche", "prend", "recupere", "encaisse", "empoche", "fais"),
         ("tu",),
@@ -96,15 +97,9 @@ REQUIRED: tuple[tuple[tuple[str, ...], ...], ...] = (  # the rarest group first
 )
 
 
-def _may_match(haystack: str, required: tuple[tuple[str, ...], ...]) -> bool:
-    """True when `haystack` holds a word of every group a shape requires."""
-    for words in required:
-        for word in words:
-            if word in haystack:
-                break
-        else:
-            return False
-    return True
+@cache
+def _gates() -> WordGates:
+    return WordGates(REQUIRED)
 
 
 def recruitment_indicators(haystack: str, source: str) -> list[Indicator]:
@@ -113,8 +108,8 @@ def recruitment_indicators(haystack: str, source: str) -> list[Indicator]:
     if " " not in haystack:
         return []
     found: list[Indicator] = []
-    for (code, pattern), required in zip(_PATTERNS, REQUIRED, strict=True):
-        if not _may_match(haystack, required):
+    for (code, pattern), may_match in zip(_PATTERNS, _gates().open(haystack), strict=True):
+        if not may_match:
             continue
         for match in pattern.finditer(haystack):
             start, end = match.span()
