@@ -111,7 +111,13 @@ def about_someone_else(
         return _cue_in(_CUE, before, lowered) or _cue_in(_PARENT, before, lowered)
     if text[start : start + 1].isalpha() and possessed(text, start):
         return True  # "mon ado de 15 ans" (an age said with a number first is "mes 16 ans")
-    if any(_cue_in(cue, before, lowered) for cue in (_CUE, _AUDIENCE, _PARENT, _FAMILY, _GROUP)):
+    if (
+        _cue_in(_CUE, before, lowered)
+        or _cue_in(_AUDIENCE, before, lowered)
+        or _cue_in(_PARENT, before, lowered)
+        or _cue_in(_FAMILY, before, lowered)
+        or _cue_in(_GROUP, before, lowered)
+    ):
         return True
     return _FIRST_PERSON.search(before[-20:]) is None and _household(text)
 
