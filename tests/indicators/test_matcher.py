@@ -69,3 +69,52 @@ def test_new_control_vocabulary():
     found = [(i.code, i.evidence) for i in term_indicators("réservations par mon cousin, on est 2")]
     assert ("control.third_party_booking", "réservations par") in found
     assert ("control.several_persons", "on est 2") in found
+
+
+def test_leetspeak_is_undone_in_the_same_texts_as_before_its_precheck() -> None:
+    """`_haystacks` rewrites words only where leet signs stand between letters: on generated
+    posts, test strings and random strings of letters, digits and signs it gives the forms the
+    former precheck (any letter by a digit) gave."""
+    import ast
+    import random
+    import re
+    from pathlib import Path
+
+    from sentinelle.demo.corpus import generate
+    from sentinelle.demo.stress.world import generate_stress
+    from sentinelle.indicators.matcher import (
+        _MIXED_WORD,
+        _collapse_spaces,
+        _haystacks,
+        _matching_form,
+    )
+    from sentinelle.text.normalize import deleet, fold
+
+    letter_by_digit = re.compile(r"[a-z][0-9@$]|[0-9@$][a-z]")
+
+    def former(haystack: str) -> list:
+        forms = [haystack]
+        if letter_by_digit.search(haystack):
+            unleet = _MIXED_WORD.sub(lambda word: deleet(word.group()), haystack)
+            if unleet != haystack:
+                forms.append(unleet)
+        return [_collapse_spaces(form) for form in forms]
+
+    rng = random.Random(16)
+    texts = [post["text"] for post, _ in generate(1500, seed=22)]
+    texts += [post["text"] for post, _ in generate_stress(1500, seed=23)]
+    texts += [
+        "".join(rng.choice("ab e0137@$_9 øß٣-") for _ in range(rng.randint(1, 12)))
+        for _ in range(20000)
+    ]
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                texts.append(node.value)
+    rewritten = 0
+    for text in texts:
+        haystack = _matching_form(fold(text))
+        expected = former(haystack)
+        assert _haystacks(haystack) == expected, text
+        rewritten += len(expected) > 1
+    assert rewritten >= 100

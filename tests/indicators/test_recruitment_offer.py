@@ -51,3 +51,62 @@ def test_shapes_point_into_the_post():
     for indicator in recruitment_indicators(source.lower(), source):
         start, end = indicator.span
         assert source[start:end] == indicator.evidence
+
+
+def test_every_shape_holds_the_words_its_prefilter_asks_for() -> None:
+    """Whatever branch and repeat a match takes, it contains a word of each group the
+    prefilter requires: a shape skipped for lack of those words could not have matched."""
+    import random
+    from re import _parser
+
+    from sentinelle.indicators.recruitment_offer import _PATTERNS, REQUIRED
+    from tests.indicators.test_third_party import _sample
+
+    rng = random.Random(16)
+    assert len(REQUIRED) == len(_PATTERNS)
+    for (_, pattern), required in zip(_PATTERNS, REQUIRED, strict=True):
+        parsed = _parser.parse(pattern.pattern)
+        for _ in range(600):
+            text = _sample(parsed, rng)
+            missing = [words for words in required if not any(word in text for word in words)]
+            assert not missing, (pattern.pattern[:60], text, missing)
+
+
+def _unfiltered(haystack: str, source: str) -> list:
+    """The shapes searched one by one with no prefilter (the reference)."""
+    from sentinelle.indicators.indicator import Indicator
+    from sentinelle.indicators.recruitment_offer import _PATTERNS
+
+    found: list = []
+    for code, pattern in _PATTERNS:
+        for match in pattern.finditer(haystack):
+            start, end = match.span()
+            if not any(start < i.span[1] and i.span[0] < end for i in found if i.span):
+                found.append(Indicator(code, source[start:end], (start, end)))
+    return found
+
+
+def test_the_prefilter_changes_nothing_on_generated_posts_and_test_texts() -> None:
+    import ast
+    from pathlib import Path
+
+    from sentinelle.demo.corpus import generate
+    from sentinelle.demo.stress.world import generate_stress
+    from sentinelle.indicators.matcher import _matching_form
+    from sentinelle.text.normalize import fold
+
+    texts = [post["text"] for post, _ in generate(1500, seed=18)]
+    texts += [post["text"] for post, _ in generate_stress(1500, seed=19)]
+    for path in sorted((Path(__file__).parent).glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                texts.append(node.value)
+    fired = 0
+    for text in texts:
+        folded = fold(text)
+        haystack = _matching_form(folded)
+        source = text if len(folded) == len(text) else folded
+        expected = _unfiltered(haystack, source)
+        assert recruitment_indicators(haystack, source) == expected, text
+        fired += bool(expected)
+    assert fired >= 20  # the corpora and test texts do offer recruits

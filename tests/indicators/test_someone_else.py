@@ -185,3 +185,100 @@ def test_an_age_said_of_a_group_fires_no_minor_evidence(text):
 
 def test_a_group_age_in_an_ad_that_offers_people_still_fires():
     assert "age.stated_minor" in _codes("Agence : nos filles de 16 ans dispo, réservation par sms")
+
+
+def test_the_letters_ignoring_case_matches_without_lowering_to_them_are_known() -> None:
+    """`_household` trusts its words in the lowered text unless the text holds İ, ı or ſ: the
+    only characters `_HOUSEHOLD` (ignoring case) matches to their letters without lowering."""
+    import re
+
+    from sentinelle.indicators import someone_else
+
+    letters = sorted(set("".join(someone_else._HOUSEHOLD_WORDS)))
+    ignoring_case = re.compile("(?i:" + "|".join(letters) + ")")
+    matched = {chr(code) for code in range(0x110000) if ignoring_case.fullmatch(chr(code))}
+    lowering = {char for char in matched if len(char.lower()) == 1 and char.lower() in letters}
+    assert matched - lowering == set(someone_else._FOLDED_LIKE_ASCII)
+
+
+def _household_texts() -> list[str]:
+    """Strings sampled from `_HOUSEHOLD` itself (every branch, with odd cases and letters),
+    generated demo and stress posts and every string of the indicator tests."""
+    import ast
+    import random
+    from pathlib import Path
+    from re import _parser
+
+    from sentinelle.demo.corpus import generate
+    from sentinelle.demo.stress.world import generate_stress
+    from sentinelle.indicators.someone_else import _HOUSEHOLD
+    from tests.indicators.test_third_party import _sample
+
+    rng = random.Random(16)
+    parsed = _parser.parse(_HOUSEHOLD.pattern)
+    odd = {"i": "İı", "s": "ſ", "k": "\u212a", "e": "EÈ", "a": "A", "m": "M"}
+    texts = []
+    for _ in range(3000):
+        sample = _sample(parsed, rng)
+        if rng.random() < 0.5:
+            sample = "".join(rng.choice([c, *odd.get(c, "")]) for c in sample)
+        texts.append(rng.choice(["", "Bonjour ", "x", "je suis "]) + sample + " 16 ans")
+    texts += [post["text"] for post, _ in generate(1500, seed=20)]
+    texts += [post["text"] for post, _ in generate_stress(1500, seed=21)]
+    for path in sorted((Path(__file__).parent).glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                texts.append(node.value)
+    return texts
+
+
+def test_the_household_hint_stands_wherever_the_pattern_matches() -> None:
+    from sentinelle.indicators.someone_else import _HOUSEHOLD, _household
+
+    matched = 0
+    for text in _household_texts():
+        expected = _HOUSEHOLD.search(text) is not None
+        matched += expected
+        assert _household.__wrapped__(text) == expected, text
+    assert matched >= 500  # the samples do exercise the pattern
+
+
+def test_every_cue_match_holds_one_of_its_words_lowered() -> None:
+    """Strings sampled from each hinted cue (every branch, repeat and class, odd cases), posts
+    and test strings: wherever the cue matches a window, the lowered window holds one of the
+    cue's words, or the window holds İ, ı or ſ (then the cue is searched anyway)."""
+    import random
+    import re
+    from re import _parser
+
+    from sentinelle.indicators import someone_else
+    from tests.indicators.test_third_party import _sample
+
+    rng = random.Random(16)
+    upper = {"i": "Iİı", "s": "Sſ", "k": "K\u212a", "e": "EÈÉ", "a": "A", "œ": "Œ", "c": "CÇ"}
+    texts = [text[-someone_else._WINDOW :] for text in _household_texts()]
+    for cue, words in someone_else.CUE_WORDS.items():
+        letters = sorted(set("".join(words)))
+        ignoring_case = re.compile("(?i:" + "|".join(map(re.escape, letters)) + ")")
+        matched = {chr(code) for code in range(0x110000) if ignoring_case.fullmatch(chr(code))}
+        lowering = {c for c in matched if len(c.lower()) == 1 and c.lower() in letters}
+        assert matched - lowering <= set(someone_else._FOLDED_LIKE_ASCII), cue.pattern[:40]
+        # the tail "[^.!?\n]{0,30}$" is left to the sampled windows (its class is negated)
+        head = re.sub(r"\[\^\.!\?\\n\]\{0,\d+\}\$$", "", cue.pattern)
+        assert head != cue.pattern, cue.pattern[-20:]
+        parsed = _parser.parse(head, cue.flags)
+        hits = 0
+        for _ in range(3000):
+            sample = _sample(parsed, rng).replace("7", " ")  # the sampler's class is \s here
+            sample += rng.choice(["", " de", " de 16", ", elle a"])
+            sample = "".join(rng.choice([c, *upper.get(c, "")]) for c in sample)
+            for window in (sample, "Bonjour, " + sample):
+                if cue.search(window):
+                    hits += 1
+                    lowered = someone_else._lowered_unless_odd(window)
+                    assert lowered is None or any(word in lowered for word in words), window
+        assert hits >= 1000, cue.pattern[:40]
+        for window in texts:
+            if cue.search(window):
+                lowered = someone_else._lowered_unless_odd(window)
+                assert lowered is None or any(word in lowered for word in words), window

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from sentinelle.indicators.indicator import Indicator
 from sentinelle.privacy.masking import mask_handle, mask_phone
@@ -111,30 +112,47 @@ def _photos(post: Post) -> list[str]:
     return [f"photo:{phash}" for phash in post.image_phashes]
 
 
-def _add(
-    entity: _Entity, row: int, post: Post, extraction: Extraction, fired, persona: str | None
-) -> None:
+class _Marks(NamedTuple):
+    """What one post adds to each entity it stands in, read once per post (not per key)."""
+
+    author: str | None  # folded
+    city: str | None
+    recruits: bool
+    cue: Indicator | None  # its first minor evidence
+    agency: Indicator | None
+    stated: bool  # states an age under 18
+
+
+def _marks(post: Post, extraction: Extraction, fired) -> _Marks:
+    return _Marks(
+        post.author.casefold() if post.author else None,
+        extraction.place.city if extraction.place else post.city,
+        any(indicator.code in RECRUITMENT_EVIDENCE for indicator in fired),
+        next((indicator for indicator in fired if indicator.code in MINOR_EVIDENCE), None),
+        next((indicator for indicator in fired if indicator.code == AGENCY), None),
+        any(indicator.code in STATED_MINOR for indicator in fired),
+    )
+
+
+def _add(entity: _Entity, row: int, marks: _Marks, persona: str | None) -> None:
     entity.posts.add(row)
-    if post.author:
-        entity.names.add(post.author.casefold())
-    city = extraction.place.city if extraction.place else post.city
-    if city:
-        entity.cities.add(city)
-    if any(indicator.code in RECRUITMENT_EVIDENCE for indicator in fired):
+    if marks.author:
+        entity.names.add(marks.author)
+    if marks.city:
+        entity.cities.add(marks.city)
+    if marks.recruits:
         entity.recruits.add(row)
-    cue = next((indicator for indicator in fired if indicator.code in MINOR_EVIDENCE), None)
+    cue = marks.cue
     if cue is not None:
         entity.minor[row] = cue.evidence
-    agency = next((indicator for indicator in fired if indicator.code == AGENCY), None)
-    if agency is not None:
-        entity.agency[row] = agency.evidence
+    if marks.agency is not None:
+        entity.agency[row] = marks.agency.evidence
     if persona is not None:
         counts = entity.personas.setdefault(persona, [0, 0, 0])
-        stated = any(indicator.code in STATED_MINOR for indicator in fired)
         counts[0] += 1
         counts[1] += cue is not None
-        counts[2] += stated
-        if stated:
+        counts[2] += marks.stated
+        if marks.stated:
             entity.stated.setdefault(persona, row)
 
 
@@ -264,9 +282,10 @@ def _entities(posts, extractions, indicators, names, given, network_ids) -> dict
         contacts = _contacts(extraction)
         # a multi-person ad (no single persona) still shows its first names
         shown = [names[row]] if names[row] is not None else given[row]
+        marks = _marks(post, extraction, fired)
         for key in contacts + _photos(post) + _networks(network_ids, row):
             entity = entities[key]
-            _add(entity, row, post, extraction, fired, names[row])
+            _add(entity, row, marks, names[row])
             for name in shown:
                 entity.personas.setdefault(name, [0, 0, 0])
             if contacts:
@@ -339,16 +358,16 @@ def _minor_cue(
 
 
 def _persona_facts(
-    key: str, entity: _Entity, persona: str, counted: bool, own, facts: dict
+    key: str, entity: _Entity, persona: str, counted: bool, own: _Marks, facts: dict
 ) -> Indicator | None:
     """The other ads of the same first name behind one contact or photo: how many, how many
     with a minor cue, how many stating an age under 18 (an indicator names one of those).
 
     `counted` says the post is among the persona's own ads (a multi-person ad is not: it reads
-    the facts of each first name it gives, and lends none)."""
+    the facts of each first name it gives, and lends none); `own` are the post's marks."""
     posts, minor, stated = entity.personas[persona]
-    mine = counted and any(i.code in MINOR_EVIDENCE for i in own)
-    said = any(i.code in STATED_MINOR for i in own)
+    mine = counted and own.cue is not None
+    said = own.stated
     others, minor, stated = posts - counted, minor - mine, stated - (counted and said)
     if others <= 0:
         return None
@@ -387,37 +406,40 @@ def _post_entity(
     readings = [(names[row], True)] if names[row] else [(name, False) for name in given[row]]
     facts = dict.fromkeys(ENTITY_FACTS, 0.0)
     found: list[Indicator] = []
+    contacts, photos = _contacts(extraction), _photos(post)  # read once for every use below
+    networks = _networks(network_ids, row)
     # persons, not first names: an independent renaming her ads on her own photos is one
-    for key in _contacts(extraction):
+    for key in contacts:
         _contact_facts(row, key, entities[key], facts, found)
         facts["contact.personas"] = max(facts["contact.personas"], entities[key].persons())
-    for key in _photos(post):
+    for key in photos:
         facts["contact.personas"] = max(facts["contact.personas"], entities[key].persons())
     # Names count where a contact stands behind them: posts without any, tied into one network
     # by their wording alone, are as often independents using a common phrasing (a corpus
     # written apart: 44% of its contactless independents flagged control this way).
-    behind = _contacts(extraction) + _networks(network_ids, row)
+    behind = contacts + networks
     several = max((entities[key].persons() for key in behind), default=0)
     if several >= SEVERAL_PERSONAS:
         key = max(behind, key=lambda key: entities[key].persons())
         found.append(Indicator("control.several_personas", f"{_shown(key)}: {several} first names"))
-    agency = _agency_elsewhere(row, behind if _contacts(extraction) else [], entities, own)
+    agency = _agency_elsewhere(row, behind if contacts else [], entities, own)
     if agency is not None:
         found.append(agency)
     stated_cue = None
-    shared = _contacts(extraction) + _photos(post) + _networks(network_ids, row)
+    shared = contacts + photos + networks
+    marks = _marks(post, extraction, own)
     for key in shared:
         for persona, counted in readings:
-            cue = _persona_facts(key, entities[key], persona, counted, own, facts)
+            cue = _persona_facts(key, entities[key], persona, counted, marks, facts)
             stated_cue = cue or stated_cue
     if stated_cue is not None:
         found.append(stated_cue)
-    for key in _photos(post):
+    for key in photos:
         entity = entities[key]
         facts["photo.posts"] = max(facts["photo.posts"], len(entity.posts))
         minor_others = len(entity.minor) - (row in entity.minor)
         facts["photo.minor_posts"] = max(facts["photo.minor_posts"], minor_others)
-    if not any(indicator.code in MINOR_EVIDENCE for indicator in own):
+    if marks.cue is None:  # no minor evidence of its own
         cue = next(
             (
                 cue

@@ -40,8 +40,11 @@ _AGENCY_WORDS = frozenset((
     "prestige", "lux", "luxe",
 ))  # fmt: skip
 _HANDLE_WORD = re.compile(r"[a-z]+")
-_LETTER_BY_DIGIT = re.compile(r"[a-z][0-9@$]|[0-9@$][a-z]")
 _MIXED_WORD = re.compile(r"\b[a-z0-9@$]*(?:[a-z][0-9@$]|[0-9@$][a-z])[a-z0-9@$]*")
+# What `deleet` undoes in a word of letters and digits: leet signs between two letters. A text
+# without it has nothing to undo, and most posts have digits by letters ("18ans", "h24", "20h")
+# but none of it: the words are not rewritten (`tests/indicators/test_matcher.py` checks it).
+_LEET_BETWEEN = re.compile(r"[a-z][013457@$]+[a-z]")
 
 
 def _matching_form(folded: str) -> str:
@@ -95,12 +98,13 @@ def _collapse_spaces(text: str) -> tuple[str, list[int] | None]:
     return "".join(parts), offsets
 
 
-def _haystacks(folded: str) -> list[tuple[str, list[int] | None]]:
-    folded = _matching_form(folded)
-    forms = [folded]
-    if _LETTER_BY_DIGIT.search(folded):
-        unleet = _MIXED_WORD.sub(lambda word: deleet(word.group()), folded)
-        if unleet != folded:
+def _haystacks(haystack: str) -> list[tuple[str, list[int] | None]]:
+    """The forms the automaton reads, from the matching form: as written, and with leetspeak
+    undone when that changes a word."""
+    forms = [haystack]
+    if _LEET_BETWEEN.search(haystack):
+        unleet = _MIXED_WORD.sub(lambda word: deleet(word.group()), haystack)
+        if unleet != haystack:
             forms.append(unleet)
     return [_collapse_spaces(form) for form in forms]
 
@@ -122,7 +126,12 @@ def term_indicators(text: str, folded: str | None = None) -> list[Indicator]:
     `folded` is `fold(text)` when the caller already has it (folding is most of the cost).
     """
     folded = fold(text) if folded is None else folded
-    forms = _haystacks(folded)
+    return _terms(text, folded, _matching_form(folded))
+
+
+def _terms(text: str, folded: str, haystack: str) -> list[Indicator]:
+    """`term_indicators` given the matching form `haystack` of `folded` too."""
+    forms = _haystacks(haystack)
     hits = []
     for haystack, offsets in forms:
         found = _term_hits(haystack)
@@ -195,8 +204,8 @@ def match_indicators(
     """
     folded = fold(text) if folded is None else folded
     source = text if len(folded) == len(text) else folded
-    found = term_indicators(text, folded)
-    haystack = _matching_form(folded)
+    haystack = _matching_form(folded)  # made once for the terms and every shape
+    found = _terms(text, folded, haystack)
     shapes = [
         shape
         for shape in third_party_indicators(haystack, source)

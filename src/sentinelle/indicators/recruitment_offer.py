@@ -15,8 +15,10 @@ spaces), whose offsets are the post's.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from sentinelle.indicators.indicator import Indicator
+from sentinelle.indicators.word_gates import Required, WordGates
 
 MONEY = "recruitment.money_offer"
 PROVIDED = "control.housing_security"
@@ -66,6 +68,39 @@ _SHAPES: tuple[tuple[str, str], ...] = (
 # Posters double spaces: every space of a shape stands for a run of them.
 _PATTERNS = tuple((code, re.compile(shape.replace(" ", " +"))) for code, shape in _SHAPES)
 
+# Words every match of a shape contains, shape by shape: groups of which the text must hold at
+# least one word each (as a substring), else the shape is not searched (`word_gates`: one
+# Aho–Corasick pass for all). Each word is part of a word or sign the shape requires, so a
+# shape skipped could not have matched: `tests/indicators/test_recruitment_offer.py` checks it
+# on strings sampled from each shape.
+_SHARE_SIGNS = ("%", "/", "moitie", "quarts", "€", "euros", "balles")
+_THINGS_WORDS = (
+    "logement", "appart", "studio", "hotel", "chambre", "annonce", "pub", "secu", "protection",
+    "transport", "deplacement", "trajet", "chauffeur", "tel", "puce", "client", "pack",
+)  # fmt: skip
+REQUIRED: Required = (
+    (
+        ("garde", "touche", "prend", "recupere", "encaisse", "empoche", "fais"),
+        ("tu",),
+        _SHARE_SIGNS,
+    ),
+    (("toi", "vous", "poche"), _SHARE_SIGNS),
+    (("prend", "garde", "recupere"), ("%", "moitie", "commission", "part"), ("on",)),
+    (("fourni", "paye", "offert", "assure", "nous"), _THINGS_WORDS),
+    (("secu", "protection"), ("place", "24", "assure", "garantie")),
+    (
+        ("fourni", "paye", "paie", "gere", "loge", "heberge", "trouve", "fait"),
+        _THINGS_WORDS,
+        ("on",),
+    ),
+    (("occupe",), _THINGS_WORDS),
+)
+
+
+@cache
+def _gates() -> WordGates:
+    return WordGates(REQUIRED)
+
 
 def recruitment_indicators(haystack: str, source: str) -> list[Indicator]:
     """The offers' shapes in the matching form `haystack`, with the words of `source` (the text
@@ -73,7 +108,9 @@ def recruitment_indicators(haystack: str, source: str) -> list[Indicator]:
     if " " not in haystack:
         return []
     found: list[Indicator] = []
-    for code, pattern in _PATTERNS:
+    for (code, pattern), may_match in zip(_PATTERNS, _gates().open(haystack), strict=True):
+        if not may_match:
+            continue
         for match in pattern.finditer(haystack):
             start, end = match.span()
             if not any(start < i.span[1] and i.span[0] < end for i in found if i.span):

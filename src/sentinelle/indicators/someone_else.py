@@ -15,6 +15,7 @@ said in the first person is the family's too.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _CUE = re.compile(
     r"\b(?:enfants?|b[ée]b[ée]s?|fils|(?:ma|mes|sa|ses|leur|leurs) filles?|[ée]l[èe]ves?"
@@ -103,15 +104,89 @@ def about_someone_else(
     if start <= 0 or (offers_people and minor):
         return False
     before = text[max(0, start - _WINDOW) : start]
-    if not minor and _CLIENTS.search(before) is not None:
+    lowered = _lowered_unless_odd(before)
+    if not minor and _cue_in(_CLIENTS, before, lowered):
         return True
     if offers_people:
-        return any(cue.search(before) is not None for cue in (_CUE, _PARENT))
+        return _cue_in(_CUE, before, lowered) or _cue_in(_PARENT, before, lowered)
     if text[start : start + 1].isalpha() and possessed(text, start):
         return True  # "mon ado de 15 ans" (an age said with a number first is "mes 16 ans")
-    if any(cue.search(before) is not None for cue in (_CUE, _AUDIENCE, _PARENT, _FAMILY, _GROUP)):
+    if (
+        _cue_in(_CUE, before, lowered)
+        or _cue_in(_AUDIENCE, before, lowered)
+        or _cue_in(_PARENT, before, lowered)
+        or _cue_in(_FAMILY, before, lowered)
+        or _cue_in(_GROUP, before, lowered)
+    ):
         return True
-    return _HOUSEHOLD.search(text) is not None and _FIRST_PERSON.search(before[-20:]) is None
+    return _FIRST_PERSON.search(before[-20:]) is None and _household(text)
+
+
+# Words every match of _HOUSEHOLD contains: a text lowered holds one of them, else the pattern
+# (tried at every character of the whole post, with its look-behinds) is not searched. Ignoring
+# case, İ, ı and ſ match letters of these words without lowering to them: a text holding one is
+# searched anyway (`tests/indicators/test_someone_else.py` checks both).
+_HOUSEHOLD_WORDS = (
+    "maman", "papa", "mere", "mère", "pere", "père", "mother", "father", "fille", "enfant",
+    "fils", "daughter", "son", "kids", "children",
+)  # fmt: skip
+_FOLDED_LIKE_ASCII = ("İ", "ı", "ſ")
+
+
+@lru_cache(maxsize=1024)
+def _household(text: str) -> bool:
+    """True when the poster speaks of a household (`_HOUSEHOLD`) anywhere in `text`; cached,
+    as a post's every stated age asks it of the same text."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _HOUSEHOLD_WORDS) and not any(
+        odd in text for odd in _FOLDED_LIKE_ASCII
+    ):
+        return False
+    return _HOUSEHOLD.search(text) is not None
+
+
+# Words every match of a cue holds, its text lowered: a window holding none of a cue's words is
+# not searched (the cues open with long alternatives, tried at every character). A cue without
+# hint words (_AUDIENCE, _GROUP: too common or any digit) is always searched.
+# `tests/indicators/test_someone_else.py` samples each cue and requires its words in every match.
+CUE_WORDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _CUE: (
+        "enfant", "beb", "béb", "fils", "fille", "leve", "lève", "neveu", "niece", "nièce",
+        "frere", "frère", "soeur", "sœur", "garçon", "garcon", "jume", "prof", "enseignant",
+        "soutien", "cours", "tut", "surveillant", "gosse", "minot", "bambin", "loulou", "marmot",
+        "chou", "cousin", "filleul", "cadet", "aîn", "ain", "ado", "child", "kid", "son",
+        "daughter", "student", "pupil", "teacher", "brother", "sister", "nephew", "toddler",
+        "bab",
+    ),
+    _CLIENTS: ("client", "messieurs", "gentlemen", "customer"),
+    _PARENT: (
+        "maman", "mere", "mère", "papa", "pere", "père", "parent", "mom", "mum", "dad",
+        "mother", "father",
+    ),
+    _FAMILY: ("petit", "grand", "puce", "chou", "little", "eldest", "youngest"),
+}  # fmt: skip
+_WORDS_BY_CUE = {id(cue): words for cue, words in CUE_WORDS.items()}
+
+
+def _lowered_unless_odd(window: str) -> str | None:
+    """The window in lower case, or None when it holds a character that `(?i)` matches to a
+    hint word's letter without lowering to it (İ ı ſ): then every cue is searched."""
+    for odd in _FOLDED_LIKE_ASCII:
+        if odd in window:
+            return None
+    return window.lower()
+
+
+def _cue_in(cue: re.Pattern[str], window: str, lowered: str | None) -> bool:
+    """`cue.search(window)`, skipped when the lowered window holds none of the cue's words."""
+    words = _WORDS_BY_CUE.get(id(cue))  # by identity: a pattern's own hash reads its code
+    if words is not None and lowered is not None:
+        for word in words:
+            if word in lowered:
+                break
+        else:
+            return False
+    return cue.search(window) is not None
 
 
 def possessed(text: str, start: int) -> bool:

@@ -18,9 +18,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import ahocorasick
-
 from sentinelle.indicators.indicator import Indicator
+from sentinelle.indicators.word_gates import Required, WordGates
 
 CODE = "control.explicit_third_party"
 
@@ -122,7 +121,7 @@ _DOES_WORDS = (
     "fait",
 )  # fmt: skip
 _SHARE_WORDS = ("%", "moitie", "part")
-REQUIRED: tuple[tuple[tuple[str, ...], ...], ...] = (
+REQUIRED: Required = (
     (_HELPER_WORDS, _DOES_WORDS),
     (("qui",), _DOES_WORDS),
     (("par",), ("fait", "fixe", "gere", "organise", "tenu", "impose", "decide", "valide")),
@@ -143,35 +142,11 @@ REQUIRED: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("negociation",),),
     (("handles", "answers", "books", "takes", "manages", "sets", "drops", "picks"),),
 )
-# Groups numbered across shapes: a shape is searched when the text sets every bit it needs.
-_GROUPS = tuple(words for shape in REQUIRED for words in shape)
-
-
-def _needed_bits() -> tuple[int, ...]:
-    """Per shape, the bits of its groups (numbered in the order of `_GROUPS`)."""
-    masks, first = [], 0
-    for shape in REQUIRED:
-        masks.append(sum(1 << group for group in range(first, first + len(shape))))
-        first += len(shape)
-    return tuple(masks)
-
-
-_NEEDED = _needed_bits()
 
 
 @cache
-def _word_finder() -> ahocorasick.Automaton:
-    """Every word of REQUIRED with the groups it stands in, found in one pass over a text
-    (overlaps included: "appart" holds "part")."""
-    bits: dict[str, int] = {}
-    for group, words in enumerate(_GROUPS):
-        for word in words:
-            bits[word] = bits.get(word, 0) | 1 << group
-    machine = ahocorasick.Automaton()
-    for word, groups in bits.items():
-        machine.add_word(word, groups)
-    machine.make_automaton()
-    return machine
+def _gates() -> WordGates:
+    return WordGates(REQUIRED)
 
 
 def _is_first_name(word: str) -> bool:
@@ -197,12 +172,9 @@ def third_party_indicators(haystack: str, source: str) -> list[Indicator]:
     `haystack`, with the words of `source` (the text the offsets point into) as evidence."""
     if " " not in haystack:
         return []
-    present = 0  # a bit per group of REQUIRED that the text satisfies
-    for _, groups in _word_finder().iter(haystack):
-        present |= groups
     found: list[Indicator] = []
-    for pattern, needed in zip(_PATTERNS, _NEEDED, strict=True):
-        if present & needed != needed:
+    for pattern, may_match in zip(_PATTERNS, _gates().open(haystack), strict=True):
+        if not may_match:
             continue
         for match in pattern.finditer(haystack):
             start, end = match.span()
