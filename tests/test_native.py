@@ -91,14 +91,15 @@ def _test_strings() -> list[str]:
     return list(found)
 
 
-def _corpus(tmp_path: Path) -> list[Path]:
+def _corpus(tmp_path: Path, corpora=CORPORA, posts_each: int = POSTS_EACH) -> list[Path]:
+    """Generated posts files (`demo-data`, in a subprocess) for each (profile, seed)."""
     files = []
-    for profile, seed in CORPORA:
+    for profile, seed in corpora:
         output = tmp_path / f"{profile}-{seed}.jsonl"
         subprocess.run(
             [
                 *(sys.executable, "-c", "from sentinelle.cli import main; main()", "demo-data"),
-                *("--profile", profile, "--posts", str(POSTS_EACH), "--seed", str(seed)),
+                *("--profile", profile, "--posts", str(posts_each), "--seed", str(seed)),
                 *("--output", str(output), "--truth", str(tmp_path / f"{profile}-{seed}.truth")),
             ],
             check=True,

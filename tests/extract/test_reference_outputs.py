@@ -45,20 +45,9 @@ def _reference_sources(target: Path) -> Path:
 
 
 def _corpus(tmp_path: Path) -> list[Path]:
-    files = []
-    for profile, seed in CORPORA:
-        output = tmp_path / f"{profile}-{seed}.jsonl"
-        subprocess.run(
-            [
-                *(sys.executable, "-c", "from sentinelle.cli import main; main()", "demo-data"),
-                *("--profile", profile, "--posts", str(POSTS_EACH), "--seed", str(seed)),
-                *("--output", str(output), "--truth", str(tmp_path / f"{profile}-{seed}.truth")),
-            ],
-            check=True,
-            capture_output=True,
-        )
-        files.append(output)
-    return files
+    from test_native import _corpus as generated
+
+    return generated(tmp_path, CORPORA, POSTS_EACH)
 
 
 def test_outputs_are_those_of_the_reference(tmp_path: Path) -> None:
