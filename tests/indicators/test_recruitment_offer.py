@@ -7,6 +7,7 @@ import pytest
 from sentinelle.indicators.matcher import match_indicators
 from sentinelle.indicators.recruitment_offer import MONEY, PROVIDED, recruitment_indicators
 from sentinelle.records import Extraction
+from tests.indicators.shape_samples import assert_gates_hold, gated_search_texts
 
 
 def codes(text: str) -> dict[str, list[str]]:
@@ -56,20 +57,9 @@ def test_shapes_point_into_the_post():
 def test_every_shape_holds_the_words_its_prefilter_asks_for() -> None:
     """Whatever branch and repeat a match takes, it contains a word of each group the
     prefilter requires: a shape skipped for lack of those words could not have matched."""
-    import random
-    from re import _parser
-
     from sentinelle.indicators.recruitment_offer import _PATTERNS, REQUIRED
-    from tests.indicators.test_third_party import _sample
 
-    rng = random.Random(16)
-    assert len(REQUIRED) == len(_PATTERNS)
-    for (_, pattern), required in zip(_PATTERNS, REQUIRED, strict=True):
-        parsed = _parser.parse(pattern.pattern)
-        for _ in range(600):
-            text = _sample(parsed, rng)
-            missing = [words for words in required if not any(word in text for word in words)]
-            assert not missing, (pattern.pattern[:60], text, missing)
+    assert_gates_hold([pattern for _, pattern in _PATTERNS], REQUIRED)
 
 
 def _unfiltered(haystack: str, source: str) -> list:
@@ -87,25 +77,8 @@ def _unfiltered(haystack: str, source: str) -> list:
 
 
 def test_the_prefilter_changes_nothing_on_generated_posts_and_test_texts() -> None:
-    import ast
-    from pathlib import Path
-
-    from sentinelle.demo.corpus import generate
-    from sentinelle.demo.stress.world import generate_stress
-    from sentinelle.indicators.matcher import _matching_form
-    from sentinelle.text.normalize import fold
-
-    texts = [post["text"] for post, _ in generate(1500, seed=18)]
-    texts += [post["text"] for post, _ in generate_stress(1500, seed=19)]
-    for path in sorted((Path(__file__).parent).glob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                texts.append(node.value)
     fired = 0
-    for text in texts:
-        folded = fold(text)
-        haystack = _matching_form(folded)
-        source = text if len(folded) == len(text) else folded
+    for text, haystack, source in gated_search_texts(18, 19):
         expected = _unfiltered(haystack, source)
         assert recruitment_indicators(haystack, source) == expected, text
         fired += bool(expected)

@@ -212,7 +212,7 @@ def _household_texts() -> list[str]:
     from sentinelle.demo.corpus import generate
     from sentinelle.demo.stress.world import generate_stress
     from sentinelle.indicators.someone_else import _HOUSEHOLD
-    from tests.indicators.test_third_party import _sample
+    from tests.indicators.shape_samples import sample as _sample
 
     rng = random.Random(16)
     parsed = _parser.parse(_HOUSEHOLD.pattern)
@@ -252,7 +252,7 @@ def test_every_cue_match_holds_one_of_its_words_lowered() -> None:
     from re import _parser
 
     from sentinelle.indicators import someone_else
-    from tests.indicators.test_third_party import _sample
+    from tests.indicators.shape_samples import sample as _sample
 
     rng = random.Random(16)
     upper = {"i": "Iİı", "s": "Sſ", "k": "K\u212a", "e": "EÈÉ", "a": "A", "œ": "Œ", "c": "CÇ"}

@@ -6,6 +6,7 @@ import pytest
 
 from sentinelle.indicators.matcher import match_indicators
 from sentinelle.records import Extraction
+from tests.indicators.shape_samples import assert_gates_hold, gated_search_texts
 
 CODE = "control.explicit_third_party"
 
@@ -93,53 +94,12 @@ def test_an_independents_own_arrangements_are_not_explicit_control(text):
     assert CODE not in codes(text)
 
 
-def _sample(parsed, rng) -> str:
-    """One string following a parsed pattern: a random branch, repeat count and class member
-    at each step (assertions and word boundaries are left out; the words are what count)."""
-    from re import _constants as c
-
-    out = []
-    for op, value in parsed:
-        if op is c.LITERAL:
-            out.append(chr(value))
-        elif op is c.IN:
-            kind, item = rng.choice([entry for entry in value if entry[0] is not c.NEGATE])
-            if kind is c.LITERAL:
-                out.append(chr(item))
-            elif kind is c.RANGE:
-                out.append(chr(rng.randint(*item)))
-            else:  # a category: \d is the only one the shapes use in a class
-                out.append("7")
-        elif op is c.BRANCH:
-            out.append(_sample(rng.choice(value[1]), rng))
-        elif op is c.SUBPATTERN:
-            out.append(_sample(value[3], rng))
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-            low, high, inner = value
-            out.extend(_sample(inner, rng) for _ in range(rng.randint(low, min(high, low + 3))))
-        elif op is c.CATEGORY:
-            out.append("7" if value is c.CATEGORY_DIGIT else " ")
-        elif op not in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            raise AssertionError(f"no sampler for {op}")
-    return "".join(out)
-
-
 def test_every_shape_holds_the_words_its_prefilter_asks_for() -> None:
     """Whatever branch, repeat and name a match takes, it contains a word of each group the
     prefilter requires: a shape skipped for lack of those words could not have matched."""
-    import random
-    from re import _parser
-
     from sentinelle.indicators.third_party import _PATTERNS, REQUIRED
 
-    rng = random.Random(16)
-    assert len(REQUIRED) == len(_PATTERNS)
-    for pattern, required in zip(_PATTERNS, REQUIRED, strict=True):
-        parsed = _parser.parse(pattern.pattern)
-        for _ in range(600):
-            text = _sample(parsed, rng)
-            missing = [words for words in required if not any(word in text for word in words)]
-            assert not missing, (pattern.pattern[:60], text, missing)
+    assert_gates_hold(_PATTERNS, REQUIRED)
 
 
 def _unfiltered(haystack: str, source: str) -> list:
@@ -159,26 +119,10 @@ def _unfiltered(haystack: str, source: str) -> list:
 
 
 def test_the_prefilter_changes_nothing_on_generated_posts_and_test_texts() -> None:
-    import ast
-    from pathlib import Path
-
-    from sentinelle.demo.corpus import generate
-    from sentinelle.demo.stress.world import generate_stress
-    from sentinelle.indicators.matcher import _matching_form
     from sentinelle.indicators.third_party import third_party_indicators
-    from sentinelle.text.normalize import fold
 
-    texts = [post["text"] for post, _ in generate(1500, seed=16)]
-    texts += [post["text"] for post, _ in generate_stress(1500, seed=17)]
-    for path in sorted((Path(__file__).parent).glob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                texts.append(node.value)
     fired = 0
-    for text in texts:
-        folded = fold(text)
-        haystack = _matching_form(folded)
-        source = text if len(folded) == len(text) else folded
+    for text, haystack, source in gated_search_texts(16, 17):
         expected = _unfiltered(haystack, source)
         assert third_party_indicators(haystack, source) == expected, text
         fired += bool(expected)

@@ -18,6 +18,8 @@ from itertools import chain
 import ahocorasick
 import phonenumbers
 
+from sentinelle.text.literals import literal_automaton
+
 # Words that say "this is how to reach me", and the emoji that do.
 _CONTACT = re.compile(
     r"(?i:(?<![^\W\d_])(?:t[ée]l(?:[ée]phone)?|phone|portable|port|mobile|gsm|cell|num(?:[ée]ro)?s?"
@@ -153,11 +155,7 @@ def _country_words() -> tuple[re.Pattern[str], dict[str, str], ahocorasick.Autom
             table[_fold(word)] = region
             stems.update((word[:5], _fold(word)[:5]))
     pattern = _trie_pattern(sorted(table))
-    machine = ahocorasick.Automaton()
-    for stem in stems:
-        machine.add_word(stem, len(stem))
-    machine.make_automaton()
-    return re.compile(rf"(?:{pattern})(?![^\W\d_])"), table, machine
+    return re.compile(rf"(?:{pattern})(?![^\W\d_])"), table, literal_automaton(sorted(stems))
 
 
 def _word_cues(text: str) -> list[CountryCue]:

@@ -274,18 +274,15 @@ def _networks(network_ids: list[str | None] | None, row: int) -> list[str]:
     return [f"network:{network_ids[row]}"]
 
 
-def _entities(posts, extractions, indicators, names, given, network_ids) -> dict[str, _Entity]:
+def _entities(posts, extractions, marks, names, given, network_ids) -> dict[str, _Entity]:
     entities: dict[str, _Entity] = defaultdict(_Entity)
-    for row, (post, extraction, fired) in enumerate(
-        zip(posts, extractions, indicators, strict=True)
-    ):
+    for row, (post, extraction) in enumerate(zip(posts, extractions, strict=True)):
         contacts = _contacts(extraction)
         # a multi-person ad (no single persona) still shows its first names
         shown = [names[row]] if names[row] is not None else given[row]
-        marks = _marks(post, extraction, fired)
         for key in contacts + _photos(post) + _networks(network_ids, row):
             entity = entities[key]
-            _add(entity, row, marks, names[row])
+            _add(entity, row, marks[row], names[row])
             for name in shown:
                 entity.personas.setdefault(name, [0, 0, 0])
             if contacts:
@@ -383,13 +380,13 @@ def _persona_facts(
 
 
 def _agency_elsewhere(
-    row: int, keys: list[str], entities: dict[str, _Entity], own: list[Indicator]
+    row: int, keys: list[str], entities: dict[str, _Entity], own: _Marks
 ) -> Indicator | None:
     """`control.agency_handle` for a post whose phone, handle or network also stands in an ad
     giving an agency-like handle: the number is the agency's, whether or not this ad shows
     the handle. Read only for posts that give a contact (a post tied by wording alone may be
     an independent's)."""
-    if any(indicator.code == AGENCY for indicator in own):
+    if own.agency is not None:
         return None
     for key in keys:
         other = next((post for post in entities[key].agency if post != row), None)
@@ -400,7 +397,7 @@ def _agency_elsewhere(
 
 
 def _post_entity(
-    row, post, extraction, entities, own, names, given, network_ids=None
+    row, post, extraction, entities, marks: _Marks, names, given, network_ids=None
 ) -> tuple[dict[str, float], list[Indicator]]:
     # one persona, counted among its ads; or the first names of a multi-person ad, read only
     readings = [(names[row], True)] if names[row] else [(name, False) for name in given[row]]
@@ -422,12 +419,11 @@ def _post_entity(
     if several >= SEVERAL_PERSONAS:
         key = max(behind, key=lambda key: entities[key].persons())
         found.append(Indicator("control.several_personas", f"{_shown(key)}: {several} first names"))
-    agency = _agency_elsewhere(row, behind if contacts else [], entities, own)
+    agency = _agency_elsewhere(row, behind if contacts else [], entities, marks)
     if agency is not None:
         found.append(agency)
     stated_cue = None
     shared = contacts + photos + networks
-    marks = _marks(post, extraction, own)
     for key in shared:
         for persona, counted in readings:
             cue = _persona_facts(key, entities[key], persona, counted, marks, facts)
@@ -462,11 +458,13 @@ def entity_indicators(
 ) -> tuple[list[list[Indicator]], list[dict[str, float]]]:
     """Per post: the entity indicators that fire and the contact and photo facts behind them."""
     names, given = persona_names_of(posts, extractions, indicators)
-    entities = _entities(posts, extractions, indicators, names, given, network_ids)
+    # what each post adds to its entities and reads of itself, read once per post
+    marks = [_marks(*row) for row in zip(posts, extractions, indicators, strict=True)]
+    entities = _entities(posts, extractions, marks, names, given, network_ids)
     all_found, all_facts = [], []
     for row, (post, extraction) in enumerate(zip(posts, extractions, strict=True)):
         facts, found = _post_entity(
-            row, post, extraction, entities, indicators[row], names, given, network_ids
+            row, post, extraction, entities, marks[row], names, given, network_ids
         )
         all_found.append(found)
         all_facts.append(facts)

@@ -211,12 +211,11 @@ def _named_accounts(numbered: Numbered, flagged, pairs, images, config, total: i
         .join(flagged.select("kind", "id", "value", "hub"), ["kind", "id"])
         .toPandas()
     )
-    value = numbered.rows.join(carriers, "idx").select("idx").distinct()
 
     def between(links):
         return (
-            links.join(value.select(F.col("idx").alias("left")), "left")
-            .join(value.select(F.col("idx").alias("right")), "right")
+            links.join(carriers.select(F.col("idx").alias("left")), "left")
+            .join(carriers.select(F.col("idx").alias("right")), "right")
             .distinct()
             .toArrow()
         )
@@ -233,14 +232,14 @@ def _named_accounts(numbered: Numbered, flagged, pairs, images, config, total: i
         hub[kind] = part["hub"].to_numpy(bool)[first]
     mention_author = None
     if mentioning is not None:  # posts whose author entry is a bare mention, among the carriers
-        mentions = mentioning.join(value, "idx").toPandas()["idx"].to_numpy(np.int64)
+        mentions = mentioning.join(carriers, "idx").toPandas()["idx"].to_numpy(np.int64)
         mention_author = np.zeros(total, bool)
         mention_author[mentions] = True
     named = name_links(found, hub, links, total, mention_author)
     evidence = [named.evidence[v] for v in named.value.tolist()]
     frame = pd.DataFrame({
         "left": named.left, "right": named.right, "kind": "mention",
-        "weight": float(np.round(np.float32(1.0), 4)), "value": evidence, "hub": False,
+        "weight": 1.0, "value": evidence, "hub": False,
         "o1": 0, "o2": (len(KINDS) + 1) * EDGE_ORDER + np.arange(len(named), dtype=np.int64),
         "o3": 0,
     })  # fmt: skip

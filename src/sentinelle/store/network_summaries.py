@@ -148,8 +148,9 @@ def write_summaries(connection, network_ids: Iterable[str] | None = None) -> Non
     write_summary_rows(connection, ids)
     write_facets(connection, ids)
     drop_views(connection, ids)  # their stored pages: written again after `analyze`
-    merged = select(network_aliases.c.alias)
-    connection.execute(network_views.delete().where(network_views.c.network_id.in_(merged)))
+    if ids is not None:  # and those of networks merged into others (all went with None)
+        merged = select(network_aliases.c.alias)
+        connection.execute(network_views.delete().where(network_views.c.network_id.in_(merged)))
     mark_networks_changed(connection)
 
 

@@ -146,11 +146,16 @@ def write_network_views(
     return written + len(batch)
 
 
+def counted_identifiers(links: list[dict]) -> list[tuple[tuple[str, str], int]]:
+    """((kind, value), posts) of a network's identifiers in the order the page numbers them:
+    the Reveal button sends that number back."""
+    return sorted(Counter((link["kind"], link["value"]) for link in links).items())
+
+
 def _identifier_table(links: list[dict]) -> list[dict]:
-    counts = Counter((link["kind"], link["value"]) for link in links)
     return [
         {"index": i, "kind": kind, "masked": mask_identifier(kind, value), "posts": n}
-        for i, ((kind, value), n) in enumerate(sorted(counts.items()))
+        for i, ((kind, value), n) in enumerate(counted_identifiers(links))
     ]
 
 

@@ -97,6 +97,3 @@ class VenueDice:
         count = self.rng.randint(2, 5)
         days = sorted(self.rng.randint(first, last) for _ in range(count))
         return [(day, self.rng.choice(VENUE_POSTS).format(city=city)) for day in days]
-
-    def minute(self) -> int:
-        return self.rng.randint(8 * 60, 21 * 60)

@@ -459,14 +459,14 @@ class StressWorld:
         author,
         hashes,
         title=None,
-        apart: list[Draft] | None = None,
+        apart: bool = False,
     ) -> None:
-        """One post and its truth; `apart`: drawn from the venues' stream, numbered on its own
-        and kept out of the world's quotas (`popular_mentions`)."""
-        rng = self.rng if apart is None else self.venues.rng
-        if apart is None:
+        """One post and its truth; `apart`: a venue's, drawn from the venues' stream, numbered
+        on its own and kept out of the world's quotas (`popular_mentions`)."""
+        rng = self.venues.rng if apart else self.rng
+        if not apart:
             self.ids += 1
-        ident = f"s{self.ids:07d}" if apart is None else f"sv{len(apart) + 1:06d}"
+        ident = f"sv{len(self.apart) + 1:06d}" if apart else f"s{self.ids:07d}"
         minute = rng.randint(7 * 60, 23 * 60 + 59)
         post = {
             "id": ident,
@@ -489,7 +489,7 @@ class StressWorld:
         truth["phenomena"] = sorted(tags)
         if "emerging_term" in tags:
             truth["emerging_term"] = {"term": self.term, "since": day_stamp(MIDDLE)[0]}
-        (self.out if apart is None else apart).append(Draft(day, minute, post, truth))
+        (self.apart if apart else self.out).append(Draft(day, minute, post, truth))
 
     def _days(self, p: Poster, count: int) -> list[int]:
         end = min(LAST_DAY, p.start + p.span)
@@ -730,7 +730,7 @@ class StressWorld:
             carried = Carried(year=parts(day)[0], hard_rate=0.0)
             self._emit(
                 venue.source, "social_post", day, text, carried, who, (False, False, False),
-                city, {"popular_mentions"}, venue.name, [], apart=self.apart,
+                city, {"popular_mentions"}, venue.name, [], apart=True,
             )  # fmt: skip
 
     def _others_ages(self, carried: Carried, tags: set[str]) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import UTC, datetime
 from typing import Annotated
 
@@ -24,7 +23,7 @@ from sentinelle.store.network_summaries import (
 )
 from sentinelle.web.dates import when
 from sentinelle.web.explain import thresholds
-from sentinelle.web.network_view import identifier_links, page_view
+from sentinelle.web.network_view import counted_identifiers, identifier_links, page_view
 from sentinelle.web.render import render
 from sentinelle.web.security import PageContext, check_csrf, page
 
@@ -104,9 +103,9 @@ async def reveal_network_identifier(
     if not allowed(ctx.actor, "identifier.reveal"):
         raise HTTPException(403, "your role may not reveal identifiers")
     posts = _posts_or_404(request, network_id)
-    counts = sorted(Counter((k["kind"], k["value"]) for k in identifier_links(posts)))
+    counts = counted_identifiers(identifier_links(posts))
     try:
-        kind, value = counts[int(str(form.get("index", "")))]
+        (kind, value), _ = counts[int(str(form.get("index", "")))]
     except (ValueError, IndexError):
         raise HTTPException(400, "no such identifier in this network") from None
     record_event(
