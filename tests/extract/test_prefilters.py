@@ -17,18 +17,16 @@ import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from re import _constants as c
 from re import _parser
 
 import pytest
 
 from sentinelle.extract import ages, handles, mentions, phone_cues
 from sentinelle.text.literals import leftmost_longest
+from tests.regex_samples import Alphabet, sample
 
 TESTS = Path(__file__).resolve().parent
-_SPACES = " \t\n\u00a0\u2009\u3000\x0b"
-_DIGITS = "0123456789٣۷"  # ASCII and other Unicode decimal digits
-_LETTERS = "abcdeéèàçiïlmnorstuyzABCDELMNOSÉß"
+_SPACES, _DIGITS, _LETTERS = Alphabet.spaces, Alphabet.digits, Alphabet.letters
 
 # slow pattern, the test that must hold wherever it matches
 PREFILTERS: dict[str, tuple[re.Pattern[str], Callable[[str], object]]] = {
@@ -40,55 +38,6 @@ PREFILTERS: dict[str, tuple[re.Pattern[str], Callable[[str], object]]] = {
     "name before platform": (handles._NAME_THEN_PLATFORM, handles._PLATFORM_AFTER_NAME.search),
     "url": (mentions._URL, mentions._URL_HINT.search),
 }
-
-
-def _category(value, rng: random.Random) -> str:
-    if value is c.CATEGORY_DIGIT:
-        return rng.choice(_DIGITS)
-    if value is c.CATEGORY_SPACE:
-        return rng.choice(_SPACES)
-    if value is c.CATEGORY_WORD:
-        return rng.choice(_LETTERS + _DIGITS + "_")
-    return rng.choice("-.,;:!?()'’/+@#€$ ")  # a negated category
-
-
-def _sample(parsed, rng: random.Random) -> str:
-    """One string following a parsed pattern: a random branch, repeat count and class member
-    at each step (assertions are left out: the sample is kept only where the pattern matches)."""
-    out = []
-    for op, value in parsed:
-        if op is c.LITERAL:
-            out.append(chr(value))
-        elif op is c.NOT_LITERAL:
-            out.append(rng.choice([char for char in " a1-" if ord(char) != value]))
-        elif op is c.ANY:
-            out.append(rng.choice(_LETTERS + _SPACES))
-        elif op is c.IN:
-            choices = [entry for entry in value if entry[0] is not c.NEGATE]
-            if len(choices) < len(value):  # a negated class: anything it does not hold
-                out.append(rng.choice(_LETTERS + _DIGITS + _SPACES + ".,@/"))
-                continue
-            kind, item = rng.choice(choices)
-            if kind is c.LITERAL:
-                out.append(chr(item))
-            elif kind is c.RANGE:
-                out.append(chr(rng.randint(*item)))
-            else:
-                out.append(_category(item, rng))
-        elif op is c.CATEGORY:
-            out.append(_category(value, rng))
-        elif op is c.BRANCH:
-            out.append(_sample(rng.choice(value[1]), rng))
-        elif op is c.SUBPATTERN:
-            out.append(_sample(value[3], rng))
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-            low, high, inner = value
-            out.extend(_sample(inner, rng) for _ in range(rng.randint(low, min(high, low + 3))))
-        elif op is c.ATOMIC_GROUP:
-            out.append(_sample(value, rng))
-        elif op not in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            raise AssertionError(f"no sampler for {op}")
-    return "".join(out)
 
 
 def _context(rng: random.Random) -> str:
@@ -104,7 +53,7 @@ def test_the_hint_stands_in_every_sampled_match(name: str) -> None:
     rng = random.Random(1616)
     matched = 0
     for _ in range(3000):
-        text = _context(rng) + _sample(parsed, rng) + _context(rng)
+        text = _context(rng) + sample(parsed, rng) + _context(rng)
         for form in (text, text.lower()):
             if slow.search(form):
                 matched += 1

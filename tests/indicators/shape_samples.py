@@ -7,37 +7,17 @@ from __future__ import annotations
 import ast
 import random
 from pathlib import Path
-from re import _constants as c
 from re import _parser
+
+from tests.regex_samples import Alphabet
+from tests.regex_samples import sample as sample_pattern
+
+# digits as "7" and spaces as " ": the shapes' words are what count
+ALPHABET = Alphabet(digits="7", spaces=" ")
 
 
 def sample(parsed, rng) -> str:
-    """One string following a parsed pattern: a random branch, repeat count and class member
-    at each step (assertions and word boundaries are left out; the words are what count)."""
-    out = []
-    for op, value in parsed:
-        if op is c.LITERAL:
-            out.append(chr(value))
-        elif op is c.IN:
-            kind, item = rng.choice([entry for entry in value if entry[0] is not c.NEGATE])
-            if kind is c.LITERAL:
-                out.append(chr(item))
-            elif kind is c.RANGE:
-                out.append(chr(rng.randint(*item)))
-            else:  # a category: \d is the only one the shapes use in a class
-                out.append("7")
-        elif op is c.BRANCH:
-            out.append(sample(rng.choice(value[1]), rng))
-        elif op is c.SUBPATTERN:
-            out.append(sample(value[3], rng))
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-            low, high, inner = value
-            out.extend(sample(inner, rng) for _ in range(rng.randint(low, min(high, low + 3))))
-        elif op is c.CATEGORY:
-            out.append("7" if value is c.CATEGORY_DIGIT else " ")
-        elif op not in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            raise AssertionError(f"no sampler for {op}")
-    return "".join(out)
+    return sample_pattern(parsed, rng, ALPHABET)
 
 
 def assert_gates_hold(patterns, required, seed: int = 16, samples: int = 600) -> None:

@@ -118,3 +118,32 @@ def test_analyze_writes_network_summaries_and_updates_the_touched_ones(store, tm
     assert sum(r[3] for r in weekly) == 25
     refresh_weekly(store)
     assert sorted(tuple(r.values()) for r in latest_weeks(store, weeks=10**6)) == weekly
+
+
+def test_a_full_relink_rewrites_every_stored_network_page(sqlite_store, tmp_path: Path):
+    """Linking everything again (its settings changed) rewrites every network's evidence, so
+    every stored page goes, not only those of networks holding new posts."""
+    from sqlalchemy import update
+
+    from sentinelle.store.network_views import read_view
+    from sentinelle.store.schema import link_state, network_views
+
+    texts = ["Dispo Lyon. Appeler 06 12 34 56 78", "Dispo Nantes, appeler 07 11 22 33 44"]
+    path = tmp_path / "posts.jsonl"
+    path.write_bytes(
+        jsonl(*[post_dict(i, text=texts[i // 20], image_phashes=[]) for i in range(40)])
+    )
+    ingest_files(sqlite_store, [str(path)])
+    analyze(sqlite_store, workers=1)
+    networks = {obj["network_id"] for obj in iter_export(sqlite_store)}
+    assert len(networks) == 2 and all(read_view(sqlite_store, n) for n in networks)
+    with sqlite_store.engine.begin() as connection:
+        connection.execute(update(network_views).values(view=b'{"stale": true}'))
+        connection.execute(
+            update(link_state).where(link_state.c.name == "settings").values(value="{}")
+        )
+    path.write_bytes(jsonl(post_dict(40, text=texts[0], image_phashes=[])))
+    ingest_files(sqlite_store, [str(path)])
+    analyze(sqlite_store, workers=1)
+    for network_id in networks:
+        assert b"stale" not in read_view(sqlite_store, network_id)

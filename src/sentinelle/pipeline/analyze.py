@@ -200,8 +200,9 @@ def _analyze(store: Store, workers, progress, relink: bool) -> AnalyzeSummary:
             summary.scored += len(scores)
         summary.score_seconds = time.perf_counter() - scoring_started
     # every network whose posts were scored again (scoring reads whole networks); all of them
-    # in one statement when every post was analysed (a first run) or relinked
-    everything = relink or summary.analyzed == count_posts(store)
+    # in one statement when every post was analysed (a first run) or linked again (asked, or
+    # the link settings changed: every network's evidence was rewritten)
+    everything = relink or not linked.incremental or summary.analyzed == count_posts(store)
     refresh_summaries(store, None if everything else touched)
     # the overview's weekly counts, from the earliest week holding a post analysed or scored
     refresh_weekly(store, None if everything else earliest_changed(store, began, touched))

@@ -3,7 +3,8 @@ the template, which matters for a list page that must answer fast under load."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from hashlib import blake2b
+from threading import Lock
 from urllib.parse import quote_plus
 
 from sentinelle.privacy.masking import raw_identifiers
@@ -35,14 +36,25 @@ def masked_label(row: dict, length: int) -> str:
     """The title, else the start of the text, with identifiers masked: a list must not show
     what the post page hides."""
     label = row.get("title") or row.get("snippet") or ""
-    return _masked(label, row.get("phones"), row.get("handles"))[:length]
+    phones, handles = row.get("phones"), row.get("handles")
+    key = blake2b(f"{label}\x00{phones}\x00{handles}".encode(), digest_size=16).digest()
+    masked = _MASKED.get(key)
+    if masked is None:
+        masked = mask_text(label, raw_identifiers(phones, handles))
+        with _MASKED_LOCK:  # routes run in threads
+            if len(_MASKED) >= _MASKED_MAX:
+                del _MASKED[next(iter(_MASKED))]  # the oldest
+            _MASKED[key] = masked
+    return masked[:length]
 
 
-@lru_cache(maxsize=20_000)
-def _masked(label: str, phones: str | None, handles: str | None) -> str:
-    """`label` masked by recognition, kept per process: the same posts come back in searches
-    for a network's identifiers and in lists (0.1-1 ms each to mask; 500 rows a search)."""
-    return mask_text(label, raw_identifiers(phones, handles))
+# Masked labels kept per process: the same posts come back in searches for a network's
+# identifiers and in lists (0.1-1 ms each to mask; 500 rows a search). Keyed by a digest, so
+# the process never keeps a post's text or identifiers in clear once the page is served (a
+# purge removes them from the store; nothing here can give them back).
+_MASKED: dict[bytes, str] = {}
+_MASKED_MAX = 20_000
+_MASKED_LOCK = Lock()
 
 
 def table_row(row: dict) -> dict:
