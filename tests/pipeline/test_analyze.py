@@ -122,11 +122,12 @@ def test_analyze_writes_network_summaries_and_updates_the_touched_ones(store, tm
 
 def test_a_full_relink_rewrites_every_stored_network_page(sqlite_store, tmp_path: Path):
     """Linking everything again (its settings changed) rewrites every network's evidence, so
-    every stored page goes, not only those of networks holding new posts."""
+    every post is scored again and every stored page goes, not only those of networks holding
+    new posts."""
     from sqlalchemy import update
 
     from sentinelle.store.network_views import read_view
-    from sentinelle.store.schema import link_state, network_views
+    from sentinelle.store.schema import link_state, network_views, post_analysis
 
     texts = ["Dispo Lyon. Appeler 06 12 34 56 78", "Dispo Nantes, appeler 07 11 22 33 44"]
     path = tmp_path / "posts.jsonl"
@@ -139,6 +140,7 @@ def test_a_full_relink_rewrites_every_stored_network_page(sqlite_store, tmp_path
     assert len(networks) == 2 and all(read_view(sqlite_store, n) for n in networks)
     with sqlite_store.engine.begin() as connection:
         connection.execute(update(network_views).values(view=b'{"stale": true}'))
+        connection.execute(update(post_analysis).values(score_minor=0.3456))
         connection.execute(
             update(link_state).where(link_state.c.name == "settings").values(value="{}")
         )
@@ -147,3 +149,4 @@ def test_a_full_relink_rewrites_every_stored_network_page(sqlite_store, tmp_path
     analyze(sqlite_store, workers=1)
     for network_id in networks:
         assert b"stale" not in read_view(sqlite_store, network_id)
+    assert all(obj["scores"]["minor"] != 0.3456 for obj in iter_export(sqlite_store))

@@ -189,7 +189,10 @@ def _analyze(store: Store, workers, progress, relink: bool) -> AnalyzeSummary:
         summary.extract_seconds = time.perf_counter() - started
         # incremental: only posts analysed since the last run, unless asked to relink all
         linked = link_networks(store, full=relink, mapper=pool.map)
-        if relink:
+        # linked again from scratch (asked, or the link settings changed): every post is
+        # scored again, its network may have changed (a first run has no scores to clear)
+        relinked = relink or not linked.incremental
+        if relinked and (relink or summary.analyzed < count_posts(store)):
             clear_scores(store)
         summary.networks = linked.networks
         summary.link_seconds = linked.seconds
@@ -200,9 +203,8 @@ def _analyze(store: Store, workers, progress, relink: bool) -> AnalyzeSummary:
             summary.scored += len(scores)
         summary.score_seconds = time.perf_counter() - scoring_started
     # every network whose posts were scored again (scoring reads whole networks); all of them
-    # in one statement when every post was analysed (a first run) or linked again (asked, or
-    # the link settings changed: every network's evidence was rewritten)
-    everything = relink or not linked.incremental or summary.analyzed == count_posts(store)
+    # in one statement when every post was analysed (a first run) or linked again
+    everything = relinked or summary.analyzed == count_posts(store)
     refresh_summaries(store, None if everything else touched)
     # the overview's weekly counts, from the earliest week holding a post analysed or scored
     refresh_weekly(store, None if everything else earliest_changed(store, began, touched))
