@@ -37,6 +37,7 @@ from sentinelle.extract.mentions import _PLATFORM_WORDS
 from sentinelle.link.graph import Edges, components, make_edges
 from sentinelle.link.hubs import rows_joined_by_links
 from sentinelle.link.identifiers import Incidence
+from sentinelle.link.named_accounts import MENTION
 from sentinelle.link.personas import generic_handle
 
 KINDS = ("handle", "author")  # the values whose names are compared
@@ -74,7 +75,8 @@ def name_links(
     left, right, evidence = [], [], []
     for number in range(len(members)):
         part = slice(bounds[number], bounds[number + 1])
-        joined, target = _joined(rows.post[part], context[part], contacts, claims[part])
+        loose = _loose(found, members, rows, part)
+        joined, target = _joined(rows.post[part], context[part], contacts, claims[part], loose)
         if len(joined) < 2:
             continue
         lead_post, lead_row = joined[target]
@@ -87,7 +89,17 @@ def name_links(
     return make_edges(left, right, "mention", 1.0, np.arange(len(evidence)), None, evidence)
 
 
-def _joined(posts, contexts, contacts, claims) -> tuple[dict[int, tuple[int, int]], int]:
+def _loose(found, members, rows, part: slice) -> tuple[np.ndarray, bool]:
+    """Per row of one name: a bare tag kept only for want of other contacts ("mention:x");
+    and whether some row gives the name as a messaging handle."""
+    kinds = [members[int(rows.name[r])][int(rows.member[r])][0] for r in range(part.start,
+             part.stop)]  # fmt: skip
+    values = [_value(found, members, rows, r) for r in range(part.start, part.stop)]
+    tags = np.array([v.startswith(MENTION + ":") for v in values], bool)
+    return tags, any(k == "handle" for k in kinds)
+
+
+def _joined(posts, contexts, contacts, claims, loose=None) -> tuple[dict[int, tuple[int, int]], int]:
     """The contexts of one name that its ties join, each with (first post, its row), and the
     one the others join: the single context *claiming* the name (giving it as a messaging
     handle or posting under it as an account), with the contexts that only mention it and
@@ -102,7 +114,13 @@ def _joined(posts, contexts, contacts, claims) -> tuple[dict[int, tuple[int, int
             claimed.add(int(contexts[row]))
     if len(claimed) > 1:
         return {}, -1
-    joined = {c: first for c, first in firsts.items() if c in claimed or not contacts[c]}
+    # a context of bare tags only (`loose`) joins a handle given, not a venue's own posts
+    tags, given = loose if loose is not None else (np.zeros(len(posts), bool), True)
+    untagged = {int(contexts[row]) for row in np.flatnonzero(~tags).tolist()}
+    joined = {
+        c: first for c, first in firsts.items()
+        if c in claimed or (not contacts[c] and (given or c in untagged))
+    }  # fmt: skip
     return joined, next(iter(claimed), next(iter(joined), -1))
 
 

@@ -143,7 +143,10 @@ def identifier_ties(
     the same pieces (`hub_links_of`, `hub_values`, `identifier_evidence`'s rules) on numbered
     values, so both decide hubs the same way."""
     links = hub_links_of(pairs, image_edges, config)
-    hub = hub_values(found, links, count, config.hub_min_posts, config.hub_min_contexts)
+    hub = hub_values(
+        found, links, count, config.hub_min_posts, config.hub_min_contexts,
+        loose=(config.hub_loose_posts, config.hub_loose_share),
+    )  # fmt: skip
     hub["handle"] |= generic_handles(found["handle"])
     hubs = {kind: [found[kind].values[i] for i in np.flatnonzero(hub[kind])] for kind in found}
     named = name_links(found, hub, links, count, mention_author)

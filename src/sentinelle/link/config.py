@@ -24,6 +24,10 @@ class LinkConfig:
     image_max_distance: int = 3  # Hamming bits between two 64-bit perceptual hashes
     hub_min_posts: int = 4  # a value on fewer posts is never a hub
     hub_min_contexts: int = 5  # distinct unrelated contexts that make a value a hub
+    # a value named by this many posts that fall into contexts numbering this share of them,
+    # evidence of their own or not, is a hub: a venue many unrelated posts tag (`link.hubs`)
+    hub_loose_posts: int = 10
+    hub_loose_share: float = 0.5
     min_edge_weight: float = 0.3
     disagree_min_score: float = 0.7  # own-text similarity to join posts whose contacts differ
     contactless_min_average: float = 0.2  # average similarity joining posts without contact

@@ -15,6 +15,14 @@ number on posts without the hotel's. Contexts whose identifiers are all bound to
 the value's own group and do not count; a hub is a value seen with many identifiers that have
 lives of their own and otherwise never meet.
 
+A value named by many posts is a hub on its structure alone, evidence of their own or not
+(`loose`): a venue or a studio that many benign posts tag ("Tenue signée @x", "Big up @x")
+is named by posts that otherwise share nothing (each its own person, town, price and words,
+often no other contact), so its posts fall into nearly as many contexts as there are posts,
+whatever words stand around the name. A group's own handle is named by few posts, or by posts
+that agree (its phones, its text, its images tie them into few contexts). The words around a
+name (`link.named_accounts`) are read too; this test does not depend on them.
+
 All frequent values are handled in one graph whose nodes are (value, post) rows, so the work
 is a few sorts and one connected-components call, not a loop over values.
 """
@@ -39,8 +47,12 @@ def hub_values(
     min_posts: int,
     min_contexts: int,
     totals: dict[str, np.ndarray] | None = None,
+    loose: tuple[int, float] | None = None,
 ) -> dict[str, np.ndarray]:
     """Per kind, a boolean per value of `found[kind]`: True for a hub.
+
+    `loose` = (posts, share): a value on that many posts or more whose posts fall into contexts
+    (anchored or not) numbering at least that share of its posts is a hub too.
 
     `links` are the post pairs joined by text or images, which also tie posts together.
     `totals[kind]` counts the posts carrying each value in the whole corpus, when `found` holds
@@ -58,10 +70,13 @@ def hub_values(
         kind = list(found).index("phone")
         anchors[offsets[kind] : offsets[kind + 1]] = True
     row_value, row_post = value[frequent[value]], post[frequent[value]]
-    contexts = _contexts_per_value(
-        post, value, (anchors, counts), (row_value, row_post), links, posts
+    many = (counts >= loose[0]) if loose else np.zeros(len(counts), bool)
+    contexts, every = _contexts_per_value(
+        post, value, (anchors, counts, many), (row_value, row_post), links, posts
     )
     hub = contexts >= min_contexts
+    if loose:
+        hub |= many & (every >= np.maximum(min_contexts, np.ceil(loose[1] * counts)))
     return {kind: hub[offsets[i] : offsets[i + 1]] for i, kind in enumerate(found)}
 
 
@@ -77,19 +92,21 @@ def _all_values(found: dict[str, Incidence]) -> tuple[np.ndarray, np.ndarray, li
 
 def _contexts_per_value(post, value, anchors_counts, frequent_rows, links, posts):
     """Distinct anchored contexts among the posts of each frequent value, a context counting
-    only if it has evidence of its own that is not bound to the value."""
-    anchors, counts = anchors_counts
+    only if it has evidence of its own that is not bound to the value; and, for the values
+    `many` marks, every context that carries no identifier bound to the value."""
+    anchors, counts, many = anchors_counts
     row_value, row_post = frequent_rows
     total_values = len(anchors)
+    anchors_counts = (anchors, counts)
     rows = len(row_value)
     if rows == 0:
-        return np.zeros(total_values, np.int64)
+        return np.zeros(total_values, np.int64), np.zeros(total_values, np.int64)
     # rows sorted by (value, post) so a row can be found from its key
     order = np.lexsort((row_post, row_value))
     row_value, row_post = row_value[order], row_post[order]
     row_key = row_value * posts + row_post
     left, right, free, bound = _rows_sharing_other_values(
-        post, value, (anchors, counts), row_value, row_post
+        post, value, anchors_counts, row_value, row_post
     )
     link_left, link_right = rows_joined_by_links(row_value, row_post, row_key, links, posts)
     labels = components(
@@ -104,6 +121,17 @@ def _contexts_per_value(post, value, anchors_counts, frequent_rows, links, posts
     bound_context = np.bincount(labels, weights=bound) > 0
     tied_context = np.bincount(labels, weights=tied) > 0
     counted = free_context | (tied_context & ~bound_context)
+    return (
+        _count_contexts(counted, labels, row_value, rows, total_values),
+        _count_contexts(
+            counted | (~bound_context & (np.bincount(labels, weights=many[row_value]) > 0)),
+            labels, row_value, rows, total_values,
+        ),
+    )  # fmt: skip
+
+
+def _count_contexts(counted, labels, row_value, rows, total_values) -> np.ndarray:
+    """Per value, how many distinct contexts (labels) of its rows are `counted`."""
     chosen = np.flatnonzero(counted[labels])
     pairs = distinct(row_value[chosen] * rows + labels[chosen])
     return np.bincount(pairs // rows, minlength=total_values)

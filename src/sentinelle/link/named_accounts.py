@@ -23,6 +23,12 @@ from __future__ import annotations
 
 import re
 
+# The value linking gives a bare "@name" kept only because its post gives no other contact
+# ("mention:name", whatever the source): many posts tagging one venue make one value, a hub
+# (`link.hubs`, `loose`), and such a tag joins a handle the name is given as, never a venue's
+# own posts (`link.account_names`).
+MENTION = "mention"
+
 _HINT = re.compile(r"chez|merci|gr[aâ]ce|relay|partag|organis|photo|cr[ée]dit|vu ")
 _CREDIT_BEFORE = re.compile(
     r"(?:\bchez|\bmerci(?: [aà])?|\bgr[aâ]ce [aà]|\b(?:relay|partag|organis)[ée]e?s? par"

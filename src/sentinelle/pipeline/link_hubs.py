@@ -59,7 +59,8 @@ def fresh_hubs(
     }
     left, right = _links(store, stored, local, text, stored_nodes, count)
     hub = hub_values(found_local, (left, right), len(values), config.hub_min_posts,
-                     config.hub_min_contexts, _totals(store, found_local))  # fmt: skip
+                     config.hub_min_contexts, _totals(store, found_local),
+                     (config.hub_loose_posts, config.hub_loose_share))  # fmt: skip
     return {
         kind: {v for v, is_hub in zip(found_local[kind].values, hub[kind], strict=True)
                if is_hub and (kind, v) in suspects}

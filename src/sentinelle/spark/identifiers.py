@@ -341,7 +341,10 @@ def _hub_ids(numbered: Numbered, pairs, images, config: LinkConfig, total: int):
         totals[kind] = np.zeros(len(ids[kind]), np.int64)
         totals[kind][local] = part["posts"].to_numpy(np.int64)
     # `total`, not the posts here: links (images) may reach any post, and keys are value * posts
-    hub = hub_values(found, links, total, config.hub_min_posts, config.hub_min_contexts, totals)
+    hub = hub_values(
+        found, links, total, config.hub_min_posts, config.hub_min_contexts, totals,
+        (config.hub_loose_posts, config.hub_loose_share),
+    )  # fmt: skip
     kinds = np.concatenate([np.full(int(hub[k].sum()), c, np.int32) for c, k in enumerate(KINDS)])
     chosen = np.concatenate([ids[k][hub[k]] for k in KINDS])
     return spark.createDataFrame(

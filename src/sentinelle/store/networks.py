@@ -11,7 +11,7 @@ from sqlalchemy import Connection, bindparam, select
 
 from sentinelle.extract.handles import find_handles
 from sentinelle.link.inputs import LinkInput
-from sentinelle.link.named_accounts import addressed, credited
+from sentinelle.link.named_accounts import MENTION, addressed, credited
 from sentinelle.link.prepare import PreparedPosts, concat_prepared, link_text, prepare
 from sentinelle.link.profile import NetworkPost, network_features
 from sentinelle.store.bulk import (
@@ -82,11 +82,12 @@ def prepare_rows(chunk: tuple[int, list[tuple]]) -> tuple[PreparedPosts, list[st
     found = [orjson.loads(row[handles]) for row in rows]
     texts = [link_text(row[title], row[text]) for row in rows]
     own = [_own_handles(hs, row[source]) for hs, row in zip(found, rows, strict=True)]
-    posted = [
-        _posted_under(mine, body, bool((row[author] or "").strip()))
-        for mine, row, body in zip(own, rows, texts, strict=True)
-    ]
     contacts = [_contacts(hs, mine, body) for hs, mine, body in zip(found, own, texts, strict=True)]
+    posted = [
+        _posted_under(mine, body, bool((row[author] or "").strip()), alone=not (
+            theirs or orjson.loads(row[phones])))
+        for mine, row, body, theirs in zip(own, rows, texts, contacts, strict=True)
+    ]  # fmt: skip
     batch = LinkInput(
         post_pk=np.array([row[pk] for row in rows], dtype=np.int64),
         texts=texts,
@@ -108,11 +109,13 @@ def _own_handles(handles: list[str], source: str) -> list[str]:
     return [h for h in handles if h.split(":", 1)[0] == source.lower()]
 
 
-def _posted_under(own: list[str], text: str, has_author: bool) -> list[str]:
+def _posted_under(own: list[str], text: str, has_author: bool, alone: bool = False) -> list[str]:
     """The accounts the post is posted under, for linking. A post without an author keeps a
-    bare "@name" as its account only when the text hands it out as a contact ("DM @x",
-    `link.named_accounts.addressed`) or names it after its platform ("telegram: @x" on a source
-    named telegram); posts tagging one popular account are not one poster."""
+    bare "@name" as its account when the text hands it out as a contact ("DM @x",
+    `link.named_accounts.addressed`), names it after its platform ("telegram: @x" on a source
+    named telegram), or gives no other contact (`alone`: no phone, no other handle), whatever
+    the words around it; never when it only thanks or credits it. Posts tagging one popular
+    account are then told apart by structure: the account is a hub (`link.hubs`, `loose`)."""
     if has_author or not own:
         return own
     lowered = text.lower()
@@ -120,8 +123,12 @@ def _posted_under(own: list[str], text: str, has_author: bool) -> list[str]:
     kept = []
     for handle in own:
         name = handle.partition(":")[2]
-        if (handle in explicit or addressed(lowered, name)) and not credited(lowered, name):
+        if credited(lowered, name):
+            continue
+        if handle in explicit or addressed(lowered, name):
             kept.append(handle)
+        elif alone:  # one value whatever the source, so hubs count every post naming it
+            kept.append(f"{MENTION}:{name}")
     return kept
 
 

@@ -22,6 +22,7 @@ KNOBS: dict[str, tuple[float, str]] = {
     "explicit_control": (0.4, "share of group ads saying who manages them (and independents saying they manage alone)"),
     "mention_only_recruitment": (0.5, "share of groups' recruitment offers (shared_templates) naming the group's handle only as a bare mention: @name, name sur insta, name (snap)"),
     "popular_mentions": (0.1, "share of benign ads naming a popular local venue's account in passing (plus d'infos chez @cafe_lecture42), the venue posting under that account itself"),
+    "venue_tags": (0.06, "share of posts (drawn apart) that tag venues each tagged by 30-120 unrelated benign posts in words without credit or contact cues (Tenue signée @x, Big up @x), or come from small groups whose only contact is their bare @name (… 150€. @lea_x92)"),
     "recruitment_social": (0.03, "share of posts that are recruiters' offers on social sources"),
     "english_ages": (0.2, "share of age phrases written in English (I'm 16, im 16, 16 y/o, age: 16, 16 years old)"),
     "name_age_openers": (0.15, "share of ads whose title or first line is the name and the bare age (Léa, 16 - Lyon)"),

@@ -21,6 +21,15 @@ from sentinelle.demo.stress.forms import NEAR_HINTS, FormsDice, GlyphDice, Menti
 from sentinelle.demo.stress.knobs import parse_knobs
 from sentinelle.demo.stress.numbers import Number, NumberBook, write_number
 from sentinelle.demo.stress.pupils import PupilDice
+from sentinelle.demo.stress.tags import (
+    BENIGN_BODIES,
+    BENIGN_CONTACTS,
+    GROUP_BODIES,
+    GROUP_HANDLE,
+    VENUE_POSTS,
+    WHEN,
+    TagDice,
+)
 from sentinelle.demo.stress.venues import Venue, VenueDice
 from sentinelle.demo.truth import Carried, Who, truth_record
 
@@ -91,6 +100,9 @@ class StressWorld:
         self.mentions = MentionDice(seed)
         self.venues = VenueDice(seed, n_posts)
         self.apart: list[Draft] = []  # the venues' own posts, outside the quotas
+        self.tags = TagDice(seed)  # venue_tags: drawn apart, replacing independents' posts
+        self.tag_book = NumberBook(self.tags.rng)
+        self.tag_book.used = self.book.used
         self.side_book = NumberBook(self.forms.rng)
         self.side_book.used = self.book.used
         self.edits = EditDice(seed)  # hard edits too: at 0 they change nothing else
@@ -460,10 +472,12 @@ class StressWorld:
         hashes,
         title=None,
         apart: bool = False,
+        stream: Dice | None = None,
     ) -> None:
-        """One post and its truth; `apart`: a venue's, drawn from the venues' stream, numbered
-        on its own and kept out of the world's quotas (`popular_mentions`)."""
-        rng = self.venues.rng if apart else self.rng
+        """One post and its truth; `apart`: a venue's, drawn from the venues' stream (or
+        `stream`), numbered on its own and kept out of the world's quotas (`popular_mentions`,
+        `venue_tags`)."""
+        rng = stream or (self.venues.rng if apart else self.rng)
         if not apart:
             self.ids += 1
         ident = f"sv{len(self.apart) + 1:06d}" if apart else f"s{self.ids:07d}"
@@ -733,6 +747,77 @@ class StressWorld:
                 city, {"popular_mentions"}, venue.name, [], apart=True,
             )  # fmt: skip
 
+    def _venue_tags(self, total: int) -> None:
+        """Knob `venue_tags` (drawn apart): benign posts tagging venues that many posts tag,
+        in words no cue list reads, and small groups whose handle is a bare "@name"."""
+        if total <= 0:
+            return
+        dice, rng = self.tags, self.tags.rng
+        for v, venue in enumerate(dice.venues(round(total * 0.6), lx.SOCIALS)):
+            who = Who(f"tv{v:04d}", "benign", None, None, 1)
+            for _ in range(rng.randint(2, 4)):
+                day, city = rng.randint(FIRST_DAY, LAST_DAY), self._tag_city()
+                text = rng.choice(VENUE_POSTS).format(city=city.name)
+                self._tag_emit(venue.source, day, text, Carried(parts(day)[0], 0.0), who, city,
+                               venue.name, "social_post")  # fmt: skip
+            for i in range(venue.posts):
+                self._tag_benign(f"tb{v:04d}{i:04d}", venue.name)
+        made = 0
+        while made < total - round(total * 0.6):
+            made += self._tag_group(len(self.apart), total - round(total * 0.6) - made)
+
+    def _tag_city(self) -> Commune:
+        return self.tags.rng.choices(COMMUNES, weights=_WEIGHTS)[0]
+
+    def _tag_emit(self, source, day, text, carried, who, city, author, kind="ad", group=False):
+        labels = (False, True, False) if group else (False, False, False)
+        self._emit(source, kind, day, text, carried, who, labels, city, {"venue_tags"}, author,
+                   [], apart=True, stream=self.tags.rng)  # fmt: skip
+
+    def _tag_benign(self, actor: str, venue: str) -> None:
+        """One benign post (its own person, town, price, words) tagging the venue."""
+        rng = self.tags.rng
+        day, city = rng.randint(FIRST_DAY, LAST_DAY), self._tag_city()
+        carried = Carried(year=parts(day)[0], hard_rate=0.0)
+        text = rng.choice(BENIGN_BODIES).format(city=city.name, price=rng.randint(5, 60) * 5)
+        sentence, platform = self.tags.tag(venue)
+        source = rng.choice(lx.CLASSIFIEDS) if rng.random() < 0.7 else rng.choice(lx.SOCIALS)
+        carried.add_handle(f"{platform or source}:{venue}")
+        text = f"{text} {sentence}" if rng.random() < 0.7 else f"{sentence} {text}"
+        if rng.random() < 0.4:
+            number = self.tag_book.draw(0.0, 0.0)
+            written, tricks = write_number(rng, number, 0.0)
+            carried._record_phone(number.e164, tuple(tricks))
+            text += " " + rng.choice(BENIGN_CONTACTS).format(phone=written)
+        self._tag_emit(source, day, text, carried, Who(actor, "benign", None, None, 1), city, None)
+
+    def _tag_group(self, number: int, most: int) -> int:
+        """A small group (2-6 ads: one persona, town, price and text) whose contact is its
+        handle written bare at the end, no word of contact; returns its post count."""
+        rng = self.tags.rng
+        name, age = rng.choice(lx.NAMES), rng.randint(19, 35)
+        handle = self.tags.group_handle(name, number)
+        city, price = self._tag_city(), rng.choice((100, 120, 150, 200))
+        source = rng.choice(lx.CLASSIFIEDS) if rng.random() < 0.7 else rng.choice(lx.SOCIALS)
+        who = Who(f"tg{number:05d}", "group", name, name, 1)
+        count = min(most, rng.randint(2, 6))
+        start = rng.randint(FIRST_DAY, LAST_DAY - 30)
+        for _ in range(count):
+            day = rng.randint(start, start + 30)
+            carried = Carried(year=parts(day)[0], hard_rate=0.0)
+            slots = {"name": name, "age": age, "city": city.name, "when": rng.choice(WHEN),
+                     "price": price}  # fmt: skip
+            carried.ages.append(age)
+            text = " ".join(rng.choice(part) for part in GROUP_BODIES).format(**slots)
+            if rng.random() < 0.8:
+                carried.add_handle(f"{source}:{handle}")
+                text += " " + rng.choice(GROUP_HANDLE).format(h=handle)
+            else:
+                carried.add_handle(f"snapchat:{handle}")
+                text += f" snap: {handle}"
+            self._tag_emit(source, day, text, carried, who, city, None, group=True)
+        return count
+
     def _others_ages(self, carried: Carried, tags: set[str]) -> str:
         """A look-alike's opener stating children's or a sibling's ages (braces kept for
         `{city}`): ages under 18 that are not the poster's."""
@@ -771,6 +856,7 @@ class StressWorld:
             quota["minor_alone"],
             lambda left: self._independent(min(left, rng.randint(1, 4)), minor=True),
         )
+        self._venue_tags(round(n * k["venue_tags"]))
         # the venues' own posts (drawn apart) take the place of the last independents' posts
         self._independents(max(quota["independent"] - len(self.apart), 0))
         drafts = sorted(self.out + self.apart, key=lambda d: (d.day, d.minute, d.post["id"]))
