@@ -24,17 +24,66 @@ def test_a_bare_mention_handed_out_as_a_contact_is_the_posts_account() -> None:
     assert prepared.mention_author.tolist() == [True]
 
 
-def test_posts_tagging_one_popular_account_are_not_one_poster() -> None:
-    """Neither post is posted under the account it tags: no author, nothing ties them."""
+def _phone_row(pk: int, text: str, handles: list[str], phone: str) -> tuple:
+    row = list(_row(pk, text, handles))
+    row[5] = orjson.dumps([{"e164": phone}]).decode()
+    return tuple(row)
+
+
+def test_posts_tagging_one_account_beside_their_own_phone_are_not_one_poster() -> None:
+    """Each post gives its own phone: the tag is no contact of either, nothing ties them."""
     rows = [
-        _row(1, "Super soirée hier avec @dj_max77, merci à tous", ["tchatou:dj_max77"]),
-        _row(2, "Vide-dressing dimanche, playlist de @dj_max77 au top", ["tchatou:dj_max77"]),
-    ]
+        _phone_row(1, "Super soirée avec @dj_max77, 0612345678", ["tchatou:dj_max77"],
+                   "+33612345678"),
+        _phone_row(2, "Vide-dressing, playlist de @dj_max77, 0698765432", ["tchatou:dj_max77"],
+                   "+33698765432"),
+    ]  # fmt: skip
     prepared, _ = prepare_rows((4, rows))
     assert prepared.found["author"].values == []
-    assert prepared.found["handle"].values == []
     labels = link_posts(prepared).labels
     assert labels[0] != labels[1]
+
+
+_BODIES = (
+    "Je vends mon vélo, {n}0 euros, à {town}.", "Cherche colocataire à {town}, chambre {n}.",
+    "Cours de guitare à {town}, {n} élèves max.", "Donne canapé, à venir chercher à {town}.",
+    "Loue place de parking à {town}, box {n}.",
+)  # fmt: skip
+_TAG = " Tenue signée @studio_lumen42"
+_TOWNS = ("Lyon", "Nantes", "Lille", "Brest", "Nice", "Metz", "Dijon", "Pau", "Tours", "Caen")
+
+
+def test_many_unrelated_posts_tagging_one_venue_are_not_merged() -> None:
+    """Thirty posts, each its own words, town and number, tag one studio in words no cue list
+    reads, with no other contact, on three sources: the studio is a hub, nobody is merged."""
+    sources = ("tchatou", "annonces-rapides", "kiosque-annonces")
+    rows = [
+        _row(i, _BODIES[(i + i // 10) % 5].format(n=i, town=_TOWNS[i % 10]) + _TAG,
+             [f"{sources[i % 3]}:studio_lumen42"], source=sources[i % 3])
+        for i in range(30)
+    ]  # fmt: skip
+    prepared, _ = prepare_rows((4, rows))
+    assert prepared.found["author"].values == ["mention:studio_lumen42"]
+    result = link_posts(prepared)
+    assert "mention:studio_lumen42" in result.hubs["author"]
+    assert len(set(result.labels.tolist())) == 30
+
+
+def test_a_small_group_giving_only_its_bare_name_is_linked() -> None:
+    """Four ads of one persona, different words, on two sources, whose only contact is the
+    bare "@name" at the end, no word of contact: one network."""
+    texts = (
+        "Ilona, 24 ans. De passage à Lyon cette semaine. 150€. @ilona_x92",
+        "Moi c'est Ilona, 24 ans. Sur Lyon ce week-end. Tarif 150€. — @ilona_x92",
+        "Ilona (24) Dispo quelques jours à Lyon. Discrète, 150€. @ilona_x92 😘",
+        "Coucou, Ilona, 24 ans ! Nouvelle à Lyon. 150 euros, appart calme. @ilona_x92",
+    )
+    rows = [
+        _row(i, text, [f"{src}:ilona_x92"], source=src)
+        for i, (text, src) in enumerate(zip(texts, ("tchatou", "tableau-local") * 2, strict=True))
+    ]
+    prepared, _ = prepare_rows((4, rows))
+    assert len(set(link_posts(prepared).labels.tolist())) == 1
 
 
 def test_a_post_with_its_own_author_keeps_it_whatever_it_writes() -> None:

@@ -99,7 +99,9 @@ def _loose(found, members, rows, part: slice) -> tuple[np.ndarray, bool]:
     return tags, any(k == "handle" for k in kinds)
 
 
-def _joined(posts, contexts, contacts, claims, loose=None) -> tuple[dict[int, tuple[int, int]], int]:
+def _joined(
+    posts, contexts, contacts, claims, loose=None
+) -> tuple[dict[int, tuple[int, int]], int]:
     """The contexts of one name that its ties join, each with (first post, its row), and the
     one the others join: the single context *claiming* the name (giving it as a messaging
     handle or posting under it as an account), with the contexts that only mention it and

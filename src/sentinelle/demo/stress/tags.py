@@ -54,12 +54,27 @@ BENIGN_BODIES = (
 BENIGN_CONTACTS = ("Tél {phone}", "Joignable au {phone}", "{phone}")
 # A small group's ad: one persona, one price, one text of its own, its handle bare at the end.
 GROUP_BODIES = (
-    ("{name}, {age} ans.", "{name} {age} ans", "Moi c'est {name}, {age} ans.", "{name} ({age})",
-     "Coucou, {name}, {age} ans !"),
-    ("De passage à {city} {when}.", "Sur {city} {when}.", "Nouvelle à {city}.",
-     "Dispo {when} à {city}.", "{city}, {when}."),
-    ("{price}€.", "{price}€ la soirée.", "Tarif {price}€.", "{price} euros, appart calme.",
-     "Discrète, {price}€."),
+    (
+        "{name}, {age} ans.",
+        "{name} {age} ans",
+        "Moi c'est {name}, {age} ans.",
+        "{name} ({age})",
+        "Coucou, {name}, {age} ans !",
+    ),
+    (
+        "De passage à {city} {when}.",
+        "Sur {city} {when}.",
+        "Nouvelle à {city}.",
+        "Dispo {when} à {city}.",
+        "{city}, {when}.",
+    ),
+    (
+        "{price}€.",
+        "{price}€ la soirée.",
+        "Tarif {price}€.",
+        "{price} euros, appart calme.",
+        "Discrète, {price}€.",
+    ),
 )  # one sentence of each, drawn per ad: a group's ads agree on persona, town, price only
 GROUP_HANDLE = ("@{h}", "@{h}", "— @{h}", "@{h} 😘", "@{h} ✨")
 WHEN = ("cette semaine", "ce week-end", "jusqu'à jeudi", "quelques jours")
