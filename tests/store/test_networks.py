@@ -55,18 +55,27 @@ _TOWNS = ("Lyon", "Nantes", "Lille", "Brest", "Nice", "Metz", "Dijon", "Pau", "T
 
 def test_many_unrelated_posts_tagging_one_venue_are_not_merged() -> None:
     """Thirty posts, each its own words, town and number, tag one studio in words no cue list
-    reads, with no other contact, on three sources: the studio is a hub, nobody is merged."""
+    reads, with no other contact, on three sources: the studio is a hub, and so is its name on
+    insta that three more posts give beside their own phones; nobody is merged."""
     sources = ("tchatou", "annonces-rapides", "kiosque-annonces")
     rows = [
         _row(i, _BODIES[(i + i // 10) % 5].format(n=i, town=_TOWNS[i % 10]) + _TAG,
              [f"{sources[i % 3]}:studio_lumen42"], source=sources[i % 3])
         for i in range(30)
     ]  # fmt: skip
+    given = ("Vends table basse, Big up", "Donne des livres de cuisine, merci à la team",
+             "Cherche une baby-sitter le mardi, on adore")  # fmt: skip
+    rows += [
+        _phone_row(30 + i, f"{text} studio_lumen42 sur insta ! 06 11 22 33 4{i}",
+                   ["instagram:studio_lumen42"], f"+3361122334{i}")
+        for i, text in enumerate(given)
+    ]  # fmt: skip
     prepared, _ = prepare_rows((4, rows))
     assert prepared.found["author"].values == ["mention:studio_lumen42"]
     result = link_posts(prepared)
     assert "mention:studio_lumen42" in result.hubs["author"]
-    assert len(set(result.labels.tolist())) == 30
+    assert "instagram:studio_lumen42" in result.hubs["handle"]  # the same venue, named on insta
+    assert len(set(result.labels.tolist())) == 33
 
 
 def test_a_small_group_giving_only_its_bare_name_is_linked() -> None:

@@ -17,7 +17,7 @@ from sentinelle.link.contactless import (
 )
 from sentinelle.link.facets import facets_of
 from sentinelle.link.graph import HUB_WEIGHT, Edges, components, concat_edges, make_edges
-from sentinelle.link.hubs import hub_values
+from sentinelle.link.hubs import hub_values, named_alike, venue_names
 from sentinelle.link.identifiers import Incidence, star_pairs
 from sentinelle.link.images import near_pairs, parse_phashes
 from sentinelle.link.inputs import LinkInput
@@ -148,6 +148,9 @@ def identifier_ties(
         loose=(config.hub_loose_posts, config.hub_loose_share),
     )  # fmt: skip
     hub["handle"] |= generic_handles(found["handle"])
+    venues = venue_names(found["author"].values[i] for i in np.flatnonzero(hub["author"]))
+    for kind in ("handle", "author") if venues else ():
+        hub[kind] |= named_alike(found[kind].values, venues)
     hubs = {kind: [found[kind].values[i] for i in np.flatnonzero(hub[kind])] for kind in found}
     named = name_links(found, hub, links, count, mention_author)
     joined, id_pairs = identifier_evidence(found, hub, image_edges, config, named)

@@ -29,6 +29,7 @@ is a few sorts and one connected-components call, not a loop over values.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import pairwise
 
 import numpy as np
@@ -36,6 +37,7 @@ import numpy as np
 from sentinelle.link.distinct import distinct
 from sentinelle.link.graph import components
 from sentinelle.link.identifiers import Incidence
+from sentinelle.link.named_accounts import MENTION
 
 _CHUNK_ROWS = 1 << 19  # rows (or links) per pass of the context search
 
@@ -78,6 +80,18 @@ def hub_values(
     if loose:
         hub |= many & (every >= np.maximum(min_contexts, np.ceil(loose[1] * counts)))
     return {kind: hub[offsets[i] : offsets[i + 1]] for i, kind in enumerate(found)}
+
+
+def venue_names(hubs: Iterable[str]) -> set[str]:
+    """The names of the bare tags found to be hubs ("mention:x"): a venue's name, whatever
+    platform a post writes it after ("x sur insta" is the same venue)."""
+    prefix = MENTION + ":"
+    return {value[len(prefix) :] for value in hubs if value.startswith(prefix)}
+
+
+def named_alike(values: list[str], names: set[str]) -> np.ndarray:
+    """Per account value ("platform:name"), whether its name is one of `names`."""
+    return np.fromiter((v.partition(":")[2] in names for v in values), bool, len(values))
 
 
 def _all_values(found: dict[str, Incidence]) -> tuple[np.ndarray, np.ndarray, list[int]]:

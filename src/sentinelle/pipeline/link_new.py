@@ -33,6 +33,7 @@ from sentinelle.link.config import LinkConfig
 from sentinelle.link.contactless import contactless_groups, photos_of, subset, without_contacts
 from sentinelle.link.facets import facets_of
 from sentinelle.link.graph import HUB_WEIGHT, Edges, concat_edges, make_edges
+from sentinelle.link.hubs import named_alike, venue_names
 from sentinelle.link.identifiers import star_pairs
 from sentinelle.link.lsh import band_keys, has_text, index_matches
 from sentinelle.link.match_weights import MatchModel, text_level
@@ -82,7 +83,7 @@ def link_new_posts(store: Store, config: LinkConfig, state: dict, mapper: Callab
     links = make_edges(pairs.left[tied], pairs.right[tied], "text", pairs.check.score[tied])
     known = state.get("hubs", {})
     fresh = fresh_hubs(store, posts, links, stored, carried, known, config)
-    hubs = _with_fresh_hubs(known, fresh)
+    hubs = _with_venues(posts, _with_fresh_hubs(known, fresh))
     identifier_edges = concat_edges(
         [*_identifiers(posts, hubs, carried, new_pks, stored), _named(posts, hubs, links)]
     )
@@ -297,6 +298,20 @@ def _with_fresh_hubs(known: dict[str, list[str]], fresh: dict[str, set[str]]) ->
         if extra:
             merged[kind] = merged.get(kind, []) + extra
     return merged
+
+
+def _with_venues(posts, hubs: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The hubs plus the new posts' accounts named as a venue found by its bare tags
+    (`link.hubs.venue_names`), as the full run marks them."""
+    venues = venue_names(hubs.get("author", []))
+    for kind in ("handle", "author") if venues else ():
+        values = posts.found[kind].values
+        known = set(hubs.get(kind, []))
+        alike = named_alike(values, venues)
+        extra = sorted({v for v, a in zip(values, alike.tolist(), strict=True) if a} - known)
+        if extra:
+            hubs[kind] = hubs.get(kind, []) + extra
+    return hubs
 
 
 def current_values(posts, linked_before: np.ndarray) -> dict[int, set[tuple[str, str]]]:

@@ -30,7 +30,7 @@ from sentinelle.link.account_names import name_links
 from sentinelle.link.batch import IMAGE_WEIGHT, TextPairs, hub_links_of
 from sentinelle.link.config import LinkConfig
 from sentinelle.link.graph import HUB_WEIGHT, make_edges
-from sentinelle.link.hubs import hub_values
+from sentinelle.link.hubs import hub_values, venue_names
 from sentinelle.link.identifiers import Incidence
 from sentinelle.link.images import BLOCKS as _BLOCKS
 from sentinelle.link.images import WINDOW as _WINDOW
@@ -159,6 +159,14 @@ def identifier_frames(
     flagged = numbered.values.join(F.broadcast(hub_ids), ["kind", "id"], "left").withColumn(
         "hub", F.coalesce("hub", F.lit(False)) | F.col("generic")
     )
+    # a venue found by its bare tags is a hub under every platform (`link.hubs.venue_names`)
+    tags = numbered.values.join(F.broadcast(hub_ids.where("hub")), ["kind", "id"])
+    tags = tags.where(F.col("kind") == KINDS.index("author")).select("value")
+    venues = venue_names(row.value for row in tags.collect())
+    if venues:
+        name = F.expr("substring(value, instr(value, ':') + 1)")
+        alike = F.col("kind").isin(*_ACCOUNT_KINDS) & name.isin(*sorted(venues))
+        flagged = flagged.withColumn("hub", F.col("hub") | alike)
     hubs = {kind: [] for kind in KINDS}
     for row in flagged.where("hub").select("kind", "id", "value").orderBy("kind", "id").collect():
         hubs[KINDS[row.kind]].append(row.value)

@@ -13,6 +13,7 @@ at 0 nothing changes, above 0 they take the place of the last independents' post
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from sentinelle.demo.dice import Dice
@@ -113,5 +114,7 @@ class TagDice:
         return written, _PLATFORM.get(form)
 
     def group_handle(self, name: str, number: int) -> str:
+        """The group's handle from the persona's name, in ASCII letters as platforms allow."""
         sep = self.rng.choice(("", "_", ".", "__"))
-        return f"{name.lower()}{sep}{number}{self.rng.randint(10, 99)}"
+        plain = unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
+        return f"{plain}{sep}{number}{self.rng.randint(10, 99)}"
