@@ -149,8 +149,8 @@ def identifier_ties(
     )  # fmt: skip
     hub["handle"] |= generic_handles(found["handle"])
     venues = venue_names(found["author"].values[i] for i in np.flatnonzero(hub["author"]))
-    for kind in ("handle", "author") if venues else ():
-        hub[kind] |= named_alike(found[kind].values, venues)
+    if venues:  # its handles, not the account it posts under itself
+        hub["handle"] |= named_alike(found["handle"].values, venues)
     hubs = {kind: [found[kind].values[i] for i in np.flatnonzero(hub[kind])] for kind in found}
     named = name_links(found, hub, links, count, mention_author)
     joined, id_pairs = identifier_evidence(found, hub, image_edges, config, named)

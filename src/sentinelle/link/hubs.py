@@ -84,7 +84,8 @@ def hub_values(
 
 def venue_names(hubs: Iterable[str]) -> set[str]:
     """The names of the bare tags found to be hubs ("mention:x"): a venue's name, whatever
-    platform a post writes it after ("x sur insta" is the same venue)."""
+    platform a post writes it after ("x sur insta" is the same venue: its handles are hubs
+    too; the account the venue posts under itself is not, its own posts stay one actor)."""
     prefix = MENTION + ":"
     return {value[len(prefix) :] for value in hubs if value.startswith(prefix)}
 

@@ -304,13 +304,12 @@ def _with_venues(posts, hubs: dict[str, list[str]]) -> dict[str, list[str]]:
     """The hubs plus the new posts' accounts named as a venue found by its bare tags
     (`link.hubs.venue_names`), as the full run marks them."""
     venues = venue_names(hubs.get("author", []))
-    for kind in ("handle", "author") if venues else ():
-        values = posts.found[kind].values
-        known = set(hubs.get(kind, []))
-        alike = named_alike(values, venues)
-        extra = sorted({v for v, a in zip(values, alike.tolist(), strict=True) if a} - known)
+    if venues:  # its handles, not the account it posts under itself
+        values = posts.found["handle"].values
+        alike = named_alike(values, venues).tolist()
+        extra = {v for v, a in zip(values, alike, strict=True) if a} - set(hubs.get("handle", []))
         if extra:
-            hubs[kind] = hubs.get(kind, []) + extra
+            hubs["handle"] = hubs.get("handle", []) + sorted(extra)
     return hubs
 
 

@@ -165,7 +165,7 @@ def identifier_frames(
     venues = venue_names(row.value for row in tags.collect())
     if venues:
         name = F.expr("substring(value, instr(value, ':') + 1)")
-        alike = F.col("kind").isin(*_ACCOUNT_KINDS) & name.isin(*sorted(venues))
+        alike = (F.col("kind") == _HANDLE) & name.isin(*sorted(venues))  # not its own account
         flagged = flagged.withColumn("hub", F.col("hub") | alike)
     hubs = {kind: [] for kind in KINDS}
     for row in flagged.where("hub").select("kind", "id", "value").orderBy("kind", "id").collect():
