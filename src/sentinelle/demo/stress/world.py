@@ -103,6 +103,7 @@ class StressWorld:
         self.tags = TagDice(seed)  # venue_tags: drawn apart, replacing independents' posts
         self.tag_book = NumberBook(self.tags.rng)
         self.tag_book.used = self.book.used
+        self.tag_ids = 0
         self.side_book = NumberBook(self.forms.rng)
         self.side_book.used = self.book.used
         self.edits = EditDice(seed)  # hard edits too: at 0 they change nothing else
@@ -480,7 +481,11 @@ class StressWorld:
         rng = stream or (self.venues.rng if apart else self.rng)
         if not apart:
             self.ids += 1
-        ident = f"sv{len(self.apart) + 1:06d}" if apart else f"s{self.ids:07d}"
+        if stream is not None:  # venue_tags: numbered on their own, whatever the venues do
+            self.tag_ids += 1
+            ident = f"st{self.tag_ids:06d}"
+        else:
+            ident = f"sv{len(self.apart) + 1:06d}" if apart else f"s{self.ids:07d}"
         minute = rng.randint(7 * 60, 23 * 60 + 59)
         post = {
             "id": ident,
@@ -764,7 +769,7 @@ class StressWorld:
                 self._tag_benign(f"tb{v:04d}{i:04d}", venue.name)
         made = 0
         while made < total - round(total * 0.6):
-            made += self._tag_group(len(self.apart), total - round(total * 0.6) - made)
+            made += self._tag_group(self.tag_ids, total - round(total * 0.6) - made)
 
     def _tag_city(self) -> Commune:
         return self.tags.rng.choices(COMMUNES, weights=_WEIGHTS)[0]
@@ -856,7 +861,8 @@ class StressWorld:
             quota["minor_alone"],
             lambda left: self._independent(min(left, rng.randint(1, 4)), minor=True),
         )
-        self._venue_tags(round(n * k["venue_tags"]))
+        if k["benign_boilerplate"]:  # its taggers are benign posters too
+            self._venue_tags(round(n * k["venue_tags"]))
         # the venues' own posts (drawn apart) take the place of the last independents' posts
         self._independents(max(quota["independent"] - len(self.apart), 0))
         drafts = sorted(self.out + self.apart, key=lambda d: (d.day, d.minute, d.post["id"]))
