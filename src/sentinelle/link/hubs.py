@@ -39,7 +39,11 @@ from sentinelle.link.graph import components
 from sentinelle.link.identifiers import Incidence
 from sentinelle.link.named_accounts import MENTION
 
-_CHUNK_ROWS = 1 << 19  # rows (or links) per pass of the context search
+_CHUNK_ROWS = 1 << 19
+LOOSE_KINDS = (
+    "handle",
+    "author",
+)  # the kinds a venue is tagged by (`loose`)  # rows (or links) per pass of the context search
 
 
 def hub_values(
@@ -53,8 +57,10 @@ def hub_values(
 ) -> dict[str, np.ndarray]:
     """Per kind, a boolean per value of `found[kind]`: True for a hub.
 
-    `loose` = (posts, share): a value on that many posts or more whose posts fall into contexts
-    (anchored or not) numbering at least that share of its posts is a hub too.
+    `loose` = (posts, share): an account value (`LOOSE_KINDS`) on that many posts or more whose
+    posts fall into contexts (anchored or not) numbering at least that share of its posts is
+    a hub too. Not a phone: a group's phone over many personas whose ads share nothing else
+    is the group's (the anchored test above tells a hotel's).
 
     `links` are the post pairs joined by text or images, which also tie posts together.
     `totals[kind]` counts the posts carrying each value in the whole corpus, when `found` holds
@@ -72,7 +78,10 @@ def hub_values(
         kind = list(found).index("phone")
         anchors[offsets[kind] : offsets[kind + 1]] = True
     row_value, row_post = value[frequent[value]], post[frequent[value]]
-    many = (counts >= loose[0]) if loose else np.zeros(len(counts), bool)
+    many = np.zeros(len(counts), bool)
+    for i, kind in enumerate(found if loose else ()):
+        if kind in LOOSE_KINDS:  # accounts named in passing; a phone is a group's or a hotel's
+            many[offsets[i] : offsets[i + 1]] = counts[offsets[i] : offsets[i + 1]] >= loose[0]
     contexts, every = _contexts_per_value(
         post, value, (anchors, counts, many), (row_value, row_post), links, posts
     )
