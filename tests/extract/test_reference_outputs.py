@@ -70,6 +70,9 @@ def test_outputs_are_those_of_the_reference(tmp_path: Path) -> None:
     new = runs["current"][1].read_text("utf-8").splitlines()[1:]
     assert len(old) == len(new) > len(CORPORA) * POSTS_EACH
     differing = [index for index, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
+    if os.environ.get("SHOW_DIFFERENCES"):  # the lead reads every change before moving REFERENCE
+        for index in differing:
+            print(old[index][:300], new[index][:300], sep="\n", end="\n\n")
     assert differing == [], (
         f"{len(differing)} differ; first:\n{old[differing[0]]}\n{new[differing[0]]}"
     )
