@@ -209,6 +209,12 @@ def test_ranges_of_ages(text: str, expected: list[int]) -> None:
         ("née le 3 mars 2008", [(16, "née le 3 mars 2008")]),
         ("ddn : 12.03.2008", [(16, "ddn : 12.03.2008")]),
         ("born in 2009", [(15, "born in 2009")]),
+        ("Jade - 16 - Lyon", [(16, "Jade - 16")]),
+        ("Jade | 16 | nouvelle", [(16, "Jade | 16")]),
+        ("Jade • 16 • Lyon", [(16, "Jade • 16")]),
+        ("à peine 16, dispo", [(16, "à peine 16")]),
+        ("tout juste 16 !", [(16, "tout juste 16")]),
+        ("juste 16 ans", [(16, "16 ans")]),
     ],
 )
 def test_more_ways_of_stating_an_age(text: str, expected: list[tuple[int, str]]) -> None:
@@ -230,6 +236,11 @@ def test_more_ways_of_stating_an_age(text: str, expected: list[tuple[int, str]])
         "sixteen rooms",
         "2-3 ans d'expérience",
         "2 animaux acceptés",
+        "juste 15 la demi-heure",
+        "plus que 15 !",
+        "Lyon - 69 - centre",
+        "Studio - 25 m2",
+        "Rdv - 18 - 20h",
     ],
 )
 def test_durations_and_counts_in_other_words_are_no_age(text: str) -> None:

@@ -73,10 +73,18 @@ _PERSON_OF = re.compile(
 )
 # "bientôt 17": the age about to be reached
 _SOON = re.compile(r"\bbient[ôo]t\s+(\d{1,2})\b" + _NOT_AGE_UNIT)
-# "Léa, 16" / "Léa (16)": a capitalised word, then a bare two-digit number standing alone.
+# "à peine 16", "tout juste 16", "seulement 15": a young age said as little, without a unit
+_JUST = re.compile(
+    r"(?:\b[àa]\s+peine|\btout\s+juste|\bjuste|\bseulement|\bpas\s+encore)\s+(1\d)\b"
+    # alone: "juste 15 la demi-heure" is a price ("juste 16 ans" is read by its unit)
+    r"(?=\s?(?:[,.;!?)]|$)|\s+(?:et|bient[ôo]t|dispo)\b)"
+)
+_JUST_HINT = re.compile(r"(?:peine|juste|seulement|encore)\s+1\d")
+# "Léa, 16" / "Léa (16)" / "Léa - 16 - Lyon" / "Léa | 16": a capitalised word, then a bare
+# two-digit number standing alone.
 # Read on the original casing; places ("Lyon (69)") and calendar words are left out below.
 _NAME_AGE = re.compile(
-    r"(?<![^\W\d_])(?<![-'’])([A-ZÀ-Ý][a-zà-ÿ]{1,15})\s?(?:,\s?|\(\s?)([1-5]\d)\b"
+    r"(?<![^\W\d_])(?<![-'’])([A-ZÀ-Ý][a-zà-ÿ]{1,15})(?:\s?(?:,\s?|\(\s?)|\s[-–—|•·/]\s)([1-5]\d)\b"
     r"(?!\s?\)\s?\d)"  # "Contact (21) 93344-4421": an area code
     + _NOT_AGE_UNIT
     + r"(?=\s?(?:[,.;!)]|$|\s[^\W\d_]|\s[-–—|•·](?:\s|$)))"
@@ -116,7 +124,7 @@ _RANGE_HINT = re.compile(r"\d\s*(?:ans\s*)?(?:\s*[-–]|\s(?:à|a|au|et))\s*\d{1
 # a unit word after spaces (`_WRITTEN`; the word before it is checked apart)
 _UNIT_WORD = re.compile(r"\s(?:ans|an)\b")
 # "Léa, 16", "Léa (16)" (`_NAME_AGE`)
-_NAME_AGE_HINT = re.compile(r"[,(]\s?[1-5]\d")
+_NAME_AGE_HINT = re.compile(r"(?:[,(]\s?|\s[-–—|•·/]\s)[1-5]\d")
 # "de 16" (`_PERSON_OF`), "m 16", "am only 16" (`_I_AM_EN`)
 _OF_NUMBER = re.compile(r"\sde\s+\d")
 _AM_NUMBER = re.compile(r"m\s+(?:only\s+|just\s+|juste\s+)?\d")
@@ -229,6 +237,9 @@ def _said(lowered: str) -> list[tuple[int, int, int]]:
                 found.append((match.start(), int(match.group(1)), match.end()))
     if "bient" in lowered:
         for match in _SOON.finditer(lowered):
+            found.append((match.start(), int(match.group(1)), match.end()))
+    if _JUST_HINT.search(lowered):
+        for match in _JUST.finditer(lowered):
             found.append((match.start(), int(match.group(1)), match.end()))
     return found
 
