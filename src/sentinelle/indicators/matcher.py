@@ -223,7 +223,7 @@ def match_indicators(
         indicator for indicator in found if not _of_someone_else(indicator, source, offers_people)
     ]
     extracted = extraction_indicators(extraction, text, offers_people=offers_people)
-    terms = set_aside_youth(terms, [*shapes, *extracted], haystack, source, extraction)
+    terms, extracted = set_aside_youth(terms, shapes, extracted, haystack, source, extraction)
     fired = terms + shapes + extracted
     several = several_youth_cues(fired, haystack, extraction)
     return [*fired, several] if several is not None else fired
