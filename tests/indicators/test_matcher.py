@@ -118,3 +118,22 @@ def test_leetspeak_is_undone_in_the_same_texts_as_before_its_precheck() -> None:
         assert _haystacks(haystack) == expected, text
         rewritten += len(expected) > 1
     assert rewritten >= 100
+
+
+def test_a_duo_with_her_own_friend_is_not_several_persons_offered():
+    """Two independents working together ("duo possible avec une amie", stretched or not);
+    a duo booked through someone, or "nos filles", still is."""
+    for text in (
+        "Léa 25 ans, possibilité de duo avec ma copine, 150€",
+        "duo possibleee aveccc une amie, je reçois",
+        "Duo avec mon amie dispo ce soir",
+    ):
+        codes = {i.code for i in match_indicators(text, Extraction())}
+        assert "control.several_persons" not in codes, text
+    for text in (
+        "Duo possible, réservation par mon ami",
+        "Duo avec nos filles, 200€",
+        "on est 2, appelez le 06",
+    ):
+        codes = {i.code for i in match_indicators(text, Extraction())}
+        assert "control.several_persons" in codes, text
