@@ -137,3 +137,17 @@ def test_a_duo_with_her_own_friend_is_not_several_persons_offered():
     ):
         codes = {i.code for i in match_indicators(text, Extraction())}
         assert "control.several_persons" in codes, text
+
+
+def test_seeking_a_sugar_baby_calls_for_recruits_offering_oneself_does_not():
+    """A man or a team seeking a sugar baby addresses a recruit; a woman's own sugar-dating
+    words stay context (independent adults use them)."""
+    for text in (
+        "Entrepreneur cherche sugar baby, aide financière 1500€/mois",
+        "looking for a sugar baby, dm me",
+        "Opportunité sugar baby, on s'occupe de tout",
+    ):
+        assert "recruitment.call_for_recruits" in fired(text), text
+    for text in ("Sugar baby cherche sugar daddy généreux", "Michetonneuse assumée, 25 ans"):
+        assert "recruitment.call_for_recruits" not in fired(text), text
+        assert "recruitment.sugar" in fired(text), text
