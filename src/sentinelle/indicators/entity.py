@@ -312,13 +312,13 @@ def _contact_facts(row: int, key: str, entity: _Entity, facts: dict, found: list
     minor_others = len(entity.minor) - (row in entity.minor)
     recruits = len(entity.recruits) - (row in entity.recruits)
     facts["contact.posts"] = max(facts["contact.posts"], len(entity.posts))
-    facts["contact.names"] = max(facts["contact.names"], len(entity.names))
+    authors = _authors(entity)  # one woman's accounts under her first name count once
+    facts["contact.names"] = max(facts["contact.names"], authors)
     facts["contact.cities"] = max(facts["contact.cities"], len(entity.cities))
     facts["contact.recruits"] = max(facts["contact.recruits"], recruits)
     facts["contact.minor_posts"] = max(facts["contact.minor_posts"], minor_others)
     if others:
         facts["contact.minor_share"] = max(facts["contact.minor_share"], minor_others / others)
-    authors = _authors(entity)
     if authors >= SHARED_CONTACT_NAMES:
         found.append(Indicator("control.shared_contact", f"{_shown(key)}: {authors} names"))
     if len(entity.cities) >= MANY_CITIES:
