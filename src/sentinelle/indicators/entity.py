@@ -21,7 +21,7 @@ from sentinelle.text.normalize import fold
 
 ENTITY_FACTS = (
     "contact.posts",
-    "contact.names",
+    "contact.authors",
     "contact.cities",
     "contact.recruits",
     "contact.minor_posts",
@@ -33,6 +33,9 @@ ENTITY_FACTS = (
     "persona.minor_share",
     "persona.stated_minor",
 )
+# Read by models trained before `contact.authors` (the shipped one): every author name counts.
+# Kept as it was so that their scores do not move; models trained since read `contact.authors`.
+LEGACY_FACTS = ("contact.names",)
 SEVERAL_PERSONAS = 2
 SHARED_CONTACT_NAMES = 3
 MANY_CITIES = 3
@@ -313,7 +316,8 @@ def _contact_facts(row: int, key: str, entity: _Entity, facts: dict, found: list
     recruits = len(entity.recruits) - (row in entity.recruits)
     facts["contact.posts"] = max(facts["contact.posts"], len(entity.posts))
     authors = _authors(entity)  # one woman's accounts under her first name count once
-    facts["contact.names"] = max(facts["contact.names"], authors)
+    facts["contact.names"] = max(facts["contact.names"], len(entity.names))
+    facts["contact.authors"] = max(facts["contact.authors"], authors)
     facts["contact.cities"] = max(facts["contact.cities"], len(entity.cities))
     facts["contact.recruits"] = max(facts["contact.recruits"], recruits)
     facts["contact.minor_posts"] = max(facts["contact.minor_posts"], minor_others)
@@ -430,7 +434,7 @@ def _post_entity(
 ) -> tuple[dict[str, float], list[Indicator]]:
     # one persona, counted among its ads; or the first names of a multi-person ad, read only
     readings = [(names[row], True)] if names[row] else [(name, False) for name in given[row]]
-    facts = dict.fromkeys(ENTITY_FACTS, 0.0)
+    facts = dict.fromkeys((*ENTITY_FACTS, *LEGACY_FACTS), 0.0)
     found: list[Indicator] = []
     contacts, photos = _contacts(extraction), _photos(post)  # read once for every use below
     networks = _networks(network_ids, row)
