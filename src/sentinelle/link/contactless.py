@@ -77,7 +77,10 @@ def contactless_groups(
     likely = _estimated_jaccard(signatures[rows], left, right) >= MIN_PAIR
     left, right = left[likely], right[likely]
     kept = subset(shingles, rows)
-    similarity = _similarity(kept, left, right)
+    plain, similarity = _similarity(kept, left, right)
+    filled = np.zeros(len(rows), bool)
+    if facets is not None:  # one shape filled in many towns: a shared offer, not a poster
+        filled = shared_offers(plain, facets, len(posts), rows, left, right)
     shown = np.zeros(len(left), bool)
     apart = np.zeros(len(left), bool)
     if photos is not None:
@@ -88,7 +91,7 @@ def contactless_groups(
     if facets is not None:
         similarity = _weighed(similarity, facets, len(posts), rows[left], rows[right])
     cannot = (left[apart], right[apart])
-    keep = (similarity > 0) & ~apart
+    keep = (similarity > 0) & ~apart & ~filled[left] & ~filled[right]
     weighed = np.zeros(len(rows), bool)  # posts whose evidence was weighed here
     if photos is not None:
         weighed = np.bincount(photos[0], minlength=len(posts))[rows] > 0
@@ -120,7 +123,7 @@ def contactless_groups(
     # a post showing photos was weighed against every look-alike here (photos, slots): left
     # alone, it is settled too (given as a pair with itself), so a few text pairs do not join
     # it later; one without photos is left to the text rounds as before
-    alone = (sizes[original] < MIN_GROUP) & weighed
+    alone = ((sizes[original] < MIN_GROUP) & weighed) | filled
     member_posts = np.concatenate([chosen[order[member]], chosen[alone]])
     return member_posts, np.concatenate([chosen[leader[member]], chosen[alone]])
 
@@ -292,7 +295,46 @@ def _similarity(chosen: Shingles, left: np.ndarray, right: np.ndarray) -> np.nda
     local = ShingleRarity(20, RARE_FLOOR, RARE_SHARE)
     local.add(chosen)
     rare = check_pairs(chosen, left, chosen, right, local).shape.astype(np.float64)
-    return np.minimum(plain, RARE_SCALE * rare)
+    return plain, np.minimum(plain, RARE_SCALE * rare)
+
+
+# A shared offer: a post whose near copies (plain Jaccard `NEAR_COPY`+) state `OFFER_TOWNS` or
+# more towns. One poster re-posting her text, or a group on its stays, is in a few towns; a
+# room-rental or babysitting template that many unrelated posters fill is everywhere at once.
+NEAR_COPY = 0.4
+OFFER_TOWNS = 8
+
+
+def shared_offers(plain, facets, count: int, rows, left, right) -> np.ndarray:
+    """Per row: the post and its near copies (pairs of `plain` similarity `NEAR_COPY`+) state
+    `OFFER_TOWNS` or more distinct towns: a template many posters fill, whose copies say
+    nothing of who posted them."""
+    row, value, kind = facets
+    town = kind == KINDS.index("city")
+    at = np.full(count, -1, np.int64)
+    at[rows] = np.arange(len(rows))
+    town_row, town_value = at[row[town]], value[town]
+    town_row, town_value = town_row[town_row >= 0], town_value[town_row >= 0]
+    near = plain >= NEAR_COPY
+    a, b = left[near], right[near]
+    # every post with the towns it states, then each near pair's towns given to the other side
+    order = np.argsort(town_row, kind="stable")
+    town_row, town_value = town_row[order], town_value[order]
+    sizes = np.bincount(town_row, minlength=len(rows))
+    starts = np.cumsum(sizes) - sizes
+    sides = np.concatenate([a, b])
+    others = np.concatenate([b, a])
+    width = sizes[others]
+    owner = np.repeat(sides, width)
+    step = np.arange(width.sum()) - np.repeat(np.cumsum(width) - width, width)
+    given = town_value[np.repeat(starts[others], width) + step]
+    owners = np.concatenate([town_row, owner])
+    values = np.concatenate([town_value, given])
+    if len(owners) == 0:
+        return np.zeros(len(rows), bool)
+    distinct_pairs = np.unique(owners * (int(values.max()) + 1) + values)
+    towns = np.bincount(distinct_pairs // (int(values.max()) + 1), minlength=len(rows))
+    return towns >= OFFER_TOWNS
 
 
 def _estimated_jaccard(values: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
