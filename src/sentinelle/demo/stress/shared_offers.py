@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (one template sentence a line)
 """Benign offers without contacts, one template filled by many unrelated posters (knob
 `contactless_benign`), drawn from their own stream.
 
@@ -189,11 +190,11 @@ class SharedOfferDice:
     def _post(self, poster: Offerer, day: int, classifieds: tuple[str, ...], n: int) -> Draft:
         """One re-post of the poster's own text: a sentence sometimes dropped, the date moved."""
         rng = self.rng
-        topic, sentences = TEMPLATES[poster.template]
+        sentences = TEMPLATES[poster.template][1]
         kept = list(poster.kept)
         if len(kept) > 3 and rng.random() < 0.3:
             kept.pop(rng.randrange(1, len(kept)))
-        year, month, dom, _ = parts(day + rng.randint(3, 20))
+        _, month, dom, _ = parts(day + rng.randint(3, 20))
         slots = poster.slots | {"date": f"{dom:02d}/{month:02d}", "city": poster.city.name}
         text = " ".join(sentences[i].lstrip("?").format(**slots) for i in kept)
         text = f"{text} {poster.closing}"
