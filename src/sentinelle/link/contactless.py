@@ -302,7 +302,7 @@ def _similarity(chosen: Shingles, left: np.ndarray, right: np.ndarray) -> np.nda
 # more towns. One poster re-posting her text, or a group on its stays, is in a few towns; a
 # room-rental or babysitting template that many unrelated posters fill is everywhere at once.
 NEAR_COPY = 0.4
-OFFER_TOWNS = 8
+OFFER_TOWNS = 6
 
 
 def shared_offers(plain, facets, count: int, rows, left, right) -> np.ndarray:
