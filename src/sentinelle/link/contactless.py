@@ -301,8 +301,9 @@ def _similarity(chosen: Shingles, left: np.ndarray, right: np.ndarray) -> np.nda
 # A shared offer: a post whose near copies (plain Jaccard `NEAR_COPY`+) state `OFFER_TOWNS` or
 # more towns. One poster re-posting her text, or a group on its stays, is in a few towns; a
 # room-rental or babysitting template that many unrelated posters fill is everywhere at once.
-NEAR_COPY = 0.4
-OFFER_TOWNS = 6
+NEAR_COPY = 0.6
+OFFER_TOWNS = 5
+OWN_TOWN_SHARE = 0.25  # at most this share of its near copies in its own town
 
 
 def shared_offers(plain, facets, count: int, rows, left, right) -> np.ndarray:
@@ -334,7 +335,13 @@ def shared_offers(plain, facets, count: int, rows, left, right) -> np.ndarray:
         return np.zeros(len(rows), bool)
     distinct_pairs = np.unique(owners * (int(values.max()) + 1) + values)
     towns = np.bincount(distinct_pairs // (int(values.max()) + 1), minlength=len(rows))
-    return towns >= OFFER_TOWNS
+    # a group's own posts are among its near copies: a group whose template resembles a shared
+    # offer keeps many near copies in its own towns; a poster filling the offer, only her few
+    _, agrees = compare(facets, count, rows[a], rows[b])
+    home = np.bincount(sides, weights=np.tile(agrees[:, KINDS.index("city")], 2),
+                       minlength=len(rows))  # fmt: skip
+    copies = np.bincount(sides, minlength=len(rows))
+    return (towns >= OFFER_TOWNS) & (home < OWN_TOWN_SHARE * np.maximum(copies, 1))
 
 
 def _estimated_jaccard(values: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
