@@ -303,6 +303,7 @@ def _similarity(chosen: Shingles, left: np.ndarray, right: np.ndarray) -> np.nda
 # room-rental or babysitting template that many unrelated posters fill is everywhere at once.
 NEAR_COPY = 0.6
 OFFER_TOWNS = 5
+OFFER_COPIES = 10  # a group's template has a few near copies, a shared offer dozens
 OWN_TOWN_SHARE = 0.25  # at most this share of its near copies in its own town
 
 
@@ -341,7 +342,8 @@ def shared_offers(plain, facets, count: int, rows, left, right) -> np.ndarray:
     home = np.bincount(sides, weights=np.tile(agrees[:, KINDS.index("city")], 2),
                        minlength=len(rows))  # fmt: skip
     copies = np.bincount(sides, minlength=len(rows))
-    return (towns >= OFFER_TOWNS) & (home < OWN_TOWN_SHARE * np.maximum(copies, 1))
+    offer = (towns >= OFFER_TOWNS) & (copies >= OFFER_COPIES)
+    return offer & (home < OWN_TOWN_SHARE * np.maximum(copies, 1))
 
 
 def _estimated_jaccard(values: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
