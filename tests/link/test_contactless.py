@@ -160,8 +160,11 @@ def test_without_photos_asking_for_own_slots_keeps_more_copies_apart():
     for slot_min in (0, 3):
         config = dataclasses.replace(SMALL_CORPUS, contactless_slot_min=slot_min)
         merged[slot_min] = _merged_copiers(link_posts(link_input(posts), config).labels, actors)
-    assert merged[0] > 20  # copies of one ad look alike: without photos they are grouped
-    assert merged[3] < merged[0] - 5
+    # copies of one ad look alike: grouped by wording alone, 30 were merged (13 with the
+    # own-slot test); a shape with 10+ near copies in 5+ towns, filled in two towns with no
+    # first name or age stated by both, is two posters (`_weighed`, `shared`)
+    assert merged[0] <= 5
+    assert merged[3] <= merged[0]
 
 
 def test_photos_disagree_only_when_both_show_photos_and_none_is_alike():

@@ -80,7 +80,8 @@ def contactless_groups(
     plain, similarity = _similarity(kept, left, right)
     filled = np.zeros(len(rows), bool)
     if facets is not None:  # one shape filled in many towns: a shared offer, not a poster
-        filled = shared_offers(plain, facets, len(posts), rows, left, right)
+        filled = shared_offers(plain, facets, len(posts), rows, left, right)[0]
+        common = shared_offers(plain, facets, len(posts), rows, left, right, COMMON_COPY)[1]
     shown = np.zeros(len(left), bool)
     apart = np.zeros(len(left), bool)
     if photos is not None:
@@ -89,7 +90,8 @@ def contactless_groups(
             photos, len(posts), rows[left], rows[right], config.image_max_distance
         )
     if facets is not None:
-        similarity = _weighed(similarity, facets, len(posts), rows[left], rows[right])
+        shared = common[left] | common[right]
+        similarity = _weighed(similarity, facets, len(posts), rows[left], rows[right], shared)
     cannot = (left[apart], right[apart])
     keep = (similarity > 0) & ~apart & ~filled[left] & ~filled[right]
     weighed = np.zeros(len(rows), bool)  # posts whose evidence was weighed here
@@ -168,7 +170,7 @@ ELSEWHERE = 0.5  # another person in another city: another poster, unless a grou
 UNSTATED = 0.6  # neither a price nor an age stated by both: wording alone must be stronger
 
 
-def _weighed(similarity, facets, count: int, left, right) -> np.ndarray:
+def _weighed(similarity, facets, count: int, left, right, shared=None) -> np.ndarray:
     """Similarities weighed by the prices, ages, first names and cities the two posts state.
     Factors, not vetoes: an age is sometimes written two ways ("bientôt 17", "16 ans")."""
     states, agrees = compare(facets, count, left, right)
@@ -182,6 +184,10 @@ def _weighed(similarity, facets, count: int, left, right) -> np.ndarray:
     # a first name alone is shared by many posters (Léa): with the same age it is one persona
     factor[named & states[:, age] & agrees[:, age]] *= NAME_AGREE
     others = (states[:, name] & ~agrees[:, name]) | (~named & states[:, age] & ~agrees[:, age])
+    # a shape with dozens of near copies in many towns (`shared`), filled in two towns and no
+    # first name or age stated by both to tie them: two posters, each in her town
+    if shared is not None:
+        others |= shared & ~states[:, name] & ~states[:, age]
     elsewhere = others & states[:, city] & ~agrees[:, city]
     # another person elsewhere at the same price is a coincidence (seven prices are common),
     # not a group's price
@@ -298,27 +304,33 @@ def _similarity(chosen: Shingles, left: np.ndarray, right: np.ndarray) -> np.nda
     return plain, np.minimum(plain, RARE_SCALE * rare)
 
 
-# A shared offer: a post whose near copies (plain Jaccard `NEAR_COPY`+) state `OFFER_TOWNS` or
-# more towns. One poster re-posting her text, or a group on its stays, is in a few towns; a
-# room-rental or babysitting template that many unrelated posters fill is everywhere at once.
+# A shared offer (a room to let, a babysitting or tutoring offer many unrelated posters fill
+# without contacts): a shape with `OFFER_COPIES`+ near copies stating `OFFER_TOWNS`+ towns.
+# One poster re-posting her text, or a group on its stays, has a few near copies in a few
+# towns. At plain Jaccard `NEAR_COPY`+, and with under `OWN_TOWN_SHARE` of them in the post's
+# own town (a group whose template resembles the offer keeps many near copies of its own), a
+# post is the offer's copy (out of average linkage, settled alone); at `COMMON_COPY`+, its
+# pairs in two towns with no first name or age stated by both weigh as two posters'.
 NEAR_COPY = 0.6
+COMMON_COPY = 0.4
 OFFER_TOWNS = 5
-OFFER_COPIES = 10  # a group's template has a few near copies, a shared offer dozens
-OWN_TOWN_SHARE = 0.25  # at most this share of its near copies in its own town
+OFFER_COPIES = 10
+OWN_TOWN_SHARE = 0.25
 
 
-def shared_offers(plain, facets, count: int, rows, left, right) -> np.ndarray:
-    """Per row: the post and its near copies (pairs of `plain` similarity `NEAR_COPY`+) state
-    `OFFER_TOWNS` or more distinct towns: a template many posters fill, whose copies say
-    nothing of who posted them."""
+def shared_offers(
+    plain, facets, count: int, rows, left, right, near: float = NEAR_COPY
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per row: (a shared offer's copy, a shape with dozens of near copies in many towns),
+    near copies being the pairs of `plain` similarity `near`+ (see `OFFER_TOWNS`)."""
     row, value, kind = facets
     town = kind == KINDS.index("city")
     at = np.full(count, -1, np.int64)
     at[rows] = np.arange(len(rows))
     town_row, town_value = at[row[town]], value[town]
     town_row, town_value = town_row[town_row >= 0], town_value[town_row >= 0]
-    near = plain >= NEAR_COPY
-    a, b = left[near], right[near]
+    close = plain >= near
+    a, b = left[close], right[close]
     # every post with the towns it states, then each near pair's towns given to the other side
     order = np.argsort(town_row, kind="stable")
     town_row, town_value = town_row[order], town_value[order]
@@ -333,7 +345,7 @@ def shared_offers(plain, facets, count: int, rows, left, right) -> np.ndarray:
     owners = np.concatenate([town_row, owner])
     values = np.concatenate([town_value, given])
     if len(owners) == 0:
-        return np.zeros(len(rows), bool)
+        return np.zeros(len(rows), bool), np.zeros(len(rows), bool)
     distinct_pairs = np.unique(owners * (int(values.max()) + 1) + values)
     towns = np.bincount(distinct_pairs // (int(values.max()) + 1), minlength=len(rows))
     # a group's own posts are among its near copies: a group whose template resembles a shared
@@ -343,7 +355,7 @@ def shared_offers(plain, facets, count: int, rows, left, right) -> np.ndarray:
                        minlength=len(rows))  # fmt: skip
     copies = np.bincount(sides, minlength=len(rows))
     offer = (towns >= OFFER_TOWNS) & (copies >= OFFER_COPIES)
-    return offer & (home < OWN_TOWN_SHARE * np.maximum(copies, 1))
+    return offer & (home < OWN_TOWN_SHARE * np.maximum(copies, 1)), offer
 
 
 def _estimated_jaccard(values: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
