@@ -78,7 +78,7 @@ def contactless_groups(
     left, right = left[likely], right[likely]
     kept = subset(shingles, rows)
     plain, similarity = _similarity(kept, left, right)
-    filled = np.zeros(len(rows), bool)
+    filled = common = np.zeros(len(rows), bool)
     if facets is not None:  # one shape filled in many towns: a shared offer, not a poster
         filled = shared_offers(plain, facets, len(posts), rows, left, right)[0]
         common = shared_offers(plain, facets, len(posts), rows, left, right, COMMON_COPY)[1]
@@ -94,9 +94,11 @@ def contactless_groups(
         similarity = _weighed(similarity, facets, len(posts), rows[left], rows[right], shared)
     cannot = (left[apart], right[apart])
     keep = (similarity > 0) & ~apart & ~filled[left] & ~filled[right]
-    weighed = np.zeros(len(rows), bool)  # posts whose evidence was weighed here
+    # posts whose evidence was weighed here: those showing photos, and a shared offer's copies
+    # (left to the text rounds, each would join whichever look-alike cluster it is nearest)
+    weighed = filled | common
     if photos is not None:
-        weighed = np.bincount(photos[0], minlength=len(posts))[rows] > 0
+        weighed |= np.bincount(photos[0], minlength=len(posts))[rows] > 0
     min_average, slot_min = config.contactless_min_average, config.contactless_slot_min
     labels = average_linkage(len(rows), left[keep], right[keep], similarity[keep], min_average,
                              cannot)  # fmt: skip
@@ -125,7 +127,7 @@ def contactless_groups(
     # a post showing photos was weighed against every look-alike here (photos, slots): left
     # alone, it is settled too (given as a pair with itself), so a few text pairs do not join
     # it later; one without photos is left to the text rounds as before
-    alone = ((sizes[original] < MIN_GROUP) & weighed) | filled
+    alone = (sizes[original] < MIN_GROUP) & weighed
     member_posts = np.concatenate([chosen[order[member]], chosen[alone]])
     return member_posts, np.concatenate([chosen[leader[member]], chosen[alone]])
 
