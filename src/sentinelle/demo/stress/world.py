@@ -21,6 +21,7 @@ from sentinelle.demo.stress.forms import NEAR_HINTS, FormsDice, GlyphDice, Menti
 from sentinelle.demo.stress.knobs import parse_knobs
 from sentinelle.demo.stress.numbers import Number, NumberBook, write_number
 from sentinelle.demo.stress.pupils import PupilDice
+from sentinelle.demo.stress.shared_offers import SharedOfferDice
 from sentinelle.demo.stress.venues import Venue, VenueDice
 from sentinelle.demo.truth import Carried, Who, truth_record
 
@@ -91,6 +92,7 @@ class StressWorld:
         self.mentions = MentionDice(seed)
         self.venues = VenueDice(seed, n_posts)
         self.apart: list[Draft] = []  # the venues' own posts, outside the quotas
+        self.offers = SharedOfferDice(seed)  # benign templates filled without contacts
         self.side_book = NumberBook(self.forms.rng)
         self.side_book.used = self.book.used
         self.edits = EditDice(seed)  # hard edits too: at 0 they change nothing else
@@ -771,9 +773,13 @@ class StressWorld:
             quota["minor_alone"],
             lambda left: self._independent(min(left, rng.randint(1, 4)), minor=True),
         )
-        # the venues' own posts (drawn apart) take the place of the last independents' posts
-        self._independents(max(quota["independent"] - len(self.apart), 0))
-        drafts = sorted(self.out + self.apart, key=lambda d: (d.day, d.minute, d.post["id"]))
+        # benign offers filled without contacts (drawn apart) and the venues' own posts take
+        # the place of the last independents' posts
+        offers = self.offers.drafts(round(n * k["contactless_benign"]), lx.CLASSIFIEDS)
+        self._independents(max(quota["independent"] - len(self.apart) - len(offers), 0))
+        drafts = sorted(
+            self.out + self.apart + offers, key=lambda d: (d.day, d.minute, d.post["id"])
+        )
         return drafts[:n] if len(drafts) > n else drafts
 
     def _fill(self, quota: int, make) -> None:
