@@ -157,3 +157,13 @@ def test_posts_of_a_phenomenon_linked_to_their_actor_elsewhere() -> None:
         "linked": 1,
         "share": 0.5,
     }  # o1 yes, o2 no; g3, r1 post nowhere else
+
+
+def test_benign_posters_merged_within_a_phenomenon() -> None:
+    # three posters filling one shared offer: two merged with each other, one alone
+    truths = [_truth(str(i), f"t{i}", "benign", [], ["contactless_benign"]) for i in range(3)]
+    exported = {("s", "0"): _post("0", "n1"), ("s", "1"): _post("1", "n1"),
+                ("s", "2"): _post("2", None)}  # fmt: skip
+    linking = compare_phenomena(exported, truths)["phenomena"]["contactless_benign"]["linking"]
+    assert linking["benign_wrongly_merged"] == round(2 / 3, 4)
+    assert linking["independents_wrongly_merged"] == 0.0

@@ -192,3 +192,56 @@ def test_keycap_digits(text: str, expected: list[tuple[int, str]]) -> None:
 def test_ranges_of_ages(text: str, expected: list[int]) -> None:
     """A range of ages is the clients' (or a group's), never one person's age."""
     assert sorted(item.age for item in find_ages(text, 2026)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("New here, 16 yrs, Lyon", [(16, "16 yrs")]),
+        ("17 years, new in Paris", [(17, "17 years")]),
+        ("I'm sixteen, new here", [(16, "I'm sixteen")]),
+        ("fifteen years old", [(15, "fifteen years old")]),
+        ("tengo 16 años, nueva", [(16, "16 años")]),
+        ("am 16 ani, noua in Paris", [(16, "16 ani")]),
+        ("16 balais, dispo", [(16, "16 balais")]),
+        ("Lina 16-ans", [(16, "16-ans")]),
+        ("née le 12/03/2008, dispo", [(16, "née le 12/03/2008")]),
+        ("née le 3 mars 2008", [(16, "née le 3 mars 2008")]),
+        ("ddn : 12.03.2008", [(16, "ddn : 12.03.2008")]),
+        ("born in 2009", [(15, "born in 2009")]),
+        ("Jade - 16 - Lyon", [(16, "Jade - 16")]),
+        ("Jade | 16 | nouvelle", [(16, "Jade | 16")]),
+        ("Jade • 16 • Lyon", [(16, "Jade • 16")]),
+        ("à peine 16, dispo", [(16, "à peine 16")]),
+        ("tout juste 16 !", [(16, "tout juste 16")]),
+        ("juste 16 ans", [(16, "16 ans")]),
+    ],
+)
+def test_more_ways_of_stating_an_age(text: str, expected: list[tuple[int, str]]) -> None:
+    assert ages(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2 years ago in Lyon",
+        "10 years of experience",
+        "for 3 years",
+        "18 years and over",
+        "18 yrs+",
+        "10 yrs exp",
+        "more than 30 years",
+        "5 ani de experienta",
+        "rdv le 12/03/2026",
+        "sixteen rooms",
+        "2-3 ans d'expérience",
+        "2 animaux acceptés",
+        "juste 15 la demi-heure",
+        "plus que 15 !",
+        "Lyon - 69 - centre",
+        "Studio - 25 m2",
+        "Rdv - 18 - 20h",
+    ],
+)
+def test_durations_and_counts_in_other_words_are_no_age(text: str) -> None:
+    assert find_ages(text, 2024) == []

@@ -204,3 +204,39 @@ def test_spaced_dates_with_a_year_are_no_number(text: str) -> None:
 def test_a_spaced_date_beside_a_number_leaves_the_number() -> None:
     hits = find_phones("Rdv 10 05 2026 au 07 45 12 33 21")
     assert [hit.e164 for hit in hits] == ["+33745123321"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "N° client : 0612345678",
+        "numéro client 06 12 34 56 78",
+        "Numéro de dossier : 0145789632",
+        "dossier n° 0145789632",
+        "n° adhérent 0712345678",
+        "N° de contrat 0612345678",
+        "Compte client 0612345678",
+        "client n°0612345678",
+        "Réf client : 0612345678",
+        "customer number 0612345678",
+        "file no. 0612345678",
+        "matricule 0612345678",
+        "numéro de membre : 0612345678",
+        "numéro de transaction 0612345678",
+    ],
+)
+def test_a_customer_file_or_member_number_is_no_phone(text: str) -> None:
+    assert find_phones(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clients: appelez le 06 12 34 56 78",
+        "Pour les clients 0612345678",
+        "client sérieux uniquement 06 12 34 56 78",
+        "dossier complet, appelle 0612345678",
+    ],
+)
+def test_clients_and_files_named_beside_a_contact_leave_the_phone(text: str) -> None:
+    assert [hit.e164 for hit in find_phones(text)] == ["+33612345678"], text

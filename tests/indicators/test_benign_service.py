@@ -78,9 +78,31 @@ def test_a_pupils_service_ad_is_not_flagged_minor(text):
     assert result.flags["minor"] is False and result.flagged_by["minor"] is None
 
 
-def test_a_stated_age_under_18_in_a_service_ad_still_flags_minor():
-    """The certain rule is not set aside: a person reads the ad."""
-    result = score_text("Lycéenne, j'ai 16 ans, je garde vos enfants le mercredi, 10€/h")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lycéenne, j'ai 16 ans, je garde vos enfants le mercredi, 10€/h",
+        "J'ai 15 ans et je donne des cours de maths, 10€/h",
+        "16 ans, je promène vos chiens le week-end",
+    ],
+)
+def test_a_pupils_own_stated_age_in_a_service_ad_says_who_offers_it(text):
+    """Her age is shown, not flagged: it says who offers the service, as her school level does."""
+    result = score_text(text)
+    codes = {indicator.code for indicator in result.indicators}
+    assert not result.flags["minor"] and CODE in codes and "age.stated_minor" not in codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "16 ans, baby-sitting, 150€ la rencontre",
+        "J'ai 16 ans, dispo pour baby-sitting, discrète, hôtel",
+        "Lina 16 ans, dispo ce soir, je reçois",
+    ],
+)
+def test_a_stated_age_under_18_in_an_ad_of_the_escort_kind_always_flags_minor(text):
+    result = score_text(text)
     assert result.flags["minor"] and result.flagged_by["minor"] == "age.stated_minor"
 
 

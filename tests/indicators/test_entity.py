@@ -26,6 +26,38 @@ def test_independent_reposting_under_one_name_is_not_shared_contact():
     assert facts[0]["contact.names"] == 1
 
 
+def authored(number: int, author: str, text: str) -> Post:
+    return Post(
+        "site", str(number), "ad", text, "2024-03-01T10:00:00+01:00", city="Lyon", author=author
+    )
+
+
+def test_one_womans_accounts_under_her_first_name_are_one_author():
+    """ "ana9439", "ana_3433", "ana-off7302": one independent's accounts, not a shared phone."""
+    phone = Extraction(phones=[PhoneHit("+33612345678", "06 12 34 56 78")])
+    authors = ("ana9439", "ana_3433", "Ana-off7302")
+    posts = [authored(n, author, "Ana dispo") for n, author in enumerate(authors)]
+    found, facts = entity_indicators(posts, [phone] * 3, [[]] * 3)
+    assert "control.shared_contact" not in {i.code for row in found for i in row}
+    assert facts[0]["contact.authors"] == 1  # the model's fact reads them as one too
+    assert facts[0]["contact.names"] == 3  # as models trained before read it
+
+
+def test_accounts_of_other_names_or_none_still_share_the_contact():
+    """A first name inside a longer one is not hers ("anais"), nor an account with no name."""
+    phone = Extraction(phones=[PhoneHit("+33612345678", "06 12 34 56 78")])
+    authors = ("ana9439", "anais_3433", "vip4467")
+    posts = [authored(n, author, "Ana dispo") for n, author in enumerate(authors)]
+    found, _ = entity_indicators(posts, [phone] * 3, [[]] * 3)
+    assert all("control.shared_contact" in {i.code for i in row} for row in found)
+    posts = [
+        authored(n, f"{name.lower()}{n}", f"{name} dispo")
+        for n, name in enumerate(("Léa", "Nour", "Inès"))
+    ]
+    found, _ = entity_indicators(posts, [phone] * 3, [[]] * 3)
+    assert all("control.shared_contact" in {i.code for i in row} for row in found)
+
+
 def test_contact_that_also_recruits():
     handle = Extraction(handles=["snapchat:resa_77"])
     recruit = [Indicator("recruitment.call_for_recruits", "on recrute")]

@@ -118,3 +118,36 @@ def test_leetspeak_is_undone_in_the_same_texts_as_before_its_precheck() -> None:
         assert _haystacks(haystack) == expected, text
         rewritten += len(expected) > 1
     assert rewritten >= 100
+
+
+def test_a_duo_with_her_own_friend_is_not_several_persons_offered():
+    """Two independents working together ("duo possible avec une amie", stretched or not);
+    a duo booked through someone, or "nos filles", still is."""
+    for text in (
+        "Léa 25 ans, possibilité de duo avec ma copine, 150€",
+        "duo possibleee aveccc une amie, je reçois",
+        "Duo avec mon amie dispo ce soir",
+    ):
+        codes = {i.code for i in match_indicators(text, Extraction())}
+        assert "control.several_persons" not in codes, text
+    for text in (
+        "Duo possible, réservation par mon ami",
+        "Duo avec nos filles, 200€",
+        "on est 2, appelez le 06",
+    ):
+        codes = {i.code for i in match_indicators(text, Extraction())}
+        assert "control.several_persons" in codes, text
+
+
+def test_seeking_a_sugar_baby_calls_for_recruits_offering_oneself_does_not():
+    """A man or a team seeking a sugar baby addresses a recruit; a woman's own sugar-dating
+    words stay context (independent adults use them)."""
+    for text in (
+        "Entrepreneur cherche sugar baby, aide financière 1500€/mois",
+        "looking for a sugar baby, dm me",
+        "Opportunité sugar baby, on s'occupe de tout",
+    ):
+        assert "recruitment.call_for_recruits" in fired(text), text
+    for text in ("Sugar baby cherche sugar daddy généreux", "Michetonneuse assumée, 25 ans"):
+        assert "recruitment.call_for_recruits" not in fired(text), text
+        assert "recruitment.sugar" in fired(text), text

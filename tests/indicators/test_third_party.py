@@ -127,3 +127,44 @@ def test_the_prefilter_changes_nothing_on_generated_posts_and_test_texts() -> No
         assert third_party_indicators(haystack, source) == expected, text
         fired += bool(expected)
     assert fired >= 20  # the corpora and test texts do say third-party control
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        (
+            "C'est ma copine qui s'occupe des réservations",
+            "C'est ma copine qui s'occupe des réservations",
+        ),
+        ("Ma soeur gère mon planning, écrivez-lui", "Ma soeur gère mon planning"),
+        ("Ne m'appelez pas directement, passez par Sam au 06 12 34 56 78", "passez par Sam au"),
+        ("C'est pas moi qui réponds au téléphone", "C'est pas moi qui réponds"),
+        ("Contact via mon booker, Jade 24 ans", "Contact via mon booker"),
+        ("my agency handles bookings", "my agency handles"),
+        ("Il prend 40% et s'occupe de la sécurité", "Il prend 40%"),
+        ("je garde 50% le reste va à celui qui gère", "je garde 50% le reste"),
+        ("Appart fourni par le boss", "fourni par le boss"),
+        ("je reverse une partie chaque soir", "je reverse une partie"),
+    ],
+)
+def test_more_third_parties_in_other_writers_words(text: str, evidence: str) -> None:
+    assert codes(text)[CODE] == evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ma copine et moi on est dispo en duo",
+        "rdv avec mon amie pour un duo",
+        "Je suis nounou, ma soeur gère les enfants le soir",
+        "Colocation: la moitié pour moi la moitié pour lui du loyer",
+        "le proprio prend une part des charges",
+        "le restaurant prend 10%",
+        "je passe par Lyon au mois de mai",
+        "Lina vous reçoit, appelez Lina au 06 12 34 56 78",
+        "je reverse rien à personne, indépendante",
+        "mon assistant vocal répond pas",
+    ],
+)
+def test_friends_rents_and_the_posters_own_name_are_no_third_party(text: str) -> None:
+    assert CODE not in codes(text)

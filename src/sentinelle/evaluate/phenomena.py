@@ -188,6 +188,7 @@ def _slice(tag, mask, known, rows, actors, labels, kinds, merged, bad) -> dict:
     index = np.flatnonzero(mask)
     scores = pairwise_scores(actors[index], labels[index])
     independents = mask & (kinds == "independent")
+    benign = mask & (kinds == "benign")
     sub_truths = [known[i] for i in index]
     sub_exported = {(t["source"], t["id"]): rows[i] for t, i in zip(sub_truths, index, strict=True)}
     phones = phone_forms(sub_exported, sub_truths)
@@ -204,6 +205,10 @@ def _slice(tag, mask, known, rows, actors, labels, kinds, merged, bad) -> dict:
             "true_pairs": scores.true_pairs,
             "independents_wrongly_merged": round(
                 float(merged[independents].mean()) if independents.any() else 0.0, 4
+            ),
+            # benign posters merged with another actor (shared offers, venues' mentions)
+            "benign_wrongly_merged": round(
+                float(merged[benign].mean()) if benign.any() else 0.0, 4
             ),
             "networks_joining_actors_whose_contacts_disagree": len(
                 {labels[i] for i in index} & bad

@@ -1,6 +1,6 @@
-"""Ages the text states ("16 ans", "16yo", "16 y/o", "16 piges", "âge : 16", "âgée de 16",
-"jeune de 16", "j'ai 16", "I'm 16", "bientôt 17", "Léa, 16", "Léa, 16 - Lyon", "seize ans",
-"née en 2008").
+"""Ages the text states ("16 ans", "16yo", "16 y/o", "16 yrs", "16 piges", "16 años", "16 ani",
+"âge : 16", "âgée de 16", "jeune de 16", "j'ai 16", "I'm 16", "I'm sixteen", "bientôt 17",
+"Léa, 16", "Léa, 16 - Lyon", "seize ans", "née en 2008", "née le 3 mars 2008").
 
 A stated age is strong evidence for the minor indicator, so durations ("depuis 2 ans"),
 experience ("10 ans d'expérience") and thresholds ("18 ans et plus") are left out.
@@ -25,7 +25,8 @@ _MAX_AGE = 79
 # ("1,16 an") only when a digit stands before it: "Léa,16a" is an age.
 _WITH_UNIT = re.compile(
     r"\d(?<![\d/:+]\d)(?<!\d[.,]\d)"
-    r"(?:\d?\s?(?:ans|an|yo|y\.o\.?|y\s?/\s?o|years?\s+old|piges?|printemps)"
+    r"(?:\d?[\s-]?(?:ans|an|yo|y\.o\.?|y\s?/\s?o|years?(?:\s+old)?|yrs?|piges?|printemps|balais"
+    r"|berges|a[ñn]os|ani)"
     r"|\da)\b"
 )
 # "19 et 20 ans", "19, 20 & 22 ans": several people, one unit ("le 26, 31 ans" is not)
@@ -35,11 +36,12 @@ _SEVERAL = re.compile(
 _NUMBER = re.compile(r"\d+")
 _DURATION_BEFORE = re.compile(
     r"\b(?:depuis|pendant|durant|il\s+y\s+a|[çc]a\s+fait|plus\s+de|moins\s+de|apr[eè]s|dans|en"
-    r"|tou(?:te)?s\s+les)\s*$"
+    r"|tou(?:te)?s\s+les|for|since|over|in|last|past|every|than)\s*$"
 )
 _NOT_AGE_AFTER = re.compile(
     r"\s*(?:d['’ ]\s*(?:exp|anc|[ée]tude|activit|mariage)|de\s+(?:m[ée]tier|carri|pratique|exp)"
-    r"|r[ée]volus|et\s+plus|[ \t]?\+(?!\s*\d)|et\s+\d+\s+mois|minimum|min\b)"
+    r"|r[ée]volus|et\s+plus|[ \t]?\+(?!\s*\d)|et\s+\d+\s+mois|minimum|min\b"
+    r"|ago\b|(?:of\s+)?exp|and\s+(?:up|over|more)|or\s+(?:more|older))"
 )
 # what may follow a bare number that is not an age: a price, an hour, a weight, a date, a street
 _NOT_AGE_UNIT = (
@@ -58,16 +60,31 @@ _I_AM_EN = re.compile(
     r"(?![.,]\d)(?!\s?(?:€|\$|e\b|h\b|h\d|heures?|hours?|hrs?|min|mn\b|kg|cm|kms?|miles?|m\b|%|/|:"
     r"|euros?\b|dollars?\b))" + r"(?:\s?(?:y\s?/\s?o|yo|y\.o\.?|years?\s+old|ans)\b)?"
 )
+# "I'm sixteen", "sixteen years old": English ages in words, from 13
+_TEENS = ("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TEEN_WORD = "|".join(_TEENS)
+_TEEN_EN = re.compile(
+    rf"(?:\b(?:i\s?['’]?\s?m|i\s+am|aged?)\s+(?:only\s+|just\s+)?({_TEEN_WORD})\b"
+    rf"|\b({_TEEN_WORD})\s+(?:years?\s+old|y\.?o\b|yrs?\b))"
+)
 # "âgée de 16", "jeune de 16": a person "of" a number, no unit needed
 _PERSON_OF = re.compile(
     r"\b(?:[âa]g[ée]e?s?|jeune|meuf|nana|ado)\s+de\s+(\d{1,2})\b" + _NOT_AGE_UNIT
 )
 # "bientôt 17": the age about to be reached
 _SOON = re.compile(r"\bbient[ôo]t\s+(\d{1,2})\b" + _NOT_AGE_UNIT)
-# "Léa, 16" / "Léa (16)": a capitalised word, then a bare two-digit number standing alone.
+# "à peine 16", "tout juste 16", "seulement 15": a young age said as little, without a unit
+_JUST = re.compile(
+    r"(?:\b[àa]\s+peine|\btout\s+juste|\bjuste|\bseulement|\bpas\s+encore)\s+(1\d)\b"
+    # alone: "juste 15 la demi-heure" is a price ("juste 16 ans" is read by its unit)
+    r"(?=\s?(?:[,.;!?)]|$)|\s+(?:et|bient[ôo]t|dispo)\b)"
+)
+_JUST_HINT = re.compile(r"(?:peine|juste|seulement|encore)\s+1\d")
+# "Léa, 16" / "Léa (16)" / "Léa - 16 - Lyon" / "Léa | 16": a capitalised word, then a bare
+# two-digit number standing alone.
 # Read on the original casing; places ("Lyon (69)") and calendar words are left out below.
 _NAME_AGE = re.compile(
-    r"(?<![^\W\d_])(?<![-'’])([A-ZÀ-Ý][a-zà-ÿ]{1,15})\s?(?:,\s?|\(\s?)([1-5]\d)\b"
+    r"(?<![^\W\d_])(?<![-'’])([A-ZÀ-Ý][a-zà-ÿ]{1,15})(?:\s?(?:,\s?|\(\s?)|\s[-–—|•·/]\s)([1-5]\d)\b"
     r"(?!\s?\)\s?\d)"  # "Contact (21) 93344-4421": an area code
     + _NOT_AGE_UNIT
     + r"(?=\s?(?:[,.;!)]|$|\s[^\W\d_]|\s[-–—|•·](?:\s|$)))"
@@ -87,6 +104,11 @@ _I_AM = re.compile(
 )
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 _BIRTH_BEFORE = re.compile(r"(?:\bn[ée]e?\s+(?:en\s+)?|ann[ée]e\s+(?:de\s+)?|\bde\s+|\bd['’]\s*)$")
+# "née le 12/03/2010", "née le 3 mars 2010", "ddn : 12.03.2010", "born in 2010": a birth date
+_BIRTH_DATE_BEFORE = re.compile(
+    r"(?:\bn[ée]e?\s+le|\bddn|\bdate\s+de\s+naissance|\bborn(?:\s+(?:on|in))?|\bbirthday)\s*:?\s*"
+    r"(?:\d{1,2}(?:er)?\s*[/.-]\s*\d{1,2}\s*[/.-]\s*|\d{1,2}(?:er)?\s+[a-zéû]{3,9}\.?\s+)?$"
+)
 _RANGE_AFTER = re.compile(r"\s*(?:à|a|-|au)\s*\d")
 # "de 25 à 60 ans", "entre 30 et 60 ans", "25-60 ans": a range of ages is the clients' (or a
 # group's: "de 16 à 18 ans"), never one person's: an adult range states no age, a range from
@@ -102,7 +124,7 @@ _RANGE_HINT = re.compile(r"\d\s*(?:ans\s*)?(?:\s*[-–]|\s(?:à|a|au|et))\s*\d{1
 # a unit word after spaces (`_WRITTEN`; the word before it is checked apart)
 _UNIT_WORD = re.compile(r"\s(?:ans|an)\b")
 # "Léa, 16", "Léa (16)" (`_NAME_AGE`)
-_NAME_AGE_HINT = re.compile(r"[,(]\s?[1-5]\d")
+_NAME_AGE_HINT = re.compile(r"(?:[,(]\s?|\s[-–—|•·/]\s)[1-5]\d")
 # "de 16" (`_PERSON_OF`), "m 16", "am only 16" (`_I_AM_EN`)
 _OF_NUMBER = re.compile(r"\sde\s+\d")
 _AM_NUMBER = re.compile(r"m\s+(?:only\s+|just\s+|juste\s+)?\d")
@@ -116,6 +138,8 @@ def find_ages(text: str, year: int | None) -> list[StatedAge]:
     if len(lowered) != len(text):  # rare casings change length; offsets must stay aligned
         lowered = text
     found = _written(lowered)
+    if "teen" in lowered:
+        found += _teens(lowered)
     if any(char.isdigit() for char in text):
         found += _with_unit(lowered) + _several(lowered) + _said(lowered) + _born(lowered, year)
         known = {age for _, age, _ in found}  # "Léa, 19 et 20 ans" is read by its unit
@@ -163,7 +187,7 @@ def _ranges(lowered: str, found: list[tuple[int, int, int]]) -> list[tuple[int, 
         if low >= high or (match.group("et") and not match.group("entre")):
             continue  # "19 et 20 ans" is two people (read by _several)
         spans.append(match.span())
-        if low < 18:
+        if low < 18 and not _NOT_AGE_AFTER.match(lowered, match.end()):  # "2-3 ans d'exp"
             found.append((match.start(), low, match.end()))
     if not spans:
         return found
@@ -214,6 +238,9 @@ def _said(lowered: str) -> list[tuple[int, int, int]]:
     if "bient" in lowered:
         for match in _SOON.finditer(lowered):
             found.append((match.start(), int(match.group(1)), match.end()))
+    if _JUST_HINT.search(lowered):
+        for match in _JUST.finditer(lowered):
+            found.append((match.start(), int(match.group(1)), match.end()))
     return found
 
 
@@ -259,6 +286,14 @@ def _written(lowered: str) -> list[tuple[int, int, int]]:
     return found
 
 
+def _teens(lowered: str) -> list[tuple[int, int, int]]:
+    """ "I'm sixteen", "fifteen years old"."""
+    return [
+        (match.start(), 13 + _TEENS.index(match.group(1) or match.group(2)), match.end())
+        for match in _TEEN_EN.finditer(lowered)
+    ]
+
+
 def _word_then_unit(lowered: str) -> bool:
     """Whether a letter, spaces, then "an"/"ans" stand in the text: every written age ends so."""
     for match in _UNIT_WORD.finditer(lowered):
@@ -271,7 +306,8 @@ def _word_then_unit(lowered: str) -> bool:
 
 
 def _born(lowered: str, year: int | None) -> list[tuple[int, int, int]]:
-    """ "née en 2008", "de 2008": the age reached in the year of posting."""
+    """ "née en 2008", "de 2008", "née le 3 mars 2008": the age reached in the year of
+    posting."""
     if year is None:
         return []
     found = []
@@ -279,7 +315,9 @@ def _born(lowered: str, year: int | None) -> list[tuple[int, int, int]]:
         start = match.start()
         before = _BIRTH_BEFORE.search(lowered, max(0, start - 12), start)
         if before is None:
-            continue
+            before = _BIRTH_DATE_BEFORE.search(lowered, max(0, start - 40), start)
+            if before is None:
+                continue
         if before.group().startswith("d") and _RANGE_AFTER.match(lowered, match.end()):
             continue  # "de 2008 à 2010" is a period
         found.append((before.start(), year - int(match.group()), match.end()))

@@ -56,25 +56,39 @@ _BARRIER = re.compile(
     r"|\d{5}(?=\s+(?-i:[A-ZÉ][a-zé]))"
     r")"
 )
+# A customer's, a file's or a member's number ("n° client", "dossier", "numéro d'adhérent",
+# "customer no"): a bare "clients" before a number hands it out to them, so that word needs a
+# numbering word beside it.
+_RECORD_LABEL = (
+    r"dossier|adh[ée]rent|contrat|matricule|transaction"
+    r"|(?:n°|no\.?|num(?:[ée]ro)?|r[ée]f|code|id|compte|carte)\s*(?:de\s+|d['’]\s*)?"
+    r"(?:client|dossier|membre|abonn[ée]|adh[ée]rent|fid[ée]lit[ée]|contrat)"
+    r"|(?:client|customer|file|account|member|case)\s*(?:n°|no\.?|num(?:[ée]ro)?|number|#|id)"
+)
 # Words right before a number that make it a reference, a price, a size or (before 19xx/20xx)
 # a year.
 _BARRIER_BEFORE = re.compile(
     r"(?:\b(?:r[ée]f(?:[ée]rence)?|commande|cmd|order|siret|siren|code|id|ticket|colis"
-    r"|iban|rib|bic|tva|facture|suivi|cp|taille|pointure|poids|bonnet|tour de taille)"
+    rf"|iban|rib|bic|tva|facture|suivi|cp|taille|pointure|poids|bonnet|tour de taille"
+    rf"|{_RECORD_LABEL})"
     r"\s*(?:n°|#|:)?\s*|(?<![\d\s])\s?[€$] ?)$"
 )
 # "mon 06 : 06 12 ..." -- "06" as the word for a mobile number, not its first digits
 _LABEL = re.compile(r"0[67]\s?:")
 _LABEL_BEFORE = re.compile(r"\b(?:mon|my|ton|le|son)\s+$")
 _YEAR_BEFORE = re.compile(r"\b(?:en|depuis|de|d'|annee|année)\s*$")
-_BEFORE_REACH = 14
+_BEFORE_REACH = 24  # "numéro d'adhérent : "
 # an identifier label holds the whole digit run after it ("SIRET 123 456 789 00012")
 _ACCOUNT_BEFORE = re.compile(
     r"\b(?:siret|siren|iban|rib|tva|commande|cmd|order|r[ée]f(?:[ée]rence)?|colis|suivi"
-    r"|facture|ticket)\s*(?:n°|#|:)?\s*(?:\d+[ .\-]?)+$"
+    rf"|facture|ticket|{_RECORD_LABEL})\s*(?:n°|#|:)?\s*(?:\d+[ .\-]?)+$"
 )
-_ACCOUNT_REACH = 40
-_ACCOUNT_LABELS = r"siret|siren|iban|rib|tva|commande|cmd|order|r[ée]f|colis|suivi|facture|ticket"
+_ACCOUNT_REACH = 48
+_ACCOUNT_LABELS = (
+    r"siret|siren|iban|rib|tva|commande|cmd|order|r[ée]f|colis|suivi|facture|ticket"
+    r"|dossier|adh[ée]rent|contrat|matricule|transaction|client|customer|file|account|member"
+    r"|case"
+)
 _ACCOUNT_HINT = re.compile(rf"(?i:{_ACCOUNT_LABELS})")
 # The same labels on lower-case text, many times faster than ignoring case: a window whose
 # lower-case form holds none holds none in any case, unless it has one of the three letters

@@ -56,6 +56,17 @@ RULE_INDICATORS = (
         True,
     ),
     IndicatorSpec(
+        "youth.claimed_18",
+        ("minor",),
+        "evidence",
+        "A stated age of 18 or 19 beside a pupil's words (lycée, collège, brevet, récré, parents"
+        " kept in the dark) in one ad of the escort kind that states no age of 20 or over.",
+        "French field reports on minors in prostitution (minors advertised as 18); held-out"
+        " corpora (minors claiming 18 with youth cues were rarely flagged).",
+        (),
+        True,
+    ),
+    IndicatorSpec(
         "age.stated_18_19",
         ("minor",),
         "context",

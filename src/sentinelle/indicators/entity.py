@@ -17,10 +17,11 @@ from typing import NamedTuple
 from sentinelle.indicators.indicator import Indicator
 from sentinelle.privacy.masking import mask_handle, mask_phone
 from sentinelle.records import Extraction, Post
+from sentinelle.text.normalize import fold
 
 ENTITY_FACTS = (
     "contact.posts",
-    "contact.names",
+    "contact.authors",
     "contact.cities",
     "contact.recruits",
     "contact.minor_posts",
@@ -32,6 +33,9 @@ ENTITY_FACTS = (
     "persona.minor_share",
     "persona.stated_minor",
 )
+# Read by models trained before `contact.authors` (the shipped one): every author name counts.
+# Kept as it was so that their scores do not move; models trained since read `contact.authors`.
+LEGACY_FACTS = ("contact.names",)
 SEVERAL_PERSONAS = 2
 SHARED_CONTACT_NAMES = 3
 MANY_CITIES = 3
@@ -42,6 +46,7 @@ MINOR_EVIDENCE = frozenset(
     {
         "age.stated_minor",
         "age.disguised_minor",
+        "age.not_yet_adult",
         "youth.language",
         "youth.school",
         "youth.school_level",
@@ -50,7 +55,7 @@ MINOR_EVIDENCE = frozenset(
 )
 AGENCY = "control.agency_handle"
 # What says an age under 18 outright (the deciding minor indicators).
-STATED_MINOR = frozenset({"age.stated_minor", "youth.school_level"})
+STATED_MINOR = frozenset({"age.stated_minor", "youth.school_level", "age.not_yet_adult"})
 
 
 @dataclass(slots=True)
@@ -310,16 +315,16 @@ def _contact_facts(row: int, key: str, entity: _Entity, facts: dict, found: list
     minor_others = len(entity.minor) - (row in entity.minor)
     recruits = len(entity.recruits) - (row in entity.recruits)
     facts["contact.posts"] = max(facts["contact.posts"], len(entity.posts))
+    authors = _authors(entity)  # one woman's accounts under her first name count once
     facts["contact.names"] = max(facts["contact.names"], len(entity.names))
+    facts["contact.authors"] = max(facts["contact.authors"], authors)
     facts["contact.cities"] = max(facts["contact.cities"], len(entity.cities))
     facts["contact.recruits"] = max(facts["contact.recruits"], recruits)
     facts["contact.minor_posts"] = max(facts["contact.minor_posts"], minor_others)
     if others:
         facts["contact.minor_share"] = max(facts["contact.minor_share"], minor_others / others)
-    if len(entity.names) >= SHARED_CONTACT_NAMES:
-        found.append(
-            Indicator("control.shared_contact", f"{_shown(key)}: {len(entity.names)} names")
-        )
+    if authors >= SHARED_CONTACT_NAMES:
+        found.append(Indicator("control.shared_contact", f"{_shown(key)}: {authors} names"))
     if len(entity.cities) >= MANY_CITIES:
         found.append(
             Indicator("control.many_cities", f"{_shown(key)}: {len(entity.cities)} cities")
@@ -328,6 +333,34 @@ def _contact_facts(row: int, key: str, entity: _Entity, facts: dict, found: list
         found.append(
             Indicator("recruitment.same_handle", f"{_shown(key)}: {recruits} recruitment posts")
         )
+
+
+def _authors(entity: _Entity) -> int:
+    """The author names behind a contact, those holding one of its first names counted once
+    per first name: "ana9439", "ana_3433" and "ana_7302" are one woman's accounts (an
+    independent opening a new one when a site closes hers), not three people sharing a phone.
+    On demo tuning seed 102, 2,047 of the 2,061 independents' posts firing
+    `control.shared_contact` had three author names of one first name."""
+    if len(entity.names) < SHARED_CONTACT_NAMES or not entity.contact_personas:
+        return len(entity.names)
+    firsts = sorted({fold(name) for name in entity.contact_personas}, key=len, reverse=True)
+    return len({_owner(author, firsts) for author in entity.names})
+
+
+def _owner(author: str, firsts: list[str]) -> str:
+    """The first name an author name holds as a word ("nour-off3084", "nour_4467": "nour"),
+    else the author name itself."""
+    folded = fold(author)
+    for name in firsts:
+        at = folded.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (at == 0 or not folded[at - 1].isalpha()) and (
+                end == len(folded) or not folded[end].isalpha()
+            ):
+                return name
+            at = folded.find(name, at + 1)
+    return author
 
 
 # A cue read for the same person's other ads must repeat: an adult uses a youth word now and
@@ -401,7 +434,7 @@ def _post_entity(
 ) -> tuple[dict[str, float], list[Indicator]]:
     # one persona, counted among its ads; or the first names of a multi-person ad, read only
     readings = [(names[row], True)] if names[row] else [(name, False) for name in given[row]]
-    facts = dict.fromkeys(ENTITY_FACTS, 0.0)
+    facts = dict.fromkeys((*ENTITY_FACTS, *LEGACY_FACTS), 0.0)
     found: list[Indicator] = []
     contacts, photos = _contacts(extraction), _photos(post)  # read once for every use below
     networks = _networks(network_ids, row)

@@ -17,7 +17,11 @@ from sentinelle.indicators.indicator import Indicator
 from sentinelle.indicators.recruitment_offer import recruitment_indicators
 from sentinelle.indicators.someone_else import about_someone_else, possessed, statement_start
 from sentinelle.indicators.third_party import third_party_indicators
-from sentinelle.indicators.youth_cues import several_youth_cues
+from sentinelle.indicators.youth_cues import (
+    claimed_18_with_pupil_cue,
+    minority_in_escort_ads,
+    several_youth_cues,
+)
 from sentinelle.privacy.masking import mask_handle, mask_in_text
 from sentinelle.records import Extraction
 from sentinelle.text.normalize import deleet, fold
@@ -28,7 +32,17 @@ _SEPARATORS = ("'", "’", "`", "-", "_", "\u00a0", "\n", "\t", "\r")
 _SPACE_RUN = re.compile(r" {2,}")  # other whitespace is a space by then
 # Folded text is mostly ASCII, and ASCII classes are many times faster than Unicode ones.
 MINOR_AGES = (12, 17)
-_PERSONAL = frozenset({"youth.school_level"})  # says who the ad offers, when said of the poster
+# says who the ad offers, when said of the poster
+_PERSONAL = frozenset({"youth.school_level", "age.not_yet_adult"})
+# "duo possible avec une amie", "possibilité de duo avec ma copine": the poster and her friend,
+# two women working together, not a third party's several persons (demo tuning seed 102: 467
+# independents' posts, the most common control evidence among them after shared contacts).
+_HER_FRIEND = re.compile(
+    # read with each run of one letter made single: posters stretch words ("avecc ma copinee")
+    r" ?(?:posibles? |dispo )?avec (?:ma|mon|une|un) (?:copine|amie|ami|pote|colegue)s?\b"
+)
+_RUNS = re.compile(r"([a-z])\1+")
+_DUO_WORDS = frozenset({"duo", "on est 2", "on est deux"})
 # Posts with these indicators offer or recruit people: an audience there is not set aside.
 _OFFERS_PEOPLE = ("activity.", "control.", "recruitment.")
 # Words of a business or a function in a contact's name ("vip_8224", "planning_64", "la_agence4"):
@@ -220,13 +234,17 @@ def match_indicators(
         indicator.code.startswith(_OFFERS_PEOPLE) for indicator in (*found, *shapes)
     )
     terms = [
-        indicator for indicator in found if not _of_someone_else(indicator, source, offers_people)
+        indicator
+        for indicator in found
+        if not _of_someone_else(indicator, source, offers_people)
+        and not _with_her_friend(indicator, haystack)
     ]
     extracted = extraction_indicators(extraction, text, offers_people=offers_people)
-    terms = set_aside_youth(terms, [*shapes, *extracted], haystack, source, extraction)
-    fired = terms + shapes + extracted
+    terms, extracted = set_aside_youth(terms, shapes, extracted, haystack, source, extraction)
+    fired = minority_in_escort_ads(terms + shapes + extracted, haystack, extraction)
     several = several_youth_cues(fired, haystack, extraction)
-    return [*fired, several] if several is not None else fired
+    claimed = claimed_18_with_pupil_cue(fired, haystack, extraction)
+    return [*fired, *(rule for rule in (several, claimed) if rule is not None)]
 
 
 def _of_someone_else(indicator: Indicator, source: str, offers_people: bool) -> bool:
@@ -240,6 +258,16 @@ def _of_someone_else(indicator: Indicator, source: str, offers_people: bool) -> 
     ):
         return True
     return indicator.code.startswith("youth.") and not offers_people and possessed(source, start)
+
+
+def _with_her_friend(indicator: Indicator, haystack: str) -> bool:
+    """A duo the poster offers with her own friend ("duo possible avec une amie")."""
+    if indicator.code != "control.several_persons" or indicator.span is None:
+        return False
+    if fold(indicator.evidence) not in _DUO_WORDS:
+        return False
+    after = _RUNS.sub(r"\1", haystack[indicator.span[1] : indicator.span[1] + 60])
+    return _HER_FRIEND.match(after) is not None
 
 
 def _overlaps(one: Indicator, other: Indicator) -> bool:

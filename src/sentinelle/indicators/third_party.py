@@ -26,12 +26,22 @@ CODE = "control.explicit_third_party"
 # Who may stand for the person: a helper noun, with or without a possessive.
 _HELPER = (
     r"(?:manager|manageur|agent|ami|pote|mec|copain|gars|cousin|frere|boss|patron|patronne"
-    r"|homme|chauffeur|associe|gerant|gerante|secretaire|responsable|protecteur|daron|keum)"
+    r"|homme|chauffeur|associe|gerant|gerante|secretaire|responsable|protecteur|daron|keum"
+    r"|booker|tante|oncle|assistant|assistante)"
+)
+# Close relations: a friend or a sister "with" her is no third party, so they count only where
+# they answer or take the bookings for her
+_CLOSE = r"(?:amie|copine|soeur|cousine)"
+_BOOKS = (
+    r"(?:repond(?:s|ent)?|decroche"
+    r"|(?:gere|s occupe de|s occupe des|prend) (?:mes |les |mon |tous les )?"
+    r"(?:rdv|rendez vous|reservations?|resas?|appels|messages|planning|agenda|clients)\b)"
 )
 _OWNER = r"(?:mon |ma |notre |le |la |l )"  # with its space
 # What the third party does for her: answers, books, manages, takes the calls or the money.
 _DOES = (
-    r"(?:gere|repond|prend (?:les|mes|tes|vos) (?:appels|rdv|rendez vous|reservations|resas)"
+    r"(?:gere|repond(?:s|ent)?"
+    r"|prend (?:les|mes|tes|vos) (?:appels|rdv|rendez vous|reservations|resas)"
     r"|s occupe (?:de tout|des|de mes|de la)|fixe|organise|encaisse|recupere l argent"
     r"|garde l argent|fait le planning|fait les rdv|prend sa part|prend la moitie)"
 )
@@ -40,11 +50,14 @@ _NOT_HER = frozenset({"moi", "nous", "je", "elle", "toi", "vous", "ca", "pas", "
 _SHAPES = (
     # "mon mec gère", "mon ami gère les rendez-vous", "le chauffeur répond"
     rf"\b{_OWNER}{_HELPER} (?:qui )?{_DOES}\b",
+    # "ma soeur gère mon planning", "c'est ma copine qui s'occupe des réservations"
+    rf"\b(?:c est )?(?:ma|notre) {_CLOSE} (?:qui )?{_BOOKS}",
     # "c'est mon manager qui répond", "c'est Kevin qui gère les rdv"
     rf"\bc est (?:{_OWNER})?(?P<who>[a-z]+) qui (?:{_DOES})\b",
     # "le planning est fait par mon boss", "rdv fixés par l'agence"
     (
-        r"\b(?:fait|faits|fixe|fixes|gere|geres|organise|tenu|impose|imposes|decide|valide)"
+        r"\b(?:fait|faits|fixe|fixes|gere|geres|organise|tenu|impose|imposes|decide|valide"
+        r"|fourni|fournie|paye|payee|loue|louee)"
         rf" par {_OWNER}(?:{_HELPER}|agence|secretariat|standard)\b"
     ),
     # "on partage 50/50 avec mon agent", "moitié pour mon mec", "je reverse à mon manager"
@@ -60,6 +73,13 @@ _SHAPES = (
         + r")|(?P<name>[a-z]+))"
         r" (?:pour|au|qui) (?:rdv|rendez vous|reserver|les rdv|la reservation|telephone|repond)\b"
     ),
+    # "passez par Sam au 06…", "passer par mon pote au 07…": the number is someone else's
+    (
+        r"\bpasse[rz]? par (?:(?P<owned2>(?:mon|ma|notre|le|la) "
+        + _HELPER
+        + r")|(?P<name2>[a-z]+))"
+        r" (?:au|sur le|a ce numero|a ce num)\b"
+    ),
     # someone answers for her: "un ami répond pour moi", "ce n'est pas moi au téléphone"
     (
         rf"\b(?:{_OWNER}{_HELPER}|quelqu un|une amie|un ami|une copine) (?:repond|decroche"
@@ -67,11 +87,11 @@ _SHAPES = (
     ),
     (
         r"\b(?:ce n est pas|c est pas|ce n est jamais) moi"
-        r" (?:qui repond|qui decroche|au telephone|au tel)\b"
+        r" (?:qui repond|qui reponds|qui decroche|au telephone|au tel)\b"
     ),
     # bookings through a helper: "rdv à prendre avec mon agent", "prise de rdv via mon manager"
     (
-        r"\b(?:rdv|rendez vous|reservations?|resas?|prise de rdv|planning|bookings?)"
+        r"\b(?:rdv|rendez vous|reservations?|resas?|prise de rdv|planning|bookings?|contacts?)"
         r" (?:a prendre |a fixer |uniquement |seulement |se prennent |se fait |se font )?"
         rf"(?:avec|via|aupres de|par|through|with) (?:{_OWNER}|my |our ){_HELPER}\b"
     ),
@@ -86,6 +106,17 @@ _SHAPES = (
         r"(?:va|revient|part|est reversee?) (?:a|au|pour) (?:mon|ma|notre|le|la|l)\b"
     ),
     rf"\b(?:\d+\x20?%|la moitie|une part) pour (?:l agence|{_OWNER}{_HELPER})\b",
+    # "il prend 40%", "je reverse une partie",
+    # "je garde 50%, le reste va à celui qui gère"
+    (
+        rf"\b(?:il|ils|lui|{_OWNER}{_HELPER}) (?:prend|garde|recupere|touche)"
+        r" (?:\d+\x20?%|la moitie|une part|sa part|sa commission|sa com)(?![a-z0-9])"
+    ),
+    r"\bje reverse (?:\d+\x20?%|la moitie|une partie|une part)(?![a-z0-9])",
+    (
+        r"\bje (?:garde|touche) (?:\d+\x20?%|la moitie) (?:[a-z0-9]+ ){0,3}"
+        r"(?:le reste|l autre moitie)\b"
+    ),
     # housing provided against a share: "logée contre une part", "hébergée par mon patron"
     (
         r"\b(?:je suis |suis )?(?:logee|hebergee|nourrie logee|logee nourrie)"
@@ -99,7 +130,8 @@ _SHAPES = (
     r"\b(?:pas de|aucune) negociation (?:avec moi|avec la fille|avec les filles)\b",
     # English: "my boyfriend handles bookings", "my driver drops me"
     (
-        r"\b(?:my|our) (?:manager|agent|boyfriend|bf|friend|driver|daddy|boss|booker)"
+        r"\b(?:my|our) (?:manager|agent|agency|boyfriend|bf|friend|driver|daddy|boss|booker"
+        r"|assistant|sister|team)"
         r" (?:handles|answers|books|takes|manages|sets|drops|picks)\b"
     ),
 )
@@ -114,7 +146,7 @@ _PATTERNS = tuple(re.compile(shape.replace(" ", " +")) for shape in _SHAPES)
 _HELPER_WORDS = (
     "manage", "agent", "ami", "pote", "mec", "copain", "gars", "cousin", "frere", "boss",
     "patron", "homme", "chauffeur", "associe", "gerant", "secretaire", "responsable",
-    "protecteur", "daron", "keum",
+    "protecteur", "daron", "keum", "booker", "tante", "oncle", "assistant",
 )  # fmt: skip
 _DOES_WORDS = (
     "gere", "repond", "prend", "occupe", "fixe", "organise", "encaisse", "recupere", "garde",
@@ -123,19 +155,39 @@ _DOES_WORDS = (
 _SHARE_WORDS = ("%", "moitie", "part")
 REQUIRED: Required = (
     (_HELPER_WORDS, _DOES_WORDS),
+    (("amie", "copine", "soeur", "cousine"), ("repond", "decroche", "gere", "occupe", "prend")),
     (("qui",), _DOES_WORDS),
-    (("par",), ("fait", "fixe", "gere", "organise", "tenu", "impose", "decide", "valide")),
+    (
+        ("par",),
+        (
+            "fait",
+            "fixe",
+            "gere",
+            "organise",
+            "tenu",
+            "impose",
+            "decide",
+            "valide",
+            "fourni",
+            "paye",
+            "loue",
+        ),
+    ),
     (("partage", "moitie", "pourcentage", "commission", "reverse", "donne"), _HELPER_WORDS),
     (
         ("appel", "contacte", "demande", "avec", "passe", "adresse"),
         ("rdv", "rendez", "reserv", "telephone", "repond"),
     ),
+    (("passe",), ("au", "sur", "num")),
     (("repond", "decroche", "prend", "gere"), ("moi", "place")),
     (("moi",), ("repond", "decroche", "tel")),
-    (("rdv", "rendez", "reservation", "resa", "planning", "booking"), _HELPER_WORDS),
+    (("rdv", "rendez", "reservation", "resa", "planning", "booking", "contact"), _HELPER_WORDS),
     (("reverse", "donne", "laisse", "rends"),),
     (_SHARE_WORDS,),
     (_SHARE_WORDS, ("pour",)),
+    (("prend", "garde", "recupere", "touche"), ("%", "moitie", "part", "com")),
+    (("reverse",), ("%", "moitie", "part")),
+    (("garde", "touche"), ("%", "moitie"), ("reste", "moitie")),
     (("logee", "hebergee"),),
     (("loge", "fournit", "paye", "paie", "prend"),),
     (("chauffeur",),),
@@ -163,7 +215,7 @@ def _accepted(match: re.Match) -> bool:
         who in _NOT_HER or not (_is_first_name(who) or re.fullmatch(_HELPER, who))
     ):
         return False
-    name = groups.get("name")
+    name = groups.get("name") or groups.get("name2")
     return name is None or (name not in _NOT_HER and _is_first_name(name))
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from sentinelle.indicators.benign_service import escort_kind
 from sentinelle.indicators.indicator import Indicator
 from sentinelle.records import Extraction
+from sentinelle.text.normalize import fold
 
 CODE = "youth.several_cues"
 KINDS = ("youth.language", "youth.school", "youth.emoji", "age.disguised_minor")
@@ -56,3 +57,58 @@ def _apart(cues: list[Indicator]) -> tuple[Indicator, Indicator] | None:
             if second.span[0] - first.span[1] > GAP:  # type: ignore[index]
                 return first, second
     return None
+
+
+NOT_YET_ADULT = "age.not_yet_adult"
+
+
+def minority_in_escort_ads(
+    found: list[Indicator], haystack: str, extraction: Extraction
+) -> list[Indicator]:
+    """`found` without `age.not_yet_adult` ("bientôt majeure", "pas encore 18 ans") where it
+    may not decide: outside an ad of the escort kind (a teenager's own post, a pupil's job
+    ad: who the poster is, not whom an ad offers) or beside an adult age of 20 or over (two
+    statements that disagree are left to the model and a person)."""
+    if not any(indicator.code == NOT_YET_ADULT for indicator in found):
+        return found
+    codes = [indicator.code for indicator in found]
+    if ADULT not in codes and escort_kind(haystack, codes, extraction):
+        return found
+    return [indicator for indicator in found if indicator.code != NOT_YET_ADULT]
+
+
+CLAIMED_18 = "youth.claimed_18"
+STATED_18_19 = "age.stated_18_19"
+# Cues a woman of 18 or 19 does not write of herself: secondary school, a pupil's day, parents
+# kept in the dark. Not a student's classes ("car cours", "pas dispo le matin", "(cours)"): a
+# student of 19 writes them (demo tuning seed 101: 6 adults among 23 posts).
+_PUPIL_WORDS = (
+    "lycee", "brevet", "bac blanc", "scolaire", "recre", "bahut", "prof principal",
+    "bulletin", "conseil de classe", "ecoliere", "cartable", "du college", "le college",
+    "au college", "high school", "highschool", "parents", "daron", "pas le droit de sortir",
+    "adolescente", "gamine", "lolita",
+)  # fmt: skip
+
+
+def claimed_18_with_pupil_cue(
+    found: list[Indicator], haystack: str, extraction: Extraction
+) -> Indicator | None:
+    """`youth.claimed_18` when an ad of the escort kind states 18 or 19 (and no age of 20 or
+    over) beside a pupil's words (`_PUPIL_WORDS`): the claimed age is the disguise field
+    reports describe, the school or the parents say who she is."""
+    codes = [indicator.code for indicator in found]
+    if STATED_18_19 not in codes or any(stated.age >= 20 for stated in extraction.stated_ages):
+        return None  # an age of 20 or over beside it: two people, or a claim left to a person
+    cue = next(
+        (
+            indicator
+            for indicator in found
+            if indicator.code in ("youth.school", "youth.language")
+            and any(word in fold(indicator.evidence) for word in _PUPIL_WORDS)
+        ),
+        None,
+    )
+    if cue is None or not escort_kind(haystack, codes, extraction):
+        return None
+    age = next(indicator for indicator in found if indicator.code == STATED_18_19)
+    return Indicator(CLAIMED_18, f"{age.evidence} + {cue.evidence}")

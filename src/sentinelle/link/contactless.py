@@ -77,7 +77,11 @@ def contactless_groups(
     likely = _estimated_jaccard(signatures[rows], left, right) >= MIN_PAIR
     left, right = left[likely], right[likely]
     kept = subset(shingles, rows)
-    similarity = _similarity(kept, left, right)
+    plain, similarity = _similarity(kept, left, right)
+    filled = common = np.zeros(len(rows), bool)
+    if facets is not None:  # one shape filled in many towns: a shared offer, not a poster
+        filled = shared_offers(plain, facets, len(posts), rows, left, right)[0]
+        common = shared_offers(plain, facets, len(posts), rows, left, right, COMMON_COPY)[1]
     shown = np.zeros(len(left), bool)
     apart = np.zeros(len(left), bool)
     if photos is not None:
@@ -86,12 +90,15 @@ def contactless_groups(
             photos, len(posts), rows[left], rows[right], config.image_max_distance
         )
     if facets is not None:
-        similarity = _weighed(similarity, facets, len(posts), rows[left], rows[right])
+        shared = common[left] | common[right]
+        similarity = _weighed(similarity, facets, len(posts), rows[left], rows[right], shared)
     cannot = (left[apart], right[apart])
-    keep = (similarity > 0) & ~apart
-    weighed = np.zeros(len(rows), bool)  # posts whose evidence was weighed here
+    keep = (similarity > 0) & ~apart & ~filled[left] & ~filled[right]
+    # posts whose evidence was weighed here: those showing photos, and a shared offer's copies
+    # (left to the text rounds, each would join whichever look-alike cluster it is nearest)
+    weighed = filled | common
     if photos is not None:
-        weighed = np.bincount(photos[0], minlength=len(posts))[rows] > 0
+        weighed |= np.bincount(photos[0], minlength=len(posts))[rows] > 0
     min_average, slot_min = config.contactless_min_average, config.contactless_slot_min
     labels = average_linkage(len(rows), left[keep], right[keep], similarity[keep], min_average,
                              cannot)  # fmt: skip
@@ -165,7 +172,7 @@ ELSEWHERE = 0.5  # another person in another city: another poster, unless a grou
 UNSTATED = 0.6  # neither a price nor an age stated by both: wording alone must be stronger
 
 
-def _weighed(similarity, facets, count: int, left, right) -> np.ndarray:
+def _weighed(similarity, facets, count: int, left, right, shared=None) -> np.ndarray:
     """Similarities weighed by the prices, ages, first names and cities the two posts state.
     Factors, not vetoes: an age is sometimes written two ways ("bientôt 17", "16 ans")."""
     states, agrees = compare(facets, count, left, right)
@@ -179,6 +186,10 @@ def _weighed(similarity, facets, count: int, left, right) -> np.ndarray:
     # a first name alone is shared by many posters (Léa): with the same age it is one persona
     factor[named & states[:, age] & agrees[:, age]] *= NAME_AGREE
     others = (states[:, name] & ~agrees[:, name]) | (~named & states[:, age] & ~agrees[:, age])
+    # a shape with dozens of near copies in many towns (`shared`), filled in two towns and no
+    # first name or age stated by both to tie them: two posters, each in her town
+    if shared is not None:
+        others |= shared & ~states[:, name] & ~states[:, age]
     elsewhere = others & states[:, city] & ~agrees[:, city]
     # another person elsewhere at the same price is a coincidence (seven prices are common),
     # not a group's price
@@ -292,7 +303,61 @@ def _similarity(chosen: Shingles, left: np.ndarray, right: np.ndarray) -> np.nda
     local = ShingleRarity(20, RARE_FLOOR, RARE_SHARE)
     local.add(chosen)
     rare = check_pairs(chosen, left, chosen, right, local).shape.astype(np.float64)
-    return np.minimum(plain, RARE_SCALE * rare)
+    return plain, np.minimum(plain, RARE_SCALE * rare)
+
+
+# A shared offer (a room to let, a babysitting or tutoring offer many unrelated posters fill
+# without contacts): a shape with `OFFER_COPIES`+ near copies stating `OFFER_TOWNS`+ towns.
+# One poster re-posting her text, or a group on its stays, has a few near copies in a few
+# towns. At plain Jaccard `NEAR_COPY`+, and with under `OWN_TOWN_SHARE` of them in the post's
+# own town (a group whose template resembles the offer keeps many near copies of its own), a
+# post is the offer's copy (out of average linkage, settled alone); at `COMMON_COPY`+, its
+# pairs in two towns with no first name or age stated by both weigh as two posters'.
+NEAR_COPY = 0.6
+COMMON_COPY = 0.4
+OFFER_TOWNS = 5
+OFFER_COPIES = 10
+OWN_TOWN_SHARE = 0.25
+
+
+def shared_offers(
+    plain, facets, count: int, rows, left, right, near: float = NEAR_COPY
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per row: (a shared offer's copy, a shape with dozens of near copies in many towns),
+    near copies being the pairs of `plain` similarity `near`+ (see `OFFER_TOWNS`)."""
+    row, value, kind = facets
+    town = kind == KINDS.index("city")
+    at = np.full(count, -1, np.int64)
+    at[rows] = np.arange(len(rows))
+    town_row, town_value = at[row[town]], value[town]
+    town_row, town_value = town_row[town_row >= 0], town_value[town_row >= 0]
+    close = plain >= near
+    a, b = left[close], right[close]
+    # every post with the towns it states, then each near pair's towns given to the other side
+    order = np.argsort(town_row, kind="stable")
+    town_row, town_value = town_row[order], town_value[order]
+    sizes = np.bincount(town_row, minlength=len(rows))
+    starts = np.cumsum(sizes) - sizes
+    sides = np.concatenate([a, b])
+    others = np.concatenate([b, a])
+    width = sizes[others]
+    owner = np.repeat(sides, width)
+    step = np.arange(width.sum()) - np.repeat(np.cumsum(width) - width, width)
+    given = town_value[np.repeat(starts[others], width) + step]
+    owners = np.concatenate([town_row, owner])
+    values = np.concatenate([town_value, given])
+    if len(owners) == 0:
+        return np.zeros(len(rows), bool), np.zeros(len(rows), bool)
+    distinct_pairs = np.unique(owners * (int(values.max()) + 1) + values)
+    towns = np.bincount(distinct_pairs // (int(values.max()) + 1), minlength=len(rows))
+    # a group's own posts are among its near copies: a group whose template resembles a shared
+    # offer keeps many near copies in its own towns; a poster filling the offer, only her few
+    _, agrees = compare(facets, count, rows[a], rows[b])
+    home = np.bincount(sides, weights=np.tile(agrees[:, KINDS.index("city")], 2),
+                       minlength=len(rows))  # fmt: skip
+    copies = np.bincount(sides, minlength=len(rows))
+    offer = (towns >= OFFER_TOWNS) & (copies >= OFFER_COPIES)
+    return offer & (home < OWN_TOWN_SHARE * np.maximum(copies, 1)), offer
 
 
 def _estimated_jaccard(values: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:

@@ -18,6 +18,7 @@ from sentinelle.score.scoring import PostScore
 MINOR_EVIDENCE = (
     "age.stated_minor",
     "age.disguised_minor",
+    "age.not_yet_adult",
     "youth.language",
     "youth.school",
     "youth.school_level",
@@ -26,7 +27,7 @@ MINOR_EVIDENCE = (
 # little; the same person's ads showing 🍭 in one, "toute jeune" in another say more).
 PERSONA_CUES = (*MINOR_EVIDENCE, "youth.emoji")
 # What says an age under 18 outright: one such ad backs its persona on its own.
-STATED = frozenset({"age.stated_minor", "youth.school_level"})
+STATED = frozenset({"age.stated_minor", "youth.school_level", "age.not_yet_adult"})
 STRENGTH = 1.0  # a raised post gets this share of the source post's score (same persona)
 # A post stating only ages of 20 and over contradicts a minor cue lent by its persona.
 ADULT = "age.stated_adult"

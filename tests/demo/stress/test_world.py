@@ -121,7 +121,12 @@ def test_a_knob_at_zero_removes_its_phenomenon(knob: str) -> None:
     if knob == "stated_minor_ages":
         assert not [t for _, t in pairs if any(a < 18 for a in t["stated_ages"])]
     if knob == "benign_boilerplate":
-        assert not [t for _, t in pairs if t["actor_kind"] == "benign"]
+        # the shared offers without contacts are benign posters of their own knob
+        assert not [
+            t
+            for _, t in pairs
+            if t["actor_kind"] == "benign" and "contactless_benign" not in t["phenomena"]
+        ]
 
 
 def test_shared_templates_are_used_by_dozens_of_groups_with_their_own_handles(
@@ -386,3 +391,14 @@ def test_popular_mentions_draw_apart_and_name_a_venue_that_posts_itself() -> Non
         assert named and named == {h.partition(":")[2] for h in truth["handles"]} & venues
         found = extract_post(Post.from_contract(post)).handles
         assert set(found) == set(truth["handles"]), post["text"]
+
+
+def test_contactless_benign_offers_are_filled_by_many_posters_without_contacts() -> None:
+    pairs = generate_stress(3000, seed=31)
+    offers = [(p, t) for p, t in pairs if "contactless_benign" in t["phenomena"]]
+    assert len(offers) == round(3000 * KNOBS["contactless_benign"][0])
+    assert all(not t["phones"] and not t["handles"] and "author" not in p for p, t in offers)
+    assert len({t["actor"] for _, t in offers}) >= 60  # 1-4 posts each: many unrelated posters
+    assert all(t["actor_kind"] == "benign" for _, t in offers)
+    off = generate_stress(3000, seed=31, knobs=parse_knobs(["contactless_benign=0"]))
+    assert not [t for _, t in off if "contactless_benign" in t["phenomena"]]

@@ -16,6 +16,7 @@ KNOBS: dict[str, tuple[float, str]] = {
     "independents_copying": (0.05, "share of independents who copy a popular ad's text"),
     "contactless_copies": (0.1, "share of independents who give no contact at all and copy one of a few common ad boilerplates (with their own name, city, hours, price and photos)"),
     "benign_boilerplate": (0.2, "share of posts that are benign ads sharing boilerplate (rooms, jobs, babysitting, tutoring)"),
+    "contactless_benign": (0.06, "share of posts that are benign offers without contacts (room, job, babysitting, tutoring, housework, pet sitting), each of a dozen shared templates filled by many unrelated posters with their own name, town, price, date, rooms and hours, re-posted a few times with small edits"),
     "stated_minor_ages": (0.25, "share of offered persons who are minors stating an age or school level"),
     "pupil_lookalikes": (0.25, "share of benign look-alike posters who are pupils stating a school level in a tutoring, babysitting, pet-sitting or small-job ad (élève de 3e, je donne des cours de maths)"),
     "ages_of_others": (0.5, "share of benign look-alikes stating their children's or a sibling's ages (up to 17), and of independents stating the clients' age they accept"),
@@ -52,7 +53,7 @@ def parse_knobs(pairs: tuple[str, ...] | list[str]) -> dict[str, float]:
         knobs[name] = share
     if knobs["foreign_numbers"] + knobs["unallocated_numbers"] > 1.0:
         raise ValueError("knobs foreign_numbers + unallocated_numbers exceed 1")
-    fixed = ("shared_templates", "benign_boilerplate", "recruitment_social")
+    fixed = ("shared_templates", "benign_boilerplate", "recruitment_social", "contactless_benign")
     if sum(knobs[name] for name in fixed) > 0.6:
         raise ValueError(f"knobs {', '.join(fixed)} together exceed 0.6 of the posts")
     return knobs

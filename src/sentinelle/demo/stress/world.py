@@ -21,6 +21,7 @@ from sentinelle.demo.stress.forms import NEAR_HINTS, FormsDice, GlyphDice, Menti
 from sentinelle.demo.stress.knobs import parse_knobs
 from sentinelle.demo.stress.numbers import Number, NumberBook, write_number
 from sentinelle.demo.stress.pupils import PupilDice
+from sentinelle.demo.stress.shared_offers import SharedOfferDice
 from sentinelle.demo.stress.tags import (
     BENIGN_BODIES,
     BENIGN_CONTACTS,
@@ -100,6 +101,7 @@ class StressWorld:
         self.mentions = MentionDice(seed)
         self.venues = VenueDice(seed, n_posts)
         self.apart: list[Draft] = []  # the venues' own posts, outside the quotas
+        self.offers = SharedOfferDice(seed)  # benign templates filled without contacts
         self.tags = TagDice(seed)  # venue_tags: drawn apart, replacing independents' posts
         self.tag_book = NumberBook(self.tags.rng)
         self.tag_book.used = self.book.used
@@ -483,7 +485,7 @@ class StressWorld:
             self.ids += 1
         if stream is not None:  # venue_tags: numbered on their own, whatever the venues do
             self.tag_ids += 1
-            ident = f"st{self.tag_ids:06d}"
+            ident = f"sg{self.tag_ids:06d}"
         else:
             ident = f"sv{len(self.apart) + 1:06d}" if apart else f"s{self.ids:07d}"
         minute = rng.randint(7 * 60, 23 * 60 + 59)
@@ -863,9 +865,13 @@ class StressWorld:
         )
         if k["benign_boilerplate"]:  # its taggers are benign posters too
             self._venue_tags(round(n * k["venue_tags"]))
-        # the venues' own posts (drawn apart) take the place of the last independents' posts
-        self._independents(max(quota["independent"] - len(self.apart), 0))
-        drafts = sorted(self.out + self.apart, key=lambda d: (d.day, d.minute, d.post["id"]))
+        # benign offers filled without contacts (drawn apart), the venues' own posts and the
+        # venue_tags posts take the place of the last independents' posts
+        offers = self.offers.drafts(round(n * k["contactless_benign"]), lx.CLASSIFIEDS)
+        self._independents(max(quota["independent"] - len(self.apart) - len(offers), 0))
+        drafts = sorted(
+            self.out + self.apart + offers, key=lambda d: (d.day, d.minute, d.post["id"])
+        )
         return drafts[:n] if len(drafts) > n else drafts
 
     def _fill(self, quota: int, make) -> None:
