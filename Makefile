@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 
 NATIVE_STAMP := $(VENV)/.native
 # Sources of the compiled hot paths (sentinelle.native.COMPILED) and their type declarations.
-NATIVE_SOURCES := setup.py src/sentinelle/native.py $(foreach dir,extract places indicators text,\
+NATIVE_SOURCES := setup.py src/sentinelle/native.py $(foreach dir,extract places indicators link text,\
 	$(wildcard src/sentinelle/$(dir)/*.py src/sentinelle/$(dir)/*.pxd))
 
 install: $(STAMP) $(NATIVE_STAMP)

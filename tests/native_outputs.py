@@ -1,7 +1,9 @@
 """Everything extraction and indicator matching return on a corpus, one line per input.
 
 Run twice by `tests/test_native.py`, once on the compiled modules and once on their Python
-sources (`SENTINELLE_PURE_PYTHON=1`), whose outputs must be identical line for line:
+sources (`SENTINELLE_PURE_PYTHON=1`), whose outputs must be identical line for line. After a
+posts file's lines, its entity indicators and persona names (the file as one scoring batch,
+each author's posts as one network):
 `python tests/native_outputs.py OUTPUT POSTS.jsonl... [--strings STRINGS.json]`.
 """
 
@@ -19,11 +21,13 @@ from sentinelle.extract.handles import find_handles
 from sentinelle.extract.mentions import find_emoji, find_platforms, find_urls
 from sentinelle.extract.phones import find_phones
 from sentinelle.extract.prices import find_prices
+from sentinelle.indicators.entity import entity_indicators, persona_names
+from sentinelle.indicators.indicator import Indicator
 from sentinelle.indicators.matcher import match_indicators, term_indicators
 from sentinelle.places.cityfield import resolve_city
 from sentinelle.places.matchform import match_form
 from sentinelle.places.mentions import find_places
-from sentinelle.records import Post
+from sentinelle.records import Extraction, Post
 from sentinelle.text.normalize import fold, tokens
 
 # Each finder on its own, on any text (a test case need not be a whole post).
@@ -52,12 +56,22 @@ def _outcome(call: Callable[[], object]) -> str:
         return f"raised {type(error).__name__}: {error}"
 
 
-def post_line(post: Post) -> str:
-    """What the pipeline reads out of one post: its extraction and its indicators."""
+def post_outputs(post: Post) -> tuple[str, Extraction, list[Indicator]]:
+    """What the pipeline reads out of one post (its line), its extraction and indicators."""
     text = f"{post.title}\n\n{post.text}" if post.title else post.text
     extraction = extract_post(post)
     indicators = match_indicators(post.text, extraction, fold(post.text))
-    return repr((find_phones(text), extraction, indicators))
+    return repr((find_phones(text), extraction, indicators)), extraction, indicators
+
+
+def entity_lines(posts: list[Post], extractions: list, indicators: list) -> list[str]:
+    """Per post: its entity indicators and facts over `posts`, and its persona names."""
+    networks = [post.author or None for post in posts]
+    found, facts = entity_indicators(posts, extractions, indicators, networks)
+    return [
+        repr((fired, fact, persona_names(post)))
+        for fired, fact, post in zip(found, facts, posts, strict=True)
+    ]
 
 
 def string_line(text: str) -> str:
@@ -76,11 +90,18 @@ def main(arguments: list[str]) -> None:
                 for text in json.loads(Path(name).read_text("utf-8")):
                     out.write(string_line(text) + "\n")
                 continue
+            posts, extractions, indicators = [], [], []
             with open(name, encoding="utf-8") as lines:
                 for line in lines:
                     raw = json.loads(line)
                     post = Post(**{key: value for key, value in raw.items() if key in fields})
-                    out.write(post_line(post) + "\n")
+                    written, extraction, fired = post_outputs(post)
+                    out.write(written + "\n")
+                    posts.append(post)
+                    extractions.append(extraction)
+                    indicators.append(fired)
+            for written in entity_lines(posts, extractions, indicators):
+                out.write(written + "\n")
 
 
 if __name__ == "__main__":

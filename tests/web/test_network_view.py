@@ -102,3 +102,21 @@ def test_a_stored_view_holds_no_identifier_in_clear(settings):
         blob = read_view(store, network_id).decode()
         assert not [value for value in values if value in blob], network_id
     store.close()
+
+
+def _stored_views(store) -> dict[str, bytes]:
+    with store.engine.connect() as connection:
+        rows = connection.execute(select(network_views.c.network_id, network_views.c.view))
+        return {network_id: bytes(view) for network_id, view in rows}
+
+
+def test_views_built_by_worker_processes_are_the_ones_built_here(settings):
+    from sentinelle.pipeline.workers import WorkerPool
+
+    store = open_store(settings.db)
+    assert write_network_views(store, min_posts=1) == 3
+    here = _stored_views(store)
+    with WorkerPool(2) as pool:  # each worker reads the store through its own connection
+        assert write_network_views(store, min_posts=1, mapper=pool.map) == 3
+    assert _stored_views(store) == here
+    store.close()

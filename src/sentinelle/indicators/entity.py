@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -279,8 +280,8 @@ def _networks(network_ids: list[str | None] | None, row: int) -> list[str]:
     return [f"network:{network_ids[row]}"]
 
 
-def _entities(posts, extractions, marks, names, given, network_ids) -> dict[str, _Entity]:
-    entities: dict[str, _Entity] = defaultdict(_Entity)
+def _entities(posts, extractions, marks, names, given, network_ids) -> defaultdict[str, _Entity]:
+    entities: defaultdict[str, _Entity] = defaultdict(_Entity)
     for row, (post, extraction) in enumerate(zip(posts, extractions, strict=True)):
         contacts = _contacts(extraction)
         # a multi-person ad (no single persona) still shows its first names
@@ -413,7 +414,7 @@ def _persona_facts(
 
 
 def _agency_elsewhere(
-    row: int, keys: list[str], entities: dict[str, _Entity], own: _Marks
+    row: int, keys: list[str], entities: Mapping[str, _Entity], own: _Marks
 ) -> Indicator | None:
     """`control.agency_handle` for a post whose phone, handle or network also stands in an ad
     giving an agency-like handle: the number is the agency's, whether or not this ad shows

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from sentinelle.errors import InputError
 from sentinelle.ingest.readers import InputRecord, reader_for
 from sentinelle.ingest.validate import RecordError, validate_post
+from sentinelle.pipeline.workers import batch_collector
 from sentinelle.records import Post, content_hash
 from sentinelle.store import Store
 from sentinelle.store.posts import PostWriter, SaveCounts
@@ -124,27 +125,35 @@ def ingest_files(
 ) -> IngestSummary:
     """Ingest every file in turn; a file that cannot be opened is listed in `unreadable`."""
     summary = IngestSummary()
-    for path in paths:
-        try:
-            reader = reader_for(path)
-            size = reader.size
-            digest = file_digest(path)
-        except (InputError, OSError) as error:
-            summary.unreadable.append(
-                str(error)
-                if isinstance(error, InputError)
-                else f"{path}: cannot open: {error.strerror}"
-            )
-            continue
-
-        def report(reader=reader, size=size) -> None:
-            if progress:
-                progress(reader.name, reader.position, size)
-
-        try:
-            ingest_records(store, reader, summary, report, digest)
-        except InputError as error:
-            summary.unreadable.append(str(error))
-            continue
-        summary.files += 1
+    with batch_collector():
+        for path in paths:
+            _ingest_file(store, path, summary, progress)
     return summary
+
+
+def _ingest_file(
+    store: Store, path: str, summary: IngestSummary, progress: ProgressCallback | None
+) -> None:
+    """One file into the store, its counts added to `summary`."""
+    try:
+        reader = reader_for(path)
+        size = reader.size
+        digest = file_digest(path)
+    except (InputError, OSError) as error:
+        summary.unreadable.append(
+            str(error)
+            if isinstance(error, InputError)
+            else f"{path}: cannot open: {error.strerror}"
+        )
+        return
+
+    def report(reader=reader, size=size) -> None:
+        if progress:
+            progress(reader.name, reader.position, size)
+
+    try:
+        ingest_records(store, reader, summary, report, digest)
+    except InputError as error:
+        summary.unreadable.append(str(error))
+        return
+    summary.files += 1

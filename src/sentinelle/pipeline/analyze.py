@@ -19,7 +19,7 @@ from sentinelle.outreach.refresh import refresh as refresh_outreach
 from sentinelle.pipeline.link import link_networks
 from sentinelle.pipeline.pending import up_to_date
 from sentinelle.pipeline.score import score_batch
-from sentinelle.pipeline.workers import WorkerPool
+from sentinelle.pipeline.workers import WorkerPool, batch_collector
 from sentinelle.records import Extraction, Post
 from sentinelle.score.model import default_model
 from sentinelle.store import Store
@@ -178,48 +178,70 @@ def _analyze(store: Store, workers, progress, relink: bool) -> AnalyzeSummary:
     if total and count > 1:
         _warm_extraction()
     touched = pending_network_ids(store)  # a changed post may leave its network
-    with WorkerPool(count if count > 1 else 0) as pool:
-        # Keyset pagination over pending posts: clearing the flag behind the cursor is safe.
-        batches = iter_pending_rows(store, BATCH_SIZE)
-        for rows, identifiers in pool.map(extract_batch, batches):
-            save_analyses(store, rows, identifiers)
-            summary.analyzed += len(rows)
-            if progress:
-                progress(summary.analyzed, total)
-        summary.extract_seconds = time.perf_counter() - started
-        # incremental: only posts analysed since the last run, unless asked to relink all
-        linked = link_networks(store, full=relink, mapper=pool.map)
-        # linked again from scratch (asked, or the link settings changed): every post is
-        # scored again, its network may have changed (a first run has no scores to clear)
-        relinked = relink or not linked.incremental
-        if relinked and (relink or summary.analyzed < count_posts(store)):
-            clear_scores(store)
-        summary.networks = linked.networks
-        summary.link_seconds = linked.seconds
-        scoring_started = time.perf_counter()
-        batches = _noting_networks(iter_scoring_rows(store, BATCH_SIZE), touched)
-        for scores in pool.map(score_batch, batches):
-            save_scores(store, scores)
-            summary.scored += len(scores)
-        summary.score_seconds = time.perf_counter() - scoring_started
-    # every network whose posts were scored again (scoring reads whole networks); all of them
-    # in one statement when every post was analysed (a first run) or linked again
-    everything = relinked or summary.analyzed == count_posts(store)
-    refresh_summaries(store, None if everything else touched)
-    # the overview's weekly counts, from the earliest week holding a post analysed or scored
-    refresh_weekly(store, None if everything else earliest_changed(store, began, touched))
-    refresh_statistics(store)  # the workspace's list queries are planned from these
-    refresh_outreach(store)  # persons at risk, grouped once here rather than per request
-    # last: large networks' pages, read as one row by the workspace (those touched, those
-    # missing); a failure here leaves every table above current, and the next run writes them
-    _write_views(store, None if everything else touched)
+    if count > 1:
+        import sentinelle.web.network_view  # noqa: F401  (once, before the workers fork)
+    with batch_collector(), WorkerPool(count if count > 1 else 0) as pool:
+        relinked = _run_stages(store, summary, pool, touched, (progress, total), relink, started)
+        # every network whose posts were scored again (scoring reads whole networks); all of
+        # them in one statement when every post was analysed (a first run) or linked again
+        everything = relinked or summary.analyzed == count_posts(store)
+        mapper = pool.map if pool.processes else map
+        _refresh_derived(store, None if everything else touched, began, mapper)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _write_views(store: Store, network_ids) -> int:
+def _run_stages(
+    store: Store, summary: AnalyzeSummary, pool: WorkerPool, touched: set[str], progress: tuple,
+    relink: bool, started: float,
+) -> bool:  # fmt: skip
+    """Extraction, linking and scoring, the batches in `pool`'s workers; `progress` is (the
+    callback or None, the number of pending posts). Whether every post was linked again."""
+    report, total = progress
+    # Keyset pagination over pending posts: clearing the flag behind the cursor is safe.
+    batches = iter_pending_rows(store, BATCH_SIZE)
+    for rows, identifiers in pool.map(extract_batch, batches):
+        save_analyses(store, rows, identifiers)
+        summary.analyzed += len(rows)
+        if report:
+            report(summary.analyzed, total)
+    summary.extract_seconds = time.perf_counter() - started
+    # incremental: only posts analysed since the last run, unless asked to relink all
+    linked = link_networks(store, full=relink, mapper=pool.map)
+    # linked again from scratch (asked, or the link settings changed): every post is scored
+    # again, its network may have changed (a first run has no scores to clear)
+    relinked = relink or not linked.incremental
+    if relinked and (relink or summary.analyzed < count_posts(store)):
+        clear_scores(store)
+    summary.networks = linked.networks
+    summary.link_seconds = linked.seconds
+    scoring_started = time.perf_counter()
+    batches = _noting_networks(iter_scoring_rows(store, BATCH_SIZE), touched)
+    for scores in pool.map(score_batch, batches):
+        save_scores(store, scores)
+        summary.scored += len(scores)
+    summary.score_seconds = time.perf_counter() - scoring_started
+    return relinked
+
+
+def _refresh_derived(
+    store: Store, touched: set[str] | None, began: float, mapper: Callable = map
+) -> None:
+    """What the workspace reads beside the posts, for the networks `touched` (all when None);
+    `mapper` builds the stored network pages."""
+    refresh_summaries(store, touched)
+    # the overview's weekly counts, from the earliest week holding a post analysed or scored
+    refresh_weekly(store, None if touched is None else earliest_changed(store, began, touched))
+    refresh_statistics(store)  # the workspace's list queries are planned from these
+    refresh_outreach(store)  # persons at risk, grouped once here rather than per request
+    # last: large networks' pages, read as one row by the workspace (those touched, those
+    # missing); a failure here leaves every table above current, and the next run writes them
+    _write_views(store, touched, mapper)
+
+
+def _write_views(store: Store, network_ids, mapper: Callable = map) -> int:
     """The stored network pages (rendered with the workspace's templates: imported here, so
     the pipeline does not load the web layer unless it writes pages)."""
     from sentinelle.web.network_view import write_network_views
 
-    return write_network_views(store, network_ids)
+    return write_network_views(store, network_ids, mapper=mapper)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from itertools import islice
 from operator import itemgetter
 
-from sqlalchemy import Connection, MetaData, Table, insert
+from sqlalchemy import Connection, MetaData, Table, bindparam, insert
 
 
 @lru_cache(maxsize=64)
@@ -38,6 +38,28 @@ def insert_rows(connection: Connection, table: Table, rows: list[dict]) -> None:
         )
         return
     connection.execute(insert(table), rows)
+
+
+def update_rows(connection: Connection, table: Table, key: str, rows: list[dict]) -> None:
+    """UPDATE each row of `table` whose `key` is the row's, setting its other keys (every row
+    has the same keys). SQLite: the driver's executemany of plain tuples."""
+    if not rows:
+        return
+    columns = tuple(name for name in rows[0] if name != key)
+    if connection.dialect.name == "sqlite":
+        assignments = ", ".join(f'"{c}" = ?' for c in columns)
+        sql = f'UPDATE "{table.name}" SET {assignments} WHERE "{key}" = ?'
+        cursor = connection.connection.driver_connection.cursor()
+        cursor.executemany(sql, map(itemgetter(*columns, key), rows))
+        return
+    # the key only names the row: under its own name it would be SET as well
+    statement = (
+        table.update()
+        .where(table.c[key] == bindparam("key_"))
+        .values({c: bindparam(c) for c in columns})
+    )
+    params = [{c: row[c] for c in columns} | {"key_": row[key]} for row in rows]
+    connection.execute(statement, params)
 
 
 _IN_CHUNK = 500

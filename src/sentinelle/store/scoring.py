@@ -11,10 +11,10 @@ from collections.abc import Iterator
 
 import numpy as np
 import orjson
-from sqlalchemy import Column, Integer, MetaData, Table, bindparam, func, select, update
+from sqlalchemy import Column, Integer, MetaData, Table, func, select, update
 
 from sentinelle.records import Extraction, PhoneHit, Place, Price, StatedAge
-from sentinelle.store.bulk import delete_where_in, insert_tuples
+from sentinelle.store.bulk import delete_where_in, insert_tuples, update_rows
 from sentinelle.store.db import Store, bulk_pass
 from sentinelle.store.post_indicators import write_indicator_rows
 from sentinelle.store.schema import post_analysis, post_identifiers, post_indicators, posts
@@ -199,24 +199,8 @@ def save_scores(store: Store, rows: list[dict]) -> None:
     """Write scores, flags and indicators of analysed posts (`post_pk` names each row)."""
     if not rows:
         return
-    statement = (
-        update(post_analysis)
-        .where(post_analysis.c.post_pk == bindparam("pk_"))
-        .values(
-            score_minor=bindparam("score_minor"),
-            score_control=bindparam("score_control"),
-            score_recruitment=bindparam("score_recruitment"),
-            flags=bindparam("flags"),
-            indicators=bindparam("indicators"),
-        )
-    )
     with store.engine.begin() as connection:
-        # post_pk only names the row: left in the parameters, it would be SET as well.
-        params = [
-            {k: v for k, v in row.items() if k != "post_pk"} | {"pk_": row["post_pk"]}
-            for row in rows
-        ]
-        connection.execute(statement, params)
+        update_rows(connection, post_analysis, "post_pk", rows)
         # the posts list's indicator rows follow the indicators just written
         delete_where_in(connection, post_indicators, "post_pk", [row["post_pk"] for row in rows])
         carrying = [row["post_pk"] for row in rows if row["indicators"] != "[]"]

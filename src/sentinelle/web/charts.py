@@ -151,7 +151,7 @@ def network_graph(posts: list[dict], identifiers: list[dict]) -> dict:
     group_y = [(i + 0.5) * rows / max(len(groups), 1) for i in range(len(groups))]
     edge_x, edge_y, mid_x, mid_y, mid_text = [], [], [], [], []
     for y1, group in zip(group_y, groups, strict=True):
-        for key in group["keys"]:
+        for key in sorted(group["keys"]):  # a set's order differs per process (str hashing)
             y0 = id_y[key]
             edge_x += [0, 1, None]
             edge_y += [y0, y1, None]

@@ -5,7 +5,7 @@ networks by `write_network_views`)."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -127,23 +127,62 @@ def page_view(store, network_id: str) -> dict | None:
 
 
 def write_network_views(
-    store, network_ids: Iterable[str] | None = None, min_posts: int = STORED_MIN_POSTS
+    store,
+    network_ids: Iterable[str] | None = None,
+    min_posts: int = STORED_MIN_POSTS,
+    mapper: Callable = map,
 ) -> int:
     """Store the views of the large networks among `network_ids` (all when None) and of the
-    large networks left without one; the number written."""
+    large networks left without one; the number written. `mapper` builds them (a worker pool's
+    `map` to use several processes, each reading the store through a connection of its own)."""
+    wanted = views_to_write(store, network_ids, min_posts)
+    chunks = [wanted[i : i + _VIEWS_PER_TASK] for i in range(0, len(wanted), _VIEWS_PER_TASK)]
+    if mapper is map:
+        built = (_built_views(store, ids) for ids in chunks)
+    else:
+        url = store.engine.url.render_as_string(hide_password=False)
+        built = mapper(built_views, [(url, ids) for ids in chunks])
     written = 0
     batch: list[tuple[str, bytes]] = []
-    for network_id in views_to_write(store, network_ids, min_posts):
-        view = build_page_view(store, network_id)
-        if view is None:
-            continue
-        batch.append((network_id, orjson.dumps(view)))
+    for views in built:
+        batch += views
         if len(batch) >= 200:
             save_views(store, batch)
             written += len(batch)
             batch = []
     save_views(store, batch)
     return written + len(batch)
+
+
+_VIEWS_PER_TASK = 25  # networks whose views one task builds
+
+
+def _built_views(store, network_ids: list[str]) -> list[tuple[str, bytes]]:
+    """(network id, stored view) of those networks that have posts."""
+    views = []
+    for network_id in network_ids:
+        view = build_page_view(store, network_id)
+        if view is not None:
+            views.append((network_id, orjson.dumps(view)))
+    return views
+
+
+def built_views(task: tuple[str, list[str]]) -> list[tuple[str, bytes]]:
+    """A worker's unit of `write_network_views`: (store URL, network ids) in, their views out,
+    read through this process's own connection (a forked worker must not use its parent's)."""
+    url, network_ids = task
+    return _built_views(_process_store(url), network_ids)
+
+
+_STORES: dict[str, object] = {}  # per process: the store each URL was opened as
+
+
+def _process_store(url: str):
+    if url not in _STORES:
+        from sentinelle.store.db import open_store
+
+        _STORES[url] = open_store(url, migrate_schema=False)
+    return _STORES[url]
 
 
 def counted_identifiers(links: list[dict]) -> list[tuple[tuple[str, str], int]]:
