@@ -222,7 +222,6 @@ def test_a_spaced_date_beside_a_number_leaves_the_number() -> None:
         "file no. 0612345678",
         "matricule 0612345678",
         "numéro de membre : 0612345678",
-        "numéro de transaction 0612345678",
     ],
 )
 def test_a_customer_file_or_member_number_is_no_phone(text: str) -> None:
@@ -236,6 +235,7 @@ def test_a_customer_file_or_member_number_is_no_phone(text: str) -> None:
         "Pour les clients 0612345678",
         "client sérieux uniquement 06 12 34 56 78",
         "dossier complet, appelle 0612345678",
+        "transaction : 06 12 34 56 78",
     ],
 )
 def test_clients_and_files_named_beside_a_contact_leave_the_phone(text: str) -> None:

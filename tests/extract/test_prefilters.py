@@ -35,7 +35,6 @@ PREFILTERS: dict[str, tuple[re.Pattern[str], Callable[[str], object]]] = {
     "name, age": (ages._NAME_AGE, ages._NAME_AGE_HINT.search),
     "person of an age": (ages._PERSON_OF, ages._OF_NUMBER.search),
     "I'm 16": (ages._I_AM_EN, ages._AM_NUMBER.search),
-    "just 16": (ages._JUST, ages._JUST_HINT.search),
     "name before platform": (handles._NAME_THEN_PLATFORM, handles._PLATFORM_AFTER_NAME.search),
     "url": (mentions._URL, mentions._URL_HINT.search),
 }

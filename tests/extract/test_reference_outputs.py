@@ -25,7 +25,7 @@ from sentinelle import native
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNNER = ROOT / "tests" / "native_outputs.py"
-REFERENCE = "5f7f1643359b7fd63285a77b025adbea81d5965d"  # session 10's merges: more ages, record numbers, score11's rules and facts
+REFERENCE = "5f7f1643359b7fd63285a77b025adbea81d5965d"  # session 10: ages, record numbers, score11
 CORPORA = (("demo", 163), ("stress", 164))
 POSTS_EACH = 2500
 

@@ -150,3 +150,14 @@ def test_a_wage_by_the_hour_names_the_service_a_meeting_price_does_not():
     )
     fired = _fired("Lycéenne dispo ce soir, 150€ 1h")
     assert CODE not in fired and "youth.school_level" in fired
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jade 16 ans, je garde vos enfants le soir, et plus si affinités, snap jade_16",
+        "Lycéenne 16 ans, je fais du ménage chez vous en petite tenue, 50 € de l'heure",
+    ],
+)
+def test_a_service_ad_with_an_escort_ads_words_is_not_set_aside(text):
+    assert score_text(text).flags["minor"]

@@ -99,3 +99,28 @@ def test_eighteen_beside_a_pupils_words_decides_minor(text, words):
 )
 def test_eighteen_otherwise_is_not_claimed(text):
     assert CLAIMED_18 not in {i.code for i in score_text(text).indicators}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Escort indépendante depuis mes 18 ans en Belgique, expérimentée, je reçois à Lyon, 150",
+        "Bientôt 18 ans que je fais ce métier, femme mature, je reçois messieurs, 200 l'heure",
+        "Almost 18 years in the industry, mature lady, incall only, 250 per hour",
+        "Léa 19 ans, étudiante en BTS au lycée Jean Moulin, je reçois messieurs, 150 l'heure",
+        "Sarah 19 ans, je reçois près du lycée Victor Hugo, messieurs discrets, 120",
+        "Chloé 19 ans, je reçois quand mes parents sont absents, 100 la demi heure",
+    ],
+)
+def test_adults_years_of_work_studies_and_parents_do_not_decide_minor(text):
+    from sentinelle.score.scoring import score_text
+
+    assert not score_text(text).flags["minor"], text
+
+
+def test_not_yet_adult_outside_an_escort_ad_stays_evidence():
+    from sentinelle.indicators.matcher import match_indicators
+    from sentinelle.records import Extraction
+
+    codes = {i.code for i in match_indicators("Bientôt majeure, trop hâte !", Extraction())}
+    assert "age.disguised_minor" in codes and "age.not_yet_adult" not in codes

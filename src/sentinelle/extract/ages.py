@@ -25,7 +25,8 @@ _MAX_AGE = 79
 # ("1,16 an") only when a digit stands before it: "Léa,16a" is an age.
 _WITH_UNIT = re.compile(
     r"\d(?<![\d/:+]\d)(?<!\d[.,]\d)"
-    r"(?:\d?[\s-]?(?:ans|an|yo|y\.o\.?|y\s?/\s?o|years?(?:\s+old)?|yrs?|piges?|printemps|balais"
+    r"(?:\d?[\s-]?(?:ans|an|yo|y\.o\.?|y\s?/\s?o|years?\s+old|yrs?(?:\s+old|(?=\s?[,;!)]|\s?$))"
+    r"|piges?|printemps|balais"
     r"|berges|a[ñn]os|ani)"
     r"|\da)\b"
 )
@@ -65,6 +66,7 @@ _TEENS = ("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
 _TEEN_WORD = "|".join(_TEENS)
 _TEEN_EN = re.compile(
     rf"(?:\b(?:i\s?['’]?\s?m|i\s+am|aged?)\s+(?:only\s+|just\s+)?({_TEEN_WORD})\b"
+    r"(?!\s?(?:minutes?|mins?|miles?|kms?|blocks?|hours?|hrs?|years?\s+(?:in|of|doing)))"
     rf"|\b({_TEEN_WORD})\s+(?:years?\s+old|y\.?o\b|yrs?\b))"
 )
 # "âgée de 16", "jeune de 16": a person "of" a number, no unit needed
@@ -73,18 +75,12 @@ _PERSON_OF = re.compile(
 )
 # "bientôt 17": the age about to be reached
 _SOON = re.compile(r"\bbient[ôo]t\s+(\d{1,2})\b" + _NOT_AGE_UNIT)
-# "à peine 16", "tout juste 16", "seulement 15": a young age said as little, without a unit
-_JUST = re.compile(
-    r"(?:\b[àa]\s+peine|\btout\s+juste|\bjuste|\bseulement|\bpas\s+encore)\s+(1\d)\b"
-    # alone: "juste 15 la demi-heure" is a price ("juste 16 ans" is read by its unit)
-    r"(?=\s?(?:[,.;!?)]|$)|\s+(?:et|bient[ôo]t|dispo)\b)"
-)
-_JUST_HINT = re.compile(r"(?:peine|juste|seulement|encore)\s+1\d")
 # "Léa, 16" / "Léa (16)" / "Léa - 16 - Lyon" / "Léa | 16": a capitalised word, then a bare
 # two-digit number standing alone.
 # Read on the original casing; places ("Lyon (69)") and calendar words are left out below.
 _NAME_AGE = re.compile(
-    r"(?<![^\W\d_])(?<![-'’])([A-ZÀ-Ý][a-zà-ÿ]{1,15})(?:\s?(?:,\s?|\(\s?)|\s[-–—|•·/]\s)([1-5]\d)\b"
+    r"(?<![^\W\d_])(?<![-'’])([A-ZÀ-Ý][a-zà-ÿ]{1,15})(?:\s?(?:,\s?|\(\s?)|(?P<bar>\s[-–—|•·]\s))"
+    r"([1-5]\d)\b"
     r"(?!\s?\)\s?\d)"  # "Contact (21) 93344-4421": an area code
     + _NOT_AGE_UNIT
     + r"(?=\s?(?:[,.;!)]|$|\s[^\W\d_]|\s[-–—|•·](?:\s|$)))"
@@ -106,7 +102,8 @@ _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 _BIRTH_BEFORE = re.compile(r"(?:\bn[ée]e?\s+(?:en\s+)?|ann[ée]e\s+(?:de\s+)?|\bde\s+|\bd['’]\s*)$")
 # "née le 12/03/2010", "née le 3 mars 2010", "ddn : 12.03.2010", "born in 2010": a birth date
 _BIRTH_DATE_BEFORE = re.compile(
-    r"(?:\bn[ée]e?\s+le|\bddn|\bdate\s+de\s+naissance|\bborn(?:\s+(?:on|in))?|\bbirthday)\s*:?\s*"
+    r"(?:\bn[ée]e?\s+le|\bddn|\bdate\s+de\s+naissance|\bi\s+was\s+born(?:\s+(?:on|in))?|\bbirthday)"
+    r"\s*:?\s*"
     r"(?:\d{1,2}(?:er)?\s*[/.-]\s*\d{1,2}\s*[/.-]\s*|\d{1,2}(?:er)?\s+[a-zéû]{3,9}\.?\s+)?$"
 )
 _RANGE_AFTER = re.compile(r"\s*(?:à|a|-|au)\s*\d")
@@ -124,7 +121,7 @@ _RANGE_HINT = re.compile(r"\d\s*(?:ans\s*)?(?:\s*[-–]|\s(?:à|a|au|et))\s*\d{1
 # a unit word after spaces (`_WRITTEN`; the word before it is checked apart)
 _UNIT_WORD = re.compile(r"\s(?:ans|an)\b")
 # "Léa, 16", "Léa (16)" (`_NAME_AGE`)
-_NAME_AGE_HINT = re.compile(r"(?:[,(]\s?|\s[-–—|•·/]\s)[1-5]\d")
+_NAME_AGE_HINT = re.compile(r"(?:[,(]\s?|\s[-–—|•·]\s)[1-5]\d")
 # "de 16" (`_PERSON_OF`), "m 16", "am only 16" (`_I_AM_EN`)
 _OF_NUMBER = re.compile(r"\sde\s+\d")
 _AM_NUMBER = re.compile(r"m\s+(?:only\s+|just\s+|juste\s+)?\d")
@@ -238,9 +235,6 @@ def _said(lowered: str) -> list[tuple[int, int, int]]:
     if "bient" in lowered:
         for match in _SOON.finditer(lowered):
             found.append((match.start(), int(match.group(1)), match.end()))
-    if _JUST_HINT.search(lowered):
-        for match in _JUST.finditer(lowered):
-            found.append((match.start(), int(match.group(1)), match.end()))
     return found
 
 
@@ -256,8 +250,16 @@ def _named(text: str) -> list[tuple[int, int, int]]:
         before = text[max(0, match.start() - 30) : match.start()].split()[-2:]
         if any(_is_place(" ".join([*before[i:], word])) for i in range(len(before))):
             continue  # "Saint Etienne (42)", "Aix en Provence (13)"
-        found.append((match.start(), int(match.group(2)), match.end()))
+        if match.group("bar") and not _is_first_name(word):
+            continue  # "Promo - 15", "Dispo - 16, 17 et 18 juin": only a first name
+        found.append((match.start(), int(match.group(3)), match.end()))
     return found
+
+
+def _is_first_name(word: str) -> bool:
+    from sentinelle.link.personas import FIRST_NAMES
+
+    return word.lower() in FIRST_NAMES
 
 
 def _is_place(word: str) -> bool:

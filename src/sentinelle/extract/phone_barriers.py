@@ -58,9 +58,10 @@ _BARRIER = re.compile(
 )
 # A customer's, a file's or a member's number ("n° client", "dossier", "numéro d'adhérent",
 # "customer no"): a bare "clients" before a number hands it out to them, so that word needs a
-# numbering word beside it.
+# numbering word beside it. The cost is stated: an ad writing its own number as "Num client :
+# 06…" (the number for clients) loses it.
 _RECORD_LABEL = (
-    r"dossier|adh[ée]rent|contrat|matricule|transaction"
+    r"dossier|adh[ée]rent|contrat|matricule"
     r"|(?:n°|no\.?|num(?:[ée]ro)?|r[ée]f|code|id|compte|carte)\s*(?:de\s+|d['’]\s*)?"
     r"(?:client|dossier|membre|abonn[ée]|adh[ée]rent|fid[ée]lit[ée]|contrat)"
     r"|(?:client|customer|file|account|member|case)\s*(?:n°|no\.?|num(?:[ée]ro)?|number|#|id)"
@@ -86,7 +87,7 @@ _ACCOUNT_BEFORE = re.compile(
 _ACCOUNT_REACH = 48
 _ACCOUNT_LABELS = (
     r"siret|siren|iban|rib|tva|commande|cmd|order|r[ée]f|colis|suivi|facture|ticket"
-    r"|dossier|adh[ée]rent|contrat|matricule|transaction|client|customer|file|account|member"
+    r"|dossier|adh[ée]rent|contrat|matricule|client|customer|file|account|member"
     r"|case"
 )
 _ACCOUNT_HINT = re.compile(rf"(?i:{_ACCOUNT_LABELS})")

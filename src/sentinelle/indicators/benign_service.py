@@ -112,6 +112,7 @@ _MEETING = re.compile(
     r"\b(?:je recois|hotel|hotels|discrete?|discretion|la rencontre|rencontres? (?:discretes?"
     r"|coquines?|adultes?|sans lendemain)|messieurs|gentlemen|coquine?s?|calins?|sans tabous?"
     r"|plan cul|gfe|incall|outcall|sugar|escort|escorte|massages?|la passe|la demi heure"
+    r"|plus si affinites?|(?:petite|mini|en) tenue|tenue (?:sexy|legere)|daddy|papas? genereux"
     r"|\d{2}\s?min)\b".replace(" ", " +")
 )
 _LONG_UNITS = ("mois", "semaine", "sem", "jour", "journee", "journée")

@@ -73,13 +73,6 @@ _SHAPES = (
         + r")|(?P<name>[a-z]+))"
         r" (?:pour|au|qui) (?:rdv|rendez vous|reserver|les rdv|la reservation|telephone|repond)\b"
     ),
-    # "passez par Sam au 06…", "passer par mon pote au 07…": the number is someone else's
-    (
-        r"\bpasse[rz]? par (?:(?P<owned2>(?:mon|ma|notre|le|la) "
-        + _HELPER
-        + r")|(?P<name2>[a-z]+))"
-        r" (?:au|sur le|a ce numero|a ce num)\b"
-    ),
     # someone answers for her: "un ami répond pour moi", "ce n'est pas moi au téléphone"
     (
         rf"\b(?:{_OWNER}{_HELPER}|quelqu un|une amie|un ami|une copine) (?:repond|decroche"
@@ -106,13 +99,7 @@ _SHAPES = (
         r"(?:va|revient|part|est reversee?) (?:a|au|pour) (?:mon|ma|notre|le|la|l)\b"
     ),
     rf"\b(?:\d+\x20?%|la moitie|une part) pour (?:l agence|{_OWNER}{_HELPER})\b",
-    # "il prend 40%", "je reverse une partie",
     # "je garde 50%, le reste va à celui qui gère"
-    (
-        rf"\b(?:il|ils|lui|{_OWNER}{_HELPER}) (?:prend|garde|recupere|touche)"
-        r" (?:\d+\x20?%|la moitie|une part|sa part|sa commission|sa com)(?![a-z0-9])"
-    ),
-    r"\bje reverse (?:\d+\x20?%|la moitie|une partie|une part)(?![a-z0-9])",
     (
         r"\bje (?:garde|touche) (?:\d+\x20?%|la moitie) (?:[a-z0-9]+ ){0,3}"
         r"(?:le reste|l autre moitie)\b"
@@ -130,9 +117,13 @@ _SHAPES = (
     r"\b(?:pas de|aucune) negociation (?:avec moi|avec la fille|avec les filles)\b",
     # English: "my boyfriend handles bookings", "my driver drops me"
     (
-        r"\b(?:my|our) (?:manager|agent|agency|boyfriend|bf|friend|driver|daddy|boss|booker"
-        r"|assistant|sister|team)"
+        r"\b(?:my|our) (?:manager|agent|boyfriend|bf|friend|driver|daddy|boss|booker)"
         r" (?:handles|answers|books|takes|manages|sets|drops|picks)\b"
+    ),
+    # "my agency handles bookings": an agency, an assistant or a team only for the bookings
+    (
+        r"\b(?:my|our) (?:agency|assistant|team) (?:handles|answers|books|takes|manages|sets)"
+        r" (?:my |the |all |your )?(?:bookings?|calls|appointments|messages|phone)\b"
     ),
 )
 # Posters double spaces: every space of a shape stands for a run of them.
@@ -178,21 +169,19 @@ REQUIRED: Required = (
         ("appel", "contacte", "demande", "avec", "passe", "adresse"),
         ("rdv", "rendez", "reserv", "telephone", "repond"),
     ),
-    (("passe",), ("au", "sur", "num")),
     (("repond", "decroche", "prend", "gere"), ("moi", "place")),
     (("moi",), ("repond", "decroche", "tel")),
     (("rdv", "rendez", "reservation", "resa", "planning", "booking", "contact"), _HELPER_WORDS),
     (("reverse", "donne", "laisse", "rends"),),
     (_SHARE_WORDS,),
     (_SHARE_WORDS, ("pour",)),
-    (("prend", "garde", "recupere", "touche"), ("%", "moitie", "part", "com")),
-    (("reverse",), ("%", "moitie", "part")),
     (("garde", "touche"), ("%", "moitie"), ("reste", "moitie")),
     (("logee", "hebergee"),),
     (("loge", "fournit", "paye", "paie", "prend"),),
     (("chauffeur",),),
     (("negociation",),),
     (("handles", "answers", "books", "takes", "manages", "sets", "drops", "picks"),),
+    (("agency", "assistant", "team"), ("booking", "calls", "appointment", "messages", "phone")),
 )
 
 
@@ -215,7 +204,7 @@ def _accepted(match: re.Match) -> bool:
         who in _NOT_HER or not (_is_first_name(who) or re.fullmatch(_HELPER, who))
     ):
         return False
-    name = groups.get("name") or groups.get("name2")
+    name = groups.get("name")
     return name is None or (name not in _NOT_HER and _is_first_name(name))
 
 

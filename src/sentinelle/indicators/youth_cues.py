@@ -12,6 +12,8 @@ written as one phrase ("petite puce 🧸").
 
 from __future__ import annotations
 
+import re
+
 from sentinelle.indicators.benign_service import escort_kind
 from sentinelle.indicators.indicator import Indicator
 from sentinelle.records import Extraction
@@ -71,10 +73,33 @@ def minority_in_escort_ads(
     statements that disagree are left to the model and a person)."""
     if not any(indicator.code == NOT_YET_ADULT for indicator in found):
         return found
+    found = [i for i in found if i.code != NOT_YET_ADULT or not _years_of_work(i, haystack)]
     codes = [indicator.code for indicator in found]
-    if ADULT not in codes and escort_kind(haystack, codes, extraction):
+    if NOT_YET_ADULT not in codes or (
+        ADULT not in codes and escort_kind(haystack, codes, extraction)
+    ):
         return found
-    return [indicator for indicator in found if indicator.code != NOT_YET_ADULT]
+    # elsewhere it is evidence the model weighs, as before it could decide
+    return [
+        Indicator(DISGUISED, i.evidence, i.span) if i.code == NOT_YET_ADULT else i for i in found
+    ]
+
+
+DISGUISED = "age.disguised_minor"
+# "bientôt 18 ans que je fais ce métier", "almost 18 years in the industry", "depuis mes 18 ans":
+# years of work, not an age
+_YEARS_OF_WORK = re.compile(
+    r" ?(?:que|de metier|d experience|d exp|dans le metier|ans? que|years? (?:in|of|doing))\b"
+)
+
+
+def _years_of_work(indicator: Indicator, haystack: str) -> bool:
+    if indicator.span is None:
+        return False
+    start, end = indicator.span
+    return bool(_YEARS_OF_WORK.match(haystack, end)) or haystack[
+        max(0, start - 7) : start
+    ].endswith("depuis ")
 
 
 CLAIMED_18 = "youth.claimed_18"
@@ -85,9 +110,15 @@ STATED_18_19 = "age.stated_18_19"
 _PUPIL_WORDS = (
     "lycee", "brevet", "bac blanc", "scolaire", "recre", "bahut", "prof principal",
     "bulletin", "conseil de classe", "ecoliere", "cartable", "du college", "le college",
-    "au college", "high school", "highschool", "parents", "daron", "pas le droit de sortir",
+    "au college", "high school", "highschool", "pas le droit de sortir", "parents sont pas",
+    "parents ne sont pas", "parents savent", "parents ne savent", "cachette",
     "adolescente", "gamine", "lolita",
 )  # fmt: skip
+# A student's or a former pupil's words: a woman of 19 who names her lycée as a student or a
+# place ("étudiante en BTS au lycée", "bac obtenu", "près du lycée") is not claiming 18
+_NOT_A_PUPIL = re.compile(
+    r"\b(?:etudiante?s?|bts|bac obtenu|ancienne|pres du lycee|fac|universite)\b"
+)
 
 
 def claimed_18_with_pupil_cue(
@@ -108,7 +139,7 @@ def claimed_18_with_pupil_cue(
         ),
         None,
     )
-    if cue is None or not escort_kind(haystack, codes, extraction):
+    if cue is None or _NOT_A_PUPIL.search(haystack) or not escort_kind(haystack, codes, extraction):
         return None
     age = next(indicator for indicator in found if indicator.code == STATED_18_19)
     return Indicator(CLAIMED_18, f"{age.evidence} + {cue.evidence}")

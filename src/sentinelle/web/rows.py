@@ -49,9 +49,9 @@ def masked_label(row: dict, length: int) -> str:
 
 
 # Masked labels kept per process: the same posts come back in searches for a network's
-# identifiers and in lists (0.1-1 ms each to mask; 500 rows a search). Keyed by a digest, so
-# the process never keeps a post's text or identifiers in clear once the page is served (a
-# purge removes them from the store; nothing here can give them back).
+# identifiers and in lists (0.1-1 ms each to mask; 500 rows a search). Keyed by a digest and
+# holding only masked labels, so no identifier stays in the process in clear; a label whose
+# post or identifiers were purged is never asked for again and leaves, oldest first.
 _MASKED: dict[bytes, str] = {}
 _MASKED_MAX = 20_000
 _MASKED_LOCK = Lock()
