@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Iterable
 
@@ -128,32 +127,9 @@ def _posted_under(own: list[str], text: str, has_author: bool, alone: bool = Fal
             continue
         if handle in explicit or addressed(lowered, name):
             kept.append(handle)
-        elif alone and not _in_passing(lowered, name):
-            kept.append(f"{MENTION}:{name}")  # one value whatever the source: hubs count all
+        elif alone:  # one value whatever the source, so hubs count every post naming it
+            kept.append(f"{MENTION}:{name}")
     return kept
-
-
-# A bare tag right after a preposition or a credit on its line is named in passing ("soirée
-# avec @x", "playlist de @x", "animation par @x", "merci à @x", "feat. @x"), not given as the
-# poster's account: two to nine such posts would otherwise be one poster (the `loose` hub test
-# needs ten).
-_PASSING_BEFORE = re.compile(
-    r"(?:\b(?:avec|de|du|des|par|chez|merci|a|à|au|aux|pour|by|with|at|from|feat|ft|et|and|cc"
-    r"|sur|signee?|sign[ée]e?|lieu|thanks|thx)|\bd['’]|[&+])[ \t.]*:?[ \t]*$"
-)
-
-
-def _in_passing(lowered: str, name: str) -> bool:
-    """Every place the text writes "@name" follows a preposition or a credit on its line."""
-    mention = "@" + name
-    at, seen = lowered.find(mention), False
-    while at >= 0:
-        line_start = lowered.rfind("\n", max(0, at - 30), at) + 1
-        if not _PASSING_BEFORE.search(lowered, max(line_start, at - 30), at):
-            return False
-        seen = True
-        at = lowered.find(mention, at + 1)
-    return seen
 
 
 def _contacts(found: list[str], own: list[str], text: str) -> list[str]:
