@@ -43,14 +43,17 @@ def insert_rows(connection: Connection, table: Table, rows: list[dict]) -> None:
 def update_rows(connection: Connection, table: Table, key: str, rows: list[dict]) -> None:
     """UPDATE each row of `table` whose `key` is the row's, setting its other keys (every row
     has the same keys). SQLite: the driver's executemany of plain tuples."""
-    if not rows:
-        return
-    columns = tuple(name for name in rows[0] if name != key)
+    columns = tuple(name for name in rows[0] if name != key) if rows else ()
+    if not columns:
+        return  # nothing to set
     if connection.dialect.name == "sqlite":
         assignments = ", ".join(f'"{c}" = ?' for c in columns)
         sql = f'UPDATE "{table.name}" SET {assignments} WHERE "{key}" = ?'
         cursor = connection.connection.driver_connection.cursor()
-        cursor.executemany(sql, map(itemgetter(*columns, key), rows))
+        try:
+            cursor.executemany(sql, map(itemgetter(*columns, key), rows))
+        finally:
+            cursor.close()
         return
     # the key only names the row: under its own name it would be SET as well
     statement = (
