@@ -252,3 +252,7 @@ def test_more_ways_of_stating_an_age(text: str, expected: list[tuple[int, str]])
 )
 def test_durations_and_counts_in_other_words_are_no_age(text: str) -> None:
     assert find_ages(text, 2024) == []
+
+
+def test_a_first_name_with_accents_before_a_separated_age() -> None:
+    assert ages("Inès - 16 - Lyon") == [(16, "Inès - 16")]

@@ -243,6 +243,8 @@ def _named(text: str) -> list[tuple[int, int, int]]:
     found = []
     if not _NAME_AGE_HINT.search(text):
         return found
+    from sentinelle.link.personas import is_first_name  # linking's list, loaded on first use
+
     for match in _NAME_AGE.finditer(text):
         word = match.group(1)
         if word.lower() in _CALENDAR or _is_place(word):
@@ -250,16 +252,10 @@ def _named(text: str) -> list[tuple[int, int, int]]:
         before = text[max(0, match.start() - 30) : match.start()].split()[-2:]
         if any(_is_place(" ".join([*before[i:], word])) for i in range(len(before))):
             continue  # "Saint Etienne (42)", "Aix en Provence (13)"
-        if match.group("bar") and not _is_first_name(word):
+        if match.group("bar") and not is_first_name(word):
             continue  # "Promo - 15", "Dispo - 16, 17 et 18 juin": only a first name
         found.append((match.start(), int(match.group(3)), match.end()))
     return found
-
-
-def _is_first_name(word: str) -> bool:
-    from sentinelle.link.personas import FIRST_NAMES
-
-    return word.lower() in FIRST_NAMES
 
 
 def _is_place(word: str) -> bool:

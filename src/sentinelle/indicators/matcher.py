@@ -11,7 +11,7 @@ from functools import cache
 
 import ahocorasick
 
-from sentinelle.indicators.benign_service import set_aside_youth
+from sentinelle.indicators.benign_service import STATED_MINOR, set_aside_youth
 from sentinelle.indicators.catalogue import catalogue
 from sentinelle.indicators.indicator import Indicator
 from sentinelle.indicators.recruitment_offer import recruitment_indicators
@@ -182,7 +182,7 @@ def extraction_indicators(
     for stated in ages:
         # Under 12 is a child someone else mentions (babysitting, tutoring), not a poster's age.
         if MINOR_AGES[0] <= stated.age <= MINOR_AGES[1]:
-            found.append(Indicator("age.stated_minor", stated.evidence))
+            found.append(Indicator(STATED_MINOR, stated.evidence))
         elif 18 <= stated.age < 20:
             found.append(Indicator("age.stated_18_19", stated.evidence))
     if ages and all(stated.age >= 20 for stated in ages):

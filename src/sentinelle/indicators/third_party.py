@@ -190,22 +190,18 @@ def _gates() -> WordGates:
     return WordGates(REQUIRED)
 
 
-def _is_first_name(word: str) -> bool:
-    from sentinelle.link.personas import FIRST_NAMES
-
-    return word in FIRST_NAMES
-
-
 def _accepted(match: re.Match) -> bool:
     """A named third party must be a first name or a helper noun, never the poster herself."""
+    from sentinelle.link.personas import is_first_name  # linking's list, loaded on first use
+
     groups = match.groupdict()
     who = groups.get("who")
     if who is not None and (
-        who in _NOT_HER or not (_is_first_name(who) or re.fullmatch(_HELPER, who))
+        who in _NOT_HER or not (is_first_name(who) or re.fullmatch(_HELPER, who))
     ):
         return False
     name = groups.get("name")
-    return name is None or (name not in _NOT_HER and _is_first_name(name))
+    return name is None or (name not in _NOT_HER and is_first_name(name))
 
 
 def third_party_indicators(haystack: str, source: str) -> list[Indicator]:

@@ -85,6 +85,13 @@ _GENERIC_WORDS = frozenset(
 )
 DISPLAY = {fold_fast(name): name for name in _NAMES.split()}
 FIRST_NAMES = frozenset(DISPLAY)
+
+
+def is_first_name(word: str) -> bool:
+    """`word`, as written ("Inès", "CHLOE", "kevin"), is a first name of our list."""
+    return fold_fast(word) in FIRST_NAMES
+
+
 # a word on its own, not part of a URL, an e-mail address or a handle
 _WORD = re.compile(r"(?<![\w@./_-])([^\W\d_]+)(?![\w@_/-]|\.\w)")
 _HANDLE_NAME = re.compile(r"[^\W\d_]+")
