@@ -25,7 +25,7 @@ from sentinelle import native
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNNER = ROOT / "tests" / "native_outputs.py"
-REFERENCE = "237bec7b8fd17fffd74b22a5df53ca4ca0598612"  # session 10, after review
+REFERENCE = "aaee700659d3db1e4ddf0a38eca0b48fb1ac3704"  # session 10, after review
 CORPORA = (("demo", 163), ("stress", 164))
 POSTS_EACH = 2500
 
