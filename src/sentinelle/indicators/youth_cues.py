@@ -62,15 +62,16 @@ def _apart(cues: list[Indicator]) -> tuple[Indicator, Indicator] | None:
 
 
 NOT_YET_ADULT = "age.not_yet_adult"
+DISGUISED = "age.disguised_minor"
 
 
 def minority_in_escort_ads(
     found: list[Indicator], haystack: str, extraction: Extraction
 ) -> list[Indicator]:
-    """`found` without `age.not_yet_adult` ("bientôt majeure", "pas encore 18 ans") where it
-    may not decide: outside an ad of the escort kind (a teenager's own post, a pupil's job
-    ad: who the poster is, not whom an ad offers) or beside an adult age of 20 or over (two
-    statements that disagree are left to the model and a person)."""
+    """`found` with `age.not_yet_adult` ("bientôt majeure", "pas encore 18 ans") deciding only
+    where it may: said of years of work it goes ("bientôt 18 ans que je fais ce métier");
+    outside an ad of the escort kind (a teenager's own post, a pupil's job ad) or beside an
+    adult age of 20 or over it becomes `age.disguised_minor`, evidence the model weighs."""
     if not any(indicator.code == NOT_YET_ADULT for indicator in found):
         return found
     found = [i for i in found if i.code != NOT_YET_ADULT or not _years_of_work(i, haystack)]
@@ -79,13 +80,11 @@ def minority_in_escort_ads(
         ADULT not in codes and escort_kind(haystack, codes, extraction)
     ):
         return found
-    # elsewhere it is evidence the model weighs, as before it could decide
     return [
         Indicator(DISGUISED, i.evidence, i.span) if i.code == NOT_YET_ADULT else i for i in found
     ]
 
 
-DISGUISED = "age.disguised_minor"
 # "bientôt 18 ans que je fais ce métier", "almost 18 years in the industry", "depuis mes 18 ans":
 # years of work, not an age
 _YEARS_OF_WORK = re.compile(
